@@ -1,0 +1,86 @@
+package org.redteam4j.core.dataset;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An input file opened for streaming: gzip is recognised from the content (its magic bytes),
+ * never from the name, because hh-rlhf's {@code .jsonl.gz} files are really JSON arrays.
+ */
+public final class DataFile implements AutoCloseable {
+
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int BUFFER = 1 << 16;
+
+    private final String name;
+    private final long size;
+    private final CountingInputStream raw;
+    private final InputStream content;
+    private final boolean gzip;
+
+    private DataFile(String name, long size, CountingInputStream raw, InputStream content, boolean gzip) {
+        this.name = name;
+        this.size = size;
+        this.raw = raw;
+        this.content = content;
+        this.gzip = gzip;
+    }
+
+    public static DataFile open(Path path) {
+        String name = path.toString();
+        try {
+            long size = Files.size(path);
+            CountingInputStream raw = new CountingInputStream(Files.newInputStream(path));
+            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
+            buffered.mark(2);
+            boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
+            buffered.reset();
+            InputStream content = gzip
+                    ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER)
+                    : buffered;
+            return new DataFile(name, size, raw, content, gzip);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(name + ": no such file");
+        } catch (IOException e) {
+            throw new DatasetException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The file name as the user gave it, for messages. */
+    public String name() {
+        return name;
+    }
+
+    /** The decompressed content. */
+    public InputStream content() {
+        return content;
+    }
+
+    public boolean isGzip() {
+        return gzip;
+    }
+
+    public long bytesConsumed() {
+        return raw.count();
+    }
+
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public void close() {
+        try {
+            content.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

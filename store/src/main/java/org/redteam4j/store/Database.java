@@ -1,0 +1,103 @@
+package org.redteam4j.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An open redteam4j database, migrated to the current schema. Cheap to hold: connections are
+ * opened per {@link org.jdbi.v3.core.Handle}.
+ */
+public final class Database {
+
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+    private final DatabaseLocation location;
+    private final Jdbi jdbi;
+
+    private Database(DatabaseLocation location, Jdbi jdbi) {
+        this.location = location;
+        this.jdbi = jdbi;
+    }
+
+    /** Opens (creating it if needed) and migrates the database at {@code spec}; see {@link DatabaseLocation#parse}. */
+    public static Database open(String spec) {
+        return open(DatabaseLocation.parse(spec));
+    }
+
+    public static Database open(DatabaseLocation location) {
+        DataSource dataSource = switch (location.dialect()) {
+            case SQLITE -> sqlite(location);
+            case POSTGRESQL -> postgres(location);
+        };
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .placeholders(location.dialect().placeholders())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("database " + location + ": cannot be opened or migrated: "
+                    + DatabaseLocation.redact(rootMessage(e)), e);
+        }
+        return new Database(location, Jdbi.create(dataSource));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return location.dialect();
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    /** Runs {@code work} in one transaction; database failures become {@link StoreException}. */
+    public <R, X extends Exception> R inTransaction(org.jdbi.v3.core.HandleCallback<R, X> work) throws X {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw new StoreException("database " + location + ": " + DatabaseLocation.redact(rootMessage(e)), e);
+        }
+    }
+
+    private static DataSource sqlite(DatabaseLocation location) {
+        String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new StoreException("database " + location + ": the folder " + parent + " does not exist", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(location.jdbcUrl());
+        return dataSource;
+    }
+
+    private static DataSource postgres(DatabaseLocation location) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(location.jdbcUrl());
+        return dataSource;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,47 @@
+package org.redteam4j.store;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where the data lives, as the user wrote it: a file path (SQLite) or a
+ * {@code jdbc:postgresql://} URL. {@link #toString()} never shows a password.
+ */
+public record DatabaseLocation(Dialect dialect, String jdbcUrl) {
+
+    public static final String DEFAULT_FILE = "redteam4j.db";
+    public static final String ENVIRONMENT_VARIABLE = "REDTEAM4J_DB";
+
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    /** Reads a location; null or blank means {@code $REDTEAM4J_DB}, else {@code redteam4j.db}. */
+    public static DatabaseLocation parse(String spec) {
+        String value = spec;
+        if (value == null || value.isBlank()) {
+            value = System.getenv(ENVIRONMENT_VARIABLE);
+        }
+        if (value == null || value.isBlank()) {
+            value = DEFAULT_FILE;
+        }
+        if (value.startsWith("jdbc:postgresql:")) {
+            return new DatabaseLocation(Dialect.POSTGRESQL, value);
+        }
+        if (value.startsWith("jdbc:sqlite:")) {
+            return new DatabaseLocation(Dialect.SQLITE, value);
+        }
+        if (value.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("unsupported database URL '" + redact(value)
+                    + "': use a file path (SQLite) or jdbc:postgresql://HOST/DATABASE");
+        }
+        return new DatabaseLocation(Dialect.SQLITE, "jdbc:sqlite:" + Path.of(value));
+    }
+
+    @Override
+    public String toString() {
+        return redact(jdbcUrl.startsWith("jdbc:sqlite:") ? jdbcUrl.substring("jdbc:sqlite:".length()) : jdbcUrl);
+    }
+
+    static String redact(String text) {
+        return PASSWORD.matcher(text).replaceAll("$1***");
+    }
+}

@@ -1,0 +1,135 @@
+package org.redteam4j.store.attempt;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.redteam4j.core.dataset.ModelType;
+import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.transcript.Speaker;
+import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.store.member.RecruitmentSource;
+
+/**
+ * Rebuilds hh-rlhf records from the tables with three ordered cursors (attempts, turns, tags)
+ * merged by attempt id: constant memory and three queries however many attempts there are.
+ */
+final class CompletedAttemptStream {
+
+    private static final String COMPLETED = """
+            FROM attempts a
+            JOIN targets t ON t.id = a.target_id
+            JOIN members m ON m.id = a.member_id
+            WHERE a.status = 'complete' AND a.rating IS NOT NULL""";
+    static final String COUNT = "SELECT COUNT(*) " + COMPLETED;
+    private static final String ATTEMPTS = """
+            SELECT a.id, a.task_description, a.task_description_harmlessness_score, a.rating,
+                   a.min_harmlessness_score, a.recruitment_source, a.transcript_preamble, a.tags_present,
+                   a.extra_json, t.model_type, t.num_params, COALESCE(m.source_member_id, m.id) AS member_number
+            """ + COMPLETED + " ORDER BY a.id";
+    private static final String TURNS = "SELECT attempt_id, speaker, text, bare_marker FROM turns ORDER BY attempt_id, position";
+    private static final String TAGS = "SELECT attempt_id, tag FROM attempt_tags ORDER BY attempt_id, position";
+    private static final int FETCH_SIZE = 1000;
+
+    private final Handle handle;
+
+    CompletedAttemptStream(Handle handle) {
+        this.handle = handle;
+    }
+
+    void forEach(Consumer<RedTeamAttempt> sink) {
+        try (ResultIterator<AttemptRow> attempts = query(ATTEMPTS).map(CompletedAttemptStream::attemptRow).iterator();
+             Merger<Turn> turns = new Merger<>(query(TURNS).map(CompletedAttemptStream::turnRow).iterator());
+             Merger<String> tags = new Merger<>(query(TAGS).map(CompletedAttemptStream::tagRow).iterator())) {
+            while (attempts.hasNext()) {
+                AttemptRow row = attempts.next();
+                List<Turn> attemptTurns = turns.take(row.id);
+                List<String> attemptTags = tags.take(row.id);
+                sink.accept(row.toAttempt(attemptTurns, attemptTags));
+            }
+        }
+    }
+
+    private Query query(String sql) {
+        return handle.createQuery(sql).setFetchSize(FETCH_SIZE);
+    }
+
+    private static AttemptRow attemptRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new AttemptRow(rs.getLong("id"), rs.getString("task_description"),
+                nullableDouble(rs, "task_description_harmlessness_score"), rs.getDouble("rating"),
+                nullableDouble(rs, "min_harmlessness_score"), rs.getString("recruitment_source"),
+                rs.getString("transcript_preamble"), rs.getBoolean("tags_present"), rs.getString("extra_json"),
+                rs.getString("model_type"), rs.getString("num_params"), rs.getLong("member_number"));
+    }
+
+    private static Keyed<Turn> turnRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Keyed<>(rs.getLong("attempt_id"),
+                new Turn(Speaker.fromId(rs.getString("speaker")), rs.getString("text"), rs.getBoolean("bare_marker")));
+    }
+
+    private static Keyed<String> tagRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Keyed<>(rs.getLong("attempt_id"), rs.getString("tag"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private record AttemptRow(long id, String taskDescription, Double taskScore, double rating, Double minScore,
+                              String recruitmentSource, String preamble, boolean tagged, String extraJson,
+                              String modelType, String numParams, long memberNumber) {
+
+        RedTeamAttempt toAttempt(List<Turn> turns, List<String> tags) {
+            ModelType type = ModelType.fromLabel(modelType).orElseThrow(() -> new IllegalStateException(
+                    "attempt " + id + " has a target with model type '" + modelType + "', which hh-rlhf cannot express"));
+            return new RedTeamAttempt(new Transcript(preamble, turns), minScore, numParams, type, rating,
+                    taskDescription, taskScore, memberNumber, RecruitmentSource.isUpworker(recruitmentSource),
+                    tagged ? tags : null, AttemptRepository.parseExtra(extraJson));
+        }
+    }
+
+    private record Keyed<T>(long attemptId, T value) {
+    }
+
+    /** Walks an iterator ordered by attempt id, handing out the rows of one attempt at a time. */
+    private static final class Merger<T> implements AutoCloseable {
+
+        private final ResultIterator<Keyed<T>> rows;
+        private Keyed<T> pending;
+
+        Merger(ResultIterator<Keyed<T>> rows) {
+            this.rows = rows;
+        }
+
+        List<T> take(long attemptId) {
+            List<T> values = new ArrayList<>();
+            while (true) {
+                if (pending == null) {
+                    if (!rows.hasNext()) {
+                        return values;
+                    }
+                    pending = rows.next();
+                }
+                if (pending.attemptId() > attemptId) {
+                    return values;
+                }
+                if (pending.attemptId() == attemptId) {
+                    values.add(pending.value());
+                }
+                pending = null; // rows of attempts that are not exported are passed over
+            }
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.redteam4j.store.pair;
+
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.redteam4j.core.dataset.PreferencePair;
+
+/** Imported preference pairs. */
+public final class PreferencePairRepository {
+
+    private final Handle handle;
+
+    public PreferencePairRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** @return true when stored, false when a pair with this key was already there */
+    public boolean insert(String recordKey, Long importId, PreferencePair pair) {
+        return handle.createUpdate("""
+                        INSERT INTO preference_pairs (record_key, import_id, chosen, rejected)
+                        VALUES (:key, :import, :chosen, :rejected)
+                        ON CONFLICT (record_key) DO NOTHING""")
+                .bind("key", recordKey)
+                .bind("import", importId)
+                .bind("chosen", pair.chosen())
+                .bind("rejected", pair.rejected())
+                .execute() == 1;
+    }
+
+    /** Streams every imported pair in the order it was imported. */
+    public void forEach(Consumer<PreferencePair> sink) {
+        try (ResultIterator<PreferencePair> pairs = handle.createQuery(
+                        "SELECT chosen, rejected FROM preference_pairs ORDER BY id")
+                .setFetchSize(1000)
+                .map((rs, ctx) -> new PreferencePair(rs.getString("chosen"), rs.getString("rejected")))
+                .iterator()) {
+            pairs.forEachRemaining(sink);
+        }
+    }
+
+    public long count() {
+        return handle.createQuery("SELECT COUNT(*) FROM preference_pairs").mapTo(Long.class).one();
+    }
+}

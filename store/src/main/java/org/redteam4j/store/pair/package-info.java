@@ -1,0 +1,2 @@
+/** Preference pairs as imported from hh-rlhf harmless-base files. */
+package org.redteam4j.store.pair;
