@@ -41,7 +41,8 @@ public record DatabaseLocation(Dialect dialect, String jdbcUrl) {
         return redact(jdbcUrl.startsWith("jdbc:sqlite:") ? jdbcUrl.substring("jdbc:sqlite:".length()) : jdbcUrl);
     }
 
-    static String redact(String text) {
+    /** Hides passwords in JDBC URLs and messages that quote them. */
+    public static String redact(String text) {
         return PASSWORD.matcher(text).replaceAll("$1***");
     }
 }

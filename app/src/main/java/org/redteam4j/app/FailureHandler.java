@@ -1,0 +1,59 @@
+package org.redteam4j.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.store.DatabaseLocation;
+import org.redteam4j.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns failures into the exit codes of {@link ExitCodes} and a message a person can act on. */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String command = commandLine.getCommandName();
+        if (e instanceof DatasetException || e instanceof UsageException) {
+            err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof StoreException || e instanceof UncheckedIOException || e instanceof IOException) {
+            err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
+            return ExitCodes.EXTERNAL_FAILURE;
+        }
+        err.println("redteam4j " + command + ": internal error (a bug in redteam4j): " + TerminalText.escape(String.valueOf(e)));
+        err.println("Details were written to " + writeCrashLog(e) + "; please include that file when you report it.");
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    static int onBadUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("redteam4j " + commandLine.getCommandName() + ": " + TerminalText.escape(e.getMessage()));
+        err.println("Run 'redteam4j " + (commandLine.getParent() == null ? "" : commandLine.getCommandName() + " ")
+                + "--help' for usage.");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static String writeCrashLog(Exception e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String name = "redteam4j-error-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), name);
+        try {
+            Files.writeString(log, "redteam4j " + VersionProvider.version() + ", Java " + Runtime.version() + "\n" + DatabaseLocation.redact(trace.toString()));
+            return log.toString();
+        } catch (IOException io) {
+            return "(nowhere: " + io.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.redteam4j.app;
+
+import org.redteam4j.app.data.ExportCommand;
+import org.redteam4j.app.data.ImportCommand;
+import org.redteam4j.app.data.StatsCommand;
+import org.redteam4j.app.demo.DemoCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "redteam4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Red-team language models: collect, import, score and analyse attacks.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            ImportCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
+            DemoCommand.class,
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  the run worked but a gate failed",
+            "  2  bad usage or bad input (the message names the file, record and field)",
+            "  3  an external failure (endpoint, database, file system)",
+            "  4  an internal error (a bug; the message says where details were logged)",
+            "",
+            "Run 'redteam4j COMMAND --help' for the options of a command."})
+public final class RedTeam4jCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

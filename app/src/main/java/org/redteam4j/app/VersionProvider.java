@@ -1,0 +1,17 @@
+package org.redteam4j.app;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version from the jar manifest, with the Java runtime it runs on. */
+public final class VersionProvider implements IVersionProvider {
+
+    public static String version() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"redteam4j " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+    }
+}

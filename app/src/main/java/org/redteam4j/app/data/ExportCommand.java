@@ -1,0 +1,134 @@
+package org.redteam4j.app.data;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.TerminalText;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.core.dataset.JsonRecordWriter;
+import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.attempt.AttemptRepository;
+import org.redteam4j.store.pair.PreferencePairRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export the database in the hh-rlhf formats. The file appears only when the export is complete "
+                    + "(it is written beside the target and moved into place); a name ending in .gz is gzipped.",
+            "",
+            "Formats:",
+            "  red-team-attempts  every finished attempt, as one JSON array (or JSON Lines with --lines)",
+            "  preference-pairs   imported preference pairs, as JSON Lines"})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "red-team-attempts",
+            description = "red-team-attempts or preference-pairs (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--lines", description = "Write red-team attempts as JSON Lines instead of one JSON array.")
+    boolean lines;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        boolean attempts = switch (format) {
+            case "red-team-attempts" -> true;
+            case "preference-pairs" -> false;
+            default -> throw new UsageException("unknown --format '" + format
+                    + "'; expected red-team-attempts or preference-pairs");
+        };
+        Path absolute = out.toAbsolutePath();
+        if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+            throw new UsageException(out + ": the folder " + absolute.getParent() + " does not exist");
+        }
+        Database db = database.open();
+        long started = System.nanoTime();
+        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+        long written;
+        try {
+            try (OutputStream stream = open(partial)) {
+                written = attempts ? writeAttempts(db, stream) : writePairs(db, stream);
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": cannot be written (" + e.getMessage() + ")", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("Exported %,d %s from %s to %s in %.1f s.%n", written,
+                attempts ? "red-team attempts" : "preference pairs", db.location(),
+                TerminalText.escape(out.toString()), (System.nanoTime() - started) / 1e9);
+        return ExitCodes.OK;
+    }
+
+    private long writeAttempts(Database db, OutputStream stream) {
+        JsonRecordWriter.Layout layout = lines ? JsonRecordWriter.Layout.LINES : JsonRecordWriter.Layout.ARRAY;
+        return db.inTransaction(handle -> {
+            AttemptRepository repository = new AttemptRepository(handle);
+            long total = repository.countCompleted();
+            try (JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(stream, layout);
+                 Progress progress = Progress.start("export", total, "", 1, quiet)) {
+                repository.forEachCompleted(attempt -> {
+                    writer.write(attempt);
+                    progress.update(writer.written(), total, String.format("%,d records", writer.written()));
+                });
+                return writer.written();
+            }
+        });
+    }
+
+    private long writePairs(Database db, OutputStream stream) {
+        return db.inTransaction(handle -> {
+            PreferencePairRepository repository = new PreferencePairRepository(handle);
+            long total = repository.count();
+            try (JsonRecordWriter<PreferencePair> writer = JsonRecordWriter.preferencePairs(stream);
+                 Progress progress = Progress.start("export", total, "", 1, quiet)) {
+                repository.forEach(pair -> {
+                    writer.write(pair);
+                    progress.update(writer.written(), total, String.format("%,d records", writer.written()));
+                });
+                return writer.written();
+            }
+        });
+    }
+
+    private OutputStream open(Path path) throws IOException {
+        OutputStream stream = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        return out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(stream, 1 << 16) : stream;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // the partial file is hidden and harmless; the export's own outcome is what matters
+        }
+    }
+}

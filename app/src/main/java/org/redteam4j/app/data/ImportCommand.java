@@ -1,0 +1,101 @@
+package org.redteam4j.app.data;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.TerminalText;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.core.dataset.DatasetFormat;
+import org.redteam4j.core.dataset.InvalidRecordException;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.imports.ImportReport;
+import org.redteam4j.store.imports.Importer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import a data file into the database, all or nothing: a bad record stops the import, names the "
+                    + "file, record, line and field, and leaves the database as it was.",
+            "Records already in the database are recognised by their content and not stored twice, so "
+                    + "importing a file again is safe.",
+            "",
+            "Formats (detected from the content unless --format is given; gzip is detected too):",
+            "  red-team-attempts  hh-rlhf red_team_attempts: a JSON array or JSON Lines",
+            "  preference-pairs   hh-rlhf harmless-base: JSON Lines of {\"chosen\", \"rejected\"}",
+            "  harmbench-csv      HarmBench behaviours (Behavior,FunctionalCategory,...,BehaviorID)",
+            "  text               attack seeds, one a line"})
+public final class ImportCommand implements Callable<Integer> {
+
+    private static final int SKIPPED_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, red-team-attempts, preference-pairs, harmbench-csv or text (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--skip-invalid",
+            description = "Import the valid records and report the invalid ones instead of stopping at the first.")
+    boolean skipInvalid;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": no such file");
+        }
+        DatasetFormat chosen = "auto".equals(format) ? DatasetFormat.detect(file)
+                : DatasetFormat.fromId(format).orElseThrow(() -> new UsageException(
+                        "unknown --format '" + format + "'; expected auto, " + DatasetFormat.ids()));
+        Database db = database.open();
+        long started = System.nanoTime();
+        ImportReport report;
+        try (Progress progress = Progress.start("import", file.toFile().length(), " MB", 1 << 20, quiet)) {
+            report = new Importer(db, skipInvalid, (done, total, records) ->
+                    progress.update(done, total, String.format("%,d records", records))).importFile(file, chosen);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf("Imported %,d %s from %s into %s in %.1f s: %,d read, %,d already present, %,d skipped.%n",
+                report.imported(), noun(chosen), TerminalText.escape(file.toString()), db.location(), seconds,
+                report.recordsRead(), report.duplicates(), report.skipped().size());
+        reportSkipped(err, report);
+        return ExitCodes.OK;
+    }
+
+    private static void reportSkipped(PrintWriter err, ImportReport report) {
+        int shown = 0;
+        for (InvalidRecordException skipped : report.skipped()) {
+            if (shown++ == SKIPPED_SHOWN) {
+                err.printf("  … and %,d more%n", report.skipped().size() - SKIPPED_SHOWN);
+                break;
+            }
+            err.println("  skipped " + TerminalText.escape(skipped.getMessage()));
+        }
+    }
+
+    private static String noun(DatasetFormat format) {
+        return switch (format) {
+            case RED_TEAM_ATTEMPTS -> "red-team attempts";
+            case PREFERENCE_PAIRS -> "preference pairs";
+            case HARMBENCH_CSV, TEXT -> "seeds";
+        };
+    }
+}

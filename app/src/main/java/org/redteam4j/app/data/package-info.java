@@ -1,0 +1,2 @@
+/** Commands that move data in and out of the store and summarise it: import, export, stats. */
+package org.redteam4j.app.data;

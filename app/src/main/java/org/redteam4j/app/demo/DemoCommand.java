@@ -1,0 +1,101 @@
+package org.redteam4j.app.demo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.redteam4j.app.Cli;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.core.dataset.JsonRecordComparison;
+import org.redteam4j.core.dataset.JsonRecordWriter;
+import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.dataset.SyntheticAttempts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run redteam4j end to end, offline, on built-in example data: write a file of synthetic red-team "
+                    + "attempts in the hh-rlhf format, import it into a fresh SQLite database, show its statistics, "
+                    + "export it again and check that the export equals the input.",
+            "The example attempts are generated (deterministic for --seed) in the proportions of the paper's "
+                    + "Table 1; their text describes red-team requests without harmful detail."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "redteam4j-demo",
+            description = "Folder for the demo's files; its database is recreated (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "500",
+            description = "How many example attempts to generate (default: ${DEFAULT-VALUE}).")
+    long attempts;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2022",
+            description = "Random seed of the example data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Files.createDirectories(dir);
+        Path input = dir.resolve("example-attempts.json");
+        Path database = dir.resolve("redteam4j-demo.db");
+        Path export = dir.resolve("export.json");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(database + suffix));
+        }
+
+        step(out, "1. Write " + attempts + " example red-team attempts to " + input);
+        writeExamples(input);
+        step(out, "2. Import them into " + database);
+        int code = Cli.run(new String[] {"import", input.toString(), "--db", database.toString(), "--quiet"}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        step(out, "3. Statistics");
+        code = Cli.run(new String[] {"stats", "--db", database.toString()}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        step(out, "4. Export to " + export + " and compare with the input");
+        code = Cli.run(new String[] {"export", "--db", database.toString(), "--out", export.toString(), "--quiet"}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        Optional<String> difference = JsonRecordComparison.firstDifference(input, export);
+        if (difference.isPresent()) {
+            throw new IllegalStateException("the export differs from the input: " + difference.get());
+        }
+        out.printf("The export equals the input, record by record, as JSON values (%,d records).%n%n", attempts);
+        out.println("Next: import the real data, e.g.");
+        out.println("  ./redteam4j import red_team_attempts.jsonl.gz && ./redteam4j stats");
+        return ExitCodes.OK;
+    }
+
+    private void writeExamples(Path file) {
+        try (OutputStream stream = Files.newOutputStream(file);
+             JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(
+                     new java.io.BufferedOutputStream(stream), JsonRecordWriter.Layout.ARRAY)) {
+            new SyntheticAttempts(seed, attempts).forEachRemaining(writer::write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void step(PrintWriter out, String title) {
+        out.println();
+        out.println("== " + title);
+        out.flush();
+    }
+}
