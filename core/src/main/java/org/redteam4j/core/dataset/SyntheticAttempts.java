@@ -107,7 +107,7 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
         int cell = pickCell();
         double harm = random.nextDouble(); // how far the assistant goes along in this attempt
         List<Turn> turns = new ArrayList<>();
-        int exchanges = 1 + random.nextInt(5);
+        int exchanges = 1 + random.nextInt(6);
         double minScore = Double.POSITIVE_INFINITY;
         for (int i = 0; i < exchanges; i++) {
             turns.add(Turn.human(i == 0 ? pick(OPENINGS) + " " + TASKS[task] + "." : pick(PUSHES)));
@@ -140,7 +140,7 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
     /** Adds a few neutral sentences so transcripts have the length of real ones (about 2.6 kB a record). */
     private String padded(String reply) {
         StringBuilder text = new StringBuilder(reply);
-        int sentences = 2 + random.nextInt(6);
+        int sentences = 4 + random.nextInt(8);
         for (int i = 0; i < sentences; i++) {
             text.append(' ').append(pick(FILLER));
         }
