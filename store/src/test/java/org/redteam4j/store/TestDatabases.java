@@ -1,0 +1,82 @@
+package org.redteam4j.store;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh databases for tests: a SQLite file in a temporary folder, or a new database on the
+ * PostgreSQL server named by {@code REDTEAM4J_TEST_POSTGRES} (a JDBC URL of a role allowed to
+ * create databases). Without that variable PostgreSQL tests are skipped, loudly — and fail under
+ * CI, where {@code .ci/run} always starts a server.
+ */
+public final class TestDatabases {
+
+    public static final String POSTGRES_VARIABLE = "REDTEAM4J_TEST_POSTGRES";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestDatabases() {
+    }
+
+    public static String sqlite(Path dir) {
+        return dir.resolve("test-" + COUNTER.incrementAndGet() + ".db").toString();
+    }
+
+    /** The admin URL of the test server, or a skipped (locally) / failed (in CI) test. */
+    public static String postgresAdminUrl() {
+        String url = System.getenv(POSTGRES_VARIABLE);
+        if (url == null || url.isBlank()) {
+            String message = "PostgreSQL tests NOT RUN: set " + POSTGRES_VARIABLE
+                    + " to a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/postgres?user=redteam4j&password=... "
+                    + "(.ci/run does this)";
+            System.err.println("\n!!!!! " + message + " !!!!!\n");
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            abort(message);
+        }
+        return url;
+    }
+
+    /** Creates an empty database on the test server and returns its URL. */
+    public static String createPostgres() {
+        String admin = postgresAdminUrl();
+        String name = "redteam4j_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute(admin, "DROP DATABASE IF EXISTS " + name);
+        execute(admin, "CREATE DATABASE " + name);
+        return withDatabase(admin, name);
+    }
+
+    public static void dropPostgres(String url) {
+        String admin = postgresAdminUrl();
+        String name = databaseName(url);
+        execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    static String withDatabase(String url, String name) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?');
+        String base = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
+        return base + "/" + name + (query < 0 ? "" : url.substring(query));
+    }
+
+    private static String databaseName(String url) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?');
+        return url.substring(slash + 1, query < 0 ? url.length() : query);
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test PostgreSQL server: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
