@@ -45,7 +45,7 @@ public final class Progress implements AutoCloseable {
             bar.stepTo(done);
             bar.setExtraMessage(detail);
         } else if (err != null && total > 0) {
-            int tenth = (int) Math.min(10, done * 10 / total);
+            int tenth = (int) Math.min(9, done * 10 / total); // the command's summary line says when it is done
             // Short work finishes before anyone wonders; lines start once it has run for a while.
             if (tenth > lastTenth && System.nanoTime() - started > PLAIN_AFTER_NANOS) {
                 lastTenth = tenth;
