@@ -1,9 +1,13 @@
 package org.redteam4j.core.dataset;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,6 +60,13 @@ public final class DataFile implements AutoCloseable {
     /** The file name as the user gave it, for messages. */
     public String name() {
         return name;
+    }
+
+    /** The decompressed content as UTF-8 text; malformed bytes raise an error instead of turning into U+FFFD. */
+    public BufferedReader strictUtf8() {
+        return new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), BUFFER);
     }
 
     /** The decompressed content. */

@@ -1,9 +1,7 @@
 package org.redteam4j.core.dataset;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -16,19 +14,18 @@ import org.redteam4j.core.attack.Seed;
  * Reads HarmBench behaviour CSV ({@code Behavior,FunctionalCategory,SemanticCategory,Tags,
  * ContextString,BehaviorID}). Only {@code Behavior} is required; the other columns may be absent.
  */
-public final class HarmBenchCsvReader implements RecordReader<Seed> {
+public final class HarmBenchCsvReader extends FileRecordReader<Seed> {
 
     public static final String BEHAVIOR = "Behavior";
 
-    private final DataFile file;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private long count;
 
     private HarmBenchCsvReader(DataFile file) throws IOException {
-        this.file = file;
+        super(file);
         this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new InputStreamReader(file.content(), StandardCharsets.UTF_8));
+                .parse(file.strictUtf8());
         if (!parser.getHeaderMap().containsKey(BEHAVIOR)) {
             throw new DatasetException(file.name() + ": line 1: expected a HarmBench header with a \"" + BEHAVIOR
                     + "\" column, got " + parser.getHeaderNames());
@@ -87,23 +84,13 @@ public final class HarmBenchCsvReader implements RecordReader<Seed> {
     }
 
     @Override
-    public long bytesConsumed() {
-        return file.bytesConsumed();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return file.size();
-    }
-
-    @Override
     public void close() {
         try {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            file.close();
+            super.close();
         }
     }
 }

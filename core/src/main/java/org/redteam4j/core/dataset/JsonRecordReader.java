@@ -9,16 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Streams JSON objects from a file holding either one JSON array of objects or JSON Lines,
  * told apart by the first character. Only one record is in memory at a time.
  */
-public final class JsonRecordReader<T> implements RecordReader<T> {
+public final class JsonRecordReader<T> extends FileRecordReader<T> {
 
     /** Turns one JSON object into a record, or raises {@link InvalidRecordException}. */
     @FunctionalInterface
@@ -28,7 +25,6 @@ public final class JsonRecordReader<T> implements RecordReader<T> {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private final DataFile file;
     private final Mapper<T> mapper;
     private final JsonParser arrayParser;
     private final BufferedReader lines;
@@ -37,7 +33,7 @@ public final class JsonRecordReader<T> implements RecordReader<T> {
     private boolean finished;
 
     private JsonRecordReader(DataFile file, Mapper<T> mapper) throws IOException {
-        this.file = file;
+        super(file);
         this.mapper = mapper;
         InputStream content = file.content();
         int first = firstSignificantByte(content);
@@ -47,9 +43,7 @@ public final class JsonRecordReader<T> implements RecordReader<T> {
             lines = null;
         } else if (first == '{' || first == -1) {
             arrayParser = null;
-            lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            lines = file.strictUtf8();
         } else {
             throw new DatasetException(file.name() + ": expected a JSON array or JSON Lines, but the file starts with '"
                     + printable(first) + "'");
@@ -138,21 +132,6 @@ public final class JsonRecordReader<T> implements RecordReader<T> {
             finished = true;
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), endedEarly(e));
         }
-    }
-
-    @Override
-    public long bytesConsumed() {
-        return file.bytesConsumed();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return file.size();
-    }
-
-    @Override
-    public void close() {
-        file.close();
     }
 
     private static int firstSignificantByte(InputStream content) throws IOException {

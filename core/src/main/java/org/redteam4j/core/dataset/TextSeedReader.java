@@ -2,26 +2,20 @@ package org.redteam4j.core.dataset;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.redteam4j.core.attack.Seed;
 
 /** Reads plain-text seeds: one seed a line; blank lines are skipped. */
-public final class TextSeedReader implements RecordReader<Seed> {
+public final class TextSeedReader extends FileRecordReader<Seed> {
 
-    private final DataFile file;
     private final BufferedReader lines;
     private long line;
     private long count;
 
     private TextSeedReader(DataFile file) {
-        this.file = file;
-        this.lines = new BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        super(file);
+        this.lines = file.strictUtf8();
     }
 
     public static TextSeedReader open(DataFile file) {
@@ -54,23 +48,13 @@ public final class TextSeedReader implements RecordReader<Seed> {
     }
 
     @Override
-    public long bytesConsumed() {
-        return file.bytesConsumed();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return file.size();
-    }
-
-    @Override
     public void close() {
         try {
             lines.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            file.close();
+            super.close();
         }
     }
 }

@@ -164,6 +164,24 @@ class RedTeamAttemptReaderTest {
     }
 
     @Test
+    void invalidUtf8IsAnErrorNotASilentReplacement() throws Exception {
+        String json = Records.validJson();
+        byte[] broken = json.getBytes(StandardCharsets.UTF_8);
+        broken[json.indexOf("cheat")] = (byte) 0xff;
+        Path lines = Files.write(dir.resolve("bad-utf8.jsonl"), broken);
+        byte[] inArray = new byte[broken.length + 2];
+        System.arraycopy(broken, 0, inArray, 1, broken.length);
+        inArray[0] = '[';
+        inArray[inArray.length - 1] = ']';
+        Path array = Files.write(dir.resolve("bad-utf8.json"), inArray);
+
+        assertThatThrownBy(() -> TestFiles.readAll(Datasets.redTeamAttempts(lines)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("not valid UTF-8");
+        assertThatThrownBy(() -> TestFiles.readAll(Datasets.redTeamAttempts(array)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
     void somethingElseThanJsonIsRefusedUpFront() {
         Path file = TestFiles.write(dir.resolve("x.json"), "transcript,rating\n");
 
