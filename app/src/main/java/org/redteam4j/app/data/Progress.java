@@ -1,6 +1,7 @@
 package org.redteam4j.app.data;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -29,7 +30,7 @@ public final class Progress implements AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(unit, unitSize)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
-                .showSpeed()
+                .showSpeed(new DecimalFormat("0.0"))
                 .build() : null;
     }
 
@@ -43,7 +44,7 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.maxHint(Math.max(total, 1));
             bar.stepTo(done);
-            bar.setExtraMessage(detail);
+            bar.setExtraMessage(" " + detail);
         } else if (err != null && total > 0) {
             int tenth = (int) Math.min(9, done * 10 / total); // the command's summary line says when it is done
             // Short work finishes before anyone wonders; lines start once it has run for a while.

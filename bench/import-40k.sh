@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end figures for issue 2: time and peak memory of importing 40,000 synthetic attempts
+# (the size of the released red_team_attempts file) into SQLite and, when given, PostgreSQL.
+#   bench/import-40k.sh [jdbc:postgresql://HOST/DB?user=...&password=...]
+# The PostgreSQL database must be empty (or hold other data): records already there count as duplicates.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+heap=${HEAP:-256m}
+
+"$root/redteam4j" demo --dir "$work/data" --attempts 40000 >/dev/null 2>&1
+input="$work/data/example-attempts.json"
+printf 'input: %s records, %s MB of JSON\n' 40000 "$(( $(stat -c %s "$input") / 1048576 ))"
+
+measure() {
+  local label=$1 db=$2
+  /usr/bin/time -f "$label: wall %e s, peak RSS %M KB (-Xmx$heap)" \
+    java "-Xmx$heap" -jar "$root/app/target/redteam4j.jar" import -q "$input" --db "$db" 2>&1 \
+    | grep -E "^(Imported|$label)"
+}
+measure sqlite "$work/bench.db"
+if [ $# -ge 1 ]; then measure postgresql "$1"; fi
