@@ -1,0 +1,26 @@
+package org.redteam4j.core.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.redteam4j.core.transcript.Turn;
+
+/**
+ * Scores an assistant reply given the conversation before it: higher is more harmless, roughly
+ * centred on 0, like the paper's preference model. Implementations are thread-safe.
+ */
+public interface HarmlessnessScorer {
+
+    double score(List<Turn> context, String reply);
+
+    /** Scores several replies to the same context; implementations may batch. */
+    default List<Double> scoreAll(List<Turn> context, List<String> replies) {
+        List<Double> scores = new ArrayList<>(replies.size());
+        for (String reply : replies) {
+            scores.add(score(context, reply));
+        }
+        return scores;
+    }
+
+    /** A stable identifier stored with every score. */
+    String id();
+}

@@ -1,0 +1,87 @@
+package org.redteam4j.models.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.target.ChatRequest;
+import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.Reply;
+import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.models.http.ApiKey;
+import org.redteam4j.models.http.HttpChatModel;
+import org.redteam4j.models.http.Messages;
+
+/**
+ * {@code anthropic:MODEL}: POST {@code BASE/v1/messages}. One sample per call (the API has no
+ * {@code n}); consecutive turns of one speaker are merged, since the API requires alternation.
+ */
+public final class AnthropicChatModel extends HttpChatModel {
+
+    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    public static final String KEY_VARIABLE = "ANTHROPIC_API_KEY";
+    public static final String API_VERSION = "2023-06-01";
+    static final int DEFAULT_MAX_TOKENS = 1024;
+
+    public AnthropicChatModel(String model, URI baseUrl, ApiKey apiKey, Duration timeout) {
+        super("anthropic", model, baseUrl, apiKey, timeout);
+    }
+
+    @Override
+    protected String path() {
+        return "/v1/messages";
+    }
+
+    @Override
+    protected Map<String, String> headers(ApiKey key) {
+        return key == null ? Map.of("anthropic-version", API_VERSION)
+                : Map.of("anthropic-version", API_VERSION, "x-api-key", key.reveal());
+    }
+
+    @Override
+    protected ObjectNode body(ChatRequest request) {
+        Sampling sampling = request.sampling();
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", model())
+                .put("max_tokens", sampling.maxTokens() != null ? sampling.maxTokens() : DEFAULT_MAX_TOKENS);
+        if (request.system() != null) {
+            body.put("system", request.system());
+        }
+        Messages.append(body.putArray("messages"), request.turns(), true);
+        if (sampling.temperature() != null) {
+            body.put("temperature", sampling.temperature());
+        }
+        if (sampling.topP() != null) {
+            body.put("top_p", sampling.topP());
+        }
+        if (!sampling.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop_sequences");
+            sampling.stop().forEach(stop::add);
+        }
+        return body;
+    }
+
+    @Override
+    protected ChatResponse parse(JsonNode body, ChatRequest request, Duration latency) {
+        JsonNode content = body.get("content");
+        if (content == null || !content.isArray()) {
+            throw new IllegalArgumentException("expected a \"content\" array");
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asText())) {
+                text.append(requiredText(block, "text"));
+            }
+        }
+        JsonNode stop = body.get("stop_reason");
+        JsonNode usage = body.get("usage");
+        JsonNode name = body.get("model");
+        return new ChatResponse(List.of(Reply.of(text.toString(), stop != null && stop.isTextual() ? stop.textValue() : null)),
+                new TokenUsage(count(usage, "input_tokens"), count(usage, "output_tokens")), latency,
+                name != null && name.isTextual() ? name.textValue() : model(), false);
+    }
+}

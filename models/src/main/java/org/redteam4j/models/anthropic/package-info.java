@@ -1,0 +1,2 @@
+/** Anthropic's Messages API. */
+package org.redteam4j.models.anthropic;

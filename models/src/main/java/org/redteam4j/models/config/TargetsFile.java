@@ -1,0 +1,76 @@
+package org.redteam4j.models.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.redteam4j.core.dataset.DatasetException;
+
+/** Reads targets declared in YAML: a document with a {@code targets:} list. */
+public final class TargetsFile {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private TargetsFile() {
+    }
+
+    /** The document shape: {@code targets: [...]}; other top-level keys belong to campaign files. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Document(@JsonProperty("targets") List<TargetConfig> targets) {
+    }
+
+    public static List<TargetConfig> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file + ": no such file");
+        }
+        try {
+            Document document = YAML.readValue(file.toFile(), Document.class);
+            List<TargetConfig> targets = document == null || document.targets() == null ? List.of() : document.targets();
+            if (targets.isEmpty()) {
+                throw new DatasetException(file + ": declares no targets (expected a 'targets:' list)");
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).model() == null) {
+                    throw new DatasetException(file + ": targets[" + i + "]: missing 'model' (e.g. openai:gpt-4o-mini, sim)");
+                }
+            }
+            return targets;
+        } catch (JsonMappingException e) {
+            throw new DatasetException(file + describe(e.getLocation()) + ": " + path(e) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        } catch (JsonProcessingException e) {
+            throw new DatasetException(file + describe(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String describe(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : ": line " + location.getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "" : "field " + path + ": ";
+    }
+
+    /** Finds a declared target by name. */
+    public static TargetConfig named(List<TargetConfig> targets, String name, Path file) {
+        return targets.stream().filter(target -> target.displayName().equals(name)).findFirst()
+                .orElseThrow(() -> new DatasetException(file + ": no target named '" + name + "'; declared: "
+                        + targets.stream().map(TargetConfig::displayName).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,137 @@
+package org.redteam4j.models.gguf;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.Pair;
+import de.kherud.llama.args.LogFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.redteam4j.core.target.ChatModel;
+import org.redteam4j.core.target.ChatRequest;
+import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.MalformedResponseException;
+import org.redteam4j.core.target.Reply;
+import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.core.transcript.Speaker;
+import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.models.http.Messages;
+
+/**
+ * A GGUF model run in this process by llama.cpp. One completion at a time (llama.cpp serialises
+ * them on its own thread); samples are drawn one after another with distinct seeds.
+ * {@link #close()} frees the model; llama.cpp's native thread may outlive it, so commands end
+ * with {@code System.exit}.
+ */
+public final class LlamaCppChatModel implements ChatModel {
+
+    private static final String HUMAN_MARKER = "\n\nHuman:";
+
+    private final Path file;
+    private final GgufSettings settings;
+    private final LlamaModel model;
+
+    public LlamaCppChatModel(Path file, GgufSettings settings) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("gguf:" + file + ": no such file");
+        }
+        this.file = file;
+        this.settings = settings;
+        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> { }); // llama.cpp is chatty on stderr
+        try {
+            this.model = new LlamaModel(new ModelParameters()
+                    .setModel(file.toString())
+                    .setCtxSize(settings.contextSize())
+                    .setThreads(settings.threads())
+                    .setGpuLayers(0));
+        } catch (RuntimeException e) { // the binding's LlamaException is package-private
+            throw new IllegalArgumentException("gguf:" + file + ": llama.cpp cannot load it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized ChatResponse chat(ChatRequest request) {
+        long started = System.nanoTime();
+        Sampling sampling = request.sampling();
+        List<Reply> replies = new ArrayList<>();
+        long inputTokens = 0;
+        long outputTokens = 0;
+        for (int i = 0; i < sampling.samples(); i++) {
+            InferenceParameters parameters = parameters(request, sampling, i);
+            String prompt = settings.useChatTemplate() ? model.applyTemplate(parameters) : hhPrompt(request);
+            inputTokens += model.encode(prompt).length;
+            String text;
+            try {
+                text = model.complete(parameters);
+            } catch (RuntimeException e) {
+                throw new MalformedResponseException(id() + ": llama.cpp failed (" + e.getMessage() + ")", e);
+            }
+            outputTokens += model.encode(text).length;
+            replies.add(Reply.of(settings.useChatTemplate() ? text : text.strip(), null));
+        }
+        return new ChatResponse(replies, new TokenUsage(inputTokens, outputTokens),
+                Duration.ofNanos(System.nanoTime() - started), file.getFileName().toString(), false);
+    }
+
+    private InferenceParameters parameters(ChatRequest request, Sampling sampling, int sample) {
+        InferenceParameters parameters;
+        if (settings.useChatTemplate()) {
+            List<Pair<String, String>> messages = new ArrayList<>();
+            for (Turn turn : request.turns()) {
+                messages.add(new Pair<>(Messages.role(turn.speaker()), turn.text()));
+            }
+            parameters = new InferenceParameters("").setMessages(request.system(), messages).setUseChatTemplate(true);
+        } else {
+            parameters = new InferenceParameters(hhPrompt(request));
+        }
+        List<String> stops = new ArrayList<>(sampling.stop());
+        if (!settings.useChatTemplate()) {
+            stops.add(HUMAN_MARKER);
+        }
+        if (!stops.isEmpty()) {
+            parameters.setStopStrings(stops.toArray(String[]::new));
+        }
+        parameters.setNPredict(sampling.maxTokens() != null ? sampling.maxTokens() : 256);
+        if (sampling.temperature() != null) {
+            parameters.setTemperature(sampling.temperature().floatValue());
+        }
+        if (sampling.topP() != null) {
+            parameters.setTopP(sampling.topP().floatValue());
+        }
+        if (sampling.seed() != null) {
+            parameters.setSeed((int) (sampling.seed() + sample));
+        }
+        return parameters;
+    }
+
+    /** The conversation in the paper's format, ending with an open Assistant turn. */
+    private static String hhPrompt(ChatRequest request) {
+        Transcript transcript = new Transcript(request.system() == null ? "" : request.system(), request.turns())
+                .append(new Turn(Speaker.ASSISTANT, ""));
+        return transcript.text();
+    }
+
+    /** The tokens llama.cpp makes of {@code text}, for checks and token counts. */
+    public int[] tokenize(String text) {
+        return model.encode(text);
+    }
+
+    public String detokenize(int[] tokens) {
+        return model.decode(tokens);
+    }
+
+    @Override
+    public String id() {
+        return "gguf:" + file.getFileName();
+    }
+
+    @Override
+    public synchronized void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,79 @@
+package org.redteam4j.models.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.target.ChatRequest;
+import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.Reply;
+import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.models.http.ApiKey;
+import org.redteam4j.models.http.HttpChatModel;
+import org.redteam4j.models.http.Messages;
+
+/** {@code ollama:MODEL}: POST {@code BASE/api/chat} without streaming; one sample per call. */
+public final class OllamaChatModel extends HttpChatModel {
+
+    public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
+
+    public OllamaChatModel(String model, URI baseUrl, Duration timeout) {
+        super("ollama", model, baseUrl, null, timeout);
+    }
+
+    @Override
+    protected String path() {
+        return "/api/chat";
+    }
+
+    @Override
+    protected Map<String, String> headers(ApiKey key) {
+        return Map.of();
+    }
+
+    @Override
+    protected ObjectNode body(ChatRequest request) {
+        ObjectNode body = JSON.createObjectNode().put("model", model()).put("stream", false);
+        ArrayNode messages = body.putArray("messages");
+        if (request.system() != null) {
+            messages.addObject().put("role", "system").put("content", request.system());
+        }
+        Messages.append(messages, request.turns(), false);
+        Sampling sampling = request.sampling();
+        ObjectNode options = body.putObject("options");
+        if (sampling.temperature() != null) {
+            options.put("temperature", sampling.temperature());
+        }
+        if (sampling.topP() != null) {
+            options.put("top_p", sampling.topP());
+        }
+        if (sampling.maxTokens() != null) {
+            options.put("num_predict", sampling.maxTokens());
+        }
+        if (sampling.seed() != null) {
+            options.put("seed", sampling.seed());
+        }
+        if (!sampling.stop().isEmpty()) {
+            ArrayNode stop = options.putArray("stop");
+            sampling.stop().forEach(stop::add);
+        }
+        return body;
+    }
+
+    @Override
+    protected ChatResponse parse(JsonNode body, ChatRequest request, Duration latency) {
+        JsonNode message = body.get("message");
+        if (message == null || !message.isObject()) {
+            throw new IllegalArgumentException("expected a \"message\" object");
+        }
+        JsonNode done = body.get("done_reason");
+        JsonNode name = body.get("model");
+        return new ChatResponse(List.of(Reply.of(requiredText(message, "content"), done != null && done.isTextual() ? done.textValue() : null)),
+                new TokenUsage(count(body, "prompt_eval_count"), count(body, "eval_count")), latency,
+                name != null && name.isTextual() ? name.textValue() : model(), false);
+    }
+}

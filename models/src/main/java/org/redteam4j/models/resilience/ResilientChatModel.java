@@ -1,0 +1,98 @@
+package org.redteam4j.models.resilience;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.redteam4j.core.target.ChatModel;
+import org.redteam4j.core.target.ChatModelException;
+import org.redteam4j.core.target.ChatRequest;
+import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.RateLimitedException;
+
+/**
+ * Wraps a remote model in its target's {@link ResiliencePolicy}: each attempt waits for a
+ * rate-limit token and a concurrency permit; retriable failures are retried after a backoff,
+ * or after the server's Retry-After when it sent one. The last failure is rethrown as it was.
+ */
+public final class ResilientChatModel implements ChatModel {
+
+    private static final System.Logger LOG = System.getLogger(ResilientChatModel.class.getName());
+    private static final Duration QUEUE_WAIT = Duration.ofHours(1);
+
+    private final ChatModel model;
+    private final Retry retry;
+    private final Bulkhead bulkhead;
+    private final RateLimiter rateLimiter;
+
+    public ResilientChatModel(ChatModel model, ResiliencePolicy policy) {
+        this.model = model;
+        this.retry = Retry.of(model.id(), RetryConfig.<ChatResponse>custom()
+                .maxAttempts(policy.maxAttempts())
+                .retryOnException(e -> e instanceof ChatModelException failure && failure.retriable())
+                .intervalBiFunction(backoff(policy))
+                .build());
+        this.retry.getEventPublisher().onRetry(event -> LOG.log(Level.DEBUG, () -> model.id() + ": attempt "
+                + event.getNumberOfRetryAttempts() + " failed (" + event.getLastThrowable().getMessage()
+                + "); retrying in " + event.getWaitInterval().toMillis() + " ms"));
+        this.bulkhead = Bulkhead.of(model.id(), BulkheadConfig.custom()
+                .maxConcurrentCalls(policy.concurrency())
+                .maxWaitDuration(QUEUE_WAIT)
+                .build());
+        this.rateLimiter = policy.requestsPerMinute() == 0 ? null : RateLimiter.of(model.id(), RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Duration.ofMinutes(1).toNanos() / policy.requestsPerMinute()))
+                .timeoutDuration(QUEUE_WAIT)
+                .build());
+    }
+
+    /** Exponential backoff with ±50% jitter, or the server's Retry-After (capped) when it gave one. */
+    static IntervalBiFunction<ChatResponse> backoff(ResiliencePolicy policy) {
+        return (attempt, outcome) -> {
+            if (outcome.isLeft() && outcome.getLeft() instanceof RateLimitedException limited
+                    && limited.retryAfter().isPresent()) {
+                Duration wait = limited.retryAfter().get();
+                return Math.min(wait.toMillis(), policy.maxRetryAfter().toMillis());
+            }
+            double exponential = policy.initialBackoff().toMillis() * Math.pow(2, attempt - 1);
+            double jittered = exponential * (0.5 + ThreadLocalRandom.current().nextDouble());
+            return (long) Math.min(jittered, policy.maxBackoff().toMillis());
+        };
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        Supplier<ChatResponse> call = Bulkhead.decorateSupplier(bulkhead, () -> model.chat(request));
+        if (rateLimiter != null) {
+            call = RateLimiter.decorateSupplier(rateLimiter, call);
+        }
+        return Retry.decorateSupplier(retry, call).get();
+    }
+
+    @Override
+    public String id() {
+        return model.id();
+    }
+
+    @Override
+    public boolean supportsSamples() {
+        return model.supportsSamples();
+    }
+
+    @Override
+    public boolean simulated() {
+        return model.simulated();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
