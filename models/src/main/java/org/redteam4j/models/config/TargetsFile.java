@@ -3,10 +3,12 @@ package org.redteam4j.models.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +49,42 @@ public final class TargetsFile {
                 }
             }
             return targets;
+        } catch (UnrecognizedPropertyException e) {
+            throw new DatasetException(file + lineOfKey(file, String.valueOf(e.getPropertyName()), tokenLocation(e)) + ": "
+                    + path(e) + "unknown key '" + e.getPropertyName()
+                    + "'; expected one of " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
-            throw new DatasetException(file + describe(e.getLocation()) + ": " + path(e) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            throw new DatasetException(file + describe(tokenLocation(e)) + ": " + path(e)
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
             throw new DatasetException(file + describe(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Where the offending token starts (the exception's own location is where the parser got to). */
+    private static JsonLocation tokenLocation(JsonMappingException e) {
+        return e.getProcessor() instanceof JsonParser parser ? parser.currentTokenLocation() : e.getLocation();
+    }
+
+    /**
+     * The line where an unknown key is written. Jackson reports records' unknown keys at the end
+     * of the object, so the key is looked up in the text; the parser's location is the fallback.
+     */
+    private static String lineOfKey(Path file, String key, JsonLocation fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith(key + ":") || line.startsWith("- " + key + ":")) {
+                    return ": line " + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the parser's location
+        }
+        return describe(fallback);
     }
 
     private static String describe(JsonLocation location) {

@@ -1,0 +1,145 @@
+package org.redteam4j.models.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redteam4j.core.dataset.Json;
+
+/**
+ * A real HTTP server on 127.0.0.1 that plays scripted responses in order (the last one repeats)
+ * and records every request, so runtimes are tested against their real wire protocol.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+    /** One scripted answer: a status, headers and body, after an optional delay. */
+    public record Script(int status, Map<String, String> headers, String body, Duration delay) {
+
+        public static Script json(String body) {
+            return new Script(200, Map.of(), body, Duration.ZERO);
+        }
+
+        public static Script status(int status, String body) {
+            return new Script(status, Map.of(), body, Duration.ZERO);
+        }
+
+        public Script withHeader(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Script(status, Map.copyOf(more), body, delay);
+        }
+
+        public Script after(Duration wait) {
+            return new Script(status, headers, body, wait);
+        }
+    }
+
+    /** A request as the server received it. */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return Json.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("request body is not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Script> scripts = new ConcurrentLinkedQueue<>();
+    private volatile Script last;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    public LoopbackServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "loopback-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public LoopbackServer then(Script... next) {
+        scripts.addAll(List.of(next));
+        return this;
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public Received lastRequest() {
+        return received.get(received.size() - 1);
+    }
+
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body));
+            Script script = scripts.poll();
+            if (script == null) {
+                script = last;
+            }
+            last = script;
+            if (script == null) {
+                script = Script.status(500, "{\"error\": \"no script\"}");
+            }
+            if (!script.delay().isZero()) {
+                Thread.sleep(script.delay().toMillis());
+            }
+            byte[] bytes = script.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            script.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(script.status(), bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away (a timeout test); nothing to answer
+        } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,92 @@
+package org.redteam4j.models.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.target.Sampling;
+import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
+import org.redteam4j.models.resilience.ResiliencePolicy;
+import org.redteam4j.models.resilience.ResilientChatModel;
+
+class SecretsTest {
+
+    private static final String KEY = "sk-live-DO-NOT-LEAK-0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theKeyNeverAppearsInExceptionsOrLogsEvenWhenTheServerEchoesIt() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger root = Logger.getLogger("");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = root.getLevel();
+        root.setLevel(Level.ALL);
+        Logger.getLogger("org.redteam4j").setLevel(Level.ALL);
+        root.addHandler(capture);
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.then(Script.status(500, "{\"error\": \"bad key " + KEY + "\"}"),
+                    Script.status(401, "{\"error\": \"Incorrect API key provided: " + KEY + "\"}"));
+            ResilientChatModel model = new ResilientChatModel(
+                    new OpenAiCompatibleChatModel("m", server.url("/v1"), ApiKey.of(KEY), Duration.ofSeconds(5)),
+                    new ResiliencePolicy(Duration.ofSeconds(5), 3, Duration.ofMillis(5), Duration.ofMillis(10),
+                            Duration.ofSeconds(1), 1, 0));
+
+            Throwable failure = catchThrowable(() -> model.chat(Conversations.twoTurns(Sampling.DEFAULT)));
+
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).contains("Incorrect API key provided: ***").doesNotContain(KEY);
+            assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(KEY));
+            assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(previous);
+        }
+    }
+
+    @Test
+    void aKeyPrintsAsStars() {
+        assertThat(ApiKey.of(KEY)).hasToString("***");
+        assertThat(String.valueOf(List.of(ApiKey.of(KEY)))).doesNotContain(KEY);
+    }
+
+    @Test
+    void keysComeFromTheEnvironmentFirstThenTheCredentialsFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("credentials.properties"), "ANTHROPIC_API_KEY=from-file\nOPENAI_API_KEY=file-openai\n");
+        ApiKeys keys = new ApiKeys(Map.of("OPENAI_API_KEY", "from-env"), file);
+
+        assertThat(keys.find("OPENAI_API_KEY").orElseThrow().reveal()).isEqualTo("from-env");
+        assertThat(keys.find("ANTHROPIC_API_KEY").orElseThrow().reveal()).isEqualTo("from-file");
+        assertThat(keys.find("MISSING_KEY")).isEmpty();
+        assertThat(keys.whereToPut("X")).contains(file.toString());
+    }
+}
