@@ -2,6 +2,7 @@ package org.redteam4j.models.gguf;
 
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
 import de.kherud.llama.args.LogFormat;
@@ -48,7 +49,7 @@ public final class LlamaCppChatModel implements ChatModel {
                     .setModel(file.toString())
                     .setCtxSize(settings.contextSize())
                     .setThreads(settings.threads())
-                    .setGpuLayers(0));
+                    .disableLog());
         } catch (RuntimeException e) { // the binding's LlamaException is package-private
             throw new IllegalArgumentException("gguf:" + file + ": llama.cpp cannot load it (" + e.getMessage() + ")", e);
         }
@@ -65,14 +66,16 @@ public final class LlamaCppChatModel implements ChatModel {
             InferenceParameters parameters = parameters(request, sampling, i);
             String prompt = settings.useChatTemplate() ? model.applyTemplate(parameters) : hhPrompt(request);
             inputTokens += model.encode(prompt).length;
-            String text;
+            StringBuilder text = new StringBuilder();
             try {
-                text = model.complete(parameters);
+                for (LlamaOutput token : model.generate(parameters)) { // one output per generated token
+                    text.append(token.text);
+                    outputTokens++;
+                }
             } catch (RuntimeException e) {
                 throw new MalformedResponseException(id() + ": llama.cpp failed (" + e.getMessage() + ")", e);
             }
-            outputTokens += model.encode(text).length;
-            replies.add(Reply.of(settings.useChatTemplate() ? text : text.strip(), null));
+            replies.add(Reply.of(settings.useChatTemplate() ? text.toString() : text.toString().strip(), null));
         }
         return new ChatResponse(replies, new TokenUsage(inputTokens, outputTokens),
                 Duration.ofNanos(System.nanoTime() - started), file.getFileName().toString(), false);
