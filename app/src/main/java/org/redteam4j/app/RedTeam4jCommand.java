@@ -1,5 +1,6 @@
 package org.redteam4j.app;
 
+import org.redteam4j.app.chat.ChatCommand;
 import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            ChatCommand.class,
             DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -99,7 +99,7 @@ public abstract class HttpChatModel implements ChatModel {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> id + ": " + e.getClass().getSimpleName());
-            throw HttpFailures.forIo(id, e, apiKey);
+            throw HttpFailures.forIo(id, request.uri(), e, apiKey);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelTimeoutException(id + ": interrupted while waiting for the response", e);

@@ -39,8 +39,9 @@ public final class HttpFailures {
     }
 
     /** The error for a call that produced no HTTP response. */
-    public static ChatModelException forIo(String target, IOException e, ApiKey key) {
-        String detail = redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), key);
+    public static ChatModelException forIo(String target, java.net.URI endpoint, IOException e, ApiKey key) {
+        String where = endpoint.getHost() + ":" + (endpoint.getPort() < 0 ? "default port" : endpoint.getPort());
+        String detail = where + ", " + redact(e.getMessage() == null ? describe(e) : e.getMessage(), key);
         if (e instanceof HttpConnectTimeoutException) {
             return new ModelUnreachableException(target + ": connection timed out (" + detail + ")", null);
         }
@@ -51,6 +52,10 @@ public final class HttpFailures {
             return new ModelUnreachableException(target + ": cannot connect (" + detail + ")", null);
         }
         return new ModelUnreachableException(target + ": the connection failed (" + detail + ")", null);
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */

@@ -1,0 +1,111 @@
+package org.redteam4j.app.chat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.target.ChatRequest;
+import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.models.config.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "chat",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Send a message to a target and print the reply — or, with rejection sampling, the k replies ranked "
+                    + "least harmful first — with latency and token usage. Without MESSAGE, chat interactively: "
+                    + "each line you type is a turn; an empty line or end of input ends the conversation.",
+            "Replies of the simulated assistant (sim) are marked [simulated]."})
+public final class ChatCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System text sent before the conversation.")
+    String system;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature.")
+    Double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling mass, in (0, 1].")
+    Double topP;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Longest reply in tokens.")
+    Integer maxTokens;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Sampling seed, where the runtime supports one.")
+    Long seed;
+
+    @Option(names = "--json", description = "Print one JSON document per reply set on stdout.")
+    boolean json;
+
+    @Parameters(paramLabel = "MESSAGE", arity = "0..1", description = "The message; omit it to chat interactively.")
+    String message;
+
+    @Override
+    public Integer call() throws IOException {
+        Sampling sampling = sampling();
+        try (Target target = targetOptions.build(this::scorer)) {
+            ChatPrinter printer = new ChatPrinter(spec.commandLine().getOut(), json);
+            if (message != null) {
+                printer.print(target, target.model().chat(new ChatRequest(system, List.of(Turn.human(message)), sampling)));
+                return ExitCodes.OK;
+            }
+            return converse(target, sampling, printer);
+        }
+    }
+
+    private int converse(Target target, Sampling sampling, ChatPrinter printer) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        List<Turn> turns = new ArrayList<>();
+        err.println("Chatting with " + target.name() + (target.simulated() ? " [simulated]" : "")
+                + ". An empty line ends the conversation.");
+        while (true) {
+            err.print("you> ");
+            err.flush();
+            String line = in.readLine();
+            if (line == null || line.isBlank()) {
+                return ExitCodes.OK;
+            }
+            turns.add(Turn.human(line));
+            ChatResponse response = target.model().chat(new ChatRequest(system, turns, sampling));
+            printer.print(target, response);
+            turns.add(Turn.assistant(response.first().text())); // the conversation continues with the first reply
+        }
+    }
+
+    private Sampling sampling() {
+        Sampling defaults = targetOptions.config().defaultSampling();
+        try {
+            return new Sampling(temperature != null ? temperature : defaults.temperature(),
+                    topP != null ? topP : defaults.topP(),
+                    maxTokens != null ? maxTokens : defaults.maxTokens(), 1,
+                    seed != null ? seed : defaults.seed(), defaults.stop());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private HarmlessnessScorer scorer() {
+        throw new UsageException("rejection sampling needs a harmlessness scorer; the embedded preference model "
+                + "is not part of this build yet");
+    }
+}
