@@ -21,6 +21,15 @@ public interface HarmlessnessScorer {
         return scores;
     }
 
+    /** Scores replies that each have their own context; implementations may batch. */
+    default List<Double> scoreEach(List<ReplyInContext> items) {
+        List<Double> scores = new ArrayList<>(items.size());
+        for (ReplyInContext item : items) {
+            scores.add(score(item.context(), item.reply()));
+        }
+        return scores;
+    }
+
     /** A stable identifier stored with every score. */
     String id();
 }

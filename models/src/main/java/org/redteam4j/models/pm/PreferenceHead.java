@@ -1,0 +1,105 @@
+package org.redteam4j.models.pm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.dataset.Json;
+
+/**
+ * A trained linear head: features are standardised with the training means and scales, then
+ * {@code score = weights · x + bias}, higher = more harmless; the bias centres the training
+ * replies' scores on 0. Provenance records how it was made, so it can be rebuilt.
+ */
+public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, double[] weights, double bias,
+                             Map<String, String> provenance) {
+
+    public static final String FORMAT = "redteam4j-preference-head/1";
+
+    public PreferenceHead {
+        int n = spec.dimension();
+        if (means.length != n || scales.length != n || weights.length != n) {
+            throw new IllegalArgumentException("head vectors must have " + n + " entries for " + spec.describe());
+        }
+        provenance = Map.copyOf(provenance);
+    }
+
+    public double score(double[] features) {
+        double sum = bias;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i] * (features[i] - means[i]) / scales[i];
+        }
+        return sum;
+    }
+
+    public PreferenceHead withBias(double newBias) {
+        return new PreferenceHead(spec, means, scales, weights, newBias, provenance);
+    }
+
+    public void write(Path file) throws IOException {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("format", FORMAT);
+        ArrayNode embedders = root.putArray("embedders");
+        spec.embedders().forEach(kind -> embedders.add(kind.id()));
+        root.put("interactions", spec.interactions());
+        root.put("joint", spec.joint());
+        root.put("lexical", spec.lexical());
+        root.put("bias", bias);
+        array(root.putArray("means"), means);
+        array(root.putArray("scales"), scales);
+        array(root.putArray("weights"), weights);
+        ObjectNode made = root.putObject("provenance");
+        new java.util.TreeMap<>(provenance).forEach(made::put);
+        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    public static PreferenceHead read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static PreferenceHead read(InputStream in, String name) {
+        try {
+            JsonNode root = Json.mapper().readTree(in);
+            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+                throw new DatasetException(name + ": not a preference head (expected \"format\": \"" + FORMAT + "\")");
+            }
+            List<Embedder.Kind> kinds = new ArrayList<>();
+            root.path("embedders").forEach(node -> kinds.add(Embedder.Kind.fromId(node.asText())));
+            FeatureSpec spec = new FeatureSpec(kinds, root.path("interactions").asBoolean(), root.path("joint").asBoolean(),
+                    root.path("lexical").asBoolean());
+            Map<String, String> provenance = new LinkedHashMap<>();
+            root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));
+            return new PreferenceHead(spec, doubles(root, "means"), doubles(root, "scales"), doubles(root, "weights"),
+                    root.path("bias").asDouble(), provenance);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DatasetException(name + ": not a valid preference head (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void array(ArrayNode node, double[] values) {
+        for (double value : values) {
+            node.add((float) value); // float precision keeps the file small and is plenty for a linear head
+        }
+    }
+
+    private static double[] doubles(JsonNode root, String field) {
+        JsonNode node = root.path(field);
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = node.get(i).asDouble();
+        }
+        return values;
+    }
+}

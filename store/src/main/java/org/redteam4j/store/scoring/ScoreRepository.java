@@ -1,0 +1,83 @@
+package org.redteam4j.store.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.redteam4j.core.transcript.Speaker;
+import org.redteam4j.core.transcript.Turn;
+
+/** Reads attempts that need scores and writes the scores back. */
+public final class ScoreRepository {
+
+    private final Handle handle;
+
+    public ScoreRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** How many attempts {@link #nextBatch} would still return. */
+    public long countToScore(boolean rescore, String scorer) {
+        return handle.createQuery("SELECT COUNT(*) FROM attempts WHERE " + pending(rescore))
+                .bind("scorer", scorer).mapTo(Long.class).one();
+    }
+
+    /**
+     * The next attempts to score, oldest first, after {@code afterId}. Without rescoring these are
+     * attempts with no transcript score yet; with it, every attempt not yet scored by this scorer.
+     */
+    public List<AttemptToScore> nextBatch(long afterId, int limit, boolean rescore, String scorer) {
+        Map<Long, String> tasks = new LinkedHashMap<>();
+        handle.createQuery("SELECT id, task_description FROM attempts WHERE id > :after AND " + pending(rescore)
+                        + " ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).bind("scorer", scorer)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("task_description")))
+                .forEach(entry -> tasks.put(entry.getKey(), entry.getValue()));
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Turn>> turns = new LinkedHashMap<>();
+        Map<Long, List<Long>> turnIds = new LinkedHashMap<>();
+        long first = tasks.keySet().iterator().next();
+        long last = new ArrayList<>(tasks.keySet()).get(tasks.size() - 1);
+        handle.createQuery("""
+                        SELECT id, attempt_id, speaker, text, bare_marker FROM turns
+                        WHERE attempt_id BETWEEN :first AND :last ORDER BY attempt_id, position""")
+                .bind("first", first).bind("last", last)
+                .map((rs, ctx) -> new Object[] {rs.getLong("attempt_id"), rs.getLong("id"),
+                    new Turn(Speaker.fromId(rs.getString("speaker")), rs.getString("text"), rs.getBoolean("bare_marker"))})
+                .forEach(row -> {
+                    long attempt = (Long) row[0];
+                    if (tasks.containsKey(attempt)) {
+                        turns.computeIfAbsent(attempt, id -> new ArrayList<>()).add((Turn) row[2]);
+                        turnIds.computeIfAbsent(attempt, id -> new ArrayList<>()).add((Long) row[1]);
+                    }
+                });
+        List<AttemptToScore> batch = new ArrayList<>(tasks.size());
+        tasks.forEach((id, task) -> batch.add(new AttemptToScore(id, task,
+                turns.getOrDefault(id, List.of()), turnIds.getOrDefault(id, List.of()))));
+        return batch;
+    }
+
+    /** Stores per-turn scores, the transcript's minimum and the intent score of one attempt. */
+    public void save(long attemptId, Map<Long, Double> turnScores, Double minimum, double intent, String scorer) {
+        if (!turnScores.isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch("UPDATE turns SET harmlessness_score = :score WHERE id = :id");
+            turnScores.forEach((id, score) -> batch.bind("score", score).bind("id", id).add());
+            batch.execute();
+        }
+        handle.createUpdate("""
+                        UPDATE attempts SET min_harmlessness_score = :minimum,
+                            task_description_harmlessness_score = :intent, scored_by = :scorer
+                        WHERE id = :id""")
+                .bind("minimum", minimum).bind("intent", intent).bind("scorer", scorer).bind("id", attemptId)
+                .execute();
+    }
+
+    private static String pending(boolean rescore) {
+        return rescore ? "(scored_by IS NULL OR scored_by <> :scorer)"
+                : "(min_harmlessness_score IS NULL AND (scored_by IS NULL OR scored_by <> :scorer))";
+    }
+}
