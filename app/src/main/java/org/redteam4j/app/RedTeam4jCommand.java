@@ -5,6 +5,9 @@ import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
 import org.redteam4j.app.demo.DemoCommand;
+import org.redteam4j.app.scoring.EvalPmCommand;
+import org.redteam4j.app.scoring.ScoreCommand;
+import org.redteam4j.app.scoring.TrainPmCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "redteam4j",
@@ -17,6 +20,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             StatsCommand.class,
             ChatCommand.class,
+            ScoreCommand.class,
+            TrainPmCommand.class,
+            EvalPmCommand.class,
             DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

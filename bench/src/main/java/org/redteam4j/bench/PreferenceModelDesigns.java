@@ -15,6 +15,7 @@ import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
 import org.redteam4j.models.pm.PreferenceHead;
+import org.redteam4j.models.pm.PreferenceTraining;
 import org.redteam4j.models.pm.TrainingPair;
 
 /**
@@ -88,18 +89,10 @@ public final class PreferenceModelDesigns {
     }
 
     static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
-        double[][] chosen = featurizer.features(side(pairs, true));
-        double[][] rejected = featurizer.features(side(pairs, false));
-        int right = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            if (head.score(chosen[i]) > head.score(rejected[i])) {
-                right++;
-            }
-        }
-        return Proportion.of(right, pairs.size());
+        return PreferenceTraining.accuracy(head, featurizer, pairs);
     }
 
     static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
-        return pairs.stream().map(pair -> chosen ? pair.chosen() : pair.rejected()).toList();
+        return PreferenceTraining.side(pairs, chosen);
     }
 }

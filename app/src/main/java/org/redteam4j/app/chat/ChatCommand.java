@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.UsageException;
+import org.redteam4j.app.scoring.ScorerOption;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.target.ChatRequest;
 import org.redteam4j.core.target.ChatResponse;
@@ -52,6 +53,10 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Sampling seed, where the runtime supports one.")
     Long seed;
+
+    @Option(names = "--scorer", paramLabel = "SCORER", defaultValue = "pm",
+            description = "Rejection sampling ranks with this: pm (shipped) or pm:FILE (default: ${DEFAULT-VALUE}).")
+    String scorerSpec;
 
     @Option(names = "--json", description = "Print one JSON document per reply set on stdout.")
     boolean json;
@@ -105,7 +110,6 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private HarmlessnessScorer scorer() {
-        throw new UsageException("rejection sampling needs a harmlessness scorer; the embedded preference model "
-                + "is not part of this build yet");
+        return ScorerOption.build(scorerSpec);
     }
 }

@@ -38,6 +38,11 @@ public final class PreferencePairRepository {
         }
     }
 
+    /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
+    public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
+        new WorkbenchChoices(handle).forEach(sink);
+    }
+
     public long count() {
         return handle.createQuery("SELECT COUNT(*) FROM preference_pairs").mapTo(Long.class).one();
     }

@@ -1,0 +1,156 @@
+package org.redteam4j.app.scoring;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.app.VersionProvider;
+import org.redteam4j.app.data.DatabaseOption;
+import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.models.pm.BradleyTerryTrainer;
+import org.redteam4j.models.pm.Embedder;
+import org.redteam4j.models.pm.FeatureSpec;
+import org.redteam4j.models.pm.Featurizer;
+import org.redteam4j.models.pm.PreferenceTraining;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train-pm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train a harmlessness preference model: sentence embeddings (MiniLM and BGE-small, run offline) and "
+                    + "lexical signals, read by a linear head trained with the Bradley–Terry loss so that the chosen "
+                    + "(less harmful) reply scores above the rejected one.",
+            "Pairs in the test split (a fixed share chosen by a hash of each pair's content) are never trained on; "
+                    + "the accuracy on them is printed, and eval-pm measures on the same split.",
+            "Deterministic for --seed."})
+public final class TrainPmCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--data", paramLabel = "PAIRS", description = "hh-rlhf preference pairs (JSON Lines, plain or gzip).")
+        Path data;
+
+        @Option(names = "--from-db", description = "Train on the A/B choices red team members made in the workbench "
+                + "(the reply picked as more harmful is the rejected side).")
+        boolean fromDb;
+    }
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to write the trained head (JSON).")
+    Path out;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.25",
+            description = "Share of pairs held out for testing, by content hash (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--embedders", paramLabel = "LIST", split = ",", defaultValue = "all-minilm-l6-v2-q,bge-small-en-v1.5-q",
+            description = "Embedding models, any of all-minilm-l6-v2-q, bge-small-en-v1.5-q; 'none' for lexical only "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> embedders;
+
+    @Option(names = "--interactions", description = "Add reply × request features.")
+    boolean interactions;
+
+    @Option(names = "--no-joint", description = "Leave out the embedding of request and reply read together.")
+    boolean noJoint;
+
+    @Option(names = "--no-lexical", description = "Leave out the lexical signals.")
+    boolean noLexical;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new UsageException("--test-fraction must be in [0, 1), was " + testFraction);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        FeatureSpec features = features();
+        List<PreferencePair> pairs = source.fromDb ? PairsInput.fromWorkbench(database) : PairsInput.fromFile(source.data);
+        if (pairs.size() < 20) {
+            throw new UsageException("training needs at least 20 preference pairs, found " + pairs.size());
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("data", source.fromDb ? "workbench choices in " + database.location() : source.data.getFileName().toString());
+        if (!source.fromDb) {
+            provenance.put("data_sha256", sha256(source.data));
+        }
+        provenance.put("redteam4j", VersionProvider.version());
+        provenance.put("command", "train-pm --test-fraction " + testFraction + " --seed " + seed);
+        err.printf("Training on %,d pairs (%s)…%n", pairs.size(), features.describe());
+        BradleyTerryTrainer.Settings defaults = BradleyTerryTrainer.Settings.DEFAULT;
+        PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, testFraction, features,
+                new BradleyTerryTrainer.Settings(seed, defaults.validationFraction(), defaults.l2Grid(), defaults.maxEpochs(),
+                        defaults.patience(), defaults.learningRate()),
+                Featurizer.embeddersFor(features), provenance);
+        Path absolute = out.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            Files.createDirectories(absolute.getParent());
+        }
+        outcome.head().write(out);
+        BradleyTerryTrainer.Result training = outcome.training();
+        err.printf("Trained on %,d pairs, validated on %,d: validation accuracy %.1f%% (L2 %s, %d epochs).%n",
+                training.trainingPairs(), training.validationPairs(), 100 * training.validationAccuracy(), training.l2(),
+                training.epochs());
+        if (outcome.testAccuracy() != null) {
+            err.printf("Accuracy on %,d test pairs it never saw: %s%n", outcome.testAccuracy().trials(), outcome.testAccuracy());
+        }
+        if (outcome.skippedPairs() > 0) {
+            err.printf("Skipped %,d pairs without an assistant reply.%n", outcome.skippedPairs());
+        }
+        err.println("Wrote " + out);
+        return ExitCodes.OK;
+    }
+
+    private FeatureSpec features() {
+        List<Embedder.Kind> kinds = new ArrayList<>();
+        for (String id : embedders) {
+            if (id.equals("none")) {
+                continue;
+            }
+            try {
+                kinds.add(Embedder.Kind.fromId(id));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + "; expected all-minilm-l6-v2-q, bge-small-en-v1.5-q or none");
+            }
+        }
+        try {
+            return new FeatureSpec(kinds, interactions && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Commands that train, measure and apply scorers: train-pm, eval-pm, score. */
+package org.redteam4j.app.scoring;

@@ -1,0 +1,70 @@
+package org.redteam4j.models.pm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.analysis.Proportion;
+import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.scoring.ReplyInContext;
+
+/**
+ * Trains a preference model on the pairs outside the test split and measures it on the pairs
+ * inside, which it never saw. The split is by content hash ({@link TrainingPair#inTestSplit}).
+ */
+public final class PreferenceTraining {
+
+    /** The default design: both embedders, reply and request+reply, and the lexical signals. */
+    public static final FeatureSpec DEFAULT_SPEC = new FeatureSpec(
+            List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true, true);
+    public static final double DEFAULT_TEST_FRACTION = 0.25;
+
+    /** The trained head, its training summary and, when the data had test pairs, its test accuracy. */
+    public record Outcome(PreferenceHead head, BradleyTerryTrainer.Result training, Proportion testAccuracy,
+                          int skippedPairs) {
+    }
+
+    private PreferenceTraining() {
+    }
+
+    public static Outcome train(List<PreferencePair> pairs, double testFraction, FeatureSpec spec,
+                                BradleyTerryTrainer.Settings settings, Map<Embedder.Kind, Embedder> embedders,
+                                Map<String, String> provenance) {
+        List<TrainingPair> train = new ArrayList<>();
+        List<TrainingPair> test = new ArrayList<>();
+        int skipped = 0;
+        for (PreferencePair pair : pairs) {
+            TrainingPair usable = TrainingPair.of(pair);
+            if (usable == null) {
+                skipped++;
+            } else {
+                (TrainingPair.inTestSplit(pair, testFraction) ? test : train).add(usable);
+            }
+        }
+        Featurizer featurizer = new Featurizer(spec, embedders);
+        Map<String, String> made = new LinkedHashMap<>(provenance);
+        made.put("test_fraction", String.valueOf(testFraction));
+        made.put("test_split", "sha256(chosen NUL rejected) first 8 bytes mod 10000 < fraction x 10000");
+        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(
+                featurizer.features(side(train, true)), featurizer.features(side(train, false)), spec, made);
+        Proportion accuracy = test.isEmpty() ? null : accuracy(result.head(), featurizer, test);
+        return new Outcome(result.head(), result, accuracy, skipped);
+    }
+
+    /** Share of pairs where the head scores the chosen reply above the rejected one. */
+    public static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
+        double[][] chosen = featurizer.features(side(pairs, true));
+        double[][] rejected = featurizer.features(side(pairs, false));
+        int right = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            if (head.score(chosen[i]) > head.score(rejected[i])) {
+                right++;
+            }
+        }
+        return Proportion.of(right, pairs.size());
+    }
+
+    public static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
+        return pairs.stream().map(pair -> chosen ? pair.chosen() : pair.rejected()).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package org.redteam4j.store.pair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.transcript.Speaker;
+import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
+
+/**
+ * Preference pairs from red team members' choices: at each assistant turn where a member picked
+ * the more harmful of the candidates, the picked one is the {@code rejected} side and each
+ * candidate not picked is a {@code chosen} side, both after the conversation so far.
+ */
+final class WorkbenchChoices {
+
+    private final Handle handle;
+
+    WorkbenchChoices(Handle handle) {
+        this.handle = handle;
+    }
+
+    void forEach(Consumer<PreferencePair> sink) {
+        List<Choice> choices = handle.createQuery("""
+                        SELECT t.attempt_id, t.position, c.text, c.picked
+                        FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
+                        ORDER BY t.attempt_id, t.position, c.picked DESC, c.label""")
+                .map((rs, ctx) -> new Choice(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("text"),
+                        rs.getBoolean("picked")))
+                .list();
+        int i = 0;
+        while (i < choices.size()) {
+            Choice first = choices.get(i);
+            int end = i;
+            while (end < choices.size() && choices.get(end).attemptId == first.attemptId
+                    && choices.get(end).position == first.position) {
+                end++;
+            }
+            List<Choice> group = choices.subList(i, end);
+            if (group.get(0).picked && group.size() > 1) {
+                String prefix = prefix(first.attemptId, first.position);
+                String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
+                for (Choice other : group.subList(1, group.size())) {
+                    if (!other.picked) {
+                        sink.accept(new PreferencePair(prefix + new Transcript("", List.of(Turn.assistant(other.text))).text(),
+                                rejected));
+                    }
+                }
+            }
+            i = end;
+        }
+    }
+
+    private String prefix(long attemptId, int position) {
+        String preamble = handle.createQuery("SELECT transcript_preamble FROM attempts WHERE id = :id")
+                .bind("id", attemptId).mapTo(String.class).one();
+        List<Turn> before = handle.createQuery("""
+                        SELECT speaker, text, bare_marker FROM turns WHERE attempt_id = :id AND position < :position
+                        ORDER BY position""")
+                .bind("id", attemptId).bind("position", position)
+                .map((rs, ctx) -> new Turn(Speaker.fromId(rs.getString("speaker")), rs.getString("text"),
+                        rs.getBoolean("bare_marker")))
+                .list();
+        return new Transcript(preamble, new ArrayList<>(before)).text();
+    }
+
+    private record Choice(long attemptId, int position, String text, boolean picked) {
+    }
+}
