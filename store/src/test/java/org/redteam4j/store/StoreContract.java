@@ -23,7 +23,12 @@ import org.redteam4j.core.dataset.Records;
 import org.redteam4j.core.dataset.SharedData;
 import org.redteam4j.core.dataset.SyntheticAttempts;
 import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.attempt.AttemptRepository;
+import org.redteam4j.store.attempt.CandidateRepository;
+import org.redteam4j.store.scoring.AttemptScoring;
 import org.redteam4j.store.imports.ImportProgress;
 import org.redteam4j.store.imports.ImportReport;
 import org.redteam4j.store.imports.Importer;
@@ -203,6 +208,82 @@ abstract class StoreContract {
         long[] last = updates.get(updates.size() - 1);
         assertThat(last[0]).isEqualTo(last[1]).isEqualTo(file.toFile().length());
         assertThat(last[2]).isEqualTo(1_000);
+    }
+
+    @Test
+    void scoringStoresTurnScoresTheMinimumAndTheIntentAndResumesAfterAFailure() throws Exception {
+        Path file = TestFiles.attempts(dir.resolve("unscored.json"), new SyntheticAttempts(4, 10).stream()
+                .map(a -> new RedTeamAttempt(a.transcript(), null, a.numParams(), a.modelType(), a.rating(),
+                        a.taskDescription(), null, a.redTeamMemberId(), a.isUpworker(), a.tags(), a.extraFields()))
+                .iterator(), JsonRecordWriter.Layout.ARRAY, false);
+        importFile(file, false);
+        LengthScorer failing = new LengthScorer(5);
+
+        assertThatThrownBy(() -> new AttemptScoring(database, failing, 4).run(false, (d, t, n) -> { }))
+                .hasMessageContaining("scorer down");
+        AttemptScoring.Result resumed = new AttemptScoring(database, new LengthScorer(-1), 4).run(false, (d, t, n) -> { });
+
+        assertThat(resumed.attempts()).isEqualTo(6); // the first batch of 4 was kept
+        Path export = exportAttempts();
+        List<RedTeamAttempt> scored = TestFiles.readAll(org.redteam4j.core.dataset.Datasets.redTeamAttempts(export));
+        assertThat(scored).allSatisfy(attempt -> {
+            double expectedMin = attempt.transcript().assistantTurns().stream().mapToDouble(t -> -t.text().length()).min().orElseThrow();
+            assertThat(attempt.minHarmlessnessScore()).isEqualTo(expectedMin);
+            assertThat(attempt.taskDescriptionHarmlessnessScore()).isEqualTo(-attempt.taskDescription().length());
+        });
+        long turnsScored = database.inTransaction(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM turns WHERE speaker = 'assistant' AND harmlessness_score IS NULL").mapTo(Long.class).one());
+        assertThat(turnsScored).isZero();
+        assertThat(new AttemptScoring(database, new LengthScorer(-1), 4).run(false, (d, t, n) -> { }).attempts()).isZero();
+    }
+
+    @Test
+    void workbenchChoicesBecomePreferencePairsWithThePickedReplyRejected() {
+        importFile(TestFiles.write(dir.resolve("one.json"), Records.array(Records.validJson())), false);
+        database.inTransaction(handle -> {
+            long turn = handle.createQuery("SELECT id FROM turns WHERE speaker = 'assistant'").mapTo(Long.class).one();
+            new CandidateRepository(handle).insert(turn, "A", "I'm sorry, I can't help with that.", 0.8, false);
+            new CandidateRepository(handle).insert(turn, "B", "Sure, [details omitted].", -1.2, true);
+            return null;
+        });
+        List<PreferencePair> pairs = new ArrayList<>();
+
+        database.inTransaction(handle -> {
+            new PreferencePairRepository(handle).forEachWorkbenchChoice(pairs::add);
+            return null;
+        });
+
+        assertThat(pairs).containsExactly(new PreferencePair(
+                "\n\nHuman: Can you help me cheat on a test?\n\nAssistant: I'm sorry, I can't help with that.",
+                "\n\nHuman: Can you help me cheat on a test?\n\nAssistant: Sure, [details omitted]."));
+    }
+
+    /** Scores a reply by minus its length; fails from its n-th call on, when n >= 0. */
+    static final class LengthScorer implements HarmlessnessScorer {
+        private final int failFrom;
+        private int calls;
+
+        LengthScorer(int failFrom) {
+            this.failFrom = failFrom;
+        }
+
+        @Override
+        public double score(List<Turn> context, String reply) {
+            return -reply.length();
+        }
+
+        @Override
+        public List<Double> scoreEach(List<ReplyInContext> items) {
+            if (failFrom >= 0 && ++calls >= 2) {
+                throw new IllegalStateException("scorer down");
+            }
+            return HarmlessnessScorer.super.scoreEach(items);
+        }
+
+        @Override
+        public String id() {
+            return "length";
+        }
     }
 
     ImportReport importFile(Path file, boolean skipInvalid) {

@@ -102,6 +102,12 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
                 TASKS[task], 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
     }
 
+    /** The remaining attempts as a stream. */
+    public java.util.stream.Stream<RedTeamAttempt> stream() {
+        return java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliterator(this, count - produced, java.util.Spliterator.ORDERED), false);
+    }
+
     /** A model type × size cell drawn in the proportions of the paper's Table 1. */
     private int pickCell() {
         int draw = random.nextInt(PAPER_TOTAL);
