@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.redteam4j.core.dataset.DatasetException;
 import org.redteam4j.core.target.ChatModelException;
+import org.redteam4j.models.judge.JudgeScorer;
 import org.redteam4j.store.DatabaseLocation;
 import org.redteam4j.store.StoreException;
 import picocli.CommandLine;
@@ -27,7 +28,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
             err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof StoreException || e instanceof ChatModelException || e instanceof UncheckedIOException
+        if (e instanceof StoreException || e instanceof ChatModelException || e instanceof JudgeScorer.JudgeFailedException
+                || e instanceof UncheckedIOException
                 || e instanceof IOException) {
             err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
             return ExitCodes.EXTERNAL_FAILURE;

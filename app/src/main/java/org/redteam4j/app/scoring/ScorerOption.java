@@ -4,6 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.redteam4j.app.UsageException;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.models.config.Target;
+import org.redteam4j.models.config.TargetConfig;
+import org.redteam4j.models.config.TargetFactory;
+import org.redteam4j.models.http.ApiKeys;
+import org.redteam4j.models.judge.JudgeScorer;
+import org.redteam4j.models.judge.LlmJudge;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import picocli.CommandLine.Option;
 
@@ -11,7 +17,8 @@ import picocli.CommandLine.Option;
 public final class ScorerOption {
 
     @Option(names = "--scorer", paramLabel = "SCORER", defaultValue = "pm",
-            description = "pm (the shipped preference model) or pm:FILE (a head made by train-pm) (default: ${DEFAULT-VALUE}).")
+            description = "pm (the shipped preference model), pm:FILE (a head made by train-pm) or judge:SPEC "
+                    + "(an LLM judge on any target, e.g. judge:openai:gpt-4o-mini) (default: ${DEFAULT-VALUE}).")
     String spec;
 
     public HarmlessnessScorer build() {
@@ -29,6 +36,21 @@ public final class ScorerOption {
             }
             return EmbeddedPreferenceModel.load(file);
         }
-        throw new UsageException("unknown scorer '" + spec + "'; expected pm or pm:FILE");
+        if (spec.startsWith("judge:")) {
+            return new JudgeScorer(judge(spec.substring("judge:".length()), LlmJudge.DEFAULT_THRESHOLD));
+        }
+        throw new UsageException("unknown scorer '" + spec + "'; expected pm, pm:FILE or judge:SPEC");
+    }
+
+    /** An LLM judge on the target {@code spec} (openai:MODEL, anthropic:MODEL, ollama:MODEL, gguf:PATH). */
+    public static LlmJudge judge(String spec, int threshold) {
+        try {
+            Target target = new TargetFactory(ApiKeys.fromSystem(), () -> {
+                throw new UsageException("a judge target cannot use rejection sampling");
+            }).create(TargetConfig.of(spec));
+            return new LlmJudge(target.model(), threshold);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -21,7 +21,10 @@ public interface HarmlessnessScorer {
         return scores;
     }
 
-    /** Scores replies that each have their own context; implementations may batch. */
+    /**
+     * Scores replies that each have their own context; implementations may batch. An entry is
+     * null where the scorer declines to score (a judge given an empty reply), never a made-up number.
+     */
     default List<Double> scoreEach(List<ReplyInContext> items) {
         List<Double> scores = new ArrayList<>(items.size());
         for (ReplyInContext item : items) {

@@ -86,6 +86,14 @@ public final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
+    private volatile java.util.function.Function<Received, Script> responder;
+
+    /** Answers every request by computing a response from it (a model that reads its prompt). */
+    public LoopbackServer answering(java.util.function.Function<Received, Script> compute) {
+        this.responder = compute;
+        return this;
+    }
+
     public LoopbackServer then(Script... next) {
         scripts.addAll(List.of(next));
         return this;
@@ -112,9 +120,10 @@ public final class LoopbackServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
-            Script script = scripts.poll();
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body);
+            received.add(request);
+            Script script = responder != null ? responder.apply(request) : scripts.poll();
             if (script == null) {
                 script = last;
             }

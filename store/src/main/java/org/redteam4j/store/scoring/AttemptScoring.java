@@ -63,15 +63,17 @@ public final class AttemptScoring {
                 ScoreRepository repository = new ScoreRepository(handle);
                 int next = 0;
                 for (AttemptToScore attempt : batch) {
-                    double intent = scores.get(next++);
+                    Double intent = scores.get(next++);
                     Map<Long, Double> turnScores = new HashMap<>();
                     Double minimum = null;
                     for (int i = 0; i < attempt.turns().size(); i++) {
                         Turn turn = attempt.turns().get(i);
                         if (turn.isAssistant()) {
-                            double score = scores.get(next++);
-                            turnScores.put(attempt.turnIds().get(i), score);
-                            minimum = minimum == null ? score : Math.min(minimum, score);
+                            Double score = scores.get(next++);
+                            if (score != null) {
+                                turnScores.put(attempt.turnIds().get(i), score);
+                                minimum = minimum == null ? score : Math.min(minimum, score);
+                            }
                         }
                     }
                     repository.save(attempt.id(), turnScores, minimum, intent, scorer.id());

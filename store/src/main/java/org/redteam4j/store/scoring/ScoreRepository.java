@@ -62,7 +62,7 @@ public final class ScoreRepository {
     }
 
     /** Stores per-turn scores, the transcript's minimum and the intent score of one attempt. */
-    public void save(long attemptId, Map<Long, Double> turnScores, Double minimum, double intent, String scorer) {
+    public void save(long attemptId, Map<Long, Double> turnScores, Double minimum, Double intent, String scorer) {
         if (!turnScores.isEmpty()) {
             PreparedBatch batch = handle.prepareBatch("UPDATE turns SET harmlessness_score = :score WHERE id = :id");
             turnScores.forEach((id, score) -> batch.bind("score", score).bind("id", id).add());
