@@ -1,0 +1,41 @@
+package org.redteam4j.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void wilsonIntervalMatchesAKnownValue() {
+        // 67 of 100: the Wilson 95% interval is 0.5731 to 0.7544 (as statsmodels computes it)
+        Proportion p = Proportion.of(67, 100);
+
+        assertThat(p.estimate()).isEqualTo(0.67);
+        assertThat(p.low()).isCloseTo(0.5731, within(1e-4));
+        assertThat(p.high()).isCloseTo(0.7544, within(1e-4));
+        assertThat(Proportion.of(0, 10).low()).isZero();
+    }
+
+    @Test
+    void kappaOfAKnownTable() {
+        // tp 20, fp 5, fn 10, tn 15: observed 0.7, chance 0.5 * 0.6 + 0.5 * 0.4 = 0.5, kappa 0.4
+        Confusion table = new Confusion(20, 5, 10, 15);
+
+        assertThat(table.accuracy()).isEqualTo(0.7);
+        assertThat(table.kappa()).isCloseTo(0.4, within(1e-12));
+        assertThat(Confusion.of(new boolean[] {true, false, true}, new boolean[] {true, false, false}))
+                .isEqualTo(new Confusion(1, 1, 0, 1));
+    }
+
+    @Test
+    void spearmanUsesAverageRanksForTies() {
+        assertThat(Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40})).isCloseTo(1, within(1e-12));
+        assertThat(Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1})).isCloseTo(-1, within(1e-12));
+        assertThat(Correlation.ranks(new double[] {5, 1, 5, 3})).containsExactly(3.5, 1, 3.5, 2);
+        // ranks x 1,2,3,4,5 and y 2,1,4,3,5: rho = 1 - 6*4/(5*24) = 0.8
+        assertThat(Correlation.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {2, 1, 4, 3, 5})).isCloseTo(0.8, within(1e-12));
+        assertThat(Correlation.spearman(new double[] {1, 1}, new double[] {1, 2})).isNaN();
+    }
+}
