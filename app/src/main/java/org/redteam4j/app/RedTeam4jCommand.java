@@ -5,6 +5,7 @@ import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
 import org.redteam4j.app.demo.DemoCommand;
+import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
 import org.redteam4j.app.scoring.TrainPmCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             TrainPmCommand.class,
             EvalPmCommand.class,
+            CalibrateCommand.class,
             DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

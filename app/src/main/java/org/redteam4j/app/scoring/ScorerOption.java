@@ -21,11 +21,19 @@ public final class ScorerOption {
                     + "(an LLM judge on any target, e.g. judge:openai:gpt-4o-mini) (default: ${DEFAULT-VALUE}).")
     String spec;
 
+    @Option(names = "--judge-base-url", paramLabel = "URL",
+            description = "Server of the judge's runtime, e.g. a local OpenAI-compatible server (default: the provider's).")
+    String judgeBaseUrl;
+
     public HarmlessnessScorer build() {
-        return build(spec);
+        return build(spec, judgeBaseUrl);
     }
 
     public static HarmlessnessScorer build(String spec) {
+        return build(spec, null);
+    }
+
+    public static HarmlessnessScorer build(String spec, String judgeBaseUrl) {
         if (spec.equals("pm")) {
             return EmbeddedPreferenceModel.loadDefault();
         }
@@ -37,17 +45,17 @@ public final class ScorerOption {
             return EmbeddedPreferenceModel.load(file);
         }
         if (spec.startsWith("judge:")) {
-            return new JudgeScorer(judge(spec.substring("judge:".length()), LlmJudge.DEFAULT_THRESHOLD));
+            return new JudgeScorer(judge(spec.substring("judge:".length()), judgeBaseUrl, LlmJudge.DEFAULT_THRESHOLD));
         }
         throw new UsageException("unknown scorer '" + spec + "'; expected pm, pm:FILE or judge:SPEC");
     }
 
     /** An LLM judge on the target {@code spec} (openai:MODEL, anthropic:MODEL, ollama:MODEL, gguf:PATH). */
-    public static LlmJudge judge(String spec, int threshold) {
+    public static LlmJudge judge(String spec, String baseUrl, int threshold) {
         try {
             Target target = new TargetFactory(ApiKeys.fromSystem(), () -> {
                 throw new UsageException("a judge target cannot use rejection sampling");
-            }).create(TargetConfig.of(spec));
+            }).create(new TargetConfig(null, spec, baseUrl, null, null, null, null, null, null, null, null, null));
             return new LlmJudge(target.model(), threshold);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

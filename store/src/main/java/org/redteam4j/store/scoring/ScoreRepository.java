@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
 
 /** Reads attempts that need scores and writes the scores back. */
 public final class ScoreRepository {
+
+    private static final String RATED = "status = 'complete' AND rating IS NOT NULL";
 
     private final Handle handle;
 
@@ -29,10 +32,40 @@ public final class ScoreRepository {
      * attempts with no transcript score yet; with it, every attempt not yet scored by this scorer.
      */
     public List<AttemptToScore> nextBatch(long afterId, int limit, boolean rescore, String scorer) {
+        return next(afterId, limit, pending(rescore), scorer);
+    }
+
+    /** The next finished, rated attempts after {@code afterId}, whatever their scores: what calibration reads. */
+    public List<AttemptToScore> nextRated(long afterId, int limit) {
+        return next(afterId, limit, RATED, "");
+    }
+
+    /** Each finished, rated attempt's self-rating and, where reviewers rated it, their mean rating (else NaN). */
+    public Map<Long, double[]> humanRatings() {
+        Map<Long, double[]> ratings = new LinkedHashMap<>();
+        handle.createQuery("SELECT a.id, a.rating, AVG(r.rating) AS reviewed FROM attempts a "
+                        + "LEFT JOIN reviews r ON r.attempt_id = a.id AND r.status = 'done' AND r.rating IS NOT NULL "
+                        + "WHERE a.status = 'complete' AND a.rating IS NOT NULL GROUP BY a.id, a.rating ORDER BY a.id")
+                .map((rs, ctx) -> {
+                    long id = rs.getLong("id");
+                    double rating = rs.getDouble("rating");
+                    double reviewed = rs.getDouble("reviewed");
+                    boolean unreviewed = rs.wasNull(); // read right after its column
+                    return Map.entry(id, new double[] {rating, unreviewed ? Double.NaN : reviewed});
+                })
+                .forEach(entry -> ratings.put(entry.getKey(), entry.getValue()));
+        return ratings;
+    }
+
+    private List<AttemptToScore> next(long afterId, int limit, String condition, String scorer) {
         Map<Long, String> tasks = new LinkedHashMap<>();
-        handle.createQuery("SELECT id, task_description FROM attempts WHERE id > :after AND " + pending(rescore)
+        Query query = handle.createQuery("SELECT id, task_description FROM attempts WHERE id > :after AND " + condition
                         + " ORDER BY id LIMIT :limit")
-                .bind("after", afterId).bind("limit", limit).bind("scorer", scorer)
+                .bind("after", afterId).bind("limit", limit);
+        if (condition.contains(":scorer")) {
+            query.bind("scorer", scorer);
+        }
+        query
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("task_description")))
                 .forEach(entry -> tasks.put(entry.getKey(), entry.getValue()));
         if (tasks.isEmpty()) {
