@@ -115,6 +115,15 @@ public final class LoopbackServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** The next scripted answer; the last one repeats. Synchronised so concurrent requests see a consistent order. */
+    private synchronized Script nextScript() {
+        Script next = scripts.poll();
+        if (next != null) {
+            last = next;
+        }
+        return last;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -123,11 +132,7 @@ public final class LoopbackServer implements AutoCloseable {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(request);
-            Script script = responder != null ? responder.apply(request) : scripts.poll();
-            if (script == null) {
-                script = last;
-            }
-            last = script;
+            Script script = responder != null ? responder.apply(request) : nextScript();
             if (script == null) {
                 script = Script.status(500, "{\"error\": \"no script\"}");
             }
