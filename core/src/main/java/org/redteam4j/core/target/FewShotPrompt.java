@@ -14,14 +14,13 @@ import org.redteam4j.core.transcript.Turn;
  * LM (few-shot HHH) are this intervention with different examples. The examples are a transcript
  * in the HH text format; the text before its first turn becomes the system text.
  */
-public class FewShotPrompt implements ChatModel {
+public class FewShotPrompt extends ForwardingChatModel {
 
-    private final ChatModel model;
     private final String name;
     private final Transcript examples;
 
     public FewShotPrompt(ChatModel model, String name, Transcript examples) {
-        this.model = model;
+        super(model);
         this.name = name;
         this.examples = examples;
     }
@@ -59,20 +58,5 @@ public class FewShotPrompt implements ChatModel {
     @Override
     public String id() {
         return name + "(" + model.id() + ")";
-    }
-
-    @Override
-    public boolean supportsSamples() {
-        return model.supportsSamples();
-    }
-
-    @Override
-    public boolean simulated() {
-        return model.simulated();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -1,7 +1,6 @@
 package org.redteam4j.models.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.target.TokenUsage;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
+import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
 
 /**
@@ -52,16 +52,9 @@ public final class AnthropicChatModel extends HttpChatModel {
             body.put("system", request.system());
         }
         Messages.append(body.putArray("messages"), request.turns(), true);
-        if (sampling.temperature() != null) {
-            body.put("temperature", sampling.temperature());
-        }
-        if (sampling.topP() != null) {
-            body.put("top_p", sampling.topP());
-        }
-        if (!sampling.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop_sequences");
-            sampling.stop().forEach(stop::add);
-        }
+        JsonBodies.put(body, "temperature", sampling.temperature());
+        JsonBodies.put(body, "top_p", sampling.topP());
+        JsonBodies.putStrings(body, "stop_sequences", sampling.stop());
         return body;
     }
 

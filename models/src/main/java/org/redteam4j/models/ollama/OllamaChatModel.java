@@ -14,6 +14,7 @@ import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.target.TokenUsage;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
+import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
 
 /** {@code ollama:MODEL}: POST {@code BASE/api/chat} without streaming; one sample per call. */
@@ -45,22 +46,11 @@ public final class OllamaChatModel extends HttpChatModel {
         Messages.append(messages, request.turns(), false);
         Sampling sampling = request.sampling();
         ObjectNode options = body.putObject("options");
-        if (sampling.temperature() != null) {
-            options.put("temperature", sampling.temperature());
-        }
-        if (sampling.topP() != null) {
-            options.put("top_p", sampling.topP());
-        }
-        if (sampling.maxTokens() != null) {
-            options.put("num_predict", sampling.maxTokens());
-        }
-        if (sampling.seed() != null) {
-            options.put("seed", sampling.seed());
-        }
-        if (!sampling.stop().isEmpty()) {
-            ArrayNode stop = options.putArray("stop");
-            sampling.stop().forEach(stop::add);
-        }
+        JsonBodies.put(options, "temperature", sampling.temperature());
+        JsonBodies.put(options, "top_p", sampling.topP());
+        JsonBodies.put(options, "num_predict", sampling.maxTokens());
+        JsonBodies.put(options, "seed", sampling.seed());
+        JsonBodies.putStrings(options, "stop", sampling.stop());
         return body;
     }
 

@@ -15,6 +15,7 @@ import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.target.TokenUsage;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
+import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
 
 /** {@code openai:MODEL}: POST {@code BASE/chat/completions}. */
@@ -46,25 +47,14 @@ public final class OpenAiCompatibleChatModel extends HttpChatModel {
         }
         Messages.append(messages, request.turns(), false);
         Sampling sampling = request.sampling();
-        if (sampling.temperature() != null) {
-            body.put("temperature", sampling.temperature());
-        }
-        if (sampling.topP() != null) {
-            body.put("top_p", sampling.topP());
-        }
-        if (sampling.maxTokens() != null) {
-            body.put("max_tokens", sampling.maxTokens());
-        }
+        JsonBodies.put(body, "temperature", sampling.temperature());
+        JsonBodies.put(body, "top_p", sampling.topP());
+        JsonBodies.put(body, "max_tokens", sampling.maxTokens());
         if (sampling.samples() > 1) {
             body.put("n", sampling.samples());
         }
-        if (sampling.seed() != null) {
-            body.put("seed", sampling.seed());
-        }
-        if (!sampling.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            sampling.stop().forEach(stop::add);
-        }
+        JsonBodies.put(body, "seed", sampling.seed());
+        JsonBodies.putStrings(body, "stop", sampling.stop());
         return body;
     }
 

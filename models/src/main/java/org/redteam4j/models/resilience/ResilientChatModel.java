@@ -15,6 +15,7 @@ import org.redteam4j.core.target.ChatModel;
 import org.redteam4j.core.target.ChatModelException;
 import org.redteam4j.core.target.ChatRequest;
 import org.redteam4j.core.target.ChatResponse;
+import org.redteam4j.core.target.ForwardingChatModel;
 import org.redteam4j.core.target.RateLimitedException;
 
 /**
@@ -22,18 +23,17 @@ import org.redteam4j.core.target.RateLimitedException;
  * rate-limit token and a concurrency permit; retriable failures are retried after a backoff,
  * or after the server's Retry-After when it sent one. The last failure is rethrown as it was.
  */
-public final class ResilientChatModel implements ChatModel {
+public final class ResilientChatModel extends ForwardingChatModel {
 
     private static final System.Logger LOG = System.getLogger(ResilientChatModel.class.getName());
     private static final Duration QUEUE_WAIT = Duration.ofHours(1);
 
-    private final ChatModel model;
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final RateLimiter rateLimiter;
 
     public ResilientChatModel(ChatModel model, ResiliencePolicy policy) {
-        this.model = model;
+        super(model);
         this.retry = Retry.of(model.id(), RetryConfig.<ChatResponse>custom()
                 .maxAttempts(policy.maxAttempts())
                 .retryOnException(e -> e instanceof ChatModelException failure && failure.retriable())
@@ -74,25 +74,5 @@ public final class ResilientChatModel implements ChatModel {
             call = RateLimiter.decorateSupplier(rateLimiter, call);
         }
         return Retry.decorateSupplier(retry, call).get();
-    }
-
-    @Override
-    public String id() {
-        return model.id();
-    }
-
-    @Override
-    public boolean supportsSamples() {
-        return model.supportsSamples();
-    }
-
-    @Override
-    public boolean simulated() {
-        return model.simulated();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }
