@@ -38,4 +38,15 @@ class StatisticsTest {
         assertThat(Correlation.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {2, 1, 4, 3, 5})).isCloseTo(0.8, within(1e-12));
         assertThat(Correlation.spearman(new double[] {1, 1}, new double[] {1, 2})).isNaN();
     }
+
+    @Test
+    void fleissKappaOfTheClassicExample() {
+        // Fleiss (1971) / Wikipedia's worked example: 10 items, 14 raters, 5 categories, kappa 0.210
+        int[][] counts = {
+            {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+            {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+
+        assertThat(FleissKappa.of(counts)).isCloseTo(0.210, within(0.001));
+        assertThat(FleissKappa.of(new int[][] {{3, 0}, {0, 3}})).isCloseTo(1.0, within(1e-12));
+    }
 }

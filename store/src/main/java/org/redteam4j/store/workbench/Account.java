@@ -1,0 +1,21 @@
+package org.redteam4j.store.workbench;
+
+import java.time.Instant;
+
+/** A person who logs in to the workbench. */
+public record Account(long id, String name, Role role, String recruitmentSource, String passwordHash,
+                      Instant warningAcknowledgedAt, boolean optedOut) {
+
+    /** What a person may do. */
+    public enum Role {
+        MEMBER, REVIEWER, ADMIN;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Role fromId(String id) {
+            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.redteam4j.store.workbench;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Workbench accounts (rows of {@code members} with a name). */
+public final class AccountRepository {
+
+    private static final String COLUMNS = "id, name, role, recruitment_source, password_hash, warning_acknowledged_at, opted_out";
+
+    private final Handle handle;
+
+    public AccountRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    public long create(String name, Account.Role role, String recruitmentSource, String passwordHash) {
+        return handle.createUpdate("""
+                        INSERT INTO members (name, role, recruitment_source, password_hash, created_at)
+                        VALUES (:name, :role, :source, :hash, :now)""")
+                .bind("name", name).bind("role", role.id()).bind("source", recruitmentSource).bind("hash", passwordHash)
+                .bind("now", Instant.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Optional<Account> byName(String name) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE name = :name")
+                .bind("name", name).map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    public Optional<Account> byId(long id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    public void acknowledgeWarning(long id) {
+        handle.createUpdate("UPDATE members SET warning_acknowledged_at = :now WHERE id = :id")
+                .bind("now", Instant.now()).bind("id", id).execute();
+    }
+
+    public void setOptedOut(long id, boolean optedOut) {
+        handle.createUpdate("UPDATE members SET opted_out = :out WHERE id = :id").bind("out", optedOut).bind("id", id).execute();
+    }
+
+    public void setRecruitmentSource(long id, String source) {
+        handle.createUpdate("UPDATE members SET recruitment_source = :source WHERE id = :id")
+                .bind("source", source).bind("id", id).execute();
+    }
+
+    public boolean anyAdmin() {
+        return handle.createQuery("SELECT COUNT(*) FROM members WHERE role = 'admin'").mapTo(Long.class).one() > 0;
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        Timestamp acknowledged = rs.getTimestamp("warning_acknowledged_at");
+        return new Account(rs.getLong("id"), rs.getString("name"), Account.Role.fromId(rs.getString("role")),
+                rs.getString("recruitment_source"), rs.getString("password_hash"),
+                acknowledged == null ? null : acknowledged.toInstant(), rs.getBoolean("opted_out"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.redteam4j.store.workbench;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Human red-team campaigns and the targets they draw from. */
+public final class CampaignRepository {
+
+    private static final String COLUMNS = "id, name, instructions, content_warning, attempts_per_task, suggested_turns, "
+            + "daily_cap, reviews_per_attempt, status";
+
+    private final Handle handle;
+
+    public CampaignRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    public long create(String name, String instructions, String contentWarning, int attemptsPerTask, int suggestedTurns,
+                       Integer dailyCap, List<Long> targetIds) {
+        long id = handle.createUpdate("""
+                        INSERT INTO campaigns (name, kind, instructions, content_warning, attempts_per_task, suggested_turns,
+                            daily_cap, created_at)
+                        VALUES (:name, 'human', :instructions, :warning, :perTask, :turns, :cap, :now)""")
+                .bind("name", name).bind("instructions", instructions).bind("warning", contentWarning)
+                .bind("perTask", attemptsPerTask).bind("turns", suggestedTurns).bind("cap", dailyCap)
+                .bind("now", Instant.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (long target : targetIds) {
+            handle.createUpdate("INSERT INTO campaign_targets (campaign_id, target_id) VALUES (:c, :t)")
+                    .bind("c", id).bind("t", target).execute();
+        }
+        return id;
+    }
+
+    public List<Campaign> open() {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE kind = 'human' AND status = 'open' ORDER BY id")
+                .map((rs, ctx) -> campaign(rs)).list();
+    }
+
+    public Optional<Campaign> byId(long id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE id = :id AND kind = 'human'")
+                .bind("id", id).map((rs, ctx) -> campaign(rs)).findOne();
+    }
+
+    public boolean nameTaken(String name) {
+        return handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    public List<Long> targets(long campaignId) {
+        return handle.createQuery("SELECT target_id FROM campaign_targets WHERE campaign_id = :c ORDER BY target_id")
+                .bind("c", campaignId).mapTo(Long.class).list();
+    }
+
+    private static Campaign campaign(ResultSet rs) throws SQLException {
+        int cap = rs.getInt("daily_cap");
+        Integer dailyCap = rs.wasNull() ? null : cap;
+        return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("instructions"),
+                rs.getString("content_warning"), rs.getInt("attempts_per_task"), rs.getInt("suggested_turns"), dailyCap,
+                rs.getInt("reviews_per_attempt"), "open".equals(rs.getString("status")));
+    }
+}

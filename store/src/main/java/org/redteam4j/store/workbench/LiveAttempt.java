@@ -1,0 +1,40 @@
+package org.redteam4j.store.workbench;
+
+import java.util.List;
+
+/**
+ * An attempt as the workbench shows and continues it.
+ *
+ * @param turns the conversation; an assistant turn whose candidates are not yet chosen is {@code pending}
+ */
+public record LiveAttempt(long id, long campaignId, long targetId, long memberId, String status, String taskDescription,
+                          Double rating, List<LiveTurn> turns) {
+
+    public LiveAttempt {
+        turns = List.copyOf(turns);
+    }
+
+    public boolean awaitingChoice() {
+        return !turns.isEmpty() && turns.get(turns.size() - 1).pending();
+    }
+
+    public boolean finished() {
+        return !"in_progress".equals(status);
+    }
+
+    /** One turn; assistant turns carry the candidates that were shown. */
+    public record LiveTurn(long id, int position, String speaker, String text, List<Candidate> candidates) {
+
+        public LiveTurn {
+            candidates = List.copyOf(candidates);
+        }
+
+        public boolean pending() {
+            return "assistant".equals(speaker) && !candidates.isEmpty() && candidates.stream().noneMatch(Candidate::picked);
+        }
+    }
+
+    /** A candidate reply: its label (A, B), text, harmlessness score and whether the member picked it. */
+    public record Candidate(String label, String text, Double score, boolean picked) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.redteam4j.store.workbench;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Login sessions: only a hash of each session token is stored. */
+public final class SessionRepository {
+
+    /** A live session. */
+    public record Session(long memberId, String csrfToken, Instant expiresAt) {
+    }
+
+    private final Handle handle;
+
+    public SessionRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    public void create(String tokenHash, long memberId, String csrfToken, Instant expiresAt) {
+        handle.createUpdate("""
+                        INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, expires_at)
+                        VALUES (:hash, :member, :csrf, :now, :expires)""")
+                .bind("hash", tokenHash).bind("member", memberId).bind("csrf", csrfToken)
+                .bind("now", Instant.now()).bind("expires", expiresAt).execute();
+    }
+
+    public Optional<Session> find(String tokenHash) {
+        return handle.createQuery("SELECT member_id, csrf_token, expires_at FROM sessions WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new Session(rs.getLong("member_id"), rs.getString("csrf_token"),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .findOne()
+                .filter(session -> session.expiresAt().isAfter(Instant.now()));
+    }
+
+    public void delete(String tokenHash) {
+        handle.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).execute();
+    }
+}
