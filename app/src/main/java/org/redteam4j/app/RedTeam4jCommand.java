@@ -9,6 +9,7 @@ import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
 import org.redteam4j.app.scoring.TrainPmCommand;
+import org.redteam4j.app.web.ServeCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "redteam4j",
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             TrainPmCommand.class,
             EvalPmCommand.class,
             CalibrateCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,109 @@
+package org.redteam4j.app.web;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.app.data.DatabaseOption;
+import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the red-team workbench: admins create campaigns and invite people; red team members chat with a "
+                    + "target they never see, pick the more harmful of two replies each turn and rate their success; "
+                    + "reviewers re-rate and tag finished attempts. A JSON API under /api/ serves the same actions.",
+            "The first admin: serve --create-admin NAME (password from $REDTEAM4J_ADMIN_PASSWORD or asked for)."})
+public final class ServeCommand implements Callable<Integer> {
+
+    static final String PASSWORD_VARIABLE = "REDTEAM4J_ADMIN_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    ScorerOption scorer;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 behind a TLS proxy).")
+    String host;
+
+    @Option(names = "--create-admin", paramLabel = "NAME", description = "Create this admin account, then serve.")
+    String createAdmin;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Database db = database.open();
+        Supplier<HarmlessnessScorer> harmlessness = memoised(scorer::build);
+        try (Workbench workbench = new Workbench(db, harmlessness, Clock.systemUTC())) {
+            if (createAdmin != null) {
+                try {
+                    workbench.createAdmin(createAdmin, password());
+                } catch (WebException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                err.println("Created admin " + createAdmin + ".");
+            }
+            WebApp app = new WebApp(workbench).start(host, port);
+            err.printf("The workbench is at http://%s:%d/ (database %s). Ctrl-C stops it.%n", host, app.port(), db.location());
+            err.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String password() {
+        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UsageException("no terminal to ask for the admin password; set " + PASSWORD_VARIABLE);
+        }
+        char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Workbench.MIN_PASSWORD);
+        char[] second = console.readPassword("Again: ");
+        if (first == null || !Arrays.equals(first, second)) {
+            throw new UsageException("the passwords differ");
+        }
+        return new String(first);
+    }
+
+    static <T> Supplier<T> memoised(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.redteam4j.app.web;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.store.Database;
+
+/** A real workbench on a free loopback port over a fresh SQLite file, with an admin account. */
+final class WorkbenchServer implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String PASSWORD = "correct-horse-battery";
+    /** One preference model for all tests in this JVM: loading it takes seconds. */
+    private static final java.util.function.Supplier<org.redteam4j.core.scoring.HarmlessnessScorer> PM =
+            ServeCommand.memoised(EmbeddedPreferenceModel::loadDefault);
+
+    final Database database;
+    final Workbench workbench;
+    final WebApp app;
+
+    WorkbenchServer(Path dir) {
+        database = Database.open(dir.resolve("workbench.db").toString());
+        workbench = new Workbench(database, PM, Clock.systemUTC());
+        workbench.createAdmin(ADMIN, PASSWORD);
+        app = new WebApp(workbench).start("127.0.0.1", 0);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        workbench.close();
+    }
+}
