@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "",
             "Formats:",
             "  red-team-attempts  every finished attempt, as one JSON array (or JSON Lines with --lines)",
-            "  preference-pairs   imported preference pairs, as JSON Lines"})
+            "  preference-pairs   imported preference pairs, then one pair per A/B choice made in the workbench",
+            "                     (the picked, more harmful reply is the rejected side), as JSON Lines"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -110,10 +111,12 @@ public final class ExportCommand implements Callable<Integer> {
             long total = repository.count();
             try (JsonRecordWriter<PreferencePair> writer = JsonRecordWriter.preferencePairs(stream);
                  Progress progress = Progress.start("export", total, "", 1, quiet)) {
-                repository.forEach(pair -> {
+                java.util.function.Consumer<PreferencePair> sink = pair -> {
                     writer.write(pair);
                     progress.update(writer.written(), total, String.format("%,d records", writer.written()));
-                });
+                };
+                repository.forEach(sink);
+                repository.forEachWorkbenchChoice(sink);
                 return writer.written();
             }
         });

@@ -1,0 +1,122 @@
+package org.redteam4j.app.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium. Without them
+ * the browser tests are skipped loudly — and fail under CI, where .ci/run installs both.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+
+    Browser(Path profile) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            String message = "browser tests NOT RUN: install Debian's chromium and chromium-driver (.ci/run does)";
+            System.err.println("\n!!!!! " + message + " !!!!!\n");
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            abort(message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks something on the page that does not navigate (a toggle, a radio button). */
+    void click(String css) {
+        find(css).click();
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    void submit(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        waitForNewPage(page);
+    }
+
+    /** Presses a key on the page (a keyboard shortcut that loads a new page) and waits for the new page. */
+    void pressAndWait(String key) {
+        WebElement page = find("html");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+        waitForNewPage(page);
+    }
+
+    private void waitForNewPage(WebElement old) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) { // stale, or "node does not belong to the document"
+                return true;
+            }
+        });
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    String text() {
+        return find("body").getText();
+    }
+
+    Object script(String code) {
+        return ((JavascriptExecutor) driver).executeScript(code);
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    void logOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
