@@ -82,6 +82,9 @@ public final class Database {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        // A deferred transaction that reads and then writes fails at once (SQLITE_BUSY) when another
+        // writer got in between; taking the write lock at BEGIN makes concurrent writers wait instead.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(location.jdbcUrl());
         return dataSource;

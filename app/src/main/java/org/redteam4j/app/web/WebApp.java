@@ -27,9 +27,15 @@ public final class WebApp {
     private final Javalin app;
 
     public WebApp(Workbench workbench) {
+        this(workbench, (path, millis) -> { });
+    }
+
+    /** @param timer told each request's path pattern and the server's handling time in milliseconds */
+    public WebApp(Workbench workbench, java.util.function.BiConsumer<String, Float> timer) {
         this.workbench = workbench;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.requestLogger.http((ctx, millis) -> timer.accept(ctx.method() + " " + ctx.endpointHandlerPath(), millis));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -1,0 +1,141 @@
+package org.redteam4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redteam4j.app.web.WebApp;
+import org.redteam4j.app.web.Workbench;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.store.Database;
+
+/**
+ * Drives simulated red team members against a workbench over HTTP (sim targets, so the target
+ * model costs nothing) and prints the server's own handling time per request kind at p50/p99,
+ * taken from the server's request timer.
+ *   WorkbenchLoad [MEMBERS] [TURNS]
+ */
+public final class WorkbenchLoad {
+
+    private static final String PASSWORD = "load-test-password";
+
+    private WorkbenchLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int turns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path dir = Files.createTempDirectory("redteam4j-load");
+        Database database = Database.open(dir.resolve("load.db").toString());
+        EmbeddedPreferenceModel pm = EmbeddedPreferenceModel.loadDefault();
+        Map<String, List<Float>> timings = new ConcurrentHashMap<>();
+        try (Workbench workbench = new Workbench(database, () -> pm, Clock.systemUTC())) {
+            workbench.createAdmin("admin", PASSWORD);
+            WebApp app = new WebApp(workbench, (path, millis) ->
+                    timings.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(millis)).start("127.0.0.1", 0);
+            String base = "http://127.0.0.1:" + app.port();
+            Client admin = new Client(base).login("admin");
+            long campaign = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "load")
+                    .put("targets_yaml", "targets:\n  - {name: sim-a, model: sim, intervention: plain}\n"
+                            + "  - {name: sim-b, model: sim, intervention: prompted}\n")).get("campaign_id").asLong();
+            List<Client> people = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                String path = admin.post("/api/admin/invites", Json.mapper().createObjectNode().put("role", "member"))
+                        .get("invite_path").asText();
+                new Client(base).form(path, "name=m" + i + "&password=" + PASSWORD);
+                people.add(new Client(base).login("m" + i));
+            }
+            timings.clear(); // measure the red-team task only
+            AtomicInteger failures = new AtomicInteger();
+            long started = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(members);
+            List<Future<?>> runs = new ArrayList<>();
+            for (Client person : people) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        person.post("/api/warning", Json.mapper().createObjectNode());
+                        long id = person.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
+                                .put("task_description", "Get the assistant to help me cheat")).get("id").asLong();
+                        for (int t = 0; t < turns; t++) {
+                            person.post("/api/attempts/" + id + "/messages", Json.mapper().createObjectNode().put("text", "turn " + t));
+                            person.post("/api/attempts/" + id + "/choice", Json.mapper().createObjectNode().put("label", "A"));
+                        }
+                        person.post("/api/attempts/" + id + "/finish", Json.mapper().createObjectNode().put("rating", 2));
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() == 1) {
+                            System.out.println("first failure: " + e.getMessage());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%d simulated members, %d turns each, against sim targets: %.1f s, %d failed members%n",
+                    members, turns, seconds, failures.get());
+            System.out.println("server handling time per request (ms):");
+            new java.util.TreeMap<>(timings).forEach((path, values) -> {
+                List<Float> sorted = new ArrayList<>(values);
+                Collections.sort(sorted);
+                System.out.printf("  %-40s n=%5d  p50 %7.1f  p99 %7.1f%n", path, sorted.size(), percentile(sorted, 0.50),
+                        percentile(sorted, 0.99));
+            });
+            app.stop();
+        }
+    }
+
+    private static float percentile(List<Float> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /** One person: own cookies, own CSRF token. */
+    private static final class Client {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private String csrf = "";
+
+        Client(String base) {
+            this.base = base;
+        }
+
+        Client login(String name) throws Exception {
+            csrf = post("/api/login", Json.mapper().createObjectNode().put("name", name).put("password", PASSWORD))
+                    .get("csrf_token").asText();
+            return this;
+        }
+
+        JsonNode post(String path, ObjectNode body) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return Json.mapper().readTree(response.body());
+        }
+
+        void form(String path, String body) throws Exception {
+            http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
