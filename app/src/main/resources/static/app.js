@@ -39,4 +39,6 @@
     var button = document.querySelector('button[data-key="' + key + '"]');
     if (button) { event.preventDefault(); button.click(); }
   });
+
+  document.documentElement.setAttribute('data-ready', '1'); // tests wait for this before using shortcuts
 })();

@@ -35,7 +35,7 @@ public final class WebApp {
         this.workbench = workbench;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.requestLogger.http((ctx, millis) -> timer.accept(ctx.method() + " " + ctx.endpointHandlerPath(), millis));
+            config.requestLogger.http((ctx, millis) -> timer.accept(ctx.method() + " " + route(ctx), millis));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -82,6 +82,15 @@ public final class WebApp {
             if (principal == null || !Tokens.same(sent, principal.csrfToken())) {
                 throw new WebException(403, "the request lacks a valid CSRF token; reload the page and try again");
             }
+        }
+    }
+
+    /** The route's pattern ({@code /api/attempts/{id}}), or the path when no route was reached (a refused request). */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpointHandlerPath();
+        } catch (IllegalStateException noEndpoint) {
+            return ctx.path();
         }
     }
 

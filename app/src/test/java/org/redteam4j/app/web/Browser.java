@@ -76,6 +76,8 @@ final class Browser implements AutoCloseable {
 
     /** Presses a key on the page (a keyboard shortcut that loads a new page) and waits for the new page. */
     void pressAndWait(String key) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "1".equals(find("html").getAttribute("data-ready")));
         WebElement page = find("html");
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
         waitForNewPage(page);
