@@ -44,6 +44,18 @@ final class ApiRoutes {
                     body.path("recruitment_source").asText(null));
             json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
         });
+        app.get("/api/admin/members", ctx -> {
+            ArrayNode accounts = Json.mapper().createArrayNode();
+            for (Account account : workbench.accounts(WebApp.principal(ctx))) {
+                accounts.addObject().put("id", account.id()).put("name", account.name()).put("role", account.role().id())
+                        .put("recruitment_source", account.recruitmentSource());
+            }
+            json(ctx, accounts);
+        });
+        app.post("/api/admin/members/{id}", ctx -> {
+            workbench.setRecruitmentSource(WebApp.principal(ctx), id(ctx), body(ctx).path("recruitment_source").asText(null));
+            json(ctx, Json.mapper().createObjectNode().put("ok", true));
+        });
         app.post("/api/admin/campaigns", ctx -> {
             JsonNode body = body(ctx);
             long id = workbench.createCampaign(WebApp.principal(ctx), text(body, "name"), body.path("instructions").asText(""),

@@ -33,6 +33,11 @@ final class PageRoutes {
 
         app.get("/admin", this::admin);
         app.post("/admin/invites", this::invite);
+        app.get("/admin/members", ctx -> render(ctx, "members", Map.of("accounts", workbench.accounts(WebApp.principal(ctx)))));
+        app.post("/admin/members/{id}/source", ctx -> {
+            workbench.setRecruitmentSource(WebApp.principal(ctx), id(ctx), ctx.formParam("recruitment_source"));
+            ctx.redirect("/admin/members");
+        });
         app.get("/admin/campaigns/new", ctx -> render(ctx, "campaign-new", Map.of("example", EXAMPLE_TARGETS)));
         app.post("/admin/campaigns", this::createCampaign);
         app.get("/admin/campaigns/{id}", ctx -> render(ctx, "dashboard",

@@ -141,6 +141,22 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
+    public List<Account> accounts(Principal admin) {
+        requireRole(admin, Account.Role.ADMIN);
+        return database.inTransaction(handle -> new AccountRepository(handle).all());
+    }
+
+    /** Admins set where a person was recruited; it is recorded on each attempt they start from then on. */
+    public void setRecruitmentSource(Principal admin, long accountId, String source) {
+        requireRole(admin, Account.Role.ADMIN);
+        database.inTransaction(handle -> {
+            AccountRepository accounts = new AccountRepository(handle);
+            accounts.byId(accountId).orElseThrow(WebException::notFound);
+            accounts.setRecruitmentSource(accountId, blankToNull(source));
+            return null;
+        });
+    }
+
     // ---- campaigns (admin)
 
     /** Creates a campaign over the targets declared in {@code targetsYaml} (the targets-file format). */

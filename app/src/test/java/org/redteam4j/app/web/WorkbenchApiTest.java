@@ -164,6 +164,36 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void adminsSetRecruitmentSourcesThatExportReports() {
+        ApiClient member = join("member", "alice");
+        long id = findId(admin.get("/api/admin/members").body(), "alice");
+
+        assertThat(admin.post("/api/admin/members/" + id, Json.mapper().createObjectNode().put("recruitment_source", "mturk"))
+                .status()).isEqualTo(200);
+        assertThat(member.post("/api/admin/members/" + id, Json.mapper().createObjectNode().put("recruitment_source", "upwork"))
+                .status()).isEqualTo(403);
+        assertThat(findSource(admin.get("/api/admin/members").body(), "alice")).isEqualTo("mturk");
+    }
+
+    private static long findId(JsonNode accounts, String name) {
+        for (JsonNode account : accounts) {
+            if (account.get("name").asText().equals(name)) {
+                return account.get("id").asLong();
+            }
+        }
+        throw new AssertionError(name + " not listed");
+    }
+
+    private static String findSource(JsonNode accounts, String name) {
+        for (JsonNode account : accounts) {
+            if (account.get("name").asText().equals(name)) {
+                return account.get("recruitment_source").asText();
+            }
+        }
+        throw new AssertionError(name + " not listed");
+    }
+
+    @Test
     void loginIsRateLimited() {
         ApiClient stranger = new ApiClient(server);
         for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {

@@ -51,6 +51,12 @@ public final class AccountRepository {
                 .bind("source", source).bind("id", id).execute();
     }
 
+    /** Everyone with a workbench account, by name. */
+    public java.util.List<Account> all() {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE name IS NOT NULL ORDER BY name")
+                .map((rs, ctx) -> account(rs)).list();
+    }
+
     public boolean anyAdmin() {
         return handle.createQuery("SELECT COUNT(*) FROM members WHERE role = 'admin'").mapTo(Long.class).one() > 0;
     }
