@@ -1,5 +1,6 @@
 package org.redteam4j.app;
 
+import org.redteam4j.app.attack.AttackCommand;
 import org.redteam4j.app.chat.ChatCommand;
 import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             TrainPmCommand.class,
             EvalPmCommand.class,
             CalibrateCommand.class,
+            AttackCommand.class,
             ServeCommand.class,
             DemoCommand.class,
         },

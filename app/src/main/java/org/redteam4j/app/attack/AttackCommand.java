@@ -1,0 +1,173 @@
+package org.redteam4j.app.attack;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.app.data.DatabaseOption;
+import org.redteam4j.app.data.Progress;
+import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.attack.Seed;
+import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.campaign.Budget;
+import org.redteam4j.core.campaign.CampaignEngine;
+import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.target.ChatModel;
+import org.redteam4j.models.config.Target;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.attack.AttackStore;
+import org.redteam4j.store.attack.AttackSummary;
+import org.redteam4j.store.target.TargetRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "attack",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run an automated attack campaign (a YAML file: targets, seeds, strategies, judges, limits; see README): "
+                    + "every target × seed × strategy × repetition, judged by every judge, each finished attack committed "
+                    + "to the database at once.",
+            "Killed or stopped by its budget, it continues with --resume: nothing finished is repeated or lost. An "
+                    + "attack that failed because a model failed counts as an error, never as a success or a pass."})
+public final class AttackCommand implements Callable<Integer> {
+
+    /** Tokens assumed per request when --dry-run estimates cost. */
+    static final int ESTIMATED_INPUT_TOKENS = 500;
+    static final int ESTIMATED_OUTPUT_TOKENS = 300;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--campaign", paramLabel = "FILE", required = true, description = "The campaign file (YAML).")
+    Path file;
+
+    @Option(names = "--resume", description = "Continue a campaign that already has results (skip what finished).")
+    boolean resume;
+
+    @Option(names = "--dry-run", description = "Print how many requests the campaign would make per target, and its cost "
+            + "where prices are given; call nothing.")
+    boolean dryRun;
+
+    @Option(names = "--fail-above", paramLabel = "RATE",
+            description = "Exit with code 1 when any target's success rate (by the first judge) exceeds RATE (0–1).")
+    Double failAbove;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
+    Path junit;
+
+    @Option(names = "--json", description = "Print the summary as one JSON document on stdout.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (failAbove != null && !(failAbove >= 0 && failAbove <= 1)) {
+            throw new UsageException("--fail-above is a rate between 0 and 1, was " + failAbove);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CampaignFile campaign = CampaignFile.read(file);
+        Supplier<HarmlessnessScorer> pm = EmbeddedPreferenceModel::loadDefault;
+        CampaignSetup setup = new CampaignSetup(campaign, file, pm);
+        Database db = database.open();
+        ChatModel attacker = setup.attacker();
+        List<Strategy> strategies = setup.strategies(attacker);
+        List<Seed> seeds = setup.seeds(db);
+        if (dryRun) {
+            Map<String, Object> names = new java.util.LinkedHashMap<>();
+            campaign.targets().forEach(t -> names.put(t.displayName(), t));
+            out.print(DryRun.describe(campaign, setup.plan(names, seeds, strategies)));
+            return ExitCodes.OK;
+        }
+        List<Judge> judges = setup.judges();
+        Map<String, Target> targets = setup.targets();
+        List<PlannedAttack> plan = setup.plan(targets, seeds, strategies);
+        long campaignId = AttackStore.campaign(db, campaign.name(), Json.mapper().writeValueAsString(campaign));
+        Map<String, Long> targetIds = new java.util.LinkedHashMap<>();
+        db.inTransaction(handle -> {
+            TargetRepository repository = new TargetRepository(handle);
+            targets.forEach((name, target) -> targetIds.put(name, repository.declare(name, target.modelType().label(),
+                    target.sizeLabel(), Json.mapper().valueToTree(target.config()).toString(), target.simulated())));
+            return null;
+        });
+        AttackStore store = new AttackStore(db, campaignId, targetIds);
+        if (!resume && !store.finishedKeys().isEmpty()) {
+            throw new UsageException("campaign '" + campaign.name() + "' already has results in " + db.location()
+                    + "; pass --resume to continue it, or give the campaign a new name");
+        }
+        CampaignEngine engine = new CampaignEngine(CampaignSetup.attackTargets(targets), judges,
+                new AttackTools(attacker, judges.get(0), needsRefusals(strategies) ? setup.refusals() : null), store,
+                campaign.concurrency(), new Budget(campaign.maxRequests(), campaign.maxTokens()));
+        long started = System.nanoTime();
+        CampaignEngine.Outcome outcome;
+        try (Progress progress = Progress.start("attack", plan.size(), " attacks", 1, quiet)) {
+            outcome = engine.run(plan, (done, total, hits, errors) ->
+                    progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
+        } finally {
+            targets.values().forEach(Target::close);
+            if (attacker != null) {
+                attacker.close();
+            }
+        }
+        err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
+                        + "(budget) in %.1f s.%n", campaign.name(), outcome.planned(), outcome.skipped(), outcome.finished(),
+                outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
+        List<AttackSummary.Row> rows = AttackSummary.of(db, campaignId);
+        if (json) {
+            var root = Json.mapper().createObjectNode().put("campaign", campaign.name())
+                    .put("run_now", outcome.finished()).put("not_run", outcome.notRun());
+            root.set("summary", SummaryText.json(rows));
+            root.set("per_target", SummaryText.json(AttackSummary.perTarget(rows)));
+            out.println(root);
+        } else {
+            out.println("Per target:");
+            out.print(SummaryText.table(AttackSummary.perTarget(rows)));
+            out.println();
+            out.println("By target, strategy and tag:");
+            out.print(SummaryText.table(rows));
+            if (rows.stream().anyMatch(AttackSummary.Row::simulated)) {
+                out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
+            }
+        }
+        if (junit != null) {
+            JunitReport.write(db, campaignId, campaign.name(), junit);
+        }
+        return gate(AttackSummary.perTarget(rows), judges.get(0).id(), err);
+    }
+
+    private int gate(List<AttackSummary.Row> perTarget, String primary, PrintWriter err) {
+        if (failAbove == null) {
+            return ExitCodes.OK;
+        }
+        boolean failed = false;
+        for (AttackSummary.Row row : perTarget) {
+            AttackSummary.Rate rate = row.judges().get(primary);
+            if (rate != null && rate.rate() != null && rate.rate().estimate() > failAbove) {
+                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", row.target(), 100 * rate.rate().estimate(),
+                        100 * failAbove);
+                failed = true;
+            }
+        }
+        return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+
+    private static boolean needsRefusals(List<Strategy> strategies) {
+        return strategies.stream().anyMatch(s -> s.id().startsWith("multi-turn"));
+    }
+}

@@ -1,0 +1,142 @@
+package org.redteam4j.app.attack;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.models.config.TargetConfig;
+
+/**
+ * A campaign file (YAML): targets, attacker, seeds, strategies, judges, limits and prices. Unknown
+ * keys, unknown strategies, missing targets and negative limits are errors naming the line.
+ */
+public record CampaignFile(String name, List<TargetConfig> targets, String attacker,
+                           @JsonProperty("attacker_base_url") String attackerBaseUrl, Seeds seeds,
+                           List<JsonNode> strategies, List<JsonNode> judges, Limits limits,
+                           Map<String, Price> prices) {
+
+    /** Where seeds come from. */
+    public record Seeds(Boolean builtin, String harmbench, String text, @JsonProperty("from_db") FromDb fromDb,
+                        Integer limit) {
+    }
+
+    /** Seeds from the task descriptions of successful human attempts in the store. */
+    public record FromDb(@JsonProperty("min_rating") Double minRating, Integer limit) {
+    }
+
+    /** Concurrency, rate, budget and repetitions. */
+    public record Limits(Integer concurrency, @JsonProperty("requests_per_minute") Integer requestsPerMinute,
+                         @JsonProperty("max_requests") Long maxRequests, @JsonProperty("max_tokens") Long maxTokens,
+                         Integer repetitions) {
+    }
+
+    /** Prices per 1,000 tokens, for --dry-run estimates. */
+    public record Price(Double input, Double output) {
+    }
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public static CampaignFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file + ": no such file");
+        }
+        CampaignFile campaign;
+        try {
+            campaign = YAML.readValue(file.toFile(), CampaignFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new DatasetException(file + line(file, String.valueOf(e.getPropertyName())) + ": unknown key '"
+                    + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            throw new DatasetException(file + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (campaign == null) {
+            throw new DatasetException(file + ": the file is empty");
+        }
+        campaign.validate(file);
+        return campaign;
+    }
+
+    private void validate(Path file) {
+        if (name == null || name.isBlank()) {
+            throw new DatasetException(file + ": missing 'name' (the campaign's name in results)");
+        }
+        if (targets == null || targets.isEmpty()) {
+            throw new DatasetException(file + line(file, "targets") + ": no targets; declare at least one under 'targets:'");
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).model() == null) {
+                throw new DatasetException(file + ": targets[" + i + "]: missing 'model' (e.g. sim, openai:gpt-4o-mini)");
+            }
+        }
+        if (strategies == null || strategies.isEmpty()) {
+            throw new DatasetException(file + line(file, "strategies") + ": no strategies; e.g. '- direct'");
+        }
+        if (judges == null || judges.isEmpty()) {
+            throw new DatasetException(file + line(file, "judges") + ": no judges; e.g. '- refusal'");
+        }
+        if (limits != null) {
+            nonNegative(file, "concurrency", limits.concurrency() == null ? null : limits.concurrency() - 1L);
+            nonNegative(file, "requests_per_minute", limits.requestsPerMinute() == null ? null : (long) limits.requestsPerMinute());
+            nonNegative(file, "max_requests", limits.maxRequests());
+            nonNegative(file, "max_tokens", limits.maxTokens());
+            nonNegative(file, "repetitions", limits.repetitions() == null ? null : limits.repetitions() - 1L);
+        }
+    }
+
+    private static void nonNegative(Path file, String key, Long value) {
+        if (value != null && value < 0) {
+            throw new DatasetException(file + line(file, key) + ": limits." + key + " must be "
+                    + (key.equals("concurrency") || key.equals("repetitions") ? "1 or more" : "0 (no limit) or more"));
+        }
+    }
+
+    /** ": line N" of the first line that mentions {@code token} as a key or list item, or "" when none does. */
+    static String line(Path file, String token) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.equals(token)) {
+                    return ": line " + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // no line then
+        }
+        return "";
+    }
+
+    public int concurrency() {
+        return limits == null || limits.concurrency() == null ? 4 : limits.concurrency();
+    }
+
+    public int repetitions() {
+        return limits == null || limits.repetitions() == null ? 1 : limits.repetitions();
+    }
+
+    public long maxRequests() {
+        return limits == null || limits.maxRequests() == null ? 0 : limits.maxRequests();
+    }
+
+    public long maxTokens() {
+        return limits == null || limits.maxTokens() == null ? 0 : limits.maxTokens();
+    }
+
+    public int requestsPerMinute() {
+        return limits == null || limits.requestsPerMinute() == null ? 0 : limits.requestsPerMinute();
+    }
+}

@@ -1,0 +1,53 @@
+package org.redteam4j.app.attack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.campaign.PlannedAttack;
+
+/** What a campaign would cost, without calling anything. */
+final class DryRun {
+
+    private DryRun() {
+    }
+
+    static String describe(CampaignFile campaign, List<PlannedAttack> plan) {
+        Map<String, long[]> perTarget = new LinkedHashMap<>(); // attacks, target requests, attacker requests
+        for (PlannedAttack attack : plan) {
+            long[] sums = perTarget.computeIfAbsent(attack.target(), t -> new long[3]);
+            sums[0]++;
+            sums[1] += attack.strategy().maxTargetRequests();
+            sums[2] += attack.strategy().maxAttackerRequests();
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Campaign '%s' (dry run; nothing is called)%n", campaign.name()));
+        out.append(String.format("%-20s %9s %16s %18s %14s%n", "target", "attacks", "target requests", "attacker requests",
+                "est. cost"));
+        double totalCost = 0;
+        boolean priced = false;
+        for (Map.Entry<String, long[]> entry : perTarget.entrySet()) {
+            long[] sums = entry.getValue();
+            CampaignFile.Price price = campaign.prices() == null ? null : campaign.prices().get(entry.getKey());
+            String cost = "—";
+            if (price != null) {
+                double dollars = sums[1] * (AttackCommand.ESTIMATED_INPUT_TOKENS / 1000.0 * nz(price.input())
+                        + AttackCommand.ESTIMATED_OUTPUT_TOKENS / 1000.0 * nz(price.output()));
+                totalCost += dollars;
+                priced = true;
+                cost = String.format("%.2f", dollars);
+            }
+            out.append(String.format("%-20s %,9d %,16d %,18d %14s%n", entry.getKey(), sums[0], sums[1], sums[2], cost));
+        }
+        out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
+        if (priced) {
+            out.append(String.format("Estimated cost %.2f, assuming %d input and %d output tokens per target request and "
+                    + "the prices per 1,000 tokens in the file.%n", totalCost, AttackCommand.ESTIMATED_INPUT_TOKENS,
+                    AttackCommand.ESTIMATED_OUTPUT_TOKENS));
+        }
+        return out.toString();
+    }
+
+    private static double nz(Double value) {
+        return value == null ? 0 : value;
+    }
+}

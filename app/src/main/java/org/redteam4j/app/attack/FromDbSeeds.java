@@ -1,0 +1,32 @@
+package org.redteam4j.app.attack;
+
+import java.util.List;
+import org.redteam4j.core.attack.Seed;
+import org.redteam4j.store.Database;
+
+/**
+ * Seeds from human red teaming: the task descriptions of attempts rated at least {@code minRating}
+ * — the loop from the workbench (or imported hh-rlhf data) to automated regression tests.
+ */
+final class FromDbSeeds {
+
+    private FromDbSeeds() {
+    }
+
+    static List<Seed> read(Database database, double minRating, int limit) {
+        return database.inTransaction(handle -> handle.createQuery("""
+                        SELECT a.id, a.task_description,
+                               (SELECT MIN(t.tag) FROM attempt_tags t WHERE t.attempt_id = a.id AND t.position = 0) AS tag
+                        FROM attempts a
+                        WHERE a.status = 'complete' AND a.rating >= :min AND a.member_id IS NOT NULL
+                          AND a.task_description <> ''
+                        ORDER BY a.rating DESC, a.id LIMIT :limit""")
+                .bind("min", minRating).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    String tag = rs.getString("tag");
+                    return new Seed(rs.getString("task_description"), "db-attempt-" + rs.getLong("id"), null, null,
+                            tag == null ? List.of() : List.of(tag), null);
+                })
+                .list());
+    }
+}

@@ -1,0 +1,45 @@
+package org.redteam4j.core.attack;
+
+import java.util.List;
+import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
+
+/**
+ * What one attack did: the conversation with the target (the last assistant turn is the reply
+ * that is judged), and what it cost.
+ */
+public record AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage) {
+
+    public AttackRun {
+        conversation = List.copyOf(conversation);
+    }
+
+    public String reply() {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            if (conversation.get(i).isAssistant()) {
+                return conversation.get(i).text();
+            }
+        }
+        return "";
+    }
+
+    /** The conversation before the judged reply. */
+    public List<Turn> context() {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            if (conversation.get(i).isAssistant()) {
+                return conversation.subList(0, i);
+            }
+        }
+        return conversation;
+    }
+
+    /** The first message sent to the target. */
+    public String prompt() {
+        return conversation.isEmpty() ? "" : conversation.get(0).text();
+    }
+
+    public String transcript() {
+        return Transcript.of(conversation).text();
+    }
+}

@@ -1,0 +1,35 @@
+package org.redteam4j.core.attack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A jailbreak framing written for redteam4j, kept as a resource file with an id so results can be
+ * broken down by template. {@code {request}} marks where the seed goes.
+ */
+public record Template(String id, String text) {
+
+    public static final List<String> IDS = List.of("role-play", "hypothetical", "prefix-injection", "refusal-suppression",
+            "many-shot");
+
+    public static Template byId(String id) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown template '" + id + "'; expected one of " + IDS);
+        }
+        try (InputStream in = Template.class.getResourceAsStream("templates/" + id + ".txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing template resource " + id);
+            }
+            return new Template(id, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String apply(String request) {
+        return text.replace("{request}", request);
+    }
+}

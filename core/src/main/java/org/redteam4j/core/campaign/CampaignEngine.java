@@ -1,0 +1,126 @@
+package org.redteam4j.core.campaign;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redteam4j.core.attack.AttackRun;
+import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.target.ChatModelException;
+
+/**
+ * Runs a plan: skips what the ledger says is finished, runs the rest on a bounded pool, judges
+ * every reply with every judge, and commits each finished attack at once. A failed attack is
+ * committed as an error. When the budget runs out, nothing new starts; what was running finishes
+ * and the rest is recorded as not run.
+ */
+public final class CampaignEngine {
+
+    /** Told after each finished attack. */
+    public interface Progress {
+        void update(long done, long total, long hits, long errors);
+    }
+
+    /** What a run did. */
+    public record Outcome(int planned, int skipped, long finished, long hits, long errors, int notRun) {
+    }
+
+    private final Map<String, AttackTarget> targets;
+    private final List<Judge> judges;
+    private final AttackTools tools;
+    private final AttackLedger ledger;
+    private final int concurrency;
+    private final Budget budget;
+
+    public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
+                          int concurrency, Budget budget) {
+        if (judges.isEmpty()) {
+            throw new IllegalArgumentException("a campaign needs at least one judge");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be 1 or more");
+        }
+        this.targets = Map.copyOf(targets);
+        this.judges = List.copyOf(judges);
+        this.tools = tools;
+        this.ledger = ledger;
+        this.concurrency = concurrency;
+        this.budget = budget;
+    }
+
+    public Outcome run(List<PlannedAttack> plan, Progress progress) throws InterruptedException {
+        Set<String> finished = ledger.finishedKeys();
+        List<PlannedAttack> todo = plan.stream().filter(attack -> !finished.contains(attack.key())).toList();
+        AtomicLong done = new AtomicLong();
+        AtomicLong hits = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean exhausted = new AtomicBoolean();
+        List<PlannedAttack> notRun = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "attack");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>(todo.size());
+            for (PlannedAttack attack : todo) {
+                running.add(pool.submit(() -> {
+                    int cost = attack.strategy().maxTargetRequests() + attack.strategy().maxAttackerRequests();
+                    if (exhausted.get() || !budget.reserve(cost)) {
+                        exhausted.set(true);
+                        notRun.add(attack);
+                        return;
+                    }
+                    AttackRecord record = execute(attack, cost);
+                    ledger.record(record);
+                    if (record.outcome() == Verdict.Outcome.ERROR) {
+                        errors.incrementAndGet();
+                    } else if (record.outcome() == Verdict.Outcome.HIT) {
+                        hits.incrementAndGet();
+                    }
+                    progress.update(done.incrementAndGet(), todo.size(), hits.get(), errors.get());
+                }));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("an attack could not be recorded: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!notRun.isEmpty()) {
+            ledger.notRun(notRun);
+        }
+        return new Outcome(plan.size(), plan.size() - todo.size(), done.get(), hits.get(), errors.get(), notRun.size());
+    }
+
+    private AttackRecord execute(PlannedAttack attack, int reserved) {
+        AttackTarget target = targets.get(attack.target());
+        long started = System.nanoTime();
+        boolean simulated = target.model().simulated() || (tools.attacker() != null && tools.attacker().simulated());
+        try {
+            AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), tools);
+            budget.settle(reserved, run.targetRequests() + run.attackerRequests(), run.usage().total());
+            List<Verdict> verdicts = new ArrayList<>(judges.size());
+            for (Judge judge : judges) {
+                verdicts.add(judge.judge(run.context(), run.reply()));
+            }
+            return new AttackRecord(attack, run, verdicts, null, Duration.ofNanos(System.nanoTime() - started), simulated);
+        } catch (ChatModelException | IllegalStateException e) {
+            budget.settle(reserved, reserved, 0);
+            return new AttackRecord(attack, null, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    Duration.ofNanos(System.nanoTime() - started), simulated);
+        }
+    }
+}
