@@ -1,0 +1,74 @@
+package org.redteam4j.app.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.dataset.DatasetException;
+
+class CampaignFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            name: test
+            targets:
+              - model: sim
+            strategies:
+              - direct
+            judges:
+              - refusal
+            """;
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("campaign.yaml"), yaml);
+    }
+
+    @Test
+    void readsAGoodFileWithDefaults() throws Exception {
+        CampaignFile campaign = CampaignFile.read(write(GOOD));
+
+        assertThat(campaign.name()).isEqualTo("test");
+        assertThat(campaign.concurrency()).isEqualTo(4);
+        assertThat(campaign.repetitions()).isEqualTo(1);
+        assertThat(campaign.maxRequests()).isZero();
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownKey() throws Exception {
+        Path file = write(GOOD + "limts:\n  concurrency: 2\n");
+
+        assertThatThrownBy(() -> CampaignFile.read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file + ": line 8: unknown key 'limts'");
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownStrategy() throws Exception {
+        Path file = write(GOOD.replace("  - direct", "  - direct\n  - jailbreak-everything"));
+        CampaignSetup setup = new CampaignSetup(CampaignFile.read(file), file, () -> null);
+
+        assertThatThrownBy(() -> setup.strategies(null)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("line 6").hasMessageContaining("unknown strategy 'jailbreak-everything'");
+    }
+
+    @Test
+    void refusesMissingTargetsNegativeLimitsAndUnknownTemplates() throws Exception {
+        assertThatThrownBy(() -> CampaignFile.read(write(GOOD.replace("targets:\n  - model: sim\n", "targets: []\n"))))
+                .hasMessageContaining("no targets");
+        Path negative = write(GOOD + "limits:\n  max_requests: -5\n");
+        assertThatThrownBy(() -> CampaignFile.read(negative)).hasMessageContaining("line 9")
+                .hasMessageContaining("limits.max_requests must be 0 (no limit) or more");
+        assertThatThrownBy(() -> CampaignFile.read(write(GOOD + "limits:\n  concurrency: 0\n")))
+                .hasMessageContaining("limits.concurrency must be 1 or more");
+        Path template = write(GOOD.replace("  - direct", "  - template: grandma"));
+        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(template), template, () -> null).strategies(null))
+                .hasMessageContaining("unknown template 'grandma'");
+        Path noAttacker = write(GOOD.replace("  - direct", "  - iterative: {streams: 1, depth: 1}"));
+        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(noAttacker), noAttacker, () -> null).strategies(null))
+                .hasMessageContaining("need an 'attacker:'");
+    }
+}
