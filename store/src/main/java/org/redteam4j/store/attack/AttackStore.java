@@ -3,6 +3,7 @@ package org.redteam4j.store.attack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public final class AttackStore implements AttackLedger {
     private final Database database;
     private final long campaignId;
     private final Map<String, Long> targetIds;
+    private final java.util.concurrent.LinkedBlockingQueue<Pending> pending = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "attack-store-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AttackStore(Database database, long campaignId, Map<String, Long> targetIds) {
         this.database = database;
@@ -55,8 +62,49 @@ public final class AttackStore implements AttackLedger {
                 .bind("campaign", campaignId).mapTo(String.class).list()));
     }
 
+    /**
+     * Commits the record and returns once it is durable. Records that arrive while a commit is
+     * under way are written together in the next transaction (group commit), so concurrent attacks
+     * do not wait for one fsync each.
+     */
     @Override
     public void record(AttackRecord record) {
+        java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+        pending.add(new Pending(record, committed));
+        writer.submit(this::commitPending);
+        try {
+            committed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while committing an attack", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void commitPending() {
+        List<Pending> batch = new java.util.ArrayList<>();
+        pending.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            database.inTransaction(handle -> {
+                for (Pending item : batch) {
+                    write(handle, campaignId, targetIds, item.record());
+                }
+                return null;
+            });
+            batch.forEach(item -> item.committed().complete(null));
+        } catch (RuntimeException e) {
+            batch.forEach(item -> item.committed().completeExceptionally(e));
+        }
+    }
+
+    private record Pending(AttackRecord record, java.util.concurrent.CompletableFuture<Void> committed) {
+    }
+
+    private static void write(org.jdbi.v3.core.Handle handle, long campaignId, Map<String, Long> targetIds, AttackRecord record) {
         PlannedAttack plan = record.plan();
         ArrayNode verdicts = Json.mapper().createArrayNode();
         for (Verdict verdict : record.verdicts()) {
@@ -74,7 +122,7 @@ public final class AttackStore implements AttackLedger {
         }
         Verdict primary = record.verdicts().isEmpty() ? null : record.verdicts().get(0);
         Instant finished = Instant.now();
-        database.inTransaction(handle -> handle.createUpdate("""
+        handle.createUpdate("""
                         INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, verdict,
                             verdict_score, judge, error, prompt_tokens, completion_tokens, simulated, started_at, finished_at,
                             tag, seed_text, prompt, reply, transcript, verdicts_json, target_requests, attacker_requests, duration_ms)
@@ -105,7 +153,7 @@ public final class AttackStore implements AttackLedger {
                 .bind("targetRequests", record.run() == null ? 0 : record.run().targetRequests())
                 .bind("attackerRequests", record.run() == null ? 0 : record.run().attackerRequests())
                 .bind("duration", record.duration().toMillis())
-                .execute());
+                .execute();
     }
 
     @Override
