@@ -25,8 +25,8 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
                            Map<String, Price> prices) {
 
     /** Where seeds come from. */
-    public record Seeds(Boolean builtin, String harmbench, String text, @JsonProperty("from_db") FromDb fromDb,
-                        Integer limit) {
+    public record Seeds(Boolean builtin, String harmbench, String text, Boolean imported,
+                        @JsonProperty("from_db") FromDb fromDb, Integer limit) {
     }
 
     /** Seeds from the task descriptions of successful human attempts in the store. */

@@ -188,6 +188,9 @@ final class CampaignSetup {
         if (config != null && config.text() != null) {
             seeds.addAll(read(Datasets.textSeeds(resolve(config.text()))));
         }
+        if (config != null && Boolean.TRUE.equals(config.imported())) {
+            seeds.addAll(FromDbSeeds.imported(database));
+        }
         if (config != null && config.fromDb() != null) {
             seeds.addAll(FromDbSeeds.read(database, config.fromDb().minRating() == null ? 3.0 : config.fromDb().minRating(),
                     config.fromDb().limit() == null ? Integer.MAX_VALUE : config.fromDb().limit()));

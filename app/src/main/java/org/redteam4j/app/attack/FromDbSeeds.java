@@ -29,4 +29,17 @@ final class FromDbSeeds {
                 })
                 .list());
     }
+
+    /** The seeds brought in with {@code import} (HarmBench CSV or text), in import order. */
+    static List<Seed> imported(Database database) {
+        return database.inTransaction(handle -> handle.createQuery("""
+                        SELECT text, behavior_id, functional_category, semantic_category, tags, context FROM seeds ORDER BY id""")
+                .map((rs, ctx) -> {
+                    String tags = rs.getString("tags");
+                    return new Seed(rs.getString("text"), rs.getString("behavior_id"), rs.getString("functional_category"),
+                            rs.getString("semantic_category"), tags == null ? List.of() : List.of(tags.split(",")),
+                            rs.getString("context"));
+                })
+                .list());
+    }
 }

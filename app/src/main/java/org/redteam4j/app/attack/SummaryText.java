@@ -9,12 +9,12 @@ import org.redteam4j.core.dataset.Json;
 import org.redteam4j.store.attack.AttackSummary;
 
 /** The campaign summary as a table for people and as JSON for machines. */
-final class SummaryText {
+public final class SummaryText {
 
     private SummaryText() {
     }
 
-    static String table(List<AttackSummary.Row> rows) {
+    public static String table(List<AttackSummary.Row> rows) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%-16s %-26s %-34s %7s %6s %7s  %s%n", "target", "strategy", "tag", "attacks", "errors",
                 "not run", "success rate by judge (hits/judged, 95% CI)"));
@@ -45,7 +45,7 @@ final class SummaryText {
         return safe.length() <= width ? safe : safe.substring(0, width - 1) + "…";
     }
 
-    static ArrayNode json(List<AttackSummary.Row> rows) {
+    public static ArrayNode json(List<AttackSummary.Row> rows) {
         ArrayNode array = Json.mapper().createArrayNode();
         for (AttackSummary.Row row : rows) {
             ObjectNode node = array.addObject().put("target", row.target()).put("strategy", row.strategy()).put("tag", row.tag())

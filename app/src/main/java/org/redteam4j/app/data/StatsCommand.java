@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.attack.SummaryText;
+import org.redteam4j.store.attack.AttackSummary;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.stats.StatsQueries;
 import org.redteam4j.store.stats.StoreStats;
@@ -34,10 +36,20 @@ public final class StatsCommand implements Callable<Integer> {
         Database db = database.open();
         StoreStats stats = db.inTransaction(handle -> new StatsQueries(handle).compute());
         PrintWriter out = spec.commandLine().getOut();
+        java.util.Map<String, Long> campaigns = AttackSummary.campaigns(db);
         if (json) {
-            out.println(StatsJson.render(stats));
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.dataset.Json.mapper().readTree(StatsJson.render(stats));
+            com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
+            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(AttackSummary.perTarget(AttackSummary.of(db, id)))));
+            out.println(root.toPrettyString());
         } else {
             out.print(new StatsText(stats, db.location().toString()).render());
+            campaigns.forEach((name, id) -> {
+                out.println();
+                out.println("Automated campaign '" + org.redteam4j.app.TerminalText.escape(name) + "', per target:");
+                out.print(SummaryText.table(AttackSummary.perTarget(AttackSummary.of(db, id))));
+            });
         }
         out.flush();
         return ExitCodes.OK;

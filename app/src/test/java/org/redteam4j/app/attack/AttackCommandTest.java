@@ -86,6 +86,22 @@ class AttackCommandTest {
     }
 
     @Test
+    void usesImportedHarmBenchSeedsAndShowsUpInStats() throws Exception {
+        String db = dir.resolve("h.db").toString();
+        attack("import", org.redteam4j.core.dataset.SharedData.harmBenchBehaviors().toString(), "--db", db, "-q");
+        Path file = campaign(SIM.replace("seeds: {builtin: true, limit: 10}", "seeds: {builtin: false, imported: true, limit: 5}"));
+
+        Run run = attack("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
+        Run stats = attack("stats", "--db", db);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode summary = Json.mapper().readTree(run.out()).get("summary");
+        assertThat(Json.mapper().readTree(run.out()).get("run_now").asInt()).isEqualTo(20);
+        assertThat(summary.findValuesAsText("tag")).contains("chemical_biological");
+        assertThat(stats.out()).contains("Automated campaign 'sim-test', per target:").contains("mostly-complies");
+    }
+
+    @Test
     void refusesToRunTwiceWithoutResumeAndResumesWithoutRepeating() throws Exception {
         Path file = campaign(SIM);
         String db = dir.resolve("b.db").toString();

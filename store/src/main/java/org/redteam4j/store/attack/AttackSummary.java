@@ -78,6 +78,18 @@ public final class AttackSummary {
         return merged;
     }
 
+    /** The automated campaigns in the store, name → id, oldest first. */
+    public static Map<String, Long> campaigns(Database database) {
+        Map<String, Long> campaigns = new LinkedHashMap<>();
+        database.inTransaction(handle -> {
+            handle.createQuery("SELECT name, id FROM campaigns WHERE kind = 'automated' ORDER BY id")
+                    .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getLong("id")))
+                    .forEach(entry -> campaigns.put(entry.getKey(), entry.getValue()));
+            return null;
+        });
+        return campaigns;
+    }
+
     private static Rate rate(int hits, int judged) {
         return new Rate(hits, judged, judged == 0 ? null : Proportion.of(hits, judged));
     }
