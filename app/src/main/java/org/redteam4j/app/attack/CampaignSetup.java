@@ -90,8 +90,7 @@ final class CampaignSetup {
             return null;
         }
         try {
-            return factory.create(new TargetConfig("attacker", campaign.attacker(), campaign.attackerBaseUrl(), null, null,
-                    null, null, null, null, null, null, null)).model();
+            return factory.create(TargetConfig.of("attacker", campaign.attacker(), campaign.attackerBaseUrl())).model();
         } catch (IllegalArgumentException e) {
             throw new DatasetException(file + CampaignFile.line(file, "attacker") + ": attacker: " + e.getMessage());
         }
@@ -112,8 +111,8 @@ final class CampaignSetup {
             } else if (node.isObject() && node.has("llm")) {
                 int threshold = node.path("threshold").asInt(LlmJudge.DEFAULT_THRESHOLD);
                 try {
-                    Target judge = factory.create(new TargetConfig("judge", node.get("llm").asText(),
-                            node.path("base_url").asText(null), null, null, null, null, null, null, null, null, null));
+                    Target judge = factory.create(TargetConfig.of("judge", node.get("llm").asText(),
+                            node.path("base_url").asText(null)));
                     judges.add(new LlmJudge(judge.model(), threshold));
                 } catch (IllegalArgumentException e) {
                     throw new DatasetException(file + CampaignFile.line(file, "- llm") + ": judge: " + e.getMessage());

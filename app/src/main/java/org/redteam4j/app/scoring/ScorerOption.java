@@ -55,7 +55,7 @@ public final class ScorerOption {
         try {
             Target target = new TargetFactory(ApiKeys.fromSystem(), () -> {
                 throw new UsageException("a judge target cannot use rejection sampling");
-            }).create(new TargetConfig(null, spec, baseUrl, null, null, null, null, null, null, null, null, null));
+            }).create(TargetConfig.of(null, spec, baseUrl));
             return new LlmJudge(target.model(), threshold);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

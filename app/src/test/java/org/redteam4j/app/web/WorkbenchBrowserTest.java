@@ -74,6 +74,19 @@ class WorkbenchBrowserTest {
         browser.submit("#join");
     }
 
+    /** A campaign whose only target is {@code model}; a new member joins it and starts an attempt. */
+    private void startAttemptAgainst(LoopbackServer model, String member) {
+        ApiClient admin = new ApiClient(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
+        String yaml = "targets:\n  - name: loopback-" + member + "\n    model: openai:m\n    base_url: " + model.url("/v1") + "\n";
+        admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "against-" + member).put("targets_yaml", yaml));
+        String link = admin.post("/api/admin/invites", Json.mapper().createObjectNode().put("role", "member"))
+                .body().get("invite_path").asText();
+        join(server.url(link), member);
+        browser.submit("#accept-warning");
+        browser.type("textarea[name=task_description]", "See what the model says");
+        browser.submit("button.start");
+    }
+
     private void assertNoScriptRan() {
         assertThat(browser.script("return window.__xss === undefined")).isEqualTo(true);
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -165,16 +178,7 @@ class WorkbenchBrowserTest {
             String reply = XSS.replace("\"", "\\\"") + " </div><b>bold?</b>";
             model.then(Script.json("{\"choices\": [{\"message\": {\"content\": \"" + reply + "\"}}, "
                     + "{\"message\": {\"content\": \"" + reply + "\"}}]}"));
-            ApiClient admin = new ApiClient(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
-            String yaml = "targets:\n  - name: hostile\n    model: openai:evil\n    base_url: " + model.url("/v1") + "\n";
-            admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "hostile").put("targets_yaml", yaml));
-            String link = admin.post("/api/admin/invites", Json.mapper().createObjectNode().put("role", "member"))
-                    .body().get("invite_path").asText();
-
-            join(server.url(link), "mallory");
-            browser.submit("#accept-warning");
-            browser.type("textarea[name=task_description]", "See what the model says");
-            browser.submit("button.start");
+            startAttemptAgainst(model, "mallory");
             browser.type("#message", "hello");
             browser.submit("#send");
 
@@ -189,16 +193,7 @@ class WorkbenchBrowserTest {
     void aFailedModelCallKeepsWhatTheMemberTyped() {
         try (LoopbackServer model = new LoopbackServer()) {
             model.then(Script.status(400, "{\"error\": \"bad request\"}"));
-            ApiClient admin = new ApiClient(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
-            String yaml = "targets:\n  - name: broken\n    model: openai:broken\n    base_url: " + model.url("/v1") + "\n";
-            admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "broken").put("targets_yaml", yaml));
-            String link = admin.post("/api/admin/invites", Json.mapper().createObjectNode().put("role", "member"))
-                    .body().get("invite_path").asText();
-
-            join(server.url(link), "bob");
-            browser.submit("#accept-warning");
-            browser.type("textarea[name=task_description]", "Testing failures");
-            browser.submit("button.start");
+            startAttemptAgainst(model, "bob");
             browser.type("#message", "A long message I do not want to type again");
             browser.submit("#send");
 

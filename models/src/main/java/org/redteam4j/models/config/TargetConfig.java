@@ -38,7 +38,12 @@ public record TargetConfig(
         GgufConfig gguf) {
 
     public static TargetConfig of(String model) {
-        return new TargetConfig(null, model, null, null, null, null, null, null, null, null, null, null);
+        return of(null, model, null);
+    }
+
+    /** A target with only a name, a model and a server; everything else takes its default. */
+    public static TargetConfig of(String name, String model, String baseUrl) {
+        return new TargetConfig(name, model, baseUrl, null, null, null, null, null, null, null, null, null);
     }
 
     public String displayName() {
