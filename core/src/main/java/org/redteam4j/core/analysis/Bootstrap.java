@@ -1,0 +1,67 @@
+package org.redteam4j.core.analysis;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Percentile bootstrap intervals. Deterministic: the random stream is seeded from the analysis
+ * seed and the group's name only, so a group gets the same interval however the data was split
+ * or ordered on the way in (what lets a distributed run reproduce the single-machine numbers).
+ */
+public final class Bootstrap {
+
+    public static final int DEFAULT_RESAMPLES = 1_000;
+
+    private Bootstrap() {
+    }
+
+    public static long seedFor(long seed, String group) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < group.length(); i++) {
+            h = 31 * h + group.charAt(i);
+        }
+        return seed ^ h;
+    }
+
+    /** The mean of {@code values} with a 95% percentile interval over {@code resamples} resamples. */
+    public static Interval mean(double[] values, long seed, int resamples) {
+        return of(values.length, indices -> {
+            double sum = 0;
+            for (int i : indices) {
+                sum += values[i];
+            }
+            return sum / indices.length;
+        }, seed, resamples);
+    }
+
+    /** Any statistic of resampled row indices, with a 95% percentile interval. */
+    public static Interval of(int rows, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
+        if (rows == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN);
+        }
+        int[] all = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            all[i] = i;
+        }
+        double estimate = statistic.applyAsDouble(all);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] draws = new double[resamples];
+        int[] sample = new int[rows];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < rows; i++) {
+                sample[i] = random.nextInt(rows);
+            }
+            draws[b] = statistic.applyAsDouble(sample);
+        }
+        Arrays.sort(draws);
+        return new Interval(estimate, percentile(draws, 0.025), percentile(draws, 0.975));
+    }
+
+    static double percentile(double[] sorted, double p) {
+        double position = p * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
+}
