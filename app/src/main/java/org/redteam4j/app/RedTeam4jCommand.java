@@ -6,6 +6,7 @@ import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
 import org.redteam4j.app.demo.DemoCommand;
+import org.redteam4j.app.report.AnalyzeCommand;
 import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             EvalPmCommand.class,
             CalibrateCommand.class,
             AttackCommand.class,
+            AnalyzeCommand.class,
             ServeCommand.class,
             DemoCommand.class,
         },

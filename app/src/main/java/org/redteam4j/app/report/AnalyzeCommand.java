@@ -1,0 +1,116 @@
+package org.redteam4j.app.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.core.analysis.AttemptFacts;
+import org.redteam4j.core.analysis.Bootstrap;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.dataset.Datasets;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.attack.AttackSummary;
+import org.redteam4j.store.attempt.AttemptRepository;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyse red-team data the way the paper did and write DIR/index.html (one self-contained file: charts "
+                    + "inline, works offline, prints), DIR/tables.json and one CSV per table.",
+            "Input: the database (finished attempts, and automated campaigns' summaries) or an hh-rlhf red-team "
+                    + "attempts file. Intervals are percentile bootstraps over attempts, seeded."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    static final class Source {
+        @Option(names = "--db", paramLabel = "DB", description = "A database (default: $REDTEAM4J_DB or redteam4j.db).")
+        String db;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "An hh-rlhf red_team_attempts file (JSON array or lines, plain or gzip).")
+        Path input;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the report.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2022", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--json", description = "Print the headline numbers as one JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resamples < 100) {
+            throw new UsageException("--resamples must be 100 or more for a meaningful interval");
+        }
+        List<AttemptFacts> facts = new ArrayList<>();
+        Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
+        String origin;
+        boolean simulated;
+        if (source.input != null) {
+            try (RecordReader<RedTeamAttempt> reader = Datasets.redTeamAttempts(source.input)) {
+                for (RedTeamAttempt attempt = reader.read(); attempt != null; attempt = reader.read()) {
+                    facts.add(AttemptFacts.of(attempt));
+                }
+            }
+            origin = "file " + source.input.getFileName();
+            simulated = false;
+        } else {
+            Database db = Database.open(org.redteam4j.store.DatabaseLocation.parse(source.db));
+            db.inTransaction(handle -> {
+                new AttemptRepository(handle).forEachCompleted(attempt -> facts.add(AttemptFacts.of(attempt)));
+                return null;
+            });
+            AttackSummary.campaigns(db).forEach((name, id) -> campaigns.put(name, AttackSummary.of(db, id)));
+            origin = "database " + db.location();
+            simulated = db.inTransaction(handle -> handle.createQuery("""
+                    SELECT COUNT(*) FROM targets t WHERE t.simulated = TRUE AND (
+                        EXISTS (SELECT 1 FROM attempts a WHERE a.target_id = t.id) OR EXISTS (SELECT 1 FROM attacks k WHERE k.target_id = t.id))""")
+                    .mapTo(Long.class).one() > 0);
+        }
+        if (facts.isEmpty() && campaigns.isEmpty()) {
+            throw new UsageException("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
+        }
+        RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples).analyse(facts);
+        ReportFiles.write(new ReportData(origin, simulated, report, campaigns), out);
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("Wrote %s (and tables.json, CSVs) for %,d attempts%s.%n", out.resolve("index.html"), facts.size(),
+                campaigns.isEmpty() ? "" : " and " + campaigns.size() + " automated campaign(s)");
+        if (json) {
+            var root = Json.mapper().createObjectNode().put("attempts", report.attempts()).put("simulated", simulated)
+                    .put("report", out.resolve("index.html").toString());
+            double mean = facts.stream().mapToDouble(AttemptFacts::rating).average().orElse(Double.NaN);
+            root.put("mean_rating", mean);
+            root.put("success_rate", facts.isEmpty() ? Double.NaN : facts.stream().filter(AttemptFacts::successful).count() / (double) facts.size());
+            root.put("share_from_top_15_percent_of_members", report.members().shareFromTop15Percent());
+            if (report.spearman() != null) {
+                root.put("spearman_rating_vs_min_harmlessness", report.spearman());
+            }
+            root.set("scaling", Json.mapper().valueToTree(report.scaling()));
+            spec.commandLine().getOut().println(root);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,14 @@
+package org.redteam4j.app.report;
+
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.store.attack.AttackSummary;
+
+/**
+ * Everything the report shows: the analyses, where the data came from, whether the simulated
+ * assistant was involved, and the automated campaigns' summaries (database input only).
+ */
+public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
+                         Map<String, List<AttackSummary.Row>> campaigns) {
+}

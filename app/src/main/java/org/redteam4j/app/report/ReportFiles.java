@@ -1,0 +1,79 @@
+package org.redteam4j.app.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.redteam4j.core.analysis.Interval;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.store.attack.AttackSummary;
+
+/** Writes the report's files: index.html, tables.json and one CSV per table. */
+final class ReportFiles {
+
+    private ReportFiles() {
+    }
+
+    static void write(ReportData data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("index.html"), new HtmlReport().render(data), StandardCharsets.UTF_8);
+        ObjectNode tables = Json.mapper().valueToTree(data.analysis());
+        tables.put("source", data.source());
+        tables.put("simulated", data.simulated());
+        tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
+        Files.writeString(dir.resolve("tables.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tables));
+        RedTeamAnalysis.Report a = data.analysis();
+        csv(dir.resolve("table1.csv"), List.of("model_type", "size", "attempts", "mean_rating", "rating_low", "rating_high",
+                "mean_min_harmlessness", "harmlessness_low", "harmlessness_high"), a.table1().stream().map(c -> List.<Object>of(
+                c.modelType(), c.size(), c.attempts(), c.meanRating().estimate(), c.meanRating().low(), c.meanRating().high(),
+                value(c.meanMinHarmlessness(), 0), value(c.meanMinHarmlessness(), 1), value(c.meanMinHarmlessness(), 2))).toList());
+        csv(dir.resolve("scaling.csv"), List.of("model_type", "metric", "attempts", "slope", "low", "high"), a.scaling().stream()
+                .map(t -> List.<Object>of(t.modelType(), t.metric(), t.attempts(), t.slope().estimate(), t.slope().low(),
+                        t.slope().high())).toList());
+        csv(dir.resolve("members.csv"), List.of("member", "attempts", "raw_mean_rating", "shrunk_mean", "low", "high"),
+                a.members().effectiveness().stream().map(e -> List.<Object>of(e.memberId(), e.attempts(), e.rawMean(),
+                        e.shrunkMean().estimate(), e.shrunkMean().low(), e.shrunkMean().high())).toList());
+        csv(dir.resolve("tags.csv"), List.of("tag", "attempts", "successful"), a.tags().stream()
+                .map(t -> List.<Object>of(t.tag(), t.attempts(), t.successful())).toList());
+        csv(dir.resolve("rating_vs_harmlessness.csv"), List.of("rating", "attempts", "mean_min_harmlessness", "sd"),
+                a.ratingVsHarmlessness().stream().map(r -> List.<Object>of(r.rating(), r.attempts(),
+                        r.meanMinHarmlessness() == null ? "" : r.meanMinHarmlessness(), r.sd() == null ? "" : r.sd())).toList());
+        for (var campaign : data.campaigns().entrySet()) {
+            csv(dir.resolve("campaign-" + campaign.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv"),
+                    List.of("target", "strategy", "tag", "attacks", "errors", "not_run", "judge", "hits", "judged", "rate", "low", "high"),
+                    campaign.getValue().stream().flatMap(row -> row.judges().entrySet().stream().map(j -> List.<Object>of(
+                            row.target(), row.strategy(), row.tag(), row.attacks(), row.errors(), row.notRun(), j.getKey(),
+                            j.getValue().hits(), j.getValue().judged(), rate(j.getValue(), 0), rate(j.getValue(), 1),
+                            rate(j.getValue(), 2)))).toList());
+        }
+    }
+
+    private static Object value(Interval interval, int which) {
+        if (interval == null) {
+            return "";
+        }
+        return which == 0 ? interval.estimate() : which == 1 ? interval.low() : interval.high();
+    }
+
+    private static Object rate(AttackSummary.Rate rate, int which) {
+        if (rate.rate() == null) {
+            return "";
+        }
+        return which == 0 ? rate.rate().estimate() : which == 1 ? rate.rate().low() : rate.rate().high();
+    }
+
+    private static void csv(Path file, List<String> header, List<List<Object>> rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (List<Object> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+    }
+}

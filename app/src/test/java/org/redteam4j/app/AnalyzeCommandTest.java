@@ -1,0 +1,69 @@
+package org.redteam4j.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.dataset.Records;
+import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.dataset.TestFiles;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void analysesTheRealSampleFile() throws Exception {
+        Path out = dir.resolve("report");
+
+        CliRun run = CliRun.of("analyze", "--input", SharedData.redTeamSample().toString(), "--out", out.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode headline = Json.mapper().readTree(run.out());
+        assertThat(headline.get("attempts").asInt()).isEqualTo(10);
+        assertThat(headline.get("mean_rating").asDouble()).isEqualTo(2.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(headline.get("success_rate").asDouble()).isEqualTo(0.5);
+        JsonNode tables = Json.mapper().readTree(out.resolve("tables.json").toFile());
+        assertThat(tables.get("table1").get(0).get("modelType").asText()).isEqualTo("context distillation");
+        assertThat(tables.get("table1").get(0).get("attempts").asInt()).isEqualTo(10);
+        for (String csv : new String[] {"table1.csv", "scaling.csv", "members.csv", "tags.csv", "rating_vs_harmlessness.csv"}) {
+            assertThat(out.resolve(csv)).exists();
+        }
+        assertThat(Files.readAllLines(out.resolve("table1.csv")).get(0)).startsWith("model_type,size,attempts,mean_rating");
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("<h2 id=\"fig11\">").doesNotContain("Simulated data.");
+        assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http"); // works offline
+    }
+
+    @Test
+    void escapesHostileTextAndMarksSimulatedData() throws Exception {
+        Path file = TestFiles.write(dir.resolve("evil.json"), Records.array(
+                Records.json(node -> node.putArray("tags").add("<script>alert(1)</script>")),
+                Records.json(node -> node.put("rating", 4))));
+        CliRun fromFile = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("r1").toString());
+        String db = dir.resolve("sim.db").toString();
+        Path campaign = Files.writeString(dir.resolve("c.yaml"), """
+                name: tiny
+                targets: [{name: s, model: sim}]
+                seeds: {builtin: true, limit: 3}
+                strategies: [direct]
+                judges: [refusal]
+                """);
+        CliRun.of("attack", "--campaign", campaign.toString(), "--db", db, "-q");
+        CliRun fromDb = CliRun.of("analyze", "--db", db, "--out", dir.resolve("r2").toString(), "--resamples", "100");
+
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        String html = Files.readString(dir.resolve("r1/index.html"));
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
+        String simulated = Files.readString(dir.resolve("r2/index.html"));
+        assertThat(simulated).contains("Simulated data.").contains("Automated campaigns").contains("tiny");
+        assertThat(CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("r3").toString(), "--resamples", "5")
+                .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+}
