@@ -12,22 +12,26 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void runsImportStatsAndExportAndChecksTheRoundTrip() {
-        CliRun run = CliRun.of("demo", "--dir", dir.toString(), "--attempts", "300");
+    void runsTheWholeSystemOffline() throws Exception {
+        CliRun run = CliRun.of("demo", "--dir", dir.toString(), "--attempts", "60");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Attempts by model type and size (Table 1)")
-                .contains("The export equals the input, record by record, as JSON values (300 records).");
-        assertThat(dir.resolve("redteam4j-demo.db")).exists();
+                .contains("The export equals the input, record by record, as JSON values (60 records).")
+                .contains("rlhf-52B").contains("rs-2.7B").contains("[simulated]")
+                .contains("Open the report: ");
+        assertThat(run.err()).contains("Scored 60 attempts");
+        String report = java.nio.file.Files.readString(dir.resolve("report/index.html"));
+        assertThat(report).contains("Simulated data.").contains("Automated campaigns").contains("rejection sampling 13B");
     }
 
     @Test
     void canRunAgainInTheSameFolder() {
-        CliRun.of("demo", "--dir", dir.toString(), "--attempts", "50");
+        CliRun.of("demo", "--dir", dir.toString(), "--attempts", "20");
 
-        CliRun again = CliRun.of("demo", "--dir", dir.toString(), "--attempts", "50");
+        CliRun again = CliRun.of("demo", "--dir", dir.toString(), "--attempts", "20");
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("Imported 50 red-team attempts");
+        assertThat(again.err()).contains("Imported 20 red-team attempts");
     }
 }

@@ -69,6 +69,9 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
     Path junit;
 
+    @Option(names = "--brief", description = "Print only the per-target summary.")
+    boolean brief;
+
     @Option(names = "--json", description = "Print the summary as one JSON document on stdout.")
     boolean json;
 
@@ -138,9 +141,11 @@ public final class AttackCommand implements Callable<Integer> {
         } else {
             out.println("Per target:");
             out.print(SummaryText.table(AttackSummary.perTarget(rows)));
-            out.println();
-            out.println("By target, strategy and tag:");
-            out.print(SummaryText.table(rows));
+            if (!brief) {
+                out.println();
+                out.println("By target, strategy and tag:");
+                out.print(SummaryText.table(rows));
+            }
             if (rows.stream().anyMatch(AttackSummary.Row::simulated)) {
                 out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
             }

@@ -27,6 +27,7 @@ import org.redteam4j.core.dataset.Datasets;
 import org.redteam4j.core.dataset.RecordReader;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.scoring.PreferenceJudge;
 import org.redteam4j.core.scoring.RefusalDetector;
 import org.redteam4j.core.scoring.RefusalJudge;
 import org.redteam4j.core.target.ChatModel;
@@ -44,12 +45,14 @@ final class CampaignSetup {
     private final CampaignFile campaign;
     private final Path file;
     private final TargetFactory factory;
+    private final Supplier<HarmlessnessScorer> scorer;
     private RefusalDetector refusals;
 
     CampaignSetup(CampaignFile campaign, Path file, Supplier<HarmlessnessScorer> scorer) {
         this.campaign = campaign;
         this.file = file;
-        this.factory = new TargetFactory(ApiKeys.fromSystem(), scorer);
+        this.scorer = org.redteam4j.app.web.ServeCommand.memoised(scorer);
+        this.factory = new TargetFactory(ApiKeys.fromSystem(), this.scorer);
     }
 
     /** The targets with the campaign's per-target rate applied where a target sets none. */
@@ -108,6 +111,8 @@ final class CampaignSetup {
         for (JsonNode node : campaign.judges()) {
             if (node.isTextual() && node.asText().equals("refusal")) {
                 judges.add(new RefusalJudge(refusals()));
+            } else if (node.isTextual() && node.asText().equals("pm") || node.isObject() && node.has("pm")) {
+                judges.add(new PreferenceJudge(scorer.get(), node.path("pm").path("threshold").asDouble(0.0)));
             } else if (node.isObject() && node.has("llm")) {
                 int threshold = node.path("threshold").asInt(LlmJudge.DEFAULT_THRESHOLD);
                 try {
@@ -119,7 +124,7 @@ final class CampaignSetup {
                 }
             } else {
                 throw new DatasetException(file + CampaignFile.line(file, node.isTextual() ? node.asText() : "judges")
-                        + ": unknown judge " + node + "; expected 'refusal' or '{llm: SPEC}'");
+                        + ": unknown judge " + node + "; expected 'refusal', 'pm', '{pm: {threshold: T}}' or '{llm: SPEC}'");
             }
         }
         return judges;

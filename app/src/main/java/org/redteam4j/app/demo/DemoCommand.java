@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run redteam4j end to end, offline, on built-in example data: write a file of synthetic red-team "
-                    + "attempts in the hh-rlhf format, import it into a fresh SQLite database, show its statistics, "
-                    + "export it again and check that the export equals the input.",
+            "Run redteam4j end to end, offline, in a fresh SQLite database: import example red-team attempts in the "
+                    + "hh-rlhf format and check that exporting them gives the same file; run a short automated campaign "
+                    + "against the simulated assistant in the paper's four model types at three size labels; score every "
+                    + "reply with the embedded preference model; analyse it all and write the report.",
             "The example attempts are generated (deterministic for --seed) in the proportions of the paper's "
-                    + "Table 1; their text describes red-team requests without harmful detail."})
+                    + "Table 1; all text describes red-team requests without harmful detail. Everything the simulated "
+                    + "assistant says is marked simulated: the numbers show the machinery, not findings."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder for the demo's files; its database is recreated (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--attempts", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "300",
             description = "How many example attempts to generate (default: ${DEFAULT-VALUE}).")
     long attempts;
 
@@ -77,9 +79,30 @@ public final class DemoCommand implements Callable<Integer> {
         if (difference.isPresent()) {
             throw new IllegalStateException("the export differs from the input: " + difference.get());
         }
-        out.printf("The export equals the input, record by record, as JSON values (%,d records).%n%n", attempts);
-        out.println("Next: import the real data, e.g.");
-        out.println("  ./redteam4j import red_team_attempts.jsonl.gz && ./redteam4j stats");
+        out.printf("The export equals the input, record by record, as JSON values (%,d records).%n", attempts);
+
+        Path campaign = dir.resolve("campaign.yaml");
+        step(out, "5. An automated campaign against sim in four model types at three sizes (" + campaign + ")");
+        Files.writeString(campaign, DemoCampaign.yaml());
+        code = Cli.run(new String[] {"attack", "--campaign", campaign.toString(), "--db", database.toString(), "--quiet", "--brief"}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        step(out, "6. Score every reply of the example attempts with the embedded preference model");
+        code = Cli.run(new String[] {"score", "--db", database.toString(), "--rescore", "--quiet"}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        Path report = dir.resolve("report");
+        step(out, "7. Analyse and write the report");
+        code = Cli.run(new String[] {"analyze", "--db", database.toString(), "--out", report.toString()}, out, err);
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        out.println();
+        out.println("Open the report: " + report.resolve("index.html").toAbsolutePath());
+        out.println("Next: serve the workbench (./redteam4j serve --create-admin NAME), or point a campaign at a real model");
+        out.println("(copy " + campaign + " and change the targets' model lines, e.g. openai:gpt-4o-mini).");
         return ExitCodes.OK;
     }
 

@@ -67,6 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         List<AttemptFacts> facts = new ArrayList<>();
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
+        Map<String, String> targetLabels = new LinkedHashMap<>();
         String origin;
         boolean simulated;
         if (source.input != null) {
@@ -84,6 +85,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return null;
             });
             AttackSummary.campaigns(db).forEach((name, id) -> campaigns.put(name, AttackSummary.of(db, id)));
+            db.inTransaction(handle -> {
+                handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3)})
+                        .forEach(row -> targetLabels.put(row[0], row[1]));
+                return null;
+            });
             origin = "database " + db.location();
             simulated = db.inTransaction(handle -> handle.createQuery("""
                     SELECT COUNT(*) FROM targets t WHERE t.simulated = TRUE AND (
@@ -94,7 +101,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
         }
         RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples).analyse(facts);
-        ReportFiles.write(new ReportData(origin, simulated, report, campaigns), out);
+        ReportFiles.write(new ReportData(origin, simulated, report, campaigns, targetLabels), out);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Wrote %s (and tables.json, CSVs) for %,d attempts%s.%n", out.resolve("index.html"), facts.size(),
                 campaigns.isEmpty() ? "" : " and " + campaigns.size() + " automated campaign(s)");

@@ -187,8 +187,10 @@ final class HtmlReport {
             return;
         }
         section("campaigns", "Automated campaigns — success rate per target, strategy and tag");
+        int[] index = {0};
         data.campaigns().forEach((name, rows) -> {
             html.append("<h3>").append(esc(name)).append("</h3>\n");
+            campaignChart("campaign" + index[0]++, rows, data.targetLabels());
             StringBuilder body = new StringBuilder();
             for (AttackSummary.Row r : rows) {
                 StringBuilder rates = new StringBuilder();
@@ -202,6 +204,40 @@ final class HtmlReport {
             }
             table(new String[] {"target", "strategy", "tag", "attacks", "errors", "success by judge (95% CI)"}, body);
         });
+    }
+
+    /** Success rate per target by each judge, targets labelled with model type and size. */
+    private void campaignChart(String id, List<AttackSummary.Row> rows, java.util.Map<String, String> labels) {
+        List<AttackSummary.Row> perTarget = AttackSummary.perTarget(rows);
+        List<String> targets = perTarget.stream().map(r -> labels.getOrDefault(r.target(), "") + " (" + r.target() + ")").toList();
+        java.util.Map<String, ArrayNode> byJudge = new java.util.LinkedHashMap<>();
+        long attacks = 0;
+        for (AttackSummary.Row row : perTarget) {
+            attacks += row.attacks();
+            for (var judge : row.judges().entrySet()) {
+                String name = judge.getKey().contains("[") ? judge.getKey().substring(0, judge.getKey().indexOf('[')) : judge.getKey();
+                byJudge.computeIfAbsent(name, j -> Json.mapper().createArrayNode());
+            }
+        }
+        for (AttackSummary.Row row : perTarget) {
+            byJudge.forEach((name, values) -> {
+                AttackSummary.Rate rate = row.judges().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(name)).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+                if (rate == null || rate.rate() == null) {
+                    values.addNull();
+                } else {
+                    values.add(rate.rate().estimate());
+                }
+            });
+        }
+        List<ObjectNode> series = new ArrayList<>();
+        byJudge.forEach((name, values) -> series.add(series(name, "bar", values)));
+        ObjectNode option = bars(targets, series);
+        ((ObjectNode) option.get("yAxis")).put("max", 1).put("name", "success rate");
+        ((ObjectNode) option.get("xAxis")).putObject("axisLabel").put("rotate", 30).put("fontSize", 10);
+        option.putObject("grid").put("bottom", 110);
+        chart(id, "Attack success rate per target (model type, size) by each judge; " + attacks
+                + " attacks. Errors are not counted as successes or passes.", option);
     }
 
     // ---- building blocks

@@ -7,8 +7,9 @@ import org.redteam4j.store.attack.AttackSummary;
 
 /**
  * Everything the report shows: the analyses, where the data came from, whether the simulated
- * assistant was involved, and the automated campaigns' summaries (database input only).
+ * assistant was involved, and the automated campaigns' summaries with each target's model type and
+ * size label (database input only).
  */
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
-                         Map<String, List<AttackSummary.Row>> campaigns) {
+                         Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels) {
 }

@@ -93,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
         return new String(first);
     }
 
-    static <T> Supplier<T> memoised(Supplier<T> supplier) {
+    /** A supplier that builds its value once, on first use (loading a model takes seconds). */
+    public static <T> Supplier<T> memoised(Supplier<T> supplier) {
         return new Supplier<>() {
             private volatile T value;
 

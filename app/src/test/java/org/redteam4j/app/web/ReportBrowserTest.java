@@ -21,7 +21,7 @@ class ReportBrowserTest {
     @Test
     void everyChartRendersInChromium() {
         StringWriter err = new StringWriter();
-        Cli.run(new String[] {"demo", "--dir", dir.resolve("demo").toString(), "--attempts", "400"}, new PrintWriter(new StringWriter()),
+        Cli.run(new String[] {"demo", "--dir", dir.resolve("demo").toString(), "--attempts", "80"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         int code = Cli.run(new String[] {"analyze", "--db", dir.resolve("demo/redteam4j-demo.db").toString(), "--out",
                 dir.resolve("report").toString(), "--resamples", "200"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
