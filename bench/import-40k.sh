@@ -5,18 +5,20 @@
 # The PostgreSQL database must be empty (or hold other data): records already there count as duplicates.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/redteam4j" --version >/dev/null   # builds the jar when needed
+jar="$root/app/target/redteam4j.jar"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 heap=${HEAP:-256m}
 
-"$root/redteam4j" demo --dir "$work/data" --attempts 40000 >/dev/null 2>&1
-input="$work/data/example-attempts.json"
+input="$work/attempts.json"
+java -cp "$jar" org.redteam4j.core.dataset.SyntheticAttempts 40000 "$input"
 printf 'input: %s records, %s MB of JSON\n' 40000 "$(( $(stat -c %s "$input") / 1048576 ))"
 
 measure() {
   local label=$1 db=$2
   /usr/bin/time -f "$label: wall %e s, peak RSS %M KB (-Xmx$heap)" \
-    java "-Xmx$heap" -jar "$root/app/target/redteam4j.jar" import -q "$input" --db "$db" 2>&1 \
+    java "-Xmx$heap" -jar "$jar" import -q "$input" --db "$db" 2>&1 \
     | grep -E "^(Imported|$label)"
 }
 measure sqlite "$work/bench.db"

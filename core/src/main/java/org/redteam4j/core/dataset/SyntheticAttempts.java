@@ -102,6 +102,24 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
                 TASKS[task], 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
     }
 
+    /**
+     * Writes synthetic attempts as an hh-rlhf file, for benchmarks:
+     * {@code java -cp redteam4j.jar org.redteam4j.core.dataset.SyntheticAttempts COUNT FILE[.gz] [SEED]}.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length < 2) {
+            System.err.println("usage: SyntheticAttempts COUNT FILE[.gz] [SEED]");
+            System.exit(2);
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        try (java.io.OutputStream raw = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
+             java.io.OutputStream out = args[1].endsWith(".gz") ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw;
+             JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(out, JsonRecordWriter.Layout.ARRAY)) {
+            new SyntheticAttempts(args.length > 2 ? Long.parseLong(args[2]) : 38_961, Long.parseLong(args[0]))
+                    .forEachRemaining(writer::write);
+        }
+    }
+
     /** The remaining attempts as a stream. */
     public java.util.stream.Stream<RedTeamAttempt> stream() {
         return java.util.stream.StreamSupport.stream(
