@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.UsageException;
+import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.Bootstrap;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
@@ -19,6 +20,9 @@ import org.redteam4j.core.dataset.RedTeamAttempt;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackSummary;
 import org.redteam4j.store.attempt.AttemptRepository;
+import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.CampaignRepository;
+import org.redteam4j.store.workbench.ReviewRepository;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +72,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<AttemptFacts> facts = new ArrayList<>();
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
         Map<String, String> targetLabels = new LinkedHashMap<>();
+        Map<String, Agreement> agreement = new LinkedHashMap<>();
         String origin;
         boolean simulated;
         if (source.input != null) {
@@ -89,6 +94,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
                         .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3)})
                         .forEach(row -> targetLabels.put(row[0], row[1]));
+                for (Campaign campaign : new CampaignRepository(handle).open()) {
+                    List<ReviewRepository.Reviewed> reviews = new ReviewRepository(handle).doneReviews(campaign.id());
+                    if (!reviews.isEmpty()) {
+                        agreement.put(campaign.name(), Agreement.of(reviews.stream()
+                                .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(),
+                                org.redteam4j.core.dataset.Tags.ALL));
+                    }
+                }
                 return null;
             });
             origin = "database " + db.location();
@@ -101,7 +114,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
         }
         RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples).analyse(facts);
-        ReportFiles.write(new ReportData(origin, simulated, report, campaigns, targetLabels), out);
+        ReportFiles.write(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement), out);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Wrote %s (and tables.json, CSVs) for %,d attempts%s.%n", out.resolve("index.html"), facts.size(),
                 campaigns.isEmpty() ? "" : " and " + campaigns.size() + " automated campaign(s)");

@@ -2,14 +2,16 @@ package org.redteam4j.app.report;
 
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.store.attack.AttackSummary;
 
 /**
  * Everything the report shows: the analyses, where the data came from, whether the simulated
  * assistant was involved, and the automated campaigns' summaries with each target's model type and
- * size label (database input only).
+ * size label, and reviewer agreement per human campaign (database input only).
  */
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
-                         Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels) {
+                         Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
+                         Map<String, Agreement> agreement) {
 }

@@ -27,6 +27,7 @@ final class ReportFiles {
         tables.put("source", data.source());
         tables.put("simulated", data.simulated());
         tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
+        tables.set("agreement", Json.mapper().valueToTree(data.agreement()));
         Files.writeString(dir.resolve("tables.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tables));
         RedTeamAnalysis.Report a = data.analysis();
         csv(dir.resolve("table1.csv"), List.of("model_type", "size", "attempts", "mean_rating", "rating_low", "rating_high",

@@ -165,6 +165,11 @@ class WorkbenchBrowserTest {
         assertThat(record.get("min_harmlessness_score_transcript").isNumber()).isTrue();
         assertThat(record.get("task_descripton_harmlessness_score").isNumber()).isTrue();
         assertThat(record.get("tags")).hasSize(2);
+        Path report = dir.resolve("report");
+        assertThat(Cli.run(new String[] {"analyze", "--db", db, "--out", report.toString(), "--resamples", "100"},
+                new java.io.PrintWriter(System.out), new java.io.PrintWriter(System.err))).isZero();
+        assertThat(Files.readString(report.resolve("index.html"))).contains("Reviewer agreement").contains("<td>Pilot</td>")
+                .contains("Simulated data.");
         List<String> lines = Files.readAllLines(pairs);
         assertThat(lines).hasSize(3);
         JsonNode firstPair = Json.mapper().readTree(lines.get(0));

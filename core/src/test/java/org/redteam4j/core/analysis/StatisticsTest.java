@@ -49,4 +49,23 @@ class StatisticsTest {
         assertThat(FleissKappa.of(counts)).isCloseTo(0.210, within(0.001));
         assertThat(FleissKappa.of(new int[][] {{3, 0}, {0, 3}})).isCloseTo(1.0, within(1e-12));
     }
+
+    @Test
+    void agreementOnRatingsSuccessAndTags() {
+        // 3 attempts, 3 reviewers each; ratings agree perfectly on two attempts and split on one.
+        java.util.List<Agreement.Reviewed> reviewed = java.util.List.of(
+                new Agreement.Reviewed(java.util.List.of(4.0, 4.0, 4.0), java.util.List.of(java.util.Set.of("Theft"), java.util.Set.of("Theft"), java.util.Set.of("Theft"))),
+                new Agreement.Reviewed(java.util.List.of(0.0, 0.0, 0.0), java.util.List.of(java.util.Set.of(), java.util.Set.of(), java.util.Set.of())),
+                new Agreement.Reviewed(java.util.List.of(1.0, 3.0, 1.0), java.util.List.of(java.util.Set.of(), java.util.Set.of("Theft"), java.util.Set.of())),
+                new Agreement.Reviewed(java.util.List.of(2.0), java.util.List.of(java.util.Set.of())));
+
+        Agreement agreement = Agreement.of(reviewed, 3, org.redteam4j.core.dataset.Tags.ALL);
+
+        assertThat(agreement.items()).isEqualTo(3); // the attempt with one review does not count
+        // binary success: items {3 yes}, {3 no}, {1 yes, 2 no}: P-bar = (1 + 1 + 1/3) / 3 = 7/9,
+        // p(yes) = 4/9, P-e = 16/81 + 25/81 = 41/81, kappa = (7/9 - 41/81) / (1 - 41/81) = 22/40 = 0.55
+        assertThat(agreement.success()).isCloseTo(0.55, within(1e-12));
+        assertThat(agreement.tags()).isCloseTo(0.55, within(1e-12)); // "Theft" has the same pattern
+        assertThat(agreement.ratings()).isNotNull();
+    }
 }
