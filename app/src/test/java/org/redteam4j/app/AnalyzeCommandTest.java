@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.dataset.Records;
 import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.dataset.SyntheticAttempts;
 import org.redteam4j.core.dataset.TestFiles;
 
 class AnalyzeCommandTest {
@@ -65,5 +66,28 @@ class AnalyzeCommandTest {
         assertThat(simulated).contains("Simulated data.").contains("Automated campaigns").contains("tiny");
         assertThat(CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("r3").toString(), "--resamples", "5")
                 .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void drawsTheAttackMapUnlessToldNotTo() throws Exception {
+        Path file = dir.resolve("attempts.json");
+        SyntheticAttempts.main(new String[] {"60", file.toString(), "5", "unique"});
+
+        CliRun withMap = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("map").toString(), "--resamples", "100");
+        CliRun withoutMap = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("nomap").toString(),
+                "--resamples", "100", "--no-map");
+
+        assertThat(withMap.exitCode()).as(withMap.err()).isZero();
+        assertThat(withMap.err()).contains("Attack map: embedding 60 attempt descriptions");
+        JsonNode clusters = Json.mapper().readTree(dir.resolve("map/tables.json").toFile()).get("attack_map_clusters");
+        assertThat(clusters).hasSize(2); // k = round(sqrt(60) / 4) = 2
+        assertThat(clusters.get(0).get("attempts").asInt() + clusters.get(1).get("attempts").asInt()).isEqualTo(60);
+        assertThat(clusters.get(0).get("words")).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("map/attack_map.csv"))).hasSize(61).first().isEqualTo("x,y,cluster,successful");
+        assertThat(Files.readString(dir.resolve("map/index.html"))).contains("<h2 id=\"fig2\">").contains("k-means++ (k = 2)");
+
+        assertThat(withoutMap.exitCode()).as(withoutMap.err()).isZero();
+        assertThat(dir.resolve("nomap/attack_map.csv")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("nomap/index.html"))).contains("No attack map: left out (--no-map).");
     }
 }

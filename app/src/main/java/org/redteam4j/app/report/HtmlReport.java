@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.Histogram;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
@@ -45,6 +46,7 @@ final class HtmlReport {
         distributions(a);
         tags(a);
         ratingVsHarm(a);
+        attackMap(data);
         agreement(data);
         campaigns(data);
         tail();
@@ -181,6 +183,50 @@ final class HtmlReport {
                 + (a.spearman() == null ? "n/a" : fmt(a.spearman())) + ".", bars(labels, List.of(series("mean", "line", mean),
                 series("mean − 1 SD", "line", low), series("mean + 1 SD", "line", high))));
         table(new String[] {"rating", "attempts", "mean min-harmlessness", "SD"}, rows);
+    }
+
+    private void attackMap(ReportData data) {
+        section("fig2", "Fig. 2 — the attack map: attempts by what they tried, coloured by success");
+        AttackMap map = data.map();
+        if (map == null) {
+            html.append("<p>No attack map: ").append(esc(data.mapAbsence())).append(".</p>\n");
+            return;
+        }
+        ArrayNode hits = Json.mapper().createArrayNode();
+        ArrayNode misses = Json.mapper().createArrayNode();
+        for (AttackMap.Point p : map.points()) {
+            (p.successful() ? hits : misses).addArray().add(p.x()).add(p.y());
+        }
+        ArrayNode labels = Json.mapper().createArrayNode();
+        StringBuilder rows = new StringBuilder();
+        for (AttackMap.Cluster c : map.clusters()) {
+            labels.addObject().put("name", (c.id() + 1) + ": " + c.label()).putArray("value").add(c.x()).add(c.y());
+            rows.append(row(String.valueOf(c.id() + 1), c.label(), String.valueOf(c.attempts()), String.valueOf(c.successful()),
+                    fmt(c.successful() / (double) c.attempts())));
+        }
+        ObjectNode option = Json.mapper().createObjectNode();
+        option.put("animation", false);
+        option.putObject("legend").put("top", 0);
+        // the projection's axes mean nothing, so none are drawn
+        option.putObject("xAxis").put("type", "value").put("scale", true).put("show", false);
+        option.putObject("yAxis").put("type", "value").put("scale", true).put("show", false);
+        ArrayNode series = option.putArray("series");
+        series.add(scatter("not successful (rating < 3)", misses, "#9fb3c8"));
+        series.add(scatter("successful (rating ≥ 3)", hits, "#d64545"));
+        ObjectNode names = scatter("cluster labels", labels, "#1f2933").put("symbolSize", 6).put("silent", true);
+        names.putObject("label").put("show", true).put("formatter", "{b}").put("position", "top").put("fontSize", 11)
+                .put("backgroundColor", "rgba(255,255,255,0.8)");
+        series.add(names);
+        chart("fig2", "Each point is one of " + map.points().size() + " attempts, placed by its description ("
+                + map.method() + "); nearby points tried similar things. Axes have no units.", option);
+        table(new String[] {"cluster", "distinctive words", "attempts", "successful", "share successful"}, rows);
+    }
+
+    private static ObjectNode scatter(String name, ArrayNode values, String colour) {
+        ObjectNode s = series(name, "scatter", values).put("symbolSize", values.size() > 2000 ? 3 : 5)
+                .put("large", values.size() > 2000);
+        s.putObject("itemStyle").put("color", colour);
+        return s;
     }
 
     private void agreement(ReportData data) {

@@ -3,15 +3,17 @@ package org.redteam4j.app.report;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
+import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.store.attack.AttackSummary;
 
 /**
  * Everything the report shows: the analyses, where the data came from, whether the simulated
  * assistant was involved, and the automated campaigns' summaries with each target's model type and
- * size label, and reviewer agreement per human campaign (database input only).
+ * size label, reviewer agreement per human campaign (database input only), and the attack map
+ * (null when left out, with {@code mapAbsence} saying why).
  */
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
                          Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
-                         Map<String, Agreement> agreement) {
+                         Map<String, Agreement> agreement, AttackMap map, String mapAbsence) {
 }

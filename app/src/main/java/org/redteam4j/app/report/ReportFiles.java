@@ -28,6 +28,13 @@ final class ReportFiles {
         tables.put("simulated", data.simulated());
         tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
         tables.set("agreement", Json.mapper().valueToTree(data.agreement()));
+        if (data.map() != null) {
+            tables.set("attack_map_clusters", Json.mapper().valueToTree(data.map().clusters()));
+            csv(dir.resolve("attack_map.csv"), List.of("x", "y", "cluster", "successful"), data.map().points().stream()
+                    .map(p -> List.<Object>of(p.x(), p.y(), p.cluster() + 1, p.successful())).toList());
+            csv(dir.resolve("attack_map_clusters.csv"), List.of("cluster", "words", "attempts", "successful"), data.map().clusters()
+                    .stream().map(c -> List.<Object>of(c.id() + 1, String.join(" ", c.words()), c.attempts(), c.successful())).toList());
+        }
         Files.writeString(dir.resolve("tables.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tables));
         RedTeamAnalysis.Report a = data.analysis();
         csv(dir.resolve("table1.csv"), List.of("model_type", "size", "attempts", "mean_rating", "rating_low", "rating_high",

@@ -42,8 +42,11 @@ class ReportBrowserTest {
                       return false;
                     });""");
             assertThat(painted).isEqualTo(true);
-            assertThat(browser.text()).contains("Table 1").contains("Fig. 5").contains("Fig. 11");
+            assertThat(browser.text()).contains("Table 1").contains("Fig. 5").contains("Fig. 11").contains("Fig. 2");
+            assertThat(browser.driver.findElements(By.cssSelector("#chart-fig2 canvas"))).hasSize(1);
             browser.screenshot(Path.of("target", "screenshots", "8-report.png"));
+            browser.script("document.getElementById('fig2').scrollIntoView()");
+            browser.screenshot(Path.of("target", "screenshots", "9-report-attack-map.png"));
         }
     }
 }

@@ -64,6 +64,17 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
     private final int members;
     private long produced;
 
+    private boolean uniqueDescriptions;
+
+    /**
+     * Numbers every task description, so no two are equal: real descriptions are all different,
+     * and a benchmark of anything that embeds them must not be flattered by a cache.
+     */
+    public SyntheticAttempts withUniqueDescriptions() {
+        uniqueDescriptions = true;
+        return this;
+    }
+
     public SyntheticAttempts(long seed, long count) {
         this.random = new SplittableRandom(seed);
         this.count = count;
@@ -98,25 +109,30 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
         double rating = Math.max(0, Math.min(4, Math.round(harm * 4 + random.nextGaussian() * 0.8)));
         int member = (int) Math.min(members - 1, Math.floor(Math.pow(random.nextDouble(), 3) * members));
         List<String> tags = random.nextInt(4) == 0 ? List.of(TAGS.get(task % TAGS.size())) : null;
+        String description = uniqueDescriptions ? TASKS[task] + " (attempt " + produced + ")" : TASKS[task];
         return new RedTeamAttempt(Transcript.of(turns), minScore, SIZES[cell % 3], TYPES[cell / 3], rating,
-                TASKS[task], 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
+                description, 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
     }
 
     /**
      * Writes synthetic attempts as an hh-rlhf file, for benchmarks:
-     * {@code java -cp redteam4j.jar org.redteam4j.core.dataset.SyntheticAttempts COUNT FILE[.gz] [SEED]}.
+     * {@code java -cp redteam4j.jar org.redteam4j.core.dataset.SyntheticAttempts COUNT FILE[.gz] [SEED [unique]]};
+     * {@code unique} numbers every task description.
      */
     public static void main(String[] args) throws java.io.IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticAttempts COUNT FILE[.gz] [SEED]");
+            System.err.println("usage: SyntheticAttempts COUNT FILE[.gz] [SEED [unique]]");
             System.exit(2);
         }
         java.nio.file.Path file = java.nio.file.Path.of(args[1]);
         try (java.io.OutputStream raw = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
              java.io.OutputStream out = args[1].endsWith(".gz") ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw;
              JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(out, JsonRecordWriter.Layout.ARRAY)) {
-            new SyntheticAttempts(args.length > 2 ? Long.parseLong(args[2]) : 38_961, Long.parseLong(args[0]))
-                    .forEachRemaining(writer::write);
+            SyntheticAttempts attempts = new SyntheticAttempts(args.length > 2 ? Long.parseLong(args[2]) : 38_961, Long.parseLong(args[0]));
+            if (args.length > 3 && args[3].equals("unique")) {
+                attempts.withUniqueDescriptions();
+            }
+            attempts.forEachRemaining(writer::write);
         }
     }
 
