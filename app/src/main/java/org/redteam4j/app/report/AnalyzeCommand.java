@@ -18,8 +18,6 @@ import org.redteam4j.core.dataset.Datasets;
 import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.dataset.RecordReader;
 import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.transcript.Speaker;
-import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.map.AttackMapper;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.store.Database;
@@ -89,7 +87,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (RecordReader<RedTeamAttempt> reader = Datasets.redTeamAttempts(source.input)) {
                 for (RedTeamAttempt attempt = reader.read(); attempt != null; attempt = reader.read()) {
                     facts.add(AttemptFacts.of(attempt));
-                    descriptions.add(description(attempt));
+                    descriptions.add(attempt.attackDescription());
                 }
             }
             origin = "file " + source.input.getFileName();
@@ -99,7 +97,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             db.inTransaction(handle -> {
                 new AttemptRepository(handle).forEachCompleted(attempt -> {
                     facts.add(AttemptFacts.of(attempt));
-                    descriptions.add(description(attempt));
+                    descriptions.add(attempt.attackDescription());
                 });
                 return null;
             });
@@ -156,14 +154,5 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(root);
         }
         return ExitCodes.OK;
-    }
-
-    /** What the map embeds: the member's own description of the attack, else their first message. */
-    private static String description(RedTeamAttempt attempt) {
-        if (attempt.taskDescription() != null && !attempt.taskDescription().isBlank()) {
-            return attempt.taskDescription();
-        }
-        return attempt.transcript().turns().stream().filter(turn -> turn.speaker() == Speaker.HUMAN).map(Turn::text)
-                .findFirst().orElse("");
     }
 }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
 
 /**
  * One record of hh-rlhf {@code red_team_attempts}: a red team member's conversation with a
@@ -56,5 +58,14 @@ public record RedTeamAttempt(
 
     public boolean isTagged() {
         return tags != null;
+    }
+
+    /** What the attempt tried, in words: the member's task description, else their first message. */
+    public String attackDescription() {
+        if (!taskDescription.isBlank()) {
+            return taskDescription;
+        }
+        return transcript.turns().stream().filter(turn -> turn.speaker() == Speaker.HUMAN).map(Turn::text)
+                .findFirst().orElse("");
     }
 }

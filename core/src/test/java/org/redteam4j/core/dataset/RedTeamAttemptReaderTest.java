@@ -14,6 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RedTeamAttemptReaderTest {
 
+    @Test
+    void attackDescriptionIsTheTaskDescriptionElseTheFirstMessage() {
+        org.redteam4j.core.transcript.Transcript transcript = org.redteam4j.core.transcript.Transcript.parse(
+                "\n\nHuman: First message\n\nAssistant: Reply\n\nHuman: Second");
+        RedTeamAttempt described = new RedTeamAttempt(transcript, null, "52B", ModelType.RLHF, 1, "my plan", null, 1, false, null, null);
+        RedTeamAttempt blank = new RedTeamAttempt(transcript, null, "52B", ModelType.RLHF, 1, " ", null, 1, false, null, null);
+
+        assertThat(described.attackDescription()).isEqualTo("my plan");
+        assertThat(blank.attackDescription()).isEqualTo("First message");
+    }
+
     @TempDir
     Path dir;
 
