@@ -3,11 +3,7 @@
 # released file's shape (gzip JSON array, every task description different so the attack map
 # embeds 40,000 distinct texts), under a 2 GiB heap.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/redteam4j" --version >/dev/null   # builds the jar when needed
-jar="$root/app/target/redteam4j.jar"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh"
 java -cp "$jar" org.redteam4j.core.dataset.SyntheticAttempts 40000 "$work/attempts.json.gz" 38961 unique
 /usr/bin/time -f "analyze 40,000 attempts: wall %e s, peak RSS %M KB (-Xmx2g)" \
   java -Xmx2g -jar "$jar" analyze --input "$work/attempts.json.gz" --out "$work/report" 2>&1 | tail -2

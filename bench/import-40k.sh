@@ -4,11 +4,7 @@
 #   bench/import-40k.sh [jdbc:postgresql://HOST/DB?user=...&password=...]
 # The PostgreSQL database must be empty (or hold other data): records already there count as duplicates.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/redteam4j" --version >/dev/null   # builds the jar when needed
-jar="$root/app/target/redteam4j.jar"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh"
 heap=${HEAP:-256m}
 
 input="$work/attempts.json"
