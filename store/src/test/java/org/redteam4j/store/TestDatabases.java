@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,10 +54,33 @@ public final class TestDatabases {
         return withDatabase(admin, name);
     }
 
+    /**
+     * Drops a test database. FORCE ends our own leftover sessions, but not an autovacuum worker
+     * (a superuser process) that a large import has woken; it finishes in moments, so try again.
+     */
     public static void dropPostgres(String url) {
         String admin = postgresAdminUrl();
-        String name = databaseName(url);
-        execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        String sql = "DROP DATABASE IF EXISTS " + databaseName(url) + " WITH (FORCE)";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(admin, sql);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dropping a test database", e);
+        }
     }
 
     static String withDatabase(String url, String name) {
