@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.core.dataset.Json;
@@ -23,9 +24,7 @@ final class ReportFiles {
     static void write(ReportData data, Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("index.html"), new HtmlReport().render(data), StandardCharsets.UTF_8);
-        ObjectNode tables = Json.mapper().valueToTree(data.analysis());
-        tables.put("source", data.source());
-        tables.put("simulated", data.simulated());
+        ObjectNode tables = AnalysisTables.of(data.analysis(), data.source(), data.simulated());
         tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
         tables.set("agreement", Json.mapper().valueToTree(data.agreement()));
         if (data.map() != null) {
@@ -35,7 +34,7 @@ final class ReportFiles {
             csv(dir.resolve("attack_map_clusters.csv"), List.of("cluster", "words", "attempts", "successful"), data.map().clusters()
                     .stream().map(c -> List.<Object>of(c.id() + 1, String.join(" ", c.words()), c.attempts(), c.successful())).toList());
         }
-        Files.writeString(dir.resolve("tables.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tables));
+        Files.writeString(dir.resolve("tables.json"), AnalysisTables.pretty(tables));
         RedTeamAnalysis.Report a = data.analysis();
         csv(dir.resolve("table1.csv"), List.of("model_type", "size", "attempts", "mean_rating", "rating_low", "rating_high",
                 "mean_min_harmlessness", "harmlessness_low", "harmlessness_high"), a.table1().stream().map(c -> List.<Object>of(

@@ -5,7 +5,7 @@ import org.redteam4j.core.dataset.RedTeamAttempt;
 
 /** What the analyses need of one attempt. Scores may be null (unscored data). */
 public record AttemptFacts(String modelType, String numParams, double rating, Double minHarmlessness, Double intent,
-                           long memberId, List<String> tags) {
+                           long memberId, List<String> tags) implements java.io.Serializable {
 
     public AttemptFacts {
         tags = tags == null ? List.of() : List.copyOf(tags);

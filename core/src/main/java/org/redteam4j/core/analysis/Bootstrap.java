@@ -7,7 +7,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Percentile bootstrap intervals. Deterministic: the random stream is seeded from the analysis
  * seed and the group's name only, so a group gets the same interval however the data was split
- * or ordered on the way in (what lets a distributed run reproduce the single-machine numbers).
+ * or ordered on the way in (what lets a distributed run reproduce the single-machine numbers),
+ * provided the statistic sees the group's rows in a canonical order ({@link #mean} sorts them).
  */
 public final class Bootstrap {
 
@@ -24,8 +25,14 @@ public final class Bootstrap {
         return seed ^ h;
     }
 
-    /** The mean of {@code values} with a 95% percentile interval over {@code resamples} resamples. */
-    public static Interval mean(double[] values, long seed, int resamples) {
+    /**
+     * The mean of {@code values} with a 95% percentile interval over {@code resamples} resamples.
+     * The values are sorted first, so the interval depends only on which values there are, not on
+     * the order they arrived in.
+     */
+    public static Interval mean(double[] unordered, long seed, int resamples) {
+        double[] values = unordered.clone();
+        Arrays.sort(values);
         return of(values.length, indices -> {
             double sum = 0;
             for (int i : indices) {

@@ -50,6 +50,14 @@ public final class Correlation {
             sxx += (x[i] - mx) * (x[i] - mx);
             syy += (y[i] - my) * (y[i] - my);
         }
+        return pearson(sxy, sxx, syy);
+    }
+
+    /**
+     * Pearson's r from the sums of centred products. With ranks as input every term is a multiple
+     * of 1/4 and the sums are exact (below 2^53), so a distributed sum gives the same r.
+     */
+    public static double pearson(double sxy, double sxx, double syy) {
         return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
     }
 }

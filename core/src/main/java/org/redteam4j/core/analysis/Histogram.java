@@ -24,21 +24,34 @@ public record Histogram(List<String> labels, List<Long> counts) {
         if (min > max) {
             return new Histogram(List.of(), List.of());
         }
-        if (min == max) {
-            max = min + 1;
-        }
-        return of(values, bins, min, max);
+        return of(values, bins, min, upper(min, max));
     }
 
     public static Histogram of(List<Double> values, int bins, double min, double max) {
         long[] counts = new long[bins];
-        double width = (max - min) / bins;
         for (Double v : values) {
             if (v != null && !v.isNaN()) {
-                int bin = (int) Math.min(bins - 1, Math.max(0, Math.floor((v - min) / width)));
-                counts[bin]++;
+                counts[bin(v, bins, min, max)]++;
             }
         }
+        return of(counts, min, max);
+    }
+
+    /** The upper end of the bins over values from min to max: a single value gets a bin range of width 1. */
+    public static double upper(double min, double max) {
+        return min == max ? min + 1 : max;
+    }
+
+    /** The bin of {@code value} among {@code bins} equal bins over [min, max]; values outside go to the end bins. */
+    public static int bin(double value, int bins, double min, double max) {
+        double width = (max - min) / bins;
+        return (int) Math.min(bins - 1, Math.max(0, Math.floor((value - min) / width)));
+    }
+
+    /** The histogram of counts already made with {@link #bin}. */
+    public static Histogram of(long[] counts, double min, double max) {
+        int bins = counts.length;
+        double width = (max - min) / bins;
         List<String> labels = new ArrayList<>();
         List<Long> list = new ArrayList<>();
         for (int i = 0; i < bins; i++) {

@@ -1,11 +1,11 @@
 package org.redteam4j.core.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.redteam4j.core.dataset.ModelType;
@@ -19,11 +19,11 @@ import org.redteam4j.core.dataset.ParameterCount;
 public final class RedTeamAnalysis {
 
     /** One model type × size cell of Table 1 and Fig. 1. */
-    public record Cell(String modelType, String size, int attempts, Interval meanRating, Interval meanMinHarmlessness) {
+    public record Cell(String modelType, String size, int attempts, Interval meanRating, Interval meanMinHarmlessness) implements Serializable {
     }
 
     /** The slope of a metric against log10(parameters) for one model type. */
-    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope) {
+    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope) implements Serializable {
     }
 
     /** Fig. 5. */
@@ -36,11 +36,11 @@ public final class RedTeamAnalysis {
     }
 
     /** Fig. 9. */
-    public record TagCount(String tag, long attempts, long successful) {
+    public record TagCount(String tag, long attempts, long successful) implements Serializable {
     }
 
     /** Fig. 11: for one rating, the mean min-harmlessness and its spread. */
-    public record RatingRow(double rating, long attempts, Double meanMinHarmlessness, Double sd) {
+    public record RatingRow(double rating, long attempts, Double meanMinHarmlessness, Double sd) implements Serializable {
     }
 
     /** Everything, with the settings that produced it. */
@@ -60,8 +60,8 @@ public final class RedTeamAnalysis {
     public Report analyse(List<AttemptFacts> attempts) {
         return new Report(attempts.size(), seed, resamples, table1(attempts), minByType(attempts), scaling(attempts),
                 members(attempts), ratingHistogram(attempts),
-                Histogram.of(attempts.stream().map(AttemptFacts::minHarmlessness).toList(), 20),
-                Histogram.of(attempts.stream().map(AttemptFacts::intent).toList(), 20), tags(attempts),
+                Histogram.of(attempts.stream().map(AttemptFacts::minHarmlessness).toList(), HISTOGRAM_BINS),
+                Histogram.of(attempts.stream().map(AttemptFacts::intent).toList(), HISTOGRAM_BINS), tags(attempts),
                 ratingVsHarmlessness(attempts), spearman(attempts));
     }
 
@@ -72,24 +72,41 @@ public final class RedTeamAnalysis {
                     .computeIfAbsent(attempt.numParams(), s -> new ArrayList<>()).add(attempt);
         }
         List<Cell> table = new ArrayList<>();
-        cells.forEach((type, sizes) -> sizes.forEach((size, group) -> {
-            double[] ratings = group.stream().mapToDouble(AttemptFacts::rating).toArray();
-            double[] mins = group.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).toArray();
-            String key = type + "|" + size;
-            table.add(new Cell(type, size, group.size(), Bootstrap.mean(ratings, Bootstrap.seedFor(seed, key + "|rating"), resamples),
-                    mins.length == 0 ? null : Bootstrap.mean(mins, Bootstrap.seedFor(seed, key + "|min"), resamples)));
-        }));
+        cells.forEach((type, sizes) -> sizes.forEach((size, group) -> table.add(cell(type, size,
+                group.stream().mapToDouble(AttemptFacts::rating).toArray(),
+                group.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).toArray()))));
         return table;
     }
 
+    /** One cell of Table 1 from its attempts' ratings and min-harmlessness scores, in any order. */
+    public Cell cell(String type, String size, double[] ratings, double[] mins) {
+        String key = type + "|" + size;
+        return new Cell(type, size, ratings.length, Bootstrap.mean(ratings, Bootstrap.seedFor(seed, key + "|rating"), resamples),
+                mins.length == 0 ? null : Bootstrap.mean(mins, Bootstrap.seedFor(seed, key + "|min"), resamples));
+    }
+
+    /** Table 1's order: the paper's model types first, sizes ascending. */
+    public static final Comparator<Cell> CELL_ORDER = Comparator.<Cell, String>comparing(Cell::modelType, RedTeamAnalysis::typeOrder)
+            .thenComparing(Cell::size, ParameterCount.ORDER);
+
     private Map<String, Histogram> minByType(List<AttemptFacts> attempts) {
-        double min = attempts.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).min().orElse(0);
-        double max = attempts.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).max().orElse(1);
+        var scored = attempts.stream().map(AttemptFacts::minHarmlessness).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        double[] range = minByTypeRange(scored.getCount(), scored.getMin(), scored.getMax());
         Map<String, Histogram> byType = new TreeMap<>(RedTeamAnalysis::typeOrder);
         Map<String, List<Double>> values = new TreeMap<>(RedTeamAnalysis::typeOrder);
         attempts.forEach(a -> values.computeIfAbsent(a.modelType(), t -> new ArrayList<>()).add(a.minHarmlessness()));
-        values.forEach((type, list) -> byType.put(type, Histogram.of(list, 20, min, max == min ? min + 1 : max)));
+        values.forEach((type, list) -> byType.put(type, Histogram.of(list, HISTOGRAM_BINS, range[0], range[1])));
         return byType;
+    }
+
+    public static final int HISTOGRAM_BINS = 20;
+
+    /** The common range of Fig. 1's per-type histograms: all types share the bins of the scored attempts' range. */
+    public static double[] minByTypeRange(long scored, double lowest, double highest) {
+        double min = scored == 0 ? 0 : lowest;
+        double max = scored == 0 ? 1 : highest;
+        return new double[] {min, Histogram.upper(min, max)};
     }
 
     /** OLS slope of a metric against log10(parameters), per model type, with a bootstrap interval over attempts. */
@@ -98,25 +115,44 @@ public final class RedTeamAnalysis {
         Map<String, List<AttemptFacts>> byType = new TreeMap<>(RedTeamAnalysis::typeOrder);
         attempts.stream().filter(a -> ParameterCount.of(a.numParams()).isPresent())
                 .forEach(a -> byType.computeIfAbsent(a.modelType(), t -> new ArrayList<>()).add(a));
-        byType.forEach((type, group) -> {
-            TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
-            group.forEach(a -> sizes.add(a.numParams()));
-            if (sizes.size() < 2) {
-                return;
-            }
-            double[] x = group.stream().mapToDouble(a -> Math.log10(ParameterCount.of(a.numParams()).getAsDouble())).toArray();
-            double[] rating = group.stream().mapToDouble(AttemptFacts::rating).toArray();
-            trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes),
-                    Bootstrap.of(x.length, rows -> slope(x, rating, rows), Bootstrap.seedFor(seed, type + "|slope|rating"), resamples)));
-            List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
-            if (scored.size() > 2) {
-                double[] sx = scored.stream().mapToDouble(a -> Math.log10(ParameterCount.of(a.numParams()).getAsDouble())).toArray();
-                double[] min = scored.stream().mapToDouble(AttemptFacts::minHarmlessness).toArray();
-                trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes),
-                        Bootstrap.of(sx.length, rows -> slope(sx, min, rows), Bootstrap.seedFor(seed, type + "|slope|min"), resamples)));
-            }
-        });
+        byType.forEach((type, group) -> trends.addAll(trends(type, group)));
         return trends;
+    }
+
+    /** The scaling trends of one model type, from its attempts with a known size, in any order. */
+    public List<Trend> trends(String type, List<AttemptFacts> group) {
+        TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
+        group.forEach(a -> sizes.add(a.numParams()));
+        if (sizes.size() < 2) {
+            return List.of();
+        }
+        List<Trend> trends = new ArrayList<>();
+        double[][] rating = sortedPairs(group.stream().map(a -> new double[] {logSize(a), a.rating()}).toList());
+        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), Bootstrap.of(rating[0].length,
+                rows -> slope(rating[0], rating[1], rows), Bootstrap.seedFor(seed, type + "|slope|rating"), resamples)));
+        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
+        if (scored.size() > 2) {
+            double[][] min = sortedPairs(scored.stream().map(a -> new double[] {logSize(a), a.minHarmlessness()}).toList());
+            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), Bootstrap.of(min[0].length,
+                    rows -> slope(min[0], min[1], rows), Bootstrap.seedFor(seed, type + "|slope|min"), resamples)));
+        }
+        return trends;
+    }
+
+    private static double logSize(AttemptFacts attempt) {
+        return Math.log10(ParameterCount.of(attempt.numParams()).getAsDouble());
+    }
+
+    /** (x, y) pairs in a canonical order, so a bootstrap over rows depends only on which pairs there are. */
+    private static double[][] sortedPairs(List<double[]> pairs) {
+        List<double[]> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
+        double[][] columns = new double[2][sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            columns[0][i] = sorted.get(i)[0];
+            columns[1][i] = sorted.get(i)[1];
+        }
+        return columns;
     }
 
     static double slope(double[] x, double[] y, int[] rows) {
@@ -137,47 +173,78 @@ public final class RedTeamAnalysis {
         return sxx == 0 ? 0 : sxy / sxx;
     }
 
+    /** One member's ratings, summed in a canonical order so that any split of the data gives the same numbers. */
+    public record MemberRatings(long memberId, int attempts, double sum, double squaredDeviations) implements Serializable {
+
+        public static MemberRatings of(long memberId, double[] ratings) {
+            double[] sorted = ratings.clone();
+            java.util.Arrays.sort(sorted);
+            double sum = 0;
+            for (double r : sorted) {
+                sum += r;
+            }
+            double mean = sum / sorted.length;
+            double squares = 0;
+            for (double r : sorted) {
+                squares += (r - mean) * (r - mean);
+            }
+            return new MemberRatings(memberId, sorted.length, sum, squares);
+        }
+
+        double mean() {
+            return sum / attempts;
+        }
+    }
+
+    public Members members(List<AttemptFacts> attempts) {
+        Map<Long, List<Double>> byMember = new TreeMap<>();
+        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
+        List<MemberRatings> members = new ArrayList<>();
+        byMember.forEach((member, ratings) -> members.add(MemberRatings.of(member,
+                ratings.stream().mapToDouble(Double::doubleValue).toArray())));
+        return members(members);
+    }
+
     /**
      * Fig. 5: attempts per member, the share of attempts from the most active 15% of members, and
      * each member's mean rating shrunk toward the overall mean by empirical Bayes (a normal
      * random-intercept model with method-of-moments variances).
      */
-    public Members members(List<AttemptFacts> attempts) {
-        Map<Long, List<Double>> byMember = new LinkedHashMap<>();
-        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
-        List<Long> counts = byMember.values().stream().map(list -> (long) list.size()).sorted(Comparator.reverseOrder()).toList();
+    public Members members(Collection<MemberRatings> summaries) {
+        List<MemberRatings> byId = new ArrayList<>(summaries);
+        byId.sort(Comparator.comparingLong(MemberRatings::memberId));
+        List<Long> counts = byId.stream().map(m -> (long) m.attempts()).sorted(Comparator.reverseOrder()).toList();
+        long total = counts.stream().mapToLong(Long::longValue).sum();
         int top = (int) Math.ceil(0.15 * counts.size());
         long fromTop = counts.stream().limit(top).mapToLong(Long::longValue).sum();
-        double share = attempts.isEmpty() ? 0 : (double) fromTop / attempts.size();
-        double grand = attempts.stream().mapToDouble(AttemptFacts::rating).average().orElse(0);
+        double share = total == 0 ? 0 : (double) fromTop / total;
+        double sum = 0;
         double within = 0;
         long dof = 0;
-        for (List<Double> ratings : byMember.values()) {
-            double mean = ratings.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            for (double r : ratings) {
-                within += (r - mean) * (r - mean);
-            }
-            dof += ratings.size() - 1;
+        for (MemberRatings member : byId) {
+            sum += member.sum();
+            within += member.squaredDeviations();
+            dof += member.attempts() - 1;
         }
+        double grand = total == 0 ? 0 : sum / total;
         double sigma2 = dof > 0 ? Math.max(1e-6, within / dof) : 1;
         double between = 0;
         double noise = 0;
-        for (List<Double> ratings : byMember.values()) {
-            double mean = ratings.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            between += (mean - grand) * (mean - grand);
-            noise += sigma2 / ratings.size();
+        for (MemberRatings member : byId) {
+            between += (member.mean() - grand) * (member.mean() - grand);
+            noise += sigma2 / member.attempts();
         }
-        int m = byMember.size();
+        int m = byId.size();
         double tau2 = m > 1 ? Math.max(1e-6, between / (m - 1) - noise / m) : 1e-6;
         List<MemberEffect> effects = new ArrayList<>();
-        byMember.forEach((member, ratings) -> {
-            int n = ratings.size();
-            double raw = ratings.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        for (MemberRatings member : byId) {
+            int n = member.attempts();
+            double raw = member.mean();
             double precision = n / sigma2 + 1 / tau2;
             double shrunk = (n / sigma2 * raw + grand / tau2) / precision;
             double half = 1.959963984540054 * Math.sqrt(1 / precision);
-            effects.add(new MemberEffect(member, n, raw, new Interval(shrunk, shrunk - half, shrunk + half)));
-        });
+            effects.add(new MemberEffect(member.memberId(), n, raw, new Interval(shrunk, shrunk - half, shrunk + half)));
+        }
         effects.sort(Comparator.comparingInt(MemberEffect::attempts).reversed().thenComparingLong(MemberEffect::memberId));
         return new Members(m, counts, share, effects, "empirical-Bayes shrinkage (normal random-intercept model, "
                 + "method-of-moments variances)");
@@ -186,7 +253,13 @@ public final class RedTeamAnalysis {
     private static Histogram ratingHistogram(List<AttemptFacts> attempts) {
         Map<Double, Long> counts = new TreeMap<>();
         attempts.forEach(a -> counts.merge(a.rating(), 1L, Long::sum));
-        return new Histogram(counts.keySet().stream().map(r -> String.format("%.1f", r)).toList(), List.copyOf(counts.values()));
+        return ratingHistogram(counts);
+    }
+
+    /** Fig. 7's rating distribution from the count of each rating. */
+    public static Histogram ratingHistogram(Map<Double, Long> counts) {
+        Map<Double, Long> sorted = new TreeMap<>(counts);
+        return new Histogram(sorted.keySet().stream().map(r -> String.format("%.1f", r)).toList(), List.copyOf(sorted.values()));
     }
 
     public List<TagCount> tags(List<AttemptFacts> attempts) {
@@ -202,25 +275,46 @@ public final class RedTeamAnalysis {
         }
         List<TagCount> tags = new ArrayList<>();
         counts.forEach((tag, c) -> tags.add(new TagCount(tag, c[0], c[1])));
-        tags.sort(Comparator.comparingLong(TagCount::attempts).reversed().thenComparing(TagCount::tag));
-        return tags;
+        return sortedTags(tags);
+    }
+
+    /** Fig. 9's order: most attempts first, then by name. */
+    public static List<TagCount> sortedTags(Collection<TagCount> tags) {
+        List<TagCount> sorted = new ArrayList<>(tags);
+        sorted.sort(Comparator.comparingLong(TagCount::attempts).reversed().thenComparing(TagCount::tag));
+        return sorted;
     }
 
     public List<RatingRow> ratingVsHarmlessness(List<AttemptFacts> attempts) {
         Map<Double, List<Double>> byRating = new TreeMap<>();
         attempts.forEach(a -> byRating.computeIfAbsent(a.rating(), r -> new ArrayList<>()).add(a.minHarmlessness()));
         List<RatingRow> rows = new ArrayList<>();
-        byRating.forEach((rating, values) -> {
-            double[] v = values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).toArray();
-            OptionalDouble mean = java.util.Arrays.stream(v).average();
-            Double sd = null;
-            if (v.length > 1) {
-                double m = mean.getAsDouble();
-                sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
-            }
-            rows.add(new RatingRow(rating, values.size(), mean.isPresent() ? mean.getAsDouble() : null, sd));
-        });
+        byRating.forEach((rating, values) -> rows.add(ratingRow(rating, values.size(),
+                values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).toArray())));
         return rows;
+    }
+
+    /** Fig. 11's row for one rating: its attempts and their min-harmlessness scores (in any order). */
+    public static RatingRow ratingRow(double rating, long attempts, double[] scores) {
+        double[] v = scores.clone();
+        java.util.Arrays.sort(v);
+        if (v.length == 0) {
+            return new RatingRow(rating, attempts, null, null);
+        }
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        double mean = sum / v.length;
+        Double sd = null;
+        if (v.length > 1) {
+            double squares = 0;
+            for (double x : v) {
+                squares += (x - mean) * (x - mean);
+            }
+            sd = Math.sqrt(squares / (v.length - 1));
+        }
+        return new RatingRow(rating, attempts, mean, sd);
     }
 
     private static Double spearman(List<AttemptFacts> attempts) {
@@ -234,7 +328,7 @@ public final class RedTeamAnalysis {
     }
 
     /** The paper's model types first, in its order, then any other label alphabetically. */
-    static int typeOrder(String a, String b) {
+    public static int typeOrder(String a, String b) {
         int ia = ModelType.fromLabel(a).map(Enum::ordinal).orElse(99);
         int ib = ModelType.fromLabel(b).map(Enum::ordinal).orElse(99);
         return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);

@@ -40,8 +40,18 @@ public final class DataFile implements AutoCloseable {
     public static DataFile open(Path path) {
         String name = path.toString();
         try {
-            long size = Files.size(path);
-            CountingInputStream raw = new CountingInputStream(Files.newInputStream(path));
+            return open(name, Files.size(path), Files.newInputStream(path));
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(name + ": no such file");
+        } catch (IOException e) {
+            throw new DatasetException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A file from any file system (HDFS, S3, …) already opened by the caller; {@code name} is used in messages. */
+    public static DataFile open(String name, long size, InputStream in) {
+        try {
+            CountingInputStream raw = new CountingInputStream(in);
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             buffered.mark(2);
             boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
@@ -50,10 +60,17 @@ public final class DataFile implements AutoCloseable {
                     ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER)
                     : buffered;
             return new DataFile(name, size, raw, content, gzip);
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(name + ": no such file");
         } catch (IOException e) {
+            closeQuietly(in);
             throw new DatasetException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read error is what the caller needs to hear about
         }
     }
 

@@ -13,6 +13,11 @@ public final class Datasets {
         return JsonRecordReader.open(DataFile.open(path), RedTeamAttemptJson::read);
     }
 
+    /** Red-team attempts from a stream of any file system; {@code name} names the file in errors. */
+    public static RecordReader<RedTeamAttempt> redTeamAttempts(String name, long size, java.io.InputStream in) {
+        return JsonRecordReader.open(DataFile.open(name, size, in), RedTeamAttemptJson::read);
+    }
+
     public static RecordReader<PreferencePair> preferencePairs(Path path) {
         return JsonRecordReader.open(DataFile.open(path), PreferencePairJson::read);
     }

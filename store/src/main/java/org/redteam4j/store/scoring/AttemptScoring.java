@@ -2,11 +2,12 @@ package org.redteam4j.store.scoring;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.ReplyInContext;
-import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.core.scoring.TranscriptScores;
 import org.redteam4j.store.Database;
 
 /**
@@ -50,33 +51,17 @@ public final class AttemptScoring {
             }
             List<ReplyInContext> items = new ArrayList<>();
             for (AttemptToScore attempt : batch) {
-                items.add(new ReplyInContext(List.of(), attempt.taskDescription()));
-                for (int i = 0; i < attempt.turns().size(); i++) {
-                    if (attempt.turns().get(i).isAssistant()) {
-                        items.add(new ReplyInContext(attempt.turns().subList(0, i), attempt.turns().get(i).text()));
-                    }
-                }
+                items.addAll(TranscriptScores.requests(attempt.taskDescription(), attempt.turns()));
             }
-            List<Double> scores = scorer.scoreEach(items);
+            Iterator<Double> scores = scorer.scoreEach(items).iterator();
             int turnsInBatch = items.size() - batch.size();
             database.inTransaction(handle -> {
                 ScoreRepository repository = new ScoreRepository(handle);
-                int next = 0;
                 for (AttemptToScore attempt : batch) {
-                    Double intent = scores.get(next++);
+                    TranscriptScores scored = TranscriptScores.read(attempt.turns(), scores);
                     Map<Long, Double> turnScores = new HashMap<>();
-                    Double minimum = null;
-                    for (int i = 0; i < attempt.turns().size(); i++) {
-                        Turn turn = attempt.turns().get(i);
-                        if (turn.isAssistant()) {
-                            Double score = scores.get(next++);
-                            if (score != null) {
-                                turnScores.put(attempt.turnIds().get(i), score);
-                                minimum = minimum == null ? score : Math.min(minimum, score);
-                            }
-                        }
-                    }
-                    repository.save(attempt.id(), turnScores, minimum, intent, scorer.id());
+                    scored.turnScores().forEach((turn, score) -> turnScores.put(attempt.turnIds().get(turn), score));
+                    repository.save(attempt.id(), turnScores, scored.minimum(), scored.intent(), scorer.id());
                 }
                 return null;
             });

@@ -1,0 +1,91 @@
+package org.redteam4j.spark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.redteam4j.core.analysis.AnalysisTables;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code redteam4j analyze}'s tables on a Spark cluster, written as the same tables.json. */
+@Command(name = "AnalyzeJob",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute the paper's aggregate analyses of red-team attempts on Spark — Table 1 with bootstrap intervals, "
+                    + "scaling trends, members, distributions, tags, rating against min-harmlessness — and write "
+                    + "tables.json, the file redteam4j analyze writes. Render it with: redteam4j analyze --tables "
+                    + "tables.json --out DIR.",
+            "The numbers equal redteam4j analyze's on the same attempts with the same --seed and --resamples."})
+public final class AnalyzeJob implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "Attempts: an hh-rlhf file, folder or glob (JSON array or lines, plain or gzip) or Parquet from "
+                    + "ScoreJob, on any Hadoop file system.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write tables.json (any file system).")
+    String output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", description = "auto, json or parquet (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2022", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master when not run by spark-submit, e.g. local[4] (default: spark-submit's, else local[*]).")
+    String master;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AnalyzeJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            RedTeamAnalysis.Report report = run(Sessions.start("redteam4j analyze", master));
+            err.printf("Wrote %s for %,d attempts.%n", output, report.attempts());
+            return 0;
+        } catch (RuntimeException e) {
+            return JobErrors.report(e, err);
+        }
+    }
+
+    public RedTeamAnalysis.Report run(SparkSession spark) {
+        if (resamples < 100) {
+            throw new IllegalArgumentException("--resamples must be 100 or more for a meaningful interval");
+        }
+        RedTeamAnalysis.Report report = new DistributedAnalysis(seed, resamples).analyse(AttemptInput
+                .read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(Locale.ROOT))).toJavaRDD().map(AttemptRows::toFacts));
+        if (report.attempts() == 0) {
+            throw new IllegalArgumentException(input + ": there is nothing to analyse");
+        }
+        write(spark, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, false)));
+        return report;
+    }
+
+    private void write(SparkSession spark, String json) {
+        Path file = new Path(output);
+        try {
+            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (OutputStream out = fs.create(file, true)) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(output + ": cannot be written", e);
+        }
+    }
+}

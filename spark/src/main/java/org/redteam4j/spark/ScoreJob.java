@@ -1,0 +1,175 @@
+package org.redteam4j.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.redteam4j.core.dataset.RedTeamAttemptJson;
+import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.scoring.TranscriptScores;
+import org.redteam4j.core.transcript.Transcript;
+import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code redteam4j score} on a Spark cluster: every assistant turn scored by the embedded
+ * preference model in the context before it, each transcript's minimum and the intent score,
+ * written as Parquet. Attempts are spread over partitions; each executor loads the model once
+ * and scores its partitions in batches, asking exactly what the single-machine command asks.
+ */
+@Command(name = "ScoreJob",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score red-team attempts with the embedded preference model on Spark and write Parquet: the attempts' "
+                    + "hh-rlhf columns with min_harmlessness_score_transcript and task_descripton_harmlessness_score "
+                    + "replaced by this model's, turn_scores (the score of each assistant turn by its index in the "
+                    + "transcript) and scored_by.",
+            "Run with spark-submit --class org.redteam4j.spark.ScoreJob redteam4j-spark.jar --input … --output …"})
+public final class ScoreJob implements Callable<Integer> {
+
+    public static final String TURN_SCORES = "turn_scores";
+    public static final String SCORED_BY = "scored_by";
+
+    public static final StructType SCHEMA = AttemptRows.SCHEMA
+            .add(TURN_SCORES, DataTypes.createArrayType(new StructType()
+                    .add("turn", DataTypes.IntegerType, false)
+                    .add("score", DataTypes.DoubleType, false), false), false)
+            .add(SCORED_BY, DataTypes.StringType, false);
+
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "Attempts: an hh-rlhf file, folder or glob (JSON array or lines, plain or gzip) or Parquet, on any "
+                    + "Hadoop file system (file:, hdfs:, s3a:, …).")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH", description = "Folder for the scored Parquet files.")
+    String output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, json or parquet (default: ${DEFAULT-VALUE}: Parquet for *.parquet or a folder of them).")
+    String format;
+
+    @Option(names = "--scorer", paramLabel = "SCORER", defaultValue = "pm",
+            description = "pm (the shipped preference model) or pm:PATH (a head made by redteam4j train-pm, on any file "
+                    + "system) (default: ${DEFAULT-VALUE}).")
+    String scorer;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions to spread the attempts over (default: 4 × the cluster's default parallelism).")
+    Integer partitions;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Attempts per scoring batch on an executor (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
+    boolean overwrite;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master when not run by spark-submit, e.g. local[4] (default: spark-submit's, else local[*]).")
+    String master;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ScoreJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            SparkSession spark = Sessions.start("redteam4j score", master);
+            long started = System.nanoTime();
+            long attempts = run(spark);
+            err.printf("Scored %,d attempts into %s in %.1f s.%n", attempts, output, (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (RuntimeException e) {
+            return JobErrors.report(e, err);
+        }
+    }
+
+    /** Scores and writes; returns the number of attempts written. */
+    public long run(SparkSession spark) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1");
+        }
+        String name;
+        byte[] head;
+        if (scorer.equals("pm")) {
+            name = "pm:default";
+            head = null;
+        } else if (scorer.startsWith("pm:")) {
+            head = readAll(spark, scorer.substring(3));
+            name = "pm:" + new Path(scorer.substring(3)).getName();
+        } else {
+            throw new IllegalArgumentException("unknown scorer '" + scorer + "'; expected pm or pm:PATH");
+        }
+        JavaRDD<Row> attempts = AttemptInput.read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)))
+                .toJavaRDD();
+        int spread = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
+        JavaRDD<Row> scored = attempts.repartition(spread).mapPartitions(scoreInBatches(name, head, batch));
+        spark.createDataFrame(scored, SCHEMA).write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
+        return spark.read().parquet(output).count();
+    }
+
+    private static FlatMapFunction<Iterator<Row>, Row> scoreInBatches(String name, byte[] head, int batchSize) {
+        return rows -> {
+            EmbeddedPreferenceModel model = ExecutorScorer.get(name, head);
+            return new Batches<>(rows, batchSize, batch -> score(model, name, batch));
+        };
+    }
+
+    private static List<Row> score(EmbeddedPreferenceModel model, String name, List<Row> batch) {
+        List<List<Turn>> transcripts = new ArrayList<>();
+        List<ReplyInContext> requests = new ArrayList<>();
+        for (Row row : batch) {
+            List<Turn> turns = Transcript.parse(row.getAs(RedTeamAttemptJson.TRANSCRIPT)).turns();
+            transcripts.add(turns);
+            requests.addAll(TranscriptScores.requests(row.getAs(RedTeamAttemptJson.TASK_DESCRIPTION), turns));
+        }
+        Iterator<Double> answers = model.scoreEach(requests).iterator();
+        List<Row> scored = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TranscriptScores scores = TranscriptScores.read(transcripts.get(i), answers);
+            scored.add(withScores(batch.get(i), scores, name));
+        }
+        return scored;
+    }
+
+    private static Row withScores(Row row, TranscriptScores scores, String scoredBy) {
+        Object[] values = new Object[SCHEMA.size()];
+        for (int i = 0; i < AttemptRows.SCHEMA.size(); i++) {
+            values[i] = row.get(i);
+        }
+        values[AttemptRows.SCHEMA.fieldIndex(RedTeamAttemptJson.MIN_HARMLESSNESS_SCORE)] = scores.minimum();
+        values[AttemptRows.SCHEMA.fieldIndex(RedTeamAttemptJson.TASK_DESCRIPTION_SCORE)] = scores.intent();
+        values[AttemptRows.SCHEMA.size()] = scores.turnScores().entrySet().stream()
+                .map(turn -> RowFactory.create(turn.getKey(), turn.getValue())).toArray(Row[]::new);
+        values[AttemptRows.SCHEMA.size() + 1] = scoredBy;
+        return RowFactory.create(values);
+    }
+
+    private static byte[] readAll(SparkSession spark, String path) {
+        Path file = new Path(path);
+        try (var in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
+            return in.readAllBytes();
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException(path + ": no such preference model file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": cannot be read", e);
+        }
+    }
+}
