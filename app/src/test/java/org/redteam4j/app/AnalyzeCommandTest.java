@@ -3,6 +3,7 @@ package org.redteam4j.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,39 @@ class AnalyzeCommandTest {
         assertThat(simulated).contains("Simulated data.").contains("Automated campaigns").contains("tiny");
         assertThat(CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("r3").toString(), "--resamples", "5")
                 .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void rendersAReportFromTablesJsonAlone() throws Exception {
+        String db = dir.resolve("sim.db").toString();
+        Path campaign = Files.writeString(dir.resolve("c.yaml"), """
+                name: from-tables
+                targets: [{name: s, model: sim}]
+                seeds: {builtin: true, limit: 3}
+                strategies: [direct]
+                judges: [refusal]
+                """);
+        CliRun.of("import", "--db", db, SharedData.redTeamSample().toString());
+        CliRun.of("attack", "--campaign", campaign.toString(), "--db", db, "-q");
+        CliRun first = CliRun.of("analyze", "--db", db, "--out", dir.resolve("first").toString(), "--json", "--no-map");
+        Path tables = dir.resolve("first/tables.json");
+
+        CliRun again = CliRun.of("analyze", "--tables", tables.toString(), "--out", dir.resolve("again").toString(), "--json");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode headline = ((ObjectNode) Json.mapper().readTree(again.out())).without("report");
+        JsonNode firstHeadline = ((ObjectNode) Json.mapper().readTree(first.out())).without("report");
+        assertThat(headline).isEqualTo(firstHeadline);
+        JsonNode rewritten = Json.mapper().readTree(dir.resolve("again/tables.json").toFile());
+        assertThat(rewritten).isEqualTo(Json.mapper().readTree(tables.toFile()));
+        assertThat(Files.readString(dir.resolve("again/table1.csv"))).isEqualTo(Files.readString(dir.resolve("first/table1.csv")));
+        String html = Files.readString(dir.resolve("again/index.html"));
+        assertThat(html).contains("Simulated data.").contains("from-tables").contains("not in tables.json");
+
+        Path notTables = Files.writeString(dir.resolve("x.json"), "{\"hello\": 1}");
+        CliRun refused = CliRun.of("analyze", "--tables", notTables.toString(), "--out", dir.resolve("x").toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("x.json: not a tables.json");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class AnalyzeJob implements Callable<Integer> {
             RedTeamAnalysis.Report report = run(Sessions.start("redteam4j analyze", master));
             err.printf("Wrote %s for %,d attempts.%n", output, report.attempts());
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return JobErrors.report(e, err);
         }
     }

@@ -47,8 +47,8 @@ final class DistributedAnalysis {
         try {
             long attempts = facts.count();
             RedTeamAnalysis analysis = new RedTeamAnalysis(seed, resamples);
-            return new RedTeamAnalysis.Report(Math.toIntExact(attempts), seed, resamples, table1(facts), minByType(facts),
-                    scaling(facts), analysis.members(members(facts)),
+            return new RedTeamAnalysis.Report(Math.toIntExact(attempts), facts.filter(AttemptFacts::successful).count(), seed,
+                    resamples, table1(facts), minByType(facts), scaling(facts), analysis.members(members(facts)),
                     RedTeamAnalysis.ratingHistogram(facts.map(AttemptFacts::rating).countByValue()),
                     histogram(facts.filter(f -> f.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness)),
                     histogram(facts.filter(f -> f.intent() != null).mapToDouble(AttemptFacts::intent)),

@@ -96,7 +96,7 @@ public final class ScoreJob implements Callable<Integer> {
             long attempts = run(spark);
             err.printf("Scored %,d attempts into %s in %.1f s.%n", attempts, output, (System.nanoTime() - started) / 1e9);
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return JobErrors.report(e, err);
         }
     }
@@ -117,11 +117,17 @@ public final class ScoreJob implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("unknown scorer '" + scorer + "'; expected pm or pm:PATH");
         }
+        OutputFolder folder = OutputFolder.claim(spark, output, overwrite);
         JavaRDD<Row> attempts = AttemptInput.read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)))
                 .toJavaRDD();
         int spread = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
         JavaRDD<Row> scored = attempts.repartition(spread).mapPartitions(scoreInBatches(name, head, batch));
-        spark.createDataFrame(scored, SCHEMA).write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
+        try {
+            spark.createDataFrame(scored, SCHEMA).write().mode(SaveMode.Overwrite).parquet(output);
+        } catch (Exception e) { // Spark's own exceptions are checked ones thrown undeclared from Scala
+            folder.removeAfterFailure();
+            throw e;
+        }
         return spark.read().parquet(output).count();
     }
 

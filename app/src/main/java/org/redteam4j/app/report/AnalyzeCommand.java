@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Analyse red-team data the way the paper did and write DIR/index.html (one self-contained file: charts "
                     + "inline, works offline, prints), DIR/tables.json and one CSV per table.",
-            "Input: the database (finished attempts, and automated campaigns' summaries) or an hh-rlhf red-team "
-                    + "attempts file. Intervals are percentile bootstraps over attempts, seeded."})
+            "Input: the database (finished attempts, and automated campaigns' summaries), an hh-rlhf red-team "
+                    + "attempts file, or the tables.json of an earlier run (e.g. Spark's AnalyzeJob). Intervals are "
+                    + "percentile bootstraps over attempts, seeded, and do not depend on the order of the attempts."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +54,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         @Option(names = "--input", paramLabel = "FILE", description = "An hh-rlhf red_team_attempts file (JSON array or lines, plain or gzip).")
         Path input;
+
+        @Option(names = "--tables", paramLabel = "FILE", description = "A tables.json written by analyze or by the Spark "
+                + "AnalyzeJob: renders its report without the data (no attack map, which needs each attempt's description).")
+        Path tables;
     }
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the report.")
@@ -73,6 +78,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (source.tables != null) {
+            return render(TablesFile.read(source.tables));
+        }
         if (resamples < 100) {
             throw new UsageException("--resamples must be 100 or more for a meaningful interval");
         }
@@ -137,15 +145,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         err.flush();
                     });
         }
-        ReportFiles.write(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence), out);
-        err.printf("Wrote %s (and tables.json, CSVs) for %,d attempts%s.%n", out.resolve("index.html"), facts.size(),
-                campaigns.isEmpty() ? "" : " and " + campaigns.size() + " automated campaign(s)");
+        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence));
+    }
+
+    private int render(ReportData data) throws java.io.IOException {
+        RedTeamAnalysis.Report report = data.analysis();
+        ReportFiles.write(data, out);
+        spec.commandLine().getErr().printf("Wrote %s (and tables.json, CSVs) for %,d attempts%s.%n", out.resolve("index.html"),
+                report.attempts(), data.campaigns().isEmpty() ? "" : " and " + data.campaigns().size() + " automated campaign(s)");
         if (json) {
-            var root = Json.mapper().createObjectNode().put("attempts", report.attempts()).put("simulated", simulated)
+            var root = Json.mapper().createObjectNode().put("attempts", report.attempts()).put("simulated", data.simulated())
                     .put("report", out.resolve("index.html").toString());
-            double mean = facts.stream().mapToDouble(AttemptFacts::rating).average().orElse(Double.NaN);
-            root.put("mean_rating", mean);
-            root.put("success_rate", facts.isEmpty() ? Double.NaN : facts.stream().filter(AttemptFacts::successful).count() / (double) facts.size());
+            root.put("mean_rating", report.table1().stream().mapToDouble(c -> c.attempts() * c.meanRating().estimate()).sum()
+                    / report.attempts());
+            root.put("success_rate", report.attempts() == 0 ? Double.NaN : report.successful() / (double) report.attempts());
             root.put("share_from_top_15_percent_of_members", report.members().shareFromTop15Percent());
             if (report.spearman() != null) {
                 root.put("spearman_rating_vs_min_harmlessness", report.spearman());

@@ -19,11 +19,13 @@ import org.redteam4j.core.dataset.ParameterCount;
 public final class RedTeamAnalysis {
 
     /** One model type × size cell of Table 1 and Fig. 1. */
-    public record Cell(String modelType, String size, int attempts, Interval meanRating, Interval meanMinHarmlessness) implements Serializable {
+    public record Cell(String modelType, String size, int attempts, Interval meanRating, Interval meanMinHarmlessness)
+            implements Serializable {
     }
 
     /** The slope of a metric against log10(parameters) for one model type. */
-    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope) implements Serializable {
+    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope)
+            implements Serializable {
     }
 
     /** Fig. 5. */
@@ -43,8 +45,8 @@ public final class RedTeamAnalysis {
     public record RatingRow(double rating, long attempts, Double meanMinHarmlessness, Double sd) implements Serializable {
     }
 
-    /** Everything, with the settings that produced it. */
-    public record Report(int attempts, long seed, int resamples, List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
+    /** Everything, with the settings that produced it; {@code successful} counts attempts rated 3 or more. */
+    public record Report(int attempts, long successful, long seed, int resamples, List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
                          List<Trend> scaling, Members members, Histogram ratings, Histogram minHarmlessness, Histogram intent,
                          List<TagCount> tags, List<RatingRow> ratingVsHarmlessness, Double spearman) {
     }
@@ -58,8 +60,8 @@ public final class RedTeamAnalysis {
     }
 
     public Report analyse(List<AttemptFacts> attempts) {
-        return new Report(attempts.size(), seed, resamples, table1(attempts), minByType(attempts), scaling(attempts),
-                members(attempts), ratingHistogram(attempts),
+        return new Report(attempts.size(), attempts.stream().filter(AttemptFacts::successful).count(), seed, resamples,
+                table1(attempts), minByType(attempts), scaling(attempts), members(attempts), ratingHistogram(attempts),
                 Histogram.of(attempts.stream().map(AttemptFacts::minHarmlessness).toList(), HISTOGRAM_BINS),
                 Histogram.of(attempts.stream().map(AttemptFacts::intent).toList(), HISTOGRAM_BINS), tags(attempts),
                 ratingVsHarmlessness(attempts), spearman(attempts));

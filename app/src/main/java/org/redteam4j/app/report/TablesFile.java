@@ -1,0 +1,52 @@
+package org.redteam4j.app.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.app.UsageException;
+import org.redteam4j.core.analysis.Agreement;
+import org.redteam4j.core.analysis.AnalysisTables;
+import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.dataset.Json;
+import org.redteam4j.store.attack.AttackSummary;
+
+/** Reads a tables.json back into what the report shows, for {@code analyze --tables}. */
+final class TablesFile {
+
+    private TablesFile() {
+    }
+
+    static ReportData read(Path file) {
+        JsonNode tables;
+        try {
+            tables = Json.mapper().readTree(file.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new UsageException(file + ": no such file");
+        } catch (IOException e) {
+            throw new DatasetException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+        var report = AnalysisTables.report(tables, file.toString());
+        ObjectReader lenient = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            Map<String, List<AttackSummary.Row>> campaigns = tables.has("campaigns")
+                    ? lenient.forType(new TypeReference<LinkedHashMap<String, List<AttackSummary.Row>>>() { }).readValue(tables.get("campaigns"))
+                    : Map.of();
+            Map<String, Agreement> agreement = tables.has("agreement")
+                    ? lenient.forType(new TypeReference<LinkedHashMap<String, Agreement>>() { }).readValue(tables.get("agreement"))
+                    : Map.of();
+            return new ReportData(tables.path(AnalysisTables.SOURCE).asText(file.getFileName().toString()),
+                    tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, Map.of(), agreement, null,
+                    "not in tables.json (the map needs each attempt's description; run analyze on the data for it)");
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
+        }
+    }
+}
