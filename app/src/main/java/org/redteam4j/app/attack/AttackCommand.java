@@ -10,7 +10,6 @@ import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
-import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.Budget;
@@ -20,6 +19,8 @@ import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.target.ChatModel;
+import org.redteam4j.models.campaign.CampaignFile;
+import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.models.config.Target;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
@@ -86,12 +87,12 @@ public final class AttackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CampaignFile campaign = CampaignFile.read(file);
-        Supplier<HarmlessnessScorer> pm = EmbeddedPreferenceModel::loadDefault;
+        Supplier<HarmlessnessScorer> pm = org.redteam4j.app.web.ServeCommand.memoised(EmbeddedPreferenceModel::loadDefault);
         CampaignSetup setup = new CampaignSetup(campaign, file, pm);
         Database db = database.open();
         ChatModel attacker = setup.attacker();
         List<Strategy> strategies = setup.strategies(attacker);
-        List<Seed> seeds = setup.seeds(db);
+        List<Seed> seeds = setup.seeds(new FromDbSeeds(db));
         if (dryRun) {
             Map<String, Object> names = new java.util.LinkedHashMap<>();
             campaign.targets().forEach(t -> names.put(t.displayName(), t));
@@ -115,7 +116,7 @@ public final class AttackCommand implements Callable<Integer> {
                     + "; pass --resume to continue it, or give the campaign a new name");
         }
         CampaignEngine engine = new CampaignEngine(CampaignSetup.attackTargets(targets), judges,
-                new AttackTools(attacker, judges.get(0), needsRefusals(strategies) ? setup.refusals() : null), store,
+                setup.tools(attacker, judges, strategies), store,
                 campaign.concurrency(), new Budget(campaign.maxRequests(), campaign.maxTokens()));
         long started = System.nanoTime();
         CampaignEngine.Outcome outcome;
@@ -170,9 +171,5 @@ public final class AttackCommand implements Callable<Integer> {
             }
         }
         return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
-    }
-
-    private static boolean needsRefusals(List<Strategy> strategies) {
-        return strategies.stream().anyMatch(s -> s.id().startsWith("multi-turn"));
     }
 }

@@ -2,18 +2,32 @@ package org.redteam4j.app.attack;
 
 import java.util.List;
 import org.redteam4j.core.attack.Seed;
+import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.store.Database;
 
 /**
  * Seeds from human red teaming: the task descriptions of attempts rated at least {@code minRating}
  * — the loop from the workbench (or imported hh-rlhf data) to automated regression tests.
  */
-final class FromDbSeeds {
+final class FromDbSeeds implements CampaignSetup.StoredSeeds {
 
-    private FromDbSeeds() {
+    private final Database database;
+
+    FromDbSeeds(Database database) {
+        this.database = database;
     }
 
-    static List<Seed> read(Database database, double minRating, int limit) {
+    @Override
+    public List<Seed> successful(double minRating, int limit) {
+        return read(database, minRating, limit);
+    }
+
+    @Override
+    public List<Seed> imported() {
+        return imported(database);
+    }
+
+    private static List<Seed> read(Database database, double minRating, int limit) {
         return database.inTransaction(handle -> handle.createQuery("""
                         SELECT a.id, a.task_description,
                                (SELECT MIN(t.tag) FROM attempt_tags t WHERE t.attempt_id = a.id AND t.position = 0) AS tag
@@ -31,7 +45,7 @@ final class FromDbSeeds {
     }
 
     /** The seeds brought in with {@code import} (HarmBench CSV or text), in import order. */
-    static List<Seed> imported(Database database) {
+    private static List<Seed> imported(Database database) {
         return database.inTransaction(handle -> handle.createQuery("""
                         SELECT text, behavior_id, functional_category, semantic_category, tags, context FROM seeds ORDER BY id""")
                 .map((rs, ctx) -> {

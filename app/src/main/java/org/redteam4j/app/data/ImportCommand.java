@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
 import org.redteam4j.app.UsageException;
+import org.redteam4j.app.attack.CampaignResults;
 import org.redteam4j.core.dataset.DatasetFormat;
 import org.redteam4j.core.dataset.InvalidRecordException;
 import org.redteam4j.store.Database;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  red-team-attempts  hh-rlhf red_team_attempts: a JSON array or JSON Lines",
             "  preference-pairs   hh-rlhf harmless-base: JSON Lines of {\"chosen\", \"rejected\"}",
             "  harmbench-csv      HarmBench behaviours (Behavior,FunctionalCategory,...,BehaviorID)",
-            "  text               attack seeds, one a line"})
+            "  text               attack seeds, one a line",
+            "  (a folder of Parquet files) the results of the Spark CampaignJob: automated attacks"})
 public final class ImportCommand implements Callable<Integer> {
 
     private static final int SKIPPED_SHOWN = 20;
@@ -42,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    @Parameters(paramLabel = "FILE", description = "The file to import, or the output folder of the Spark CampaignJob.")
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -59,6 +61,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (CampaignResults.looksLikeResults(file)) {
+            Database db = database.open();
+            long started = System.nanoTime();
+            CampaignResults.Loaded loaded = CampaignResults.load(db, file);
+            err.printf("Imported %,d automated attacks of %,d campaign(s) from %s into %s in %.1f s.%n", loaded.attacks(),
+                    loaded.campaigns(), TerminalText.escape(file.toString()), db.location(), (System.nanoTime() - started) / 1e9);
+            return ExitCodes.OK;
+        }
         if (!Files.isRegularFile(file)) {
             throw new UsageException(file + ": no such file");
         }

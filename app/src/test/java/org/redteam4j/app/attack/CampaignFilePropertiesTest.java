@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.models.campaign.CampaignFile;
 
 /** Campaign files built from the real keys with random values, nesting and damage: read, or a DatasetException naming the file. */
 class CampaignFilePropertiesTest {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.models.campaign.CampaignFile;
+import org.redteam4j.models.campaign.CampaignSetup;
 
 class CampaignFileTest {
 

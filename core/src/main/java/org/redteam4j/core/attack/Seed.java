@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param context            context the request refers to (HarmBench's {@code ContextString}), or null
  */
 public record Seed(String text, String behaviorId, String functionalCategory, String semanticCategory,
-                   List<String> tags, String context) {
+                   List<String> tags, String context) implements java.io.Serializable {
 
     public Seed {
         Objects.requireNonNull(text, "text");

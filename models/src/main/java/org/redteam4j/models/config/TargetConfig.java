@@ -46,6 +46,11 @@ public record TargetConfig(
         return new TargetConfig(name, model, baseUrl, null, null, null, null, null, null, null, null, null);
     }
 
+    /** This target with other limits. */
+    public TargetConfig withLimits(LimitsConfig newLimits) {
+        return new TargetConfig(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, newLimits, sim, gguf);
+    }
+
     public String displayName() {
         return name != null ? name : model;
     }

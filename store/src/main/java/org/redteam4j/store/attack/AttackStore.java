@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.redteam4j.core.campaign.AttackLedger;
 import org.redteam4j.core.campaign.AttackRecord;
+import org.redteam4j.core.campaign.FinishedAttack;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.scoring.Verdict;
@@ -39,20 +40,23 @@ public final class AttackStore implements AttackLedger {
 
     /** The automated campaign with this name, created on first use. */
     public static long campaign(Database database, String name, String settingsJson) {
-        return database.inTransaction(handle -> {
-            Optional<Long> existing = handle.createQuery("SELECT id FROM campaigns WHERE name = :name AND kind = 'automated'")
-                    .bind("name", name).mapTo(Long.class).findOne();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            if (handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name).mapTo(Long.class).one() > 0) {
-                throw new IllegalArgumentException("a human campaign is already called '" + name + "'; name this one differently");
-            }
-            return handle.createUpdate("""
-                            INSERT INTO campaigns (name, kind, settings_json, created_at) VALUES (:name, 'automated', :settings, :now)""")
-                    .bind("name", name).bind("settings", settingsJson).bind("now", Instant.now())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        });
+        return database.inTransaction(handle -> campaign(handle, name, settingsJson));
+    }
+
+    /** The automated campaign with this name, created on first use, within the caller's transaction. */
+    public static long campaign(org.jdbi.v3.core.Handle handle, String name, String settingsJson) {
+        Optional<Long> existing = handle.createQuery("SELECT id FROM campaigns WHERE name = :name AND kind = 'automated'")
+                .bind("name", name).mapTo(Long.class).findOne();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name).mapTo(Long.class).one() > 0) {
+            throw new IllegalArgumentException("a human campaign is already called '" + name + "'; name this one differently");
+        }
+        return handle.createUpdate("""
+                        INSERT INTO campaigns (name, kind, settings_json, created_at) VALUES (:name, 'automated', :settings, :now)""")
+                .bind("name", name).bind("settings", settingsJson).bind("now", Instant.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     @Override
@@ -105,22 +109,25 @@ public final class AttackStore implements AttackLedger {
     }
 
     private static void write(org.jdbi.v3.core.Handle handle, long campaignId, Map<String, Long> targetIds, AttackRecord record) {
-        PlannedAttack plan = record.plan();
-        ArrayNode verdicts = Json.mapper().createArrayNode();
-        for (Verdict verdict : record.verdicts()) {
-            var node = verdicts.addObject().put("judge", verdict.judge()).put("outcome", verdict.outcome().name())
-                    .put("rationale", verdict.rationale()).put("threshold", verdict.threshold());
-            if (verdict.refused() != null) {
-                node.put("refused", verdict.refused());
-            }
-            if (verdict.harm() != null) {
-                node.put("harm", verdict.harm());
-            }
-            if (verdict.specificity() != null) {
-                node.put("specificity", verdict.specificity());
-            }
+        write(handle, campaignId, targetIds.get(record.plan().target()), FinishedAttack.of(record), record.duration());
+    }
+
+    /**
+     * Loads a result made elsewhere (Spark's CampaignJob): a finished attack replaces an earlier row
+     * with its key, a pending one is added only when the key is new, so loading twice changes nothing.
+     */
+    public static void load(org.jdbi.v3.core.Handle handle, long campaignId, long targetId, FinishedAttack attack) {
+        if (FinishedAttack.PENDING.equals(attack.status())) {
+            insertPending(handle, campaignId, targetId, attack.key(), attack.strategy(), attack.repetition(), attack.tag(),
+                    attack.seedText());
+        } else {
+            write(handle, campaignId, targetId, attack, java.time.Duration.ofMillis(attack.durationMs() == null ? 0 : attack.durationMs()));
         }
-        Verdict primary = record.verdicts().isEmpty() ? null : record.verdicts().get(0);
+    }
+
+    /** Writes one attack's row, replacing an earlier row with its key; the duration dates it back from now. */
+    public static void write(org.jdbi.v3.core.Handle handle, long campaignId, Long targetId, FinishedAttack attack,
+                             java.time.Duration duration) {
         Instant finished = Instant.now();
         handle.createUpdate("""
                         INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, verdict,
@@ -136,23 +143,17 @@ public final class AttackStore implements AttackLedger {
                             prompt = excluded.prompt, reply = excluded.reply, transcript = excluded.transcript,
                             verdicts_json = excluded.verdicts_json, target_requests = excluded.target_requests,
                             attacker_requests = excluded.attacker_requests, duration_ms = excluded.duration_ms""")
-                .bind("key", plan.key()).bind("campaign", campaignId).bind("target", targetIds.get(plan.target()))
-                .bind("strategy", plan.strategy().id()).bind("repetition", plan.repetition())
-                .bind("status", record.failed() ? "error" : "done")
-                .bind("verdict", record.failed() ? Verdict.Outcome.ERROR.name() : primary == null ? null : primary.outcome().name())
-                .bind("score", primary == null || primary.harm() == null ? null : primary.harm().doubleValue())
-                .bind("judge", primary == null ? null : primary.judge()).bind("error", record.error())
-                .bind("in", record.run() == null ? 0 : record.run().usage().inputTokens())
-                .bind("out", record.run() == null ? 0 : record.run().usage().outputTokens())
-                .bind("simulated", record.simulated()).bind("started", finished.minus(record.duration()))
-                .bind("finished", finished).bind("tag", plan.tag()).bind("seed", plan.seed().text())
-                .bind("prompt", record.run() == null ? null : record.run().prompt())
-                .bind("reply", record.run() == null ? null : record.run().reply())
-                .bind("transcript", record.run() == null ? null : record.run().transcript())
-                .bind("verdicts", verdicts.toString())
-                .bind("targetRequests", record.run() == null ? 0 : record.run().targetRequests())
-                .bind("attackerRequests", record.run() == null ? 0 : record.run().attackerRequests())
-                .bind("duration", record.duration().toMillis())
+                .bind("key", attack.key()).bind("campaign", campaignId).bind("target", targetId)
+                .bind("strategy", attack.strategy()).bind("repetition", attack.repetition())
+                .bind("status", attack.status()).bind("verdict", attack.verdict()).bind("score", attack.score())
+                .bind("judge", attack.judge()).bind("error", attack.error())
+                .bind("in", attack.promptTokens()).bind("out", attack.completionTokens())
+                .bind("simulated", attack.simulated()).bind("started", finished.minus(duration))
+                .bind("finished", finished).bind("tag", attack.tag()).bind("seed", attack.seedText())
+                .bind("prompt", attack.prompt()).bind("reply", attack.reply()).bind("transcript", attack.transcript())
+                .bind("verdicts", attack.verdictsJson())
+                .bind("targetRequests", attack.targetRequests()).bind("attackerRequests", attack.attackerRequests())
+                .bind("duration", attack.durationMs())
                 .execute();
     }
 
@@ -160,15 +161,20 @@ public final class AttackStore implements AttackLedger {
     public void notRun(Collection<PlannedAttack> attacks) {
         database.inTransaction(handle -> {
             for (PlannedAttack plan : attacks) {
-                handle.createUpdate("""
-                                INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, tag, seed_text)
-                                VALUES (:key, :campaign, :target, :strategy, :repetition, 'pending', :tag, :seed)
-                                ON CONFLICT (attack_key) DO NOTHING""")
-                        .bind("key", plan.key()).bind("campaign", campaignId).bind("target", targetIds.get(plan.target()))
-                        .bind("strategy", plan.strategy().id()).bind("repetition", plan.repetition()).bind("tag", plan.tag())
-                        .bind("seed", plan.seed().text()).execute();
+                insertPending(handle, campaignId, targetIds.get(plan.target()), plan.key(), plan.strategy().id(), plan.repetition(),
+                        plan.tag(), plan.seed().text());
             }
             return null;
         });
+    }
+
+    private static void insertPending(org.jdbi.v3.core.Handle handle, long campaignId, Long targetId, String key, String strategy,
+                                      int repetition, String tag, String seed) {
+        handle.createUpdate("""
+                        INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, tag, seed_text)
+                        VALUES (:key, :campaign, :target, :strategy, :repetition, 'pending', :tag, :seed)
+                        ON CONFLICT (attack_key) DO NOTHING""")
+                .bind("key", key).bind("campaign", campaignId).bind("target", targetId).bind("strategy", strategy)
+                .bind("repetition", repetition).bind("tag", tag).bind("seed", seed).execute();
     }
 }

@@ -1,4 +1,4 @@
-package org.redteam4j.app.attack;
+package org.redteam4j.models.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.BuiltinSeeds;
 import org.redteam4j.core.attack.Converter;
 import org.redteam4j.core.attack.Converters;
@@ -37,10 +38,16 @@ import org.redteam4j.models.config.TargetFactory;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.judge.LlmJudge;
 import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
-import org.redteam4j.store.Database;
 
 /** Turns a campaign file into what the engine runs: targets, tools, judges and the plan. */
-final class CampaignSetup {
+public final class CampaignSetup {
+
+    /** Seeds the store holds, for {@code seeds: {imported: true}} and {@code seeds: {from_db: …}}. */
+    public interface StoredSeeds {
+        List<Seed> imported();
+
+        List<Seed> successful(double minRating, int limit);
+    }
 
     private final CampaignFile campaign;
     private final Path file;
@@ -48,27 +55,26 @@ final class CampaignSetup {
     private final Supplier<HarmlessnessScorer> scorer;
     private RefusalDetector refusals;
 
-    CampaignSetup(CampaignFile campaign, Path file, Supplier<HarmlessnessScorer> scorer) {
+    /** {@code scorer} is asked each time a judge or target needs the preference model: give one that loads it once. */
+    public CampaignSetup(CampaignFile campaign, Path file, Supplier<HarmlessnessScorer> scorer) {
         this.campaign = campaign;
         this.file = file;
-        this.scorer = org.redteam4j.app.web.ServeCommand.memoised(scorer);
+        this.scorer = scorer;
         this.factory = new TargetFactory(ApiKeys.fromSystem(), this.scorer);
     }
 
     /** The targets with the campaign's per-target rate applied where a target sets none. */
-    Map<String, Target> targets() {
+    public Map<String, Target> targets() {
         Map<String, Target> targets = new LinkedHashMap<>();
         for (TargetConfig config : campaign.targets()) {
             TargetConfig limited = config;
             if (campaign.requestsPerMinute() > 0 && (config.limits() == null || config.limits().requestsPerMinute() == null)) {
                 TargetConfig.LimitsConfig old = config.limits();
-                limited = new TargetConfig(config.name(), config.model(), config.baseUrl(), config.apiKeyEnv(),
-                        config.intervention(), config.samples(), config.size(), config.rlhf(), config.sampling(),
-                        new TargetConfig.LimitsConfig(old == null ? null : old.timeoutSeconds(), old == null ? null : old.maxAttempts(),
-                                old == null ? null : old.initialBackoffMs(), old == null ? null : old.maxBackoffSeconds(),
-                                old == null ? null : old.maxRetryAfterSeconds(),
-                                old == null || old.concurrency() == null ? campaign.concurrency() : old.concurrency(),
-                                campaign.requestsPerMinute()), config.sim(), config.gguf());
+                limited = config.withLimits(new TargetConfig.LimitsConfig(old == null ? null : old.timeoutSeconds(),
+                        old == null ? null : old.maxAttempts(), old == null ? null : old.initialBackoffMs(),
+                        old == null ? null : old.maxBackoffSeconds(), old == null ? null : old.maxRetryAfterSeconds(),
+                        old == null || old.concurrency() == null ? campaign.concurrency() : old.concurrency(),
+                        campaign.requestsPerMinute()));
             }
             if (targets.containsKey(limited.displayName())) {
                 throw new DatasetException(file + ": two targets are named '" + limited.displayName() + "'; give them names");
@@ -82,13 +88,13 @@ final class CampaignSetup {
         return targets;
     }
 
-    static Map<String, AttackTarget> attackTargets(Map<String, Target> targets) {
+    public static Map<String, AttackTarget> attackTargets(Map<String, Target> targets) {
         Map<String, AttackTarget> result = new LinkedHashMap<>();
         targets.forEach((name, target) -> result.put(name, new AttackTarget(name, target.model(), target.sampling())));
         return result;
     }
 
-    ChatModel attacker() {
+    public ChatModel attacker() {
         if (campaign.attacker() == null) {
             return null;
         }
@@ -99,14 +105,20 @@ final class CampaignSetup {
         }
     }
 
-    RefusalDetector refusals() {
+    /** The attacker, the primary judge, and the refusal detector when a multi-turn strategy backtracks on refusals. */
+    public AttackTools tools(ChatModel attacker, List<Judge> judges, List<Strategy> strategies) {
+        boolean backtracks = strategies.stream().anyMatch(s -> s.id().startsWith("multi-turn"));
+        return new AttackTools(attacker, judges.get(0), backtracks ? refusals() : null);
+    }
+
+    public RefusalDetector refusals() {
         if (refusals == null) {
             refusals = EmbeddingRefusalDetector.withDefaults();
         }
         return refusals;
     }
 
-    List<Judge> judges() {
+    public List<Judge> judges() {
         List<Judge> judges = new ArrayList<>();
         for (JsonNode node : campaign.judges()) {
             if (node.isTextual() && node.asText().equals("refusal")) {
@@ -130,7 +142,7 @@ final class CampaignSetup {
         return judges;
     }
 
-    List<Strategy> strategies(ChatModel attacker) {
+    public List<Strategy> strategies(ChatModel attacker) {
         List<Strategy> strategies = new ArrayList<>();
         for (JsonNode node : campaign.strategies()) {
             try {
@@ -180,7 +192,7 @@ final class CampaignSetup {
         throw new IllegalArgumentException("a strategy is a name or a one-key map, got " + node);
     }
 
-    List<Seed> seeds(Database database) {
+    public List<Seed> seeds(StoredSeeds stored) {
         CampaignFile.Seeds config = campaign.seeds();
         List<Seed> seeds = new ArrayList<>();
         if (config == null || config.builtin() == null || config.builtin()) {
@@ -193,10 +205,10 @@ final class CampaignSetup {
             seeds.addAll(read(Datasets.textSeeds(resolve(config.text()))));
         }
         if (config != null && Boolean.TRUE.equals(config.imported())) {
-            seeds.addAll(FromDbSeeds.imported(database));
+            seeds.addAll(stored.imported());
         }
         if (config != null && config.fromDb() != null) {
-            seeds.addAll(FromDbSeeds.read(database, config.fromDb().minRating() == null ? 3.0 : config.fromDb().minRating(),
+            seeds.addAll(stored.successful(config.fromDb().minRating() == null ? 3.0 : config.fromDb().minRating(),
                     config.fromDb().limit() == null ? Integer.MAX_VALUE : config.fromDb().limit()));
         }
         if (seeds.isEmpty()) {
@@ -222,7 +234,7 @@ final class CampaignSetup {
     }
 
     /** Every target × seed × strategy × repetition, each with its stable key. */
-    List<PlannedAttack> plan(Map<String, ?> targets, List<Seed> seeds, List<Strategy> strategies) {
+    public List<PlannedAttack> plan(Map<String, ?> targets, List<Seed> seeds, List<Strategy> strategies) {
         List<PlannedAttack> plan = new ArrayList<>();
         for (String target : targets.keySet()) {
             for (Seed seed : seeds) {
@@ -237,14 +249,14 @@ final class CampaignSetup {
         return plan;
     }
 
-    static String tag(Seed seed) {
+    public static String tag(Seed seed) {
         if (!seed.tags().isEmpty()) {
             return seed.tags().get(0);
         }
         return seed.semanticCategory() != null ? seed.semanticCategory() : "(none)";
     }
 
-    static String seedKey(Seed seed) {
+    public static String seedKey(Seed seed) {
         if (seed.behaviorId() != null) {
             return seed.behaviorId();
         }

@@ -1,4 +1,4 @@
-package org.redteam4j.app.attack;
+package org.redteam4j.models.campaign;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -105,7 +105,7 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
     }
 
     /** ": line N" of the first line that mentions {@code token} as a key or list item, or "" when none does. */
-    static String line(Path file, String token) {
+    public static String line(Path file, String token) {
         try {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
@@ -118,6 +118,40 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
             // no line then
         }
         return "";
+    }
+
+    /**
+     * This campaign's share when it runs as one of {@code parts} pieces at once (Spark's
+     * CampaignJob): rates, concurrency and budget divided, each at least 1 where set; 0 (no
+     * limit) stays 0.
+     */
+    public CampaignFile shareOf(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be 1 or more");
+        }
+        Limits shared = new Limits(share(concurrency(), parts), limits == null || limits.requestsPerMinute() == null ? null
+                : share(limits.requestsPerMinute(), parts), limits == null || limits.maxRequests() == null ? null
+                : share(limits.maxRequests(), parts), limits == null || limits.maxTokens() == null ? null
+                : share(limits.maxTokens(), parts), limits == null ? null : limits.repetitions());
+        List<TargetConfig> sharedTargets = targets.stream().map(target -> {
+            TargetConfig.LimitsConfig own = target.limits();
+            if (own == null) {
+                return target;
+            }
+            return target.withLimits(new TargetConfig.LimitsConfig(own.timeoutSeconds(), own.maxAttempts(), own.initialBackoffMs(),
+                    own.maxBackoffSeconds(), own.maxRetryAfterSeconds(),
+                    own.concurrency() == null ? null : share(own.concurrency(), parts),
+                    own.requestsPerMinute() == null ? null : share(own.requestsPerMinute(), parts)));
+        }).toList();
+        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, judges, shared, prices);
+    }
+
+    private static int share(int value, int parts) {
+        return value == 0 ? 0 : Math.max(1, value / parts);
+    }
+
+    private static long share(long value, int parts) {
+        return value == 0 ? 0 : Math.max(1, value / parts);
     }
 
     public int concurrency() {
