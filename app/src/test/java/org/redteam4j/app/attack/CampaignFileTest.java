@@ -31,6 +31,25 @@ class CampaignFileTest {
     }
 
     @Test
+    void aShareDividesRatesConcurrencyAndBudgetButKeepsNoLimitAsNoLimit() throws Exception {
+        CampaignFile campaign = CampaignFile.read(write(GOOD.replace("  - model: sim\n",
+                "  - model: sim\n    limits: {requests_per_minute: 90, concurrency: 8}\n  - {name: other, model: sim}\n")
+                + "limits: {concurrency: 6, requests_per_minute: 120, max_requests: 1000, repetitions: 2}\n"));
+
+        CampaignFile share = campaign.shareOf(4);
+
+        assertThat(share.concurrency()).isEqualTo(1);
+        assertThat(share.requestsPerMinute()).isEqualTo(30);
+        assertThat(share.maxRequests()).isEqualTo(250);
+        assertThat(share.maxTokens()).as("0 is no limit and stays so").isZero();
+        assertThat(share.repetitions()).isEqualTo(2);
+        assertThat(share.targets().get(0).limits().requestsPerMinute()).isEqualTo(22);
+        assertThat(share.targets().get(0).limits().concurrency()).isEqualTo(2);
+        assertThat(share.targets().get(1).limits()).isNull();
+        assertThat(campaign.shareOf(1000).requestsPerMinute()).as("never below 1").isEqualTo(1);
+    }
+
+    @Test
     void readsAGoodFileWithDefaults() throws Exception {
         CampaignFile campaign = CampaignFile.read(write(GOOD));
 

@@ -30,6 +30,23 @@ class StatisticsTest {
     }
 
     @Test
+    void aBootstrapIntervalDependsOnTheValuesNotTheirOrder() {
+        double[] values = new java.util.SplittableRandom(3).doubles(500, -2, 2).toArray();
+        double[] shuffled = values.clone();
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = (i * 7919) % (i + 1);
+            double swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        assertThat(shuffled).isNotEqualTo(values);
+        Interval a = Bootstrap.mean(values, 42, 1000);
+        assertThat(Bootstrap.mean(shuffled, 42, 1000)).isEqualTo(a);
+        assertThat(Bootstrap.mean(values, 43, 1000).low()).isNotEqualTo(a.low());
+        assertThat(a.low()).isLessThan(a.estimate()).isLessThan(a.high());
+    }
+
+    @Test
     void spearmanUsesAverageRanksForTies() {
         assertThat(Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40})).isCloseTo(1, within(1e-12));
         assertThat(Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1})).isCloseTo(-1, within(1e-12));
