@@ -2,11 +2,9 @@ package org.redteam4j.spark;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Option;
                     + "tables.json, the file redteam4j analyze writes. Render it with: redteam4j analyze --tables "
                     + "tables.json --out DIR.",
             "The numbers equal redteam4j analyze's on the same attempts with the same --seed and --resamples."})
-public final class AnalyzeJob implements Callable<Integer> {
+public final class AnalyzeJob extends SparkJob {
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
             description = "Attempts: an hh-rlhf file, folder or glob (JSON array or lines, plain or gzip) or Parquet from "
@@ -44,24 +42,18 @@ public final class AnalyzeJob implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master when not run by spark-submit, e.g. local[4] (default: spark-submit's, else local[*]).")
-    String master;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new AnalyzeJob()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = new PrintWriter(System.err, true);
-        try {
-            RedTeamAnalysis.Report report = run(Sessions.start("redteam4j analyze", master));
-            err.printf("Wrote %s for %,d attempts.%n", output, report.attempts());
-            return 0;
-        } catch (Exception e) {
-            return JobErrors.report(e, err);
-        }
+    String appName() {
+        return "redteam4j analyze";
+    }
+
+    @Override
+    String runAndDescribe(SparkSession spark) {
+        return String.format("Wrote %s for %,d attempts", output, run(spark).attempts());
     }
 
     public RedTeamAnalysis.Report run(SparkSession spark) {

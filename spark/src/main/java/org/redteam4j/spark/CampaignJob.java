@@ -1,14 +1,12 @@
 package org.redteam4j.spark;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,6 +24,7 @@ import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.models.config.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,25 +41,18 @@ import picocli.CommandLine.Option;
             "Each of the N partitions gets 1/N of the campaign's and each target's requests_per_minute, concurrency, "
                     + "max_requests and max_tokens, so the whole job keeps the limits however its partitions run. Seeds "
                     + "come from the campaign's files and built-in seeds; seeds from a database are not available here."})
-public final class CampaignJob implements Callable<Integer> {
+public final class CampaignJob extends SparkJob {
 
     @Option(names = "--campaign", required = true, paramLabel = "FILE",
             description = "The campaign YAML, on any Hadoop file system; seed files it names must be readable by the driver.")
     String campaign;
 
-    @Option(names = "--output", required = true, paramLabel = "PATH", description = "Folder for the results (Parquet).")
-    String output;
+    @Mixin
+    ParquetOutput output;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "How many pieces to run the campaign in (default: the cluster's default parallelism).")
     Integer partitions;
-
-    @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
-    boolean overwrite;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master when not run by spark-submit, e.g. local[4] (default: spark-submit's, else local[*]).")
-    String master;
 
     /** What a run did. */
     public record Outcome(long attacks, long done, long errors, long pending, long hits) {
@@ -71,18 +63,15 @@ public final class CampaignJob implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = new PrintWriter(System.err, true);
-        try {
-            long started = System.nanoTime();
-            Outcome outcome = run(Sessions.start("redteam4j attack", master));
-            err.printf("Wrote %,d attacks to %s (%,d done, %,d hits by the first judge, %,d errors, %,d not run) in %.1f s.%n",
-                    outcome.attacks(), output, outcome.done(), outcome.hits(), outcome.errors(), outcome.pending(),
-                    (System.nanoTime() - started) / 1e9);
-            return 0;
-        } catch (Exception e) {
-            return JobErrors.report(e, err);
-        }
+    String appName() {
+        return "redteam4j attack";
+    }
+
+    @Override
+    String runAndDescribe(SparkSession spark) throws IOException {
+        Outcome outcome = run(spark);
+        return String.format("Wrote %,d attacks to %s (%,d done, %,d hits by the first judge, %,d errors, %,d not run)",
+                outcome.attacks(), output.path, outcome.done(), outcome.hits(), outcome.errors(), outcome.pending());
     }
 
     public Outcome run(SparkSession spark) throws IOException {
@@ -110,17 +99,17 @@ public final class CampaignJob implements Callable<Integer> {
                 attacker.close();
             }
         }
-        OutputFolder folder = OutputFolder.claim(spark, output, overwrite);
+        OutputFolder folder = output.claim(spark);
         int parts = Math.max(1, Math.min(keys.size(), partitions != null ? partitions : spark.sparkContext().defaultParallelism()));
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(keys, parts)
                 .mapPartitions(share -> CampaignShare.run(yaml, name, seeds, parts, facts, share));
         try {
-            spark.createDataFrame(rows, AttackRows.SCHEMA).write().mode(SaveMode.Overwrite).parquet(output);
+            spark.createDataFrame(rows, AttackRows.SCHEMA).write().mode(SaveMode.Overwrite).parquet(output.path);
         } catch (Exception e) { // Spark's own exceptions are checked ones thrown undeclared from Scala
             folder.removeAfterFailure();
             throw e;
         }
-        Dataset<Row> written = spark.read().parquet(output);
+        Dataset<Row> written = spark.read().parquet(output.path);
         Row counts = written.agg(functions.count(functions.lit(1)),
                 functions.sum(functions.when(functions.col("status").equalTo("done"), 1).otherwise(0)),
                 functions.sum(functions.when(functions.col("status").equalTo("error"), 1).otherwise(0)),

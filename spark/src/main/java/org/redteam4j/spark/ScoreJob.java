@@ -1,12 +1,10 @@
 package org.redteam4j.spark;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -24,6 +22,7 @@ import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
                     + "replaced by this model's, turn_scores (the score of each assistant turn by its index in the "
                     + "transcript) and scored_by.",
             "Run with spark-submit --class org.redteam4j.spark.ScoreJob redteam4j-spark.jar --input … --output …"})
-public final class ScoreJob implements Callable<Integer> {
+public final class ScoreJob extends SparkJob {
 
     public static final String TURN_SCORES = "turn_scores";
     public static final String SCORED_BY = "scored_by";
@@ -56,8 +55,8 @@ public final class ScoreJob implements Callable<Integer> {
                     + "Hadoop file system (file:, hdfs:, s3a:, …).")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "PATH", description = "Folder for the scored Parquet files.")
-    String output;
+    @Mixin
+    ParquetOutput output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "auto, json or parquet (default: ${DEFAULT-VALUE}: Parquet for *.parquet or a folder of them).")
@@ -76,29 +75,18 @@ public final class ScoreJob implements Callable<Integer> {
             description = "Attempts per scoring batch on an executor (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
-    boolean overwrite;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master when not run by spark-submit, e.g. local[4] (default: spark-submit's, else local[*]).")
-    String master;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new ScoreJob()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = new PrintWriter(System.err, true);
-        try {
-            SparkSession spark = Sessions.start("redteam4j score", master);
-            long started = System.nanoTime();
-            long attempts = run(spark);
-            err.printf("Scored %,d attempts into %s in %.1f s.%n", attempts, output, (System.nanoTime() - started) / 1e9);
-            return 0;
-        } catch (Exception e) {
-            return JobErrors.report(e, err);
-        }
+    String appName() {
+        return "redteam4j score";
+    }
+
+    @Override
+    String runAndDescribe(SparkSession spark) {
+        return String.format("Scored %,d attempts into %s", run(spark), output.path);
     }
 
     /** Scores and writes; returns the number of attempts written. */
@@ -117,18 +105,18 @@ public final class ScoreJob implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("unknown scorer '" + scorer + "'; expected pm or pm:PATH");
         }
-        OutputFolder folder = OutputFolder.claim(spark, output, overwrite);
+        OutputFolder folder = output.claim(spark);
         JavaRDD<Row> attempts = AttemptInput.read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)))
                 .toJavaRDD();
         int spread = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
         JavaRDD<Row> scored = attempts.repartition(spread).mapPartitions(scoreInBatches(name, head, batch));
         try {
-            spark.createDataFrame(scored, SCHEMA).write().mode(SaveMode.Overwrite).parquet(output);
+            spark.createDataFrame(scored, SCHEMA).write().mode(SaveMode.Overwrite).parquet(output.path);
         } catch (Exception e) { // Spark's own exceptions are checked ones thrown undeclared from Scala
             folder.removeAfterFailure();
             throw e;
         }
-        return spark.read().parquet(output).count();
+        return spark.read().parquet(output.path).count();
     }
 
     private static FlatMapFunction<Iterator<Row>, Row> scoreInBatches(String name, byte[] head, int batchSize) {
