@@ -90,13 +90,13 @@ public final class TestDatabases {
         return base + "/" + name + (query < 0 ? "" : url.substring(query));
     }
 
-    private static String databaseName(String url) {
+    public static String databaseName(String url) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?');
         return url.substring(slash + 1, query < 0 ? url.length() : query);
     }
 
-    private static void execute(String url, String sql) {
+    public static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -93,6 +93,10 @@ public final class CampaignEngine {
                 try {
                     future.get();
                 } catch (java.util.concurrent.ExecutionException e) {
+                    // the ledger's own failure (e.g. the database gone for good) says best what happened
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
                     throw new IllegalStateException("an attack could not be recorded: " + e.getCause().getMessage(), e.getCause());
                 }
             }

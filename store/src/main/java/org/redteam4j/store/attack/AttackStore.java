@@ -1,10 +1,9 @@
 package org.redteam4j.store.attack;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,9 +11,8 @@ import org.redteam4j.core.campaign.AttackLedger;
 import org.redteam4j.core.campaign.AttackRecord;
 import org.redteam4j.core.campaign.FinishedAttack;
 import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.StoreException;
 
 /**
  * The ledger of one automated campaign in the store. Each record is its own transaction, so a
@@ -67,6 +65,12 @@ public final class AttackStore implements AttackLedger {
     }
 
     /**
+     * Waits between tries of a commit that failed (the server restarting, the network gone): about
+     * 30 seconds in all before the campaign stops. Rewriting a row is safe: each attack's key is unique.
+     */
+    private static final long[] RECONNECT_DELAYS_MS = {250, 500, 1_000, 2_000, 4_000, 8_000, 15_000};
+
+    /**
      * Commits the record and returns once it is durable. Records that arrive while a commit is
      * under way are written together in the next transaction (group commit), so concurrent attacks
      * do not wait for one fsync each.
@@ -92,16 +96,38 @@ public final class AttackStore implements AttackLedger {
         if (batch.isEmpty()) {
             return;
         }
-        try {
-            database.inTransaction(handle -> {
-                for (Pending item : batch) {
-                    write(handle, campaignId, targetIds, item.record());
+        StoreException failure = null;
+        for (int attempt = 0; attempt <= RECONNECT_DELAYS_MS.length; attempt++) {
+            try {
+                database.inTransaction(handle -> {
+                    for (Pending item : batch) {
+                        write(handle, campaignId, targetIds, item.record());
+                    }
+                    return null;
+                });
+                batch.forEach(item -> item.committed().complete(null));
+                return;
+            } catch (StoreException e) {
+                failure = e;
+                if (attempt == RECONNECT_DELAYS_MS.length || !pause(RECONNECT_DELAYS_MS[attempt])) {
+                    break;
                 }
-                return null;
-            });
-            batch.forEach(item -> item.committed().complete(null));
-        } catch (RuntimeException e) {
-            batch.forEach(item -> item.committed().completeExceptionally(e));
+            } catch (RuntimeException e) {
+                batch.forEach(item -> item.committed().completeExceptionally(e));
+                return;
+            }
+        }
+        StoreException gaveUp = failure;
+        batch.forEach(item -> item.committed().completeExceptionally(gaveUp));
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
