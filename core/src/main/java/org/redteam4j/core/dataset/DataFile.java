@@ -23,6 +23,12 @@ public final class DataFile implements AutoCloseable {
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int BUFFER = 1 << 16;
 
+    /**
+     * The longest line a text reader accepts: far above any real record (hh-rlhf's longest
+     * transcripts are tens of kilobytes), far below what would exhaust a small heap.
+     */
+    public static final long MAX_LINE_CHARS = 16L * 1024 * 1024;
+
     private final String name;
     private final long size;
     private final CountingInputStream raw;
@@ -79,11 +85,19 @@ public final class DataFile implements AutoCloseable {
         return name;
     }
 
-    /** The decompressed content as UTF-8 text; malformed bytes raise an error instead of turning into U+FFFD. */
+    /**
+     * The decompressed content as UTF-8 text; malformed bytes raise an error instead of turning
+     * into U+FFFD, and a line longer than {@link #MAX_LINE_CHARS} raises one instead of filling memory.
+     */
     public BufferedReader strictUtf8() {
-        return new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
+        return new BufferedReader(new BoundedLineReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), BUFFER);
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), MAX_LINE_CHARS), BUFFER);
+    }
+
+    /** The error for a line past {@link #MAX_LINE_CHARS}: what it means for the file. */
+    static String tooLong(BoundedLineReader.LineTooLongException e) {
+        return e.getMessage() + "; no record is that long, so this is not a file of records (is it one huge line?)";
     }
 
     /** The decompressed content. */

@@ -125,6 +125,9 @@ public final class JsonRecordReader<T> extends FileRecordReader<T> {
                 throw InvalidRecordException.field(position, null, "expected a JSON object, got " + node.getNodeType().name().toLowerCase());
             }
             return mapper.map(object, position);
+        } catch (BoundedLineReader.LineTooLongException e) {
+            finished = true;
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), DataFile.tooLong(e));
         } catch (CharacterCodingException e) {
             finished = true;
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), "not valid UTF-8 text");

@@ -39,6 +39,8 @@ public final class TextSeedReader extends FileRecordReader<Seed> {
                         "expected text, got a NUL byte (is this a binary file?)");
             }
             return Seed.of(text.strip());
+        } catch (BoundedLineReader.LineTooLongException e) {
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), DataFile.tooLong(e));
         } catch (CharacterCodingException e) {
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), "not valid UTF-8 text");
         } catch (IOException e) {
