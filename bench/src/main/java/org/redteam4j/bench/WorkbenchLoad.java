@@ -29,8 +29,10 @@ import org.redteam4j.store.Database;
 /**
  * Drives simulated red team members against a workbench over HTTP (sim targets, so the target
  * model costs nothing) and prints the server's own handling time per request kind at p50/p99,
- * taken from the server's request timer.
- *   WorkbenchLoad [MEMBERS] [TURNS]
+ * taken from the server's request timer. With SECONDS, every member keeps doing attempts until the
+ * time is up, and the heap in use after a full collection is sampled every 10 s: the first and the
+ * last minute are compared, to show whether memory grows under load.
+ *   WorkbenchLoad [MEMBERS] [TURNS] [SECONDS]
  */
 public final class WorkbenchLoad {
 
@@ -42,6 +44,7 @@ public final class WorkbenchLoad {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int turns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long seconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Path dir = Files.createTempDirectory("redteam4j-load");
         Database database = Database.open(dir.resolve("load.db").toString());
         EmbeddedPreferenceModel pm = EmbeddedPreferenceModel.loadDefault();
@@ -52,7 +55,7 @@ public final class WorkbenchLoad {
                     timings.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(millis)).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();
             Client admin = new Client(base).login("admin");
-            long campaign = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "load")
+            long campaign = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "load").put("daily_cap", 1_000_000).put("attempts_per_task", 1_000_000)
                     .put("targets_yaml", "targets:\n  - {name: sim-a, model: sim, intervention: plain}\n"
                             + "  - {name: sim-b, model: sim, intervention: prompted}\n")).get("campaign_id").asLong();
             List<Client> people = new ArrayList<>();
@@ -64,34 +67,54 @@ public final class WorkbenchLoad {
             }
             timings.clear(); // measure the red-team task only
             AtomicInteger failures = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
             long started = System.nanoTime();
+            long deadline = started + seconds * 1_000_000_000L;
+            HeapSampler heap = seconds > 0 ? HeapSampler.start(10) : null;
             ExecutorService pool = Executors.newFixedThreadPool(members);
             List<Future<?>> runs = new ArrayList<>();
             for (Client person : people) {
                 runs.add(pool.submit(() -> {
                     try {
                         person.post("/api/warning", Json.mapper().createObjectNode());
-                        long id = person.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
-                                .put("task_description", "Get the assistant to help me cheat")).get("id").asLong();
-                        for (int t = 0; t < turns; t++) {
-                            person.post("/api/attempts/" + id + "/messages", Json.mapper().createObjectNode().put("text", "turn " + t));
-                            person.post("/api/attempts/" + id + "/choice", Json.mapper().createObjectNode().put("label", "A"));
-                        }
-                        person.post("/api/attempts/" + id + "/finish", Json.mapper().createObjectNode().put("rating", 2));
                     } catch (Exception e) {
-                        if (failures.incrementAndGet() == 1) {
-                            System.out.println("first failure: " + e.getMessage());
-                        }
+                        failures.incrementAndGet();
+                        return;
                     }
+                    do {
+                        try {
+                            long id = person.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
+                                    .put("task_description", "Get the assistant to help me cheat")).get("id").asLong();
+                            for (int t = 0; t < turns; t++) {
+                                person.post("/api/attempts/" + id + "/messages", Json.mapper().createObjectNode().put("text", "turn " + t));
+                                person.post("/api/attempts/" + id + "/choice", Json.mapper().createObjectNode().put("label", "A"));
+                            }
+                            person.post("/api/attempts/" + id + "/finish", Json.mapper().createObjectNode().put("rating", 2));
+                            attempts.incrementAndGet();
+                        } catch (Exception e) {
+                            if (failures.incrementAndGet() == 1) {
+                                System.out.println("first failure: " + e.getMessage());
+                            }
+                        }
+                    } while (System.nanoTime() < deadline);
                 }));
             }
             for (Future<?> run : runs) {
                 run.get();
             }
             pool.shutdown();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%d simulated members, %d turns each, against sim targets: %.1f s, %d failed members%n",
-                    members, turns, seconds, failures.get());
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%d simulated members, %d turns an attempt, against sim targets: %.1f s, %,d attempts finished, "
+                    + "%d failed%n", members, turns, elapsed, attempts.get(), failures.get());
+            if (heap != null) {
+                heap.stop();
+                System.out.println(heap.report());
+            }
+            List<Float> all = new ArrayList<>();
+            timings.values().forEach(all::addAll);
+            Collections.sort(all);
+            System.out.printf("all requests: n=%,d  p50 %.1f ms  p99 %.1f ms%n", all.size(), percentile(all, 0.50),
+                    percentile(all, 0.99));
             System.out.println("server handling time per request (ms):");
             new java.util.TreeMap<>(timings).forEach((path, values) -> {
                 List<Float> sorted = new ArrayList<>(values);

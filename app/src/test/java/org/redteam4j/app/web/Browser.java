@@ -113,6 +113,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Logs in through the login page at {@code loginUrl}, leaving any earlier session. */
+    void logIn(String loginUrl, String name, String password) {
+        logOut();
+        open(loginUrl);
+        type("#name", name);
+        type("#password", password);
+        submit("#login");
+    }
+
     void logOut() {
         driver.manage().deleteAllCookies();
     }

@@ -50,11 +50,7 @@ class WorkbenchBrowserTest {
     }
 
     private void logIn(String name, String password) {
-        browser.logOut();
-        browser.open(server.url("/login"));
-        browser.type("#name", name);
-        browser.type("#password", password);
-        browser.submit("#login");
+        browser.logIn(server.url("/login"), name, password);
     }
 
     private String invite(String role) {

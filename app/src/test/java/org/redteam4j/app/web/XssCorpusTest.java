@@ -211,11 +211,7 @@ class XssCorpusTest {
     }
 
     private void logIn(String name) {
-        browser.logOut();
-        browser.open(server.url("/login"));
-        browser.type("#name", name);
-        browser.type("#password", WorkbenchServer.PASSWORD);
-        browser.submit("#login");
+        browser.logIn(server.url("/login"), name, WorkbenchServer.PASSWORD);
     }
 
     private int invite(ApiClient admin, String role, String name) throws Exception {
