@@ -4,7 +4,7 @@
 #   ./mvnw -q -pl bench exec:exec@all      (or bash bench/all.sh)
 #   bash bench/all.sh --table              rewrites the table from the logs of the last run
 # Set REDTEAM4J_BENCH_POSTGRES to a JDBC URL of an empty database to include PostgreSQL imports.
-# About 25 minutes on 2 cores. The machine should be otherwise idle: the figures are wall times.
+# About 15 minutes on 2 cores. The machine should be otherwise idle: the figures are wall times.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
