@@ -30,7 +30,7 @@ class PostgresOutageTest {
             Path campaign = Files.writeString(dir.resolve("campaign.yaml"), """
                     name: outage
                     targets:
-                      - {name: slow, model: sim, sim: {latency_ms: 150, seed: 9}}
+                      - {name: slow, model: sim, sim: {latency_ms: 300, seed: 9}}
                     seeds: {builtin: true}
                     strategies: [direct, {template: hypothetical}]
                     judges: [refusal]
