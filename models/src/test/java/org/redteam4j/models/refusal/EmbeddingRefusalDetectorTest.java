@@ -12,7 +12,7 @@ import org.redteam4j.models.refusal.LabelledReplies.Labelled;
 
 /**
  * Precision and recall on 220 replies from hh-rlhf harmless-base dev that we labelled by hand
- * (src/test/resources/.../harmless-base-dev-labels.tsv). The margin and the phrases were tuned on
+ * (src/test/resources/.../refusal-labels.tsv). The margin and the phrases were tuned on
  * pairs 0–54; pairs 55–109 are the held-out half. The floors pin today's figures so that changes
  * which make the detector worse fail.
  */

@@ -30,7 +30,7 @@ final class LabelledReplies {
         }
         List<Labelled> labelled = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                LabelledReplies.class.getResourceAsStream("harmless-base-dev-labels.tsv"), StandardCharsets.UTF_8))) {
+                LabelledReplies.class.getResourceAsStream("refusal-labels.tsv"), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("#") || line.startsWith("pair\t")) {
                     continue;
