@@ -10,6 +10,7 @@ import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
+import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.Budget;
@@ -76,8 +77,8 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON document on stdout.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
@@ -120,7 +121,7 @@ public final class AttackCommand implements Callable<Integer> {
                 campaign.concurrency(), new Budget(campaign.maxRequests(), campaign.maxTokens()));
         long started = System.nanoTime();
         CampaignEngine.Outcome outcome;
-        try (Progress progress = Progress.start("attack", plan.size(), " attacks", 1, quiet)) {
+        try (Progress progress = progressOption.start("attack", plan.size(), " attacks", 1)) {
             outcome = engine.run(plan, (done, total, hits, errors) ->
                     progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
         } finally {

@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
 import org.redteam4j.app.UsageException;
+import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.dataset.JsonRecordWriter;
 import org.redteam4j.core.dataset.PreferencePair;
 import org.redteam4j.core.dataset.RedTeamAttempt;
@@ -53,8 +54,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Write red-team attempts as JSON Lines instead of one JSON array.")
     boolean lines;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() {
@@ -95,7 +96,7 @@ public final class ExportCommand implements Callable<Integer> {
             AttemptRepository repository = new AttemptRepository(handle);
             long total = repository.countCompleted();
             try (JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(stream, layout);
-                 Progress progress = Progress.start("export", total, "", 1, quiet)) {
+                 Progress progress = progressOption.start("export", total, "", 1)) {
                 repository.forEachCompleted(attempt -> {
                     writer.write(attempt);
                     progress.update(writer.written(), total, String.format("%,d records", writer.written()));
@@ -110,7 +111,7 @@ public final class ExportCommand implements Callable<Integer> {
             PreferencePairRepository repository = new PreferencePairRepository(handle);
             long total = repository.count();
             try (JsonRecordWriter<PreferencePair> writer = JsonRecordWriter.preferencePairs(stream);
-                 Progress progress = Progress.start("export", total, "", 1, quiet)) {
+                 Progress progress = progressOption.start("export", total, "", 1)) {
                 java.util.function.Consumer<PreferencePair> sink = pair -> {
                     writer.write(pair);
                     progress.update(writer.written(), total, String.format("%,d records", writer.written()));

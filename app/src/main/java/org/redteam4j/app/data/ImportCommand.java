@@ -8,6 +8,7 @@ import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
 import org.redteam4j.app.UsageException;
 import org.redteam4j.app.attack.CampaignResults;
+import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.dataset.DatasetFormat;
 import org.redteam4j.core.dataset.InvalidRecordException;
 import org.redteam4j.store.Database;
@@ -15,10 +16,10 @@ import org.redteam4j.store.imports.ImportReport;
 import org.redteam4j.store.imports.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import",
         mixinStandardHelpOptions = true,
@@ -55,8 +56,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Import the valid records and report the invalid ones instead of stopping at the first.")
     boolean skipInvalid;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() {
@@ -78,7 +79,7 @@ public final class ImportCommand implements Callable<Integer> {
         Database db = database.open();
         long started = System.nanoTime();
         ImportReport report;
-        try (Progress progress = Progress.start("import", file.toFile().length(), " MB", 1 << 20, quiet)) {
+        try (Progress progress = progressOption.start("import", file.toFile().length(), " MB", 1 << 20)) {
             report = new Importer(db, skipInvalid, (done, total, records) ->
                     progress.update(done, total, String.format("%,d records", records))).importFile(file, chosen);
         }

@@ -8,6 +8,7 @@ import org.redteam4j.app.TerminalText;
 import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
+import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
@@ -47,8 +48,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() {
@@ -56,7 +57,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         HarmlessnessScorer harmlessness = scorer.build();
         double cut = threshold != null ? threshold : harmlessness.id().startsWith("judge:") ? -0.5 : 0.0;
         CalibrationReport report;
-        try (Progress progress = Progress.start("calibrate", 1, " attempts", 1, quiet)) {
+        try (Progress progress = progressOption.start("calibrate", 1, " attempts", 1)) {
             report = new ScorerCalibration(db, harmlessness, cut).run((done, total, turns) ->
                     progress.update(done, total, String.format("%,d attempts", done)));
         } catch (IllegalStateException e) {

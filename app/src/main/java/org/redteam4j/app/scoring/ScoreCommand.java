@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
+import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.scoring.AttemptScoring;
@@ -38,8 +39,8 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--rescore", description = "Score every attempt this scorer has not scored, replacing earlier scores.")
     boolean rescore;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() {
@@ -47,7 +48,7 @@ public final class ScoreCommand implements Callable<Integer> {
         HarmlessnessScorer harmlessness = scorer.build();
         long started = System.nanoTime();
         AttemptScoring.Result result;
-        try (Progress progress = Progress.start("score", 1, " attempts", 1, quiet)) {
+        try (Progress progress = progressOption.start("score", 1, " attempts", 1)) {
             result = new AttemptScoring(db, harmlessness, BATCH).run(rescore, (done, total, turns) ->
                     progress.update(done, total, String.format("%,d turns", turns)));
         }
