@@ -1,12 +1,7 @@
 package org.redteam4j.spark;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
@@ -65,19 +60,8 @@ public final class AnalyzeJob extends SparkJob {
         if (report.attempts() == 0) {
             throw new IllegalArgumentException(input + ": there is nothing to analyse");
         }
-        write(spark, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, false)));
+        HadoopFiles.write(spark, output, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, false))
+                .getBytes(StandardCharsets.UTF_8));
         return report;
-    }
-
-    private void write(SparkSession spark, String json) {
-        Path file = new Path(output);
-        try {
-            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (OutputStream out = fs.create(file, true)) {
-                out.write(json.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(output + ": cannot be written", e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.redteam4j.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ public final class CampaignJob extends SparkJob {
 
     public Outcome run(SparkSession spark) throws IOException {
         String name = new Path(campaign).getName();
-        String yaml = readText(spark, campaign);
+        String yaml = new String(HadoopFiles.read(spark, campaign, "campaign file"), StandardCharsets.UTF_8);
         java.nio.file.Path local = localCopy(campaign, name, yaml);
         CampaignFile file = CampaignFile.read(local);
         CampaignSetup setup = new CampaignSetup(file, local, () -> ExecutorScorer.get("pm:default", null));
@@ -134,17 +133,6 @@ public final class CampaignJob extends SparkJob {
             throw new IllegalArgumentException("seeds: from_db needs a database; CampaignJob reads seeds from files only");
         }
     };
-
-    private static String readText(SparkSession spark, String path) {
-        Path file = new Path(path);
-        try (var in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException(path + ": no such campaign file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot be read", e);
-        }
-    }
 
     /** The campaign file itself when local (so relative seed paths work), else a copy in a temporary folder. */
     private static java.nio.file.Path localCopy(String path, String name, String yaml) throws IOException {

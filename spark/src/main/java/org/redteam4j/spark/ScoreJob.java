@@ -1,7 +1,5 @@
 package org.redteam4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -100,7 +98,7 @@ public final class ScoreJob extends SparkJob {
             name = "pm:default";
             head = null;
         } else if (scorer.startsWith("pm:")) {
-            head = readAll(spark, scorer.substring(3));
+            head = HadoopFiles.read(spark, scorer.substring(3), "preference model file");
             name = "pm:" + new Path(scorer.substring(3)).getName();
         } else {
             throw new IllegalArgumentException("unknown scorer '" + scorer + "'; expected pm or pm:PATH");
@@ -154,16 +152,5 @@ public final class ScoreJob extends SparkJob {
                 .map(turn -> RowFactory.create(turn.getKey(), turn.getValue())).toArray(Row[]::new);
         values[AttemptRows.SCHEMA.size() + 1] = scoredBy;
         return RowFactory.create(values);
-    }
-
-    private static byte[] readAll(SparkSession spark, String path) {
-        Path file = new Path(path);
-        try (var in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
-            return in.readAllBytes();
-        } catch (java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException(path + ": no such preference model file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot be read", e);
-        }
     }
 }

@@ -1,12 +1,11 @@
 package org.redteam4j.spark;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.RedTeamAttempt;
 import org.redteam4j.core.dataset.SyntheticAttempts;
+import org.redteam4j.core.dataset.TestFiles;
 
 /** The synthetic 40,000-attempt hh-rlhf file of the tests, written once per JVM. */
 final class SyntheticFiles {
@@ -20,11 +19,8 @@ final class SyntheticFiles {
     static synchronized Path attempts40k() throws IOException {
         if (file == null) {
             Path dir = Files.createTempDirectory("redteam4j-spark-40k");
-            file = dir.resolve("red_team_attempts_40k.json");
-            try (OutputStream out = Files.newOutputStream(file);
-                 JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(out, JsonRecordWriter.Layout.ARRAY)) {
-                new SyntheticAttempts(7, COUNT).forEachRemaining(writer::write);
-            }
+            file = TestFiles.attempts(dir.resolve("red_team_attempts_40k.json"), new SyntheticAttempts(7, COUNT),
+                    JsonRecordWriter.Layout.ARRAY, false);
             dir.toFile().deleteOnExit();
             file.toFile().deleteOnExit();
         }
