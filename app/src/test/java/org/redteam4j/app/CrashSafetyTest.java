@@ -1,6 +1,7 @@
 package org.redteam4j.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redteam4j.store.TestDatabases.count;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.dataset.ChildJvm;
 import org.redteam4j.core.dataset.SharedData;
 import org.redteam4j.core.dataset.SyntheticAttempts;
-import org.redteam4j.store.Database;
 
 /**
  * kill -9 at random, seeded moments of import, score and attack, each run in its own JVM; after
@@ -154,9 +154,5 @@ class CrashSafetyTest {
                 SELECT COUNT(*) FROM attempts a WHERE a.scored_by IS NULL AND EXISTS (
                     SELECT 1 FROM turns t WHERE t.attempt_id = a.id AND t.harmlessness_score IS NOT NULL)"""))
                 .as("unscored attempts with turn scores (half a batch)").isZero();
-    }
-
-    private static long count(String db, String sql) {
-        return Database.open(db).inTransaction(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 }

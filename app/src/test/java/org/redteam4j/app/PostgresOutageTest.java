@@ -1,6 +1,7 @@
 package org.redteam4j.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redteam4j.store.TestDatabases.count;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.store.Database;
 import org.redteam4j.store.TestDatabases;
 
 /**
@@ -57,9 +57,5 @@ class PostgresOutageTest {
             TestDatabases.execute(admin, "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
             TestDatabases.dropPostgres(db);
         }
-    }
-
-    private static long count(String db, String sql) {
-        return Database.open(db).inTransaction(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 }

@@ -103,4 +103,9 @@ public final class TestDatabases {
             throw new IllegalStateException("test PostgreSQL server: " + sql + ": " + e.getMessage(), e);
         }
     }
+
+    /** The single number a counting query returns, read from the database at {@code location}. */
+    public static long count(String location, String sql) {
+        return Database.open(location).inTransaction(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
 }
