@@ -1,8 +1,5 @@
 package org.redteam4j.store;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,12 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.redteam4j.core.testing.Requirement;
 
 /**
- * Fresh databases for tests: a SQLite file in a temporary folder, or a new database on the
- * PostgreSQL server named by {@code REDTEAM4J_TEST_POSTGRES} (a JDBC URL of a role allowed to
- * create databases). Without that variable PostgreSQL tests are skipped, loudly — and fail under
- * CI, where {@code .ci/run} always starts a server.
+ * Fresh databases for tests: a SQLite file in a temporary folder, or a new database on a real
+ * PostgreSQL server — the one named by {@code REDTEAM4J_TEST_POSTGRES} (a JDBC URL of a role allowed
+ * to create databases) when it is set, else an {@link EmbeddedServer} this JVM starts from a Maven
+ * artifact. So the store contract runs on PostgreSQL on every machine.
  */
 public final class TestDatabases {
 
@@ -29,20 +27,19 @@ public final class TestDatabases {
         return dir.resolve("test-" + COUNTER.incrementAndGet() + ".db").toString();
     }
 
-    /** The admin URL of the test server, or a skipped (locally) / failed (in CI) test. */
+    /** The admin URL of the test server; a skipped (locally) or failed (in CI) test if none can start. */
     public static String postgresAdminUrl() {
         String url = System.getenv(POSTGRES_VARIABLE);
-        if (url == null || url.isBlank()) {
-            String message = "PostgreSQL tests NOT RUN: set " + POSTGRES_VARIABLE
-                    + " to a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/postgres?user=redteam4j&password=... "
-                    + "(.ci/run does this)";
-            System.err.println("\n!!!!! " + message + " !!!!!\n");
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            abort(message);
+        if (url != null && !url.isBlank()) {
+            return url;
         }
-        return url;
+        try {
+            return EmbeddedServer.adminUrl();
+        } catch (RuntimeException e) {
+            Requirement.missing("PostgreSQL test: the embedded server did not start (" + e.getMessage()
+                    + "); or set " + POSTGRES_VARIABLE + " to a JDBC URL of a role that may create databases");
+            throw e;
+        }
     }
 
     /** Creates an empty database on the test server and returns its URL. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure a preference model's pairwise accuracy — the share of pairs whose chosen reply it scores above "
-                    + "the rejected one — with a 95% Wilson interval.",
+                    + "the rejected one — with a 95%% Wilson interval.",
             "By default only pairs in the model's test split are counted (pairs it never trained on); --all counts every pair."})
 public final class EvalPmCommand implements Callable<Integer> {
 

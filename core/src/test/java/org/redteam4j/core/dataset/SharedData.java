@@ -1,13 +1,12 @@
 package org.redteam4j.core.dataset;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.redteam4j.core.testing.Requirement;
 
 /**
  * The real data under {@code ../shared/data} (never copied into the project). Tests that need it
- * skip with a message when it is absent; CI always has it.
+ * skip with one line when it is absent, and fail under CI, which always has it.
  */
 public final class SharedData {
 
@@ -22,7 +21,9 @@ public final class SharedData {
 
     public static Path require(String relative) {
         Path file = dir().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), () -> "SKIPPED: shared test data " + file + " is absent (CI has it)");
+        if (!Files.isRegularFile(file)) {
+            Requirement.missing("shared test data " + file + " is absent: check out ../shared beside the project");
+        }
         return file;
     }
 
