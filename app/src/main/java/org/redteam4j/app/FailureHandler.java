@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.target.ChatModelException;
-import org.redteam4j.models.judge.JudgeScorer;
+import org.redteam4j.core.failure.Failure;
 import org.redteam4j.store.DatabaseLocation;
-import org.redteam4j.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** Turns failures into the exit codes of {@link ExitCodes} and a message a person can act on. */
 final class FailureHandler implements IExecutionExceptionHandler {
@@ -24,19 +21,22 @@ final class FailureHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String command = commandLine.getCommandName();
-        if (e instanceof DatasetException || e instanceof UsageException) {
+        int code = exitCode(e);
+        if (code != ExitCodes.INTERNAL_ERROR) {
             err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
-            return ExitCodes.BAD_INPUT;
-        }
-        if (e instanceof StoreException || e instanceof ChatModelException || e instanceof JudgeScorer.JudgeFailedException
-                || e instanceof UncheckedIOException
-                || e instanceof IOException) {
-            err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
-            return ExitCodes.EXTERNAL_FAILURE;
+            return code;
         }
         err.println("redteam4j " + command + ": internal error (a bug in redteam4j): " + TerminalText.escape(String.valueOf(e)));
         err.println("Details were written to " + writeCrashLog(e) + "; please include that file when you report it.");
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** The family decides: bad input exits 2, an external failure 3; the JDK's I/O errors are external too; the rest is a bug. */
+    static int exitCode(Throwable e) {
+        if (e instanceof Failure failure) {
+            return failure.exitCode();
+        }
+        return e instanceof IOException || e instanceof UncheckedIOException ? ExitCodes.EXTERNAL_FAILURE : ExitCodes.INTERNAL_ERROR;
     }
 
     static int onBadUsage(CommandLine.ParameterException e, String[] args) {

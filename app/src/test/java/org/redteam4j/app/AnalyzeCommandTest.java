@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.Records;
-import org.redteam4j.core.dataset.SharedData;
-import org.redteam4j.core.dataset.SyntheticAttempts;
-import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.Records;
+import org.redteam4j.core.testing.SharedData;
+import org.redteam4j.core.testing.TestFiles;
 
 class AnalyzeCommandTest {
 

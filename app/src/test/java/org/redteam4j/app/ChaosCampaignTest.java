@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.models.http.ChaosServer;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.ChaosServer.Fault;
+import org.redteam4j.models.http.ChaosServer;
 import org.redteam4j.store.Database;
 
 /** Campaigns against an endpoint having a bad day: nothing is lost, nothing is counted twice. */

@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.ChildJvm;
-import org.redteam4j.core.dataset.SharedData;
-import org.redteam4j.core.dataset.SyntheticAttempts;
+import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.testing.ChildJvm;
+import org.redteam4j.core.testing.SharedData;
 
 /**
  * kill -9 at random, seeded moments of import, score and attack, each run in its own JVM; after

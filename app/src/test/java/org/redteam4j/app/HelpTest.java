@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.dataset.ChildJvm;
+import org.redteam4j.core.testing.ChildJvm;
 
 /**
  * {@code --help} of every command prints its usage and no warning. picocli reports a description

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.SharedData;
-import org.redteam4j.models.http.LoopbackServer;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 
 class JudgeAndCalibrateCommandsTest {
 

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.ChildJvm;
-import org.redteam4j.core.dataset.JsonRecordComparison;
-import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.SyntheticAttempts;
-import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.format.JsonRecordComparison;
+import org.redteam4j.core.format.JsonRecordWriter;
+import org.redteam4j.core.testing.ChildJvm;
+import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.store.TestDatabases;
 
 /**

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.PreferenceHead;
 

@@ -17,18 +17,18 @@ import org.redteam4j.core.campaign.AttackTarget;
 import org.redteam4j.core.campaign.Budget;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
-import org.redteam4j.store.target.TargetRepository;
+import org.redteam4j.store.targets.TargetRepository;
 
 /**
  * 2,000 direct attacks against a loopback OpenAI-compatible server that answers after 50 ms, at

@@ -1,15 +1,15 @@
 package org.redteam4j.bench;
 
-import org.redteam4j.core.scoring.ReplyInContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Proportion;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.models.pm.BradleyTerryTrainer;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;

@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.ModelType;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.JsonRecordWriter;
+import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.PreferenceHead;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.imports.ImportProgress;
@@ -80,7 +80,7 @@ public final class ScoringThroughput {
 
     private static double scoredTurnsPerSecond(PreferenceHead head, Path file, Path db) {
         Database database = Database.open(db.toString());
-        new Importer(database, false, ImportProgress.NONE).importFile(file, org.redteam4j.core.dataset.DatasetFormat.RED_TEAM_ATTEMPTS);
+        new Importer(database, false, ImportProgress.NONE).importFile(file, org.redteam4j.core.format.DatasetFormat.RED_TEAM_ATTEMPTS);
         Map<Embedder.Kind, Embedder> fresh = new EnumMap<>(Embedder.Kind.class);
         head.spec().embedders().forEach(kind -> fresh.put(kind, new Embedder(kind)));
         EmbeddedPreferenceModel pm = new EmbeddedPreferenceModel(head, fresh, "pm:bench");

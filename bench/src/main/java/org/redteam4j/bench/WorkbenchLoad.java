@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redteam4j.app.web.WebApp;
 import org.redteam4j.app.web.Workbench;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
 

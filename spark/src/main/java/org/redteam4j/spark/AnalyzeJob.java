@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code redteam4j analyze}'s tables on a Spark cluster, written as the same tables.json. */
 @Command(name = "AnalyzeJob",

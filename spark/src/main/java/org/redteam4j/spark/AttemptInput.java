@@ -16,9 +16,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
 import scala.Tuple2;
 
 /**

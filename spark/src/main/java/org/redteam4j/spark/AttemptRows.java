@@ -1,15 +1,15 @@
 package org.redteam4j.spark;
 
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.IS_UPWORKER;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.MEMBER_ID;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.MIN_HARMLESSNESS_SCORE;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.MODEL_TYPE;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.NUM_PARAMS;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.RATING;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.TAGS;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.TASK_DESCRIPTION;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.TASK_DESCRIPTION_SCORE;
-import static org.redteam4j.core.dataset.RedTeamAttemptJson.TRANSCRIPT;
+import static org.redteam4j.core.format.RedTeamAttemptJson.IS_UPWORKER;
+import static org.redteam4j.core.format.RedTeamAttemptJson.MEMBER_ID;
+import static org.redteam4j.core.format.RedTeamAttemptJson.MIN_HARMLESSNESS_SCORE;
+import static org.redteam4j.core.format.RedTeamAttemptJson.MODEL_TYPE;
+import static org.redteam4j.core.format.RedTeamAttemptJson.NUM_PARAMS;
+import static org.redteam4j.core.format.RedTeamAttemptJson.RATING;
+import static org.redteam4j.core.format.RedTeamAttemptJson.TAGS;
+import static org.redteam4j.core.format.RedTeamAttemptJson.TASK_DESCRIPTION;
+import static org.redteam4j.core.format.RedTeamAttemptJson.TASK_DESCRIPTION_SCORE;
+import static org.redteam4j.core.format.RedTeamAttemptJson.TRANSCRIPT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +24,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.redteam4j.core.analysis.AttemptFacts;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.RecordPosition;
-import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.dataset.RedTeamAttemptJson;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.RecordPosition;
+import org.redteam4j.core.format.RedTeamAttemptJson;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

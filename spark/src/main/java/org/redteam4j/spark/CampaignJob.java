@@ -16,15 +16,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.target.ChatModel;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.campaign.CampaignFile;
 import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.models.config.Target;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code redteam4j attack} on a Spark cluster. The driver reads the campaign file, checks it and

@@ -19,8 +19,8 @@ import org.redteam4j.core.campaign.Budget;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.FinishedAttack;
 import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.scoring.Judge;
-import org.redteam4j.core.target.ChatModel;
 import org.redteam4j.models.campaign.CampaignFile;
 import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.models.config.Target;
@@ -63,7 +63,7 @@ final class CampaignShare {
                     attacker.close();
                 }
             }
-            String settings = org.redteam4j.core.dataset.Json.mapper().writeValueAsString(campaign);
+            String settings = org.redteam4j.core.format.Json.mapper().writeValueAsString(campaign);
             List<Row> rows = new ArrayList<>();
             for (FinishedAttack attack : ledger.attacks) {
                 rows.add(AttackRows.toRow(campaign.name(), settings, facts.get(attack.target()), attack));

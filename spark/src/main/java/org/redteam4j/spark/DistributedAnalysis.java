@@ -14,13 +14,13 @@ import org.apache.spark.util.StatCounter;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.Correlation;
 import org.redteam4j.core.analysis.Histogram;
-import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.core.analysis.RedTeamAnalysis.Cell;
 import org.redteam4j.core.analysis.RedTeamAnalysis.MemberRatings;
 import org.redteam4j.core.analysis.RedTeamAnalysis.RatingRow;
 import org.redteam4j.core.analysis.RedTeamAnalysis.TagCount;
 import org.redteam4j.core.analysis.RedTeamAnalysis.Trend;
-import org.redteam4j.core.dataset.ParameterCount;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.attempt.ParameterCount;
 import scala.Tuple2;
 
 /**

@@ -3,7 +3,7 @@ package org.redteam4j.spark;
 import java.io.PrintWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * What a job tells its user when it fails. Bad input found on an executor reaches the driver as
@@ -17,14 +17,14 @@ final class JobErrors {
 
     /** An executor's bad-input exception as Spark quotes it: its class name, a colon, the message. */
     private static final Pattern QUOTED = Pattern.compile(
-            "(?:org\\.redteam4j\\.core\\.dataset\\.\\w*Exception|java\\.lang\\.IllegalArgumentException): ([^\\n]+)");
+            "(?:org\\.redteam4j\\.core\\.(?:format\\.\\w*Exception|failure\\.BadInput)|java\\.lang\\.IllegalArgumentException): ([^\\n]+)");
 
     private JobErrors() {
     }
 
     static int report(Throwable failure, PrintWriter err) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatasetException || cause instanceof IllegalArgumentException) {
+            if (cause instanceof BadInput || cause instanceof IllegalArgumentException) {
                 return badInput(cause.getMessage(), err);
             }
             Matcher quoted = QUOTED.matcher(String.valueOf(cause.getMessage()));

@@ -12,16 +12,16 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.redteam4j.core.dataset.RedTeamAttemptJson;
+import org.redteam4j.core.format.RedTeamAttemptJson;
 import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.scoring.TranscriptScores;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code redteam4j score} on a Spark cluster: every assistant turn scored by the embedded

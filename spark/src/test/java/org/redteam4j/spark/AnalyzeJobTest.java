@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.testing.SharedData;
 import picocli.CommandLine;
 
 class AnalyzeJobTest {

@@ -101,7 +101,7 @@ class CampaignJobTest {
     private static String summary(String db) throws IOException {
         Path report = Path.of(db + "-report");
         cli("analyze", "--db", db, "--out", report.toString(), "--no-map");
-        return org.redteam4j.core.dataset.Json.mapper().readTree(report.resolve("tables.json").toFile()).get("campaigns").toString();
+        return org.redteam4j.core.format.Json.mapper().readTree(report.resolve("tables.json").toFile()).get("campaigns").toString();
     }
 
     private static CampaignJob job(Path campaign, Path out, String... options) {

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.dataset.ChildJvm;
+import org.redteam4j.core.testing.ChildJvm;
 import picocli.CommandLine;
 
 /** Each job's {@code --help} prints its usage and no picocli warning (those go to System.err, so a child JVM). */

@@ -3,9 +3,9 @@ package org.redteam4j.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.SyntheticAttempts;
-import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.format.JsonRecordWriter;
+import org.redteam4j.core.testing.TestFiles;
 
 /** The synthetic 40,000-attempt hh-rlhf file of the tests, written once per JVM. */
 final class SyntheticFiles {

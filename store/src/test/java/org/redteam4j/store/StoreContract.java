@@ -13,28 +13,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.DatasetFormat;
-import org.redteam4j.core.dataset.InvalidRecordException;
-import org.redteam4j.core.dataset.JsonRecordComparison;
-import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.dataset.Records;
-import org.redteam4j.core.dataset.SharedData;
-import org.redteam4j.core.dataset.SyntheticAttempts;
-import org.redteam4j.core.dataset.TestFiles;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.format.DatasetFormat;
+import org.redteam4j.core.format.InvalidRecordException;
+import org.redteam4j.core.format.JsonRecordComparison;
+import org.redteam4j.core.format.JsonRecordWriter;
+import org.redteam4j.core.format.Records;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.testing.SharedData;
+import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.attempt.CandidateRepository;
-import org.redteam4j.store.scoring.AttemptScoring;
-import org.redteam4j.store.scoring.CalibrationReport;
-import org.redteam4j.store.scoring.ScorerCalibration;
 import org.redteam4j.store.imports.ImportProgress;
 import org.redteam4j.store.imports.ImportReport;
 import org.redteam4j.store.imports.Importer;
 import org.redteam4j.store.pair.PreferencePairRepository;
+import org.redteam4j.store.scoring.AttemptScoring;
+import org.redteam4j.store.scoring.CalibrationReport;
+import org.redteam4j.store.scoring.ScorerCalibration;
 import org.redteam4j.store.stats.StatsQueries;
 import org.redteam4j.store.stats.StoreStats;
 
@@ -227,7 +227,7 @@ abstract class StoreContract {
 
         assertThat(resumed.attempts()).isEqualTo(6); // the first batch of 4 was kept
         Path export = exportAttempts();
-        List<RedTeamAttempt> scored = TestFiles.readAll(org.redteam4j.core.dataset.Datasets.redTeamAttempts(export));
+        List<RedTeamAttempt> scored = TestFiles.readAll(org.redteam4j.core.format.Datasets.redTeamAttempts(export));
         assertThat(scored).allSatisfy(attempt -> {
             double expectedMin = attempt.transcript().assistantTurns().stream().mapToDouble(t -> -t.text().length()).min().orElseThrow();
             assertThat(attempt.minHarmlessnessScore()).isEqualTo(expectedMin);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
 import org.redteam4j.app.data.ProgressOption;
@@ -16,10 +15,11 @@ import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.Budget;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
-import org.redteam4j.core.target.ChatModel;
 import org.redteam4j.models.campaign.CampaignFile;
 import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.models.config.Target;
@@ -27,7 +27,7 @@ import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.attack.AttackSummary;
-import org.redteam4j.store.target.TargetRepository;
+import org.redteam4j.store.targets.TargetRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +83,7 @@ public final class AttackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (failAbove != null && !(failAbove >= 0 && failAbove <= 1)) {
-            throw new UsageException("--fail-above is a rate between 0 and 1, was " + failAbove);
+            throw new BadInput("--fail-above is a rate between 0 and 1, was " + failAbove);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -113,7 +113,7 @@ public final class AttackCommand implements Callable<Integer> {
         });
         AttackStore store = new AttackStore(db, campaignId, targetIds);
         if (!resume && !store.finishedKeys().isEmpty()) {
-            throw new UsageException("campaign '" + campaign.name() + "' already has results in " + db.location()
+            throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
                     + "; pass --resume to continue it, or give the campaign a new name");
         }
         CampaignEngine engine = new CampaignEngine(CampaignSetup.attackTargets(targets), judges,

@@ -12,10 +12,10 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.redteam4j.core.campaign.FinishedAttack;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
-import org.redteam4j.store.target.TargetRepository;
+import org.redteam4j.store.targets.TargetRepository;
 
 /**
  * Loads the results of Spark's CampaignJob — a folder of Parquet files, one row per attack — into
@@ -42,7 +42,7 @@ public final class CampaignResults {
     public static Loaded load(Database database, Path path) {
         List<Path> files = Files.isRegularFile(path) ? List.of(path) : parts(path);
         if (files.isEmpty()) {
-            throw new DatasetException(path + ": no Parquet files (expected the output folder of CampaignJob)");
+            throw new BadInput(path + ": no Parquet files (expected the output folder of CampaignJob)");
         }
         return database.inTransaction(handle -> {
             Map<String, Long> campaigns = new HashMap<>();
@@ -67,10 +67,10 @@ public final class CampaignResults {
                         attacks++;
                     }
                 } catch (IOException | RuntimeException e) {
-                    if (e instanceof DatasetException dataset) {
+                    if (e instanceof BadInput dataset) {
                         throw dataset;
                     }
-                    throw new DatasetException(file + ": not CampaignJob results (" + e.getMessage() + ")", e);
+                    throw new BadInput(file + ": not CampaignJob results (" + e.getMessage() + ")", e);
                 }
             }
             return new Loaded(attacks, campaigns.size());
@@ -84,7 +84,7 @@ public final class CampaignResults {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
         } catch (IOException e) {
-            throw new DatasetException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
+            throw new BadInput(dir + ": cannot be listed (" + e.getMessage() + ")", e);
         }
     }
 
@@ -139,14 +139,14 @@ public final class CampaignResults {
 
         private boolean present(String column) {
             if (!row.getType().containsField(column)) {
-                throw new DatasetException(file + ": row " + record + ": no column \"" + column
+                throw new BadInput(file + ": row " + record + ": no column \"" + column
                         + "\" (expected the output of CampaignJob)");
             }
             return row.getFieldRepetitionCount(column) > 0;
         }
 
-        private DatasetException missing(String column) {
-            return new DatasetException(file + ": row " + record + ", column \"" + column + "\": missing");
+        private BadInput missing(String column) {
+            return new BadInput(file + ": row " + record + ", column \"" + column + "\": missing");
         }
     }
 }

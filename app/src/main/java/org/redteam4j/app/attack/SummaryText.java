@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.app.TerminalText;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.store.attack.AttackSummary;
 
 /** The campaign summary as a table for people and as JSON for machines. */

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.config.Target;
 import picocli.CommandLine.Command;
@@ -105,7 +105,7 @@ public final class ChatCommand implements Callable<Integer> {
                     maxTokens != null ? maxTokens : defaults.maxTokens(), 1,
                     seed != null ? seed : defaults.seed(), defaults.stop());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
     }
 

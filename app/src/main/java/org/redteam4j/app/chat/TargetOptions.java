@@ -3,8 +3,7 @@ package org.redteam4j.app.chat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import org.redteam4j.app.UsageException;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.models.config.Target;
 import org.redteam4j.models.config.TargetConfig;
@@ -46,7 +45,7 @@ public final class TargetOptions {
         try {
             return new TargetFactory(ApiKeys.fromSystem(), scorer).create(config);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
     }
 
@@ -55,12 +54,12 @@ public final class TargetOptions {
             List<TargetConfig> declared = TargetsFile.read(targetsFile);
             TargetConfig named = TargetsFile.named(declared, target, targetsFile);
             if (baseUrl != null || intervention != null || samples != null || size != null) {
-                throw new UsageException("with --targets, set base URL, intervention, samples and size in the file");
+                throw new BadInput("with --targets, set base URL, intervention, samples and size in the file");
             }
             return named;
         }
         if (target.isBlank()) {
-            throw new DatasetException("--target is empty");
+            throw new BadInput("--target is empty");
         }
         return new TargetConfig(null, target, baseUrl, null, intervention, samples, size, null, null, null, null, null);
     }

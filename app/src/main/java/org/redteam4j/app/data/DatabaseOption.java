@@ -1,6 +1,6 @@
 package org.redteam4j.app.data;
 
-import org.redteam4j.app.UsageException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.DatabaseLocation;
 import picocli.CommandLine.Option;
@@ -17,7 +17,7 @@ public final class DatabaseOption {
         try {
             return DatabaseLocation.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
     }
 

@@ -12,11 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
-import org.redteam4j.app.UsageException;
-import org.redteam4j.app.data.ProgressOption;
-import org.redteam4j.core.dataset.JsonRecordWriter;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.pair.PreferencePairRepository;
@@ -62,12 +61,12 @@ public final class ExportCommand implements Callable<Integer> {
         boolean attempts = switch (format) {
             case "red-team-attempts" -> true;
             case "preference-pairs" -> false;
-            default -> throw new UsageException("unknown --format '" + format
+            default -> throw new BadInput("unknown --format '" + format
                     + "'; expected red-team-attempts or preference-pairs");
         };
         Path absolute = out.toAbsolutePath();
         if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
-            throw new UsageException(out + ": the folder " + absolute.getParent() + " does not exist");
+            throw new BadInput(out + ": the folder " + absolute.getParent() + " does not exist");
         }
         Database db = database.open();
         long started = System.nanoTime();

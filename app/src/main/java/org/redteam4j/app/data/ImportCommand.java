@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.attack.CampaignResults;
-import org.redteam4j.app.data.ProgressOption;
-import org.redteam4j.core.dataset.DatasetFormat;
-import org.redteam4j.core.dataset.InvalidRecordException;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.DatasetFormat;
+import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.imports.ImportReport;
 import org.redteam4j.store.imports.Importer;
@@ -71,10 +70,10 @@ public final class ImportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         DatasetFormat chosen = "auto".equals(format) ? DatasetFormat.detect(file)
-                : DatasetFormat.fromId(format).orElseThrow(() -> new UsageException(
+                : DatasetFormat.fromId(format).orElseThrow(() -> new BadInput(
                         "unknown --format '" + format + "'; expected auto, " + DatasetFormat.ids()));
         Database db = database.open();
         long started = System.nanoTime();

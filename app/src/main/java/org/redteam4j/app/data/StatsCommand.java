@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.attack.SummaryText;
-import org.redteam4j.store.attack.AttackSummary;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.attack.AttackSummary;
 import org.redteam4j.store.stats.StatsQueries;
 import org.redteam4j.store.stats.StoreStats;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ public final class StatsCommand implements Callable<Integer> {
         java.util.Map<String, Long> campaigns = AttackSummary.campaigns(db);
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode root =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.dataset.Json.mapper().readTree(StatsJson.render(stats));
+                    (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.format.Json.mapper().readTree(StatsJson.render(stats));
             com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
             campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(AttackSummary.perTarget(AttackSummary.of(db, id)))));
             out.println(root.toPrettyString());

@@ -3,7 +3,7 @@ package org.redteam4j.app.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.store.stats.StoreStats;
 
 /** {@link StoreStats} as one JSON document, with snake_case keys like the hh-rlhf data. */

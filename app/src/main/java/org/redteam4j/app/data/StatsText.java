@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.redteam4j.app.TerminalText;
-import org.redteam4j.core.dataset.ModelType;
-import org.redteam4j.core.dataset.ParameterCount;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.attempt.ParameterCount;
 import org.redteam4j.store.stats.StoreStats;
 
 /** {@link StoreStats} as plain-text tables for a terminal. */

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.Bootstrap;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.models.map.AttackMapper;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.store.Database;
@@ -82,7 +82,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return render(TablesFile.read(source.tables));
         }
         if (resamples < 100) {
-            throw new UsageException("--resamples must be 100 or more for a meaningful interval");
+            throw new BadInput("--resamples must be 100 or more for a meaningful interval");
         }
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     if (!reviews.isEmpty()) {
                         agreement.put(campaign.name(), Agreement.of(reviews.stream()
                                 .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(),
-                                org.redteam4j.core.dataset.Tags.ALL));
+                                org.redteam4j.core.attempt.Tags.ALL));
                     }
                 }
                 return null;
@@ -131,7 +131,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .mapTo(Long.class).one() > 0);
         }
         if (facts.isEmpty() && campaigns.isEmpty()) {
-            throw new UsageException("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
+            throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
         }
         RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples).analyse(facts);
         PrintWriter err = spec.commandLine().getErr();

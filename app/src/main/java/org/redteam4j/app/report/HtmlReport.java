@@ -13,7 +13,7 @@ import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.Histogram;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.store.attack.AttackSummary;
 
 /**

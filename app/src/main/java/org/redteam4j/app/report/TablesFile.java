@@ -11,11 +11,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.store.attack.AttackSummary;
 
 /** Reads a tables.json back into what the report shows, for {@code analyze --tables}. */
@@ -29,9 +28,9 @@ final class TablesFile {
         try {
             tables = Json.mapper().readTree(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new UsageException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         } catch (IOException e) {
-            throw new DatasetException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": not valid JSON (" + e.getMessage() + ")", e);
         }
         var report = AnalysisTables.report(tables, file.toString());
         ObjectReader lenient = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -46,7 +45,7 @@ final class TablesFile {
                     tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, Map.of(), agreement, null,
                     "not in tables.json (the map needs each attempt's description; run analyze on the data for it)");
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
         }
     }
 }

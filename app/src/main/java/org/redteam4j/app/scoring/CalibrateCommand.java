@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.TerminalText;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.data.Progress;
 import org.redteam4j.app.data.ProgressOption;
 import org.redteam4j.core.analysis.Confusion;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.scoring.CalibrationReport;
@@ -61,7 +61,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             report = new ScorerCalibration(db, harmlessness, cut).run((done, total, turns) ->
                     progress.update(done, total, String.format("%,d attempts", done)));
         } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(report) : text(report));

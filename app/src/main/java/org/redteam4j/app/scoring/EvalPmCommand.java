@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.core.analysis.Proportion;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.PreferenceTraining;
 import org.redteam4j.models.pm.TrainingPair;
@@ -59,7 +59,7 @@ public final class EvalPmCommand implements Callable<Integer> {
             }
         }
         if (pairs.isEmpty()) {
-            throw new UsageException(data + ": no pairs in the model's test split" + (all ? "" : "; use --all to count every pair"));
+            throw new BadInput(data + ": no pairs in the model's test split" + (all ? "" : "; use --all to count every pair"));
         }
         Proportion accuracy = PreferenceTraining.accuracy(pm.head(), pm.featurizer(), pairs);
         PrintWriter out = spec.commandLine().getOut();

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.redteam4j.app.data.DatabaseOption;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.pair.PreferencePairRepository;
 

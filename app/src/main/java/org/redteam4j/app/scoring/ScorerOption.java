@@ -2,7 +2,7 @@ package org.redteam4j.app.scoring;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.redteam4j.app.UsageException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.models.config.Target;
 import org.redteam4j.models.config.TargetConfig;
@@ -40,25 +40,25 @@ public final class ScorerOption {
         if (spec.startsWith("pm:")) {
             Path file = Path.of(spec.substring(3));
             if (!Files.isRegularFile(file)) {
-                throw new UsageException(file + ": no such preference model file");
+                throw new BadInput(file + ": no such preference model file");
             }
             return EmbeddedPreferenceModel.load(file);
         }
         if (spec.startsWith("judge:")) {
             return new JudgeScorer(judge(spec.substring("judge:".length()), judgeBaseUrl, LlmJudge.DEFAULT_THRESHOLD));
         }
-        throw new UsageException("unknown scorer '" + spec + "'; expected pm, pm:FILE or judge:SPEC");
+        throw new BadInput("unknown scorer '" + spec + "'; expected pm, pm:FILE or judge:SPEC");
     }
 
     /** An LLM judge on the target {@code spec} (openai:MODEL, anthropic:MODEL, ollama:MODEL, gguf:PATH). */
     public static LlmJudge judge(String spec, String baseUrl, int threshold) {
         try {
             Target target = new TargetFactory(ApiKeys.fromSystem(), () -> {
-                throw new UsageException("a judge target cannot use rejection sampling");
+                throw new BadInput("a judge target cannot use rejection sampling");
             }).create(TargetConfig.of(null, spec, baseUrl));
             return new LlmJudge(target.model(), threshold);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.VersionProvider;
 import org.redteam4j.app.data.DatabaseOption;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.pm.BradleyTerryTrainer;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
@@ -86,13 +86,13 @@ public final class TrainPmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new UsageException("--test-fraction must be in [0, 1), was " + testFraction);
+            throw new BadInput("--test-fraction must be in [0, 1), was " + testFraction);
         }
         PrintWriter err = spec.commandLine().getErr();
         FeatureSpec features = features();
         List<PreferencePair> pairs = source.fromDb ? PairsInput.fromWorkbench(database) : PairsInput.fromFile(source.data);
         if (pairs.size() < 20) {
-            throw new UsageException("training needs at least 20 preference pairs, found " + pairs.size());
+            throw new BadInput("training needs at least 20 preference pairs, found " + pairs.size());
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data", source.fromDb ? "workbench choices in " + database.location() : source.data.getFileName().toString());
@@ -135,13 +135,13 @@ public final class TrainPmCommand implements Callable<Integer> {
             try {
                 kinds.add(Embedder.Kind.fromId(id));
             } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage() + "; expected all-minilm-l6-v2-q, bge-small-en-v1.5-q or none");
+                throw new BadInput(e.getMessage() + "; expected all-minilm-l6-v2-q, bge-small-en-v1.5-q or none");
             }
         }
         try {
             return new FeatureSpec(kinds, interactions && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new BadInput(e.getMessage());
         }
     }
 

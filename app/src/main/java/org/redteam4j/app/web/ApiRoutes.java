@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.DashboardQueries;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redteam4j.core.target.ChatModelException;
+import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.LiveAttempt;

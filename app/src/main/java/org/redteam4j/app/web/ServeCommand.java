@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.UsageException;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
 import picocli.CommandLine.Command;
@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
                 try {
                     workbench.createAdmin(createAdmin, password());
                 } catch (WebException e) {
-                    throw new UsageException(e.getMessage());
+                    throw new BadInput(e.getMessage());
                 }
                 err.println("Created admin " + createAdmin + ".");
             }
@@ -83,12 +83,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Console console = System.console();
         if (console == null) {
-            throw new UsageException("no terminal to ask for the admin password; set " + PASSWORD_VARIABLE);
+            throw new BadInput("no terminal to ask for the admin password; set " + PASSWORD_VARIABLE);
         }
         char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Workbench.MIN_PASSWORD);
         char[] second = console.readPassword("Again: ");
         if (first == null || !Arrays.equals(first, second)) {
-            throw new UsageException("the passwords differ");
+            throw new BadInput("the passwords differ");
         }
         return new String(first);
     }

@@ -8,7 +8,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import java.util.Set;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 
 /**
  * The workbench over HTTP. Every request gets the security headers; every state-changing request
@@ -44,7 +44,7 @@ public final class WebApp {
         });
         app.before(this::authenticate);
         app.exception(WebException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
-        app.exception(org.redteam4j.core.target.ChatModelException.class, (e, ctx) ->
+        app.exception(org.redteam4j.core.chat.ChatModelException.class, (e, ctx) ->
                 fail(ctx, 502, "the model did not answer (" + e.getMessage() + "); your message was kept, try again"));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {

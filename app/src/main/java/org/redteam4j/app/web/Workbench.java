@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
@@ -17,7 +17,7 @@ import org.redteam4j.models.config.Target;
 import org.redteam4j.models.config.TargetConfig;
 import org.redteam4j.models.config.TargetsFile;
 import org.redteam4j.store.Database;
-import org.redteam4j.store.target.TargetRepository;
+import org.redteam4j.store.targets.TargetRepository;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.Campaign;
@@ -39,7 +39,7 @@ public final class Workbench implements AutoCloseable {
     static final Duration SESSION_LENGTH = Duration.ofHours(12);
     static final int MIN_PASSWORD = 10;
     static final int MAX_TAGS = 6;
-    static final List<String> TAGS = org.redteam4j.core.dataset.Tags.ALL;
+    static final List<String> TAGS = org.redteam4j.core.attempt.Tags.ALL;
     static final List<String> RATING_LABELS = List.of("0 — Not successful", "1 — Slightly successful",
             "2 — Somewhat successful", "3 — Mostly successful", "4 — Very successful");
 
@@ -200,7 +200,7 @@ public final class Workbench implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (DatasetException e) {
+        } catch (BadInput e) {
             throw WebException.badRequest("targets: " + e.getMessage().replaceFirst("^[^:]*\\.yaml: ?", ""));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.Cli;
 import org.redteam4j.app.ExitCodes;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.models.http.LoopbackServer;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 import org.w3c.dom.Document;
 
 class AttackCommandTest {
@@ -88,7 +88,7 @@ class AttackCommandTest {
     @Test
     void usesImportedHarmBenchSeedsAndShowsUpInStats() throws Exception {
         String db = dir.resolve("h.db").toString();
-        attack("import", org.redteam4j.core.dataset.SharedData.harmBenchBehaviors().toString(), "--db", db, "-q");
+        attack("import", org.redteam4j.core.testing.SharedData.harmBenchBehaviors().toString(), "--db", db, "-q");
         Path file = campaign(SIM.replace("seeds: {builtin: true, limit: 10}", "seeds: {builtin: false, imported: true, limit: 5}"));
 
         Run run = attack("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");

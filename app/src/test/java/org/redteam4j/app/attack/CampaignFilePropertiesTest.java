@@ -12,10 +12,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.campaign.CampaignFile;
 
-/** Campaign files built from the real keys with random values, nesting and damage: read, or a DatasetException naming the file. */
+/** Campaign files built from the real keys with random values, nesting and damage: read, or a BadInput naming the file. */
 class CampaignFilePropertiesTest {
 
     private static final List<String> KEYS = List.of("name", "targets", "attacker", "seeds", "strategies", "judges", "limits",
@@ -41,7 +41,7 @@ class CampaignFilePropertiesTest {
             Files.writeString(file, yaml);
             try {
                 CampaignFile.read(file);
-            } catch (DatasetException expected) {
+            } catch (BadInput expected) {
                 assertThat(expected.getMessage()).startsWith(file.toString());
             }
         } finally {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.campaign.CampaignFile;
 import org.redteam4j.models.campaign.CampaignSetup;
 
@@ -63,7 +63,7 @@ class CampaignFileTest {
     void namesTheLineOfAnUnknownKey() throws Exception {
         Path file = write(GOOD + "limts:\n  concurrency: 2\n");
 
-        assertThatThrownBy(() -> CampaignFile.read(file)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CampaignFile.read(file)).isInstanceOf(BadInput.class)
                 .hasMessageContaining(file + ": line 8: unknown key 'limts'");
     }
 
@@ -72,7 +72,7 @@ class CampaignFileTest {
         Path file = write(GOOD.replace("  - direct", "  - direct\n  - jailbreak-everything"));
         CampaignSetup setup = new CampaignSetup(CampaignFile.read(file), file, () -> null);
 
-        assertThatThrownBy(() -> setup.strategies(null)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> setup.strategies(null)).isInstanceOf(BadInput.class)
                 .hasMessageContaining("line 6").hasMessageContaining("unknown strategy 'jailbreak-everything'");
     }
 

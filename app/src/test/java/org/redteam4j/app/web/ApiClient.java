@@ -8,7 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 
 /** A person using the JSON API: their own cookies, and their session's CSRF token on every change. */
 final class ApiClient {

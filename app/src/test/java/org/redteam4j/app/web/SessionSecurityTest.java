@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 
 /** Session fixation, logout, and the security headers on every page a signed-in admin can open. */
 class SessionSecurityTest {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.NoAlertPresentException;
 import org.redteam4j.app.Cli;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.models.http.LoopbackServer;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 
 /**
  * The paper's workflow in real headless Chromium: an admin creates a campaign over sim targets

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 
 /**
  * {@code tables.json}: the analyses as one JSON document, with where the data came from and
@@ -31,13 +31,13 @@ public final class AnalysisTables {
     /** The analyses in a tables.json document; {@code name} names it in errors. */
     public static RedTeamAnalysis.Report report(JsonNode tables, String name) {
         if (!(tables instanceof ObjectNode object) || !object.has("table1")) {
-            throw new DatasetException(name + ": not a tables.json written by redteam4j analyze or AnalyzeJob (no \"table1\")");
+            throw new BadInput(name + ": not a tables.json written by redteam4j analyze or AnalyzeJob (no \"table1\")");
         }
         try {
             return Json.mapper().readerFor(RedTeamAnalysis.Report.class)
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object);
         } catch (IOException e) {
-            throw new DatasetException(name + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
+            throw new BadInput(name + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
         }
     }
 

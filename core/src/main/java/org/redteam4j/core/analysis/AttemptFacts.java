@@ -1,7 +1,7 @@
 package org.redteam4j.core.analysis;
 
 import java.util.List;
-import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.attempt.RedTeamAttempt;
 
 /** What the analyses need of one attempt. Scores may be null (unscored data). */
 public record AttemptFacts(String modelType, String numParams, double rating, Double minHarmlessness, Double intent,

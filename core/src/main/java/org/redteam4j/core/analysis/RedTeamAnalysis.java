@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.redteam4j.core.dataset.ModelType;
-import org.redteam4j.core.dataset.ParameterCount;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.attempt.ParameterCount;
 
 /**
  * The paper's analyses over any set of attempts, as pure functions: Table 1, Fig. 1 (means with

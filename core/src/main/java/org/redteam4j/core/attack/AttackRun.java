@@ -1,7 +1,7 @@
 package org.redteam4j.core.attack;
 
 import java.util.List;
-import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 

@@ -1,8 +1,8 @@
 package org.redteam4j.core.attack;
 
+import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.RefusalDetector;
-import org.redteam4j.core.target.ChatModel;
 
 /**
  * What strategies may use besides the target: the attacker model (iterative, multi-turn and the

@@ -5,9 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.transcript.Turn;
 
 /** The built-in converters. Encodings come with an instruction to decode, so a capable target can follow. */

@@ -1,12 +1,12 @@
 package org.redteam4j.core.attack;
 
 import java.util.List;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.TokenUsage;
 import org.redteam4j.core.transcript.Turn;
 
 /**

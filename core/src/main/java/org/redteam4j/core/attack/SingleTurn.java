@@ -2,10 +2,10 @@ package org.redteam4j.core.attack;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.transcript.Turn;
 
 /** One message to the target: the seed as it is, through converters, or inside a template. */

@@ -1,7 +1,7 @@
 package org.redteam4j.core.attack;
 
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.Sampling;
 
 /** A way of delivering a seed to a target. Implementations are stateless and thread-safe. */
 public interface Strategy {

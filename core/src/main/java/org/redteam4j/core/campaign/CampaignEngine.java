@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redteam4j.core.attack.AttackRun;
 import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.ChatModelException;
 
 /**
  * Runs a plan: skips what the ledger says is finished, runs the rest on a bounded pool, judges

@@ -2,7 +2,7 @@ package org.redteam4j.core.campaign;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.Serializable;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.Verdict;
 
 /**

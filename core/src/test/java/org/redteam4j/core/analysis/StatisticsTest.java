@@ -76,7 +76,7 @@ class StatisticsTest {
                 new Agreement.Reviewed(java.util.List.of(1.0, 3.0, 1.0), java.util.List.of(java.util.Set.of(), java.util.Set.of("Theft"), java.util.Set.of())),
                 new Agreement.Reviewed(java.util.List.of(2.0), java.util.List.of(java.util.Set.of())));
 
-        Agreement agreement = Agreement.of(reviewed, 3, org.redteam4j.core.dataset.Tags.ALL);
+        Agreement agreement = Agreement.of(reviewed, 3, org.redteam4j.core.attempt.Tags.ALL);
 
         assertThat(agreement.items()).isEqualTo(3); // the attempt with one review does not count
         // binary success: items {3 yes}, {3 no}, {1 yes, 2 no}: P-bar = (1 + 1 + 1/3) / 3 = 7/9,

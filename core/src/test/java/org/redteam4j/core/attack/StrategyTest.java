@@ -7,11 +7,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.RefusalDetector;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.RecordingModel;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.testing.RecordingModel;
 import org.redteam4j.core.transcript.Turn;
 
 class StrategyTest {

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.SingleTurn;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Reply;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.ServerErrorException;
+import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Reply;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.ServerErrorException;
-import org.redteam4j.core.target.TokenUsage;
 import org.redteam4j.core.transcript.Turn;
 
 class CampaignEngineTest {

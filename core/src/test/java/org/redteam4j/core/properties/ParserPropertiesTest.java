@@ -12,14 +12,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.core.transcript.Transcript;
 
 /**
  * Properties of the parsers on generated input: transcripts round-trip exactly, and the data file
- * readers either read records or fail with the documented {@link DatasetException} — never another
+ * readers either read records or fail with the documented {@link BadInput} — never another
  * exception, whatever the bytes.
  */
 class ParserPropertiesTest {
@@ -99,7 +99,7 @@ class ParserPropertiesTest {
                     records++;
                     assertThat(records).as("records from %d characters", text.length()).isLessThanOrEqualTo(text.length() + 1);
                 }
-            } catch (DatasetException expected) {
+            } catch (BadInput expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
         } finally {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.config.TargetConfig;
 
 /**
@@ -49,22 +49,22 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
     public static CampaignFile read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         CampaignFile campaign;
         try {
             campaign = YAML.readValue(file.toFile(), CampaignFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new DatasetException(file + line(file, String.valueOf(e.getPropertyName())) + ": unknown key '"
+            throw new BadInput(file + line(file, String.valueOf(e.getPropertyName())) + ": unknown key '"
                     + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds());
         } catch (JsonMappingException e) {
-            throw new DatasetException(file + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr()) + ": "
+            throw new BadInput(file + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr()) + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (campaign == null) {
-            throw new DatasetException(file + ": the file is empty");
+            throw new BadInput(file + ": the file is empty");
         }
         campaign.validate(file);
         return campaign;
@@ -72,21 +72,21 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
     private void validate(Path file) {
         if (name == null || name.isBlank()) {
-            throw new DatasetException(file + ": missing 'name' (the campaign's name in results)");
+            throw new BadInput(file + ": missing 'name' (the campaign's name in results)");
         }
         if (targets == null || targets.isEmpty()) {
-            throw new DatasetException(file + line(file, "targets") + ": no targets; declare at least one under 'targets:'");
+            throw new BadInput(file + line(file, "targets") + ": no targets; declare at least one under 'targets:'");
         }
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).model() == null) {
-                throw new DatasetException(file + ": targets[" + i + "]: missing 'model' (e.g. sim, openai:gpt-4o-mini)");
+                throw new BadInput(file + ": targets[" + i + "]: missing 'model' (e.g. sim, openai:gpt-4o-mini)");
             }
         }
         if (strategies == null || strategies.isEmpty()) {
-            throw new DatasetException(file + line(file, "strategies") + ": no strategies; e.g. '- direct'");
+            throw new BadInput(file + line(file, "strategies") + ": no strategies; e.g. '- direct'");
         }
         if (judges == null || judges.isEmpty()) {
-            throw new DatasetException(file + line(file, "judges") + ": no judges; e.g. '- refusal'");
+            throw new BadInput(file + line(file, "judges") + ": no judges; e.g. '- refusal'");
         }
         if (limits != null) {
             nonNegative(file, "concurrency", limits.concurrency() == null ? null : limits.concurrency() - 1L);
@@ -99,7 +99,7 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
     private static void nonNegative(Path file, String key, Long value) {
         if (value != null && value < 0) {
-            throw new DatasetException(file + line(file, key) + ": limits." + key + " must be "
+            throw new BadInput(file + line(file, key) + ": limits." + key + " must be "
                     + (key.equals("concurrency") || key.equals("repetitions") ? "1 or more" : "0 (no limit) or more"));
         }
     }

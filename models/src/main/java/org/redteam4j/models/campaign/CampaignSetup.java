@@ -23,15 +23,15 @@ import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.campaign.AttackTarget;
 import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.PreferenceJudge;
 import org.redteam4j.core.scoring.RefusalDetector;
 import org.redteam4j.core.scoring.RefusalJudge;
-import org.redteam4j.core.target.ChatModel;
 import org.redteam4j.models.config.Target;
 import org.redteam4j.models.config.TargetConfig;
 import org.redteam4j.models.config.TargetFactory;
@@ -77,12 +77,12 @@ public final class CampaignSetup {
                         campaign.requestsPerMinute()));
             }
             if (targets.containsKey(limited.displayName())) {
-                throw new DatasetException(file + ": two targets are named '" + limited.displayName() + "'; give them names");
+                throw new BadInput(file + ": two targets are named '" + limited.displayName() + "'; give them names");
             }
             try {
                 targets.put(limited.displayName(), factory.create(limited));
             } catch (IllegalArgumentException e) {
-                throw new DatasetException(file + ": " + e.getMessage());
+                throw new BadInput(file + ": " + e.getMessage());
             }
         }
         return targets;
@@ -101,7 +101,7 @@ public final class CampaignSetup {
         try {
             return factory.create(TargetConfig.of("attacker", campaign.attacker(), campaign.attackerBaseUrl())).model();
         } catch (IllegalArgumentException e) {
-            throw new DatasetException(file + CampaignFile.line(file, "attacker") + ": attacker: " + e.getMessage());
+            throw new BadInput(file + CampaignFile.line(file, "attacker") + ": attacker: " + e.getMessage());
         }
     }
 
@@ -132,10 +132,10 @@ public final class CampaignSetup {
                             node.path("base_url").asText(null)));
                     judges.add(new LlmJudge(judge.model(), threshold));
                 } catch (IllegalArgumentException e) {
-                    throw new DatasetException(file + CampaignFile.line(file, "- llm") + ": judge: " + e.getMessage());
+                    throw new BadInput(file + CampaignFile.line(file, "- llm") + ": judge: " + e.getMessage());
                 }
             } else {
-                throw new DatasetException(file + CampaignFile.line(file, node.isTextual() ? node.asText() : "judges")
+                throw new BadInput(file + CampaignFile.line(file, node.isTextual() ? node.asText() : "judges")
                         + ": unknown judge " + node + "; expected 'refusal', 'pm', '{pm: {threshold: T}}' or '{llm: SPEC}'");
             }
         }
@@ -149,12 +149,12 @@ public final class CampaignSetup {
                 strategies.addAll(strategy(node, attacker));
             } catch (IllegalArgumentException e) {
                 String token = node.isTextual() ? node.asText() : node.fieldNames().hasNext() ? node.fieldNames().next() : "strategies";
-                throw new DatasetException(file + CampaignFile.line(file, token) + ": " + e.getMessage());
+                throw new BadInput(file + CampaignFile.line(file, token) + ": " + e.getMessage());
             }
         }
         boolean needsAttacker = strategies.stream().anyMatch(s -> s.maxAttackerRequests() > 0);
         if (needsAttacker && attacker == null) {
-            throw new DatasetException(file + ": iterative, multi_turn and translate need an 'attacker:' model (e.g. sim)");
+            throw new BadInput(file + ": iterative, multi_turn and translate need an 'attacker:' model (e.g. sim)");
         }
         return strategies;
     }
@@ -212,7 +212,7 @@ public final class CampaignSetup {
                     config.fromDb().limit() == null ? Integer.MAX_VALUE : config.fromDb().limit()));
         }
         if (seeds.isEmpty()) {
-            throw new DatasetException(file + CampaignFile.line(file, "seeds") + ": the seeds section yields no seeds");
+            throw new BadInput(file + CampaignFile.line(file, "seeds") + ": the seeds section yields no seeds");
         }
         int limit = config == null || config.limit() == null ? seeds.size() : Math.min(config.limit(), seeds.size());
         return seeds.subList(0, limit);

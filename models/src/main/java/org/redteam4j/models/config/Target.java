@@ -1,8 +1,8 @@
 package org.redteam4j.models.config;
 
-import org.redteam4j.core.dataset.ModelType;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.Sampling;
 
 /**
  * A target ready to attack: its declaration and the model built from it (runtime, resilience

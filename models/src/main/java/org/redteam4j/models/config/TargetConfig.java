@@ -2,9 +2,9 @@ package org.redteam4j.models.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import org.redteam4j.core.dataset.ModelType;
-import org.redteam4j.core.target.Intervention;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.intervention.Intervention;
 
 /**
  * One target as declared in YAML (snake_case keys) or built from command-line options.

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.redteam4j.core.dataset.DatasetException;
+import org.redteam4j.core.failure.BadInput;
 
 /** Reads targets declared in YAML: a document with a {@code targets:} list. */
 public final class TargetsFile {
@@ -35,31 +35,31 @@ public final class TargetsFile {
 
     public static List<TargetConfig> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         try {
             Document document = YAML.readValue(file.toFile(), Document.class);
             List<TargetConfig> targets = document == null || document.targets() == null ? List.of() : document.targets();
             if (targets.isEmpty()) {
-                throw new DatasetException(file + ": declares no targets (expected a 'targets:' list)");
+                throw new BadInput(file + ": declares no targets (expected a 'targets:' list)");
             }
             for (int i = 0; i < targets.size(); i++) {
                 if (targets.get(i).model() == null) {
-                    throw new DatasetException(file + ": targets[" + i + "]: missing 'model' (e.g. openai:gpt-4o-mini, sim)");
+                    throw new BadInput(file + ": targets[" + i + "]: missing 'model' (e.g. openai:gpt-4o-mini, sim)");
                 }
             }
             return targets;
         } catch (UnrecognizedPropertyException e) {
-            throw new DatasetException(file + lineOfKey(file, String.valueOf(e.getPropertyName()), tokenLocation(e)) + ": "
+            throw new BadInput(file + lineOfKey(file, String.valueOf(e.getPropertyName()), tokenLocation(e)) + ": "
                     + path(e) + "unknown key '" + e.getPropertyName()
                     + "'; expected one of " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
-            throw new DatasetException(file + describe(tokenLocation(e)) + ": " + path(e)
+            throw new BadInput(file + describe(tokenLocation(e)) + ": " + path(e)
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
-            throw new DatasetException(file + describe(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new BadInput(file + describe(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -101,7 +101,7 @@ public final class TargetsFile {
     /** Finds a declared target by name. */
     public static TargetConfig named(List<TargetConfig> targets, String name, Path file) {
         return targets.stream().filter(target -> target.displayName().equals(name)).findFirst()
-                .orElseThrow(() -> new DatasetException(file + ": no target named '" + name + "'; declared: "
+                .orElseThrow(() -> new BadInput(file + ": no target named '" + name + "'; declared: "
                         + targets.stream().map(TargetConfig::displayName).collect(Collectors.joining(", "))));
     }
 }

@@ -13,13 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatModelException;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.MalformedResponseException;
-import org.redteam4j.core.target.ModelTimeoutException;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.MalformedResponseException;
+import org.redteam4j.core.chat.ModelTimeoutException;
+import org.redteam4j.core.format.Json;
 
 /**
  * A chat model behind an HTTP JSON API. The template: {@link #chat} sends the body that the

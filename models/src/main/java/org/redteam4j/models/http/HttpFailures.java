@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import org.redteam4j.core.target.ChatModelException;
-import org.redteam4j.core.target.ModelTimeoutException;
-import org.redteam4j.core.target.ModelUnreachableException;
-import org.redteam4j.core.target.RateLimitedException;
-import org.redteam4j.core.target.RequestRefusedException;
-import org.redteam4j.core.target.ServerErrorException;
+import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.chat.ModelTimeoutException;
+import org.redteam4j.core.chat.ModelUnreachableException;
+import org.redteam4j.core.chat.RateLimitedException;
+import org.redteam4j.core.chat.RequestRejectedException;
+import org.redteam4j.core.chat.ServerErrorException;
 
 /** The one place that turns HTTP outcomes into typed {@link ChatModelException}s. */
 public final class HttpFailures {
@@ -35,7 +35,7 @@ public final class HttpFailures {
         if (status >= 500) {
             return new ServerErrorException(message, status);
         }
-        return new RequestRefusedException(message, status);
+        return new RequestRejectedException(message, status);
     }
 
     /** The error for a call that produced no HTTP response. */

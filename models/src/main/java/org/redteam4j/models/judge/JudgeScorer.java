@@ -49,9 +49,14 @@ public final class JudgeScorer implements HarmlessnessScorer {
     }
 
     /** The judge could not give a verdict; scoring stops rather than invent one. */
-    public static final class JudgeFailedException extends RuntimeException {
+    public static final class JudgeFailedException extends org.redteam4j.core.failure.ExternalFailure {
         public JudgeFailedException(String message) {
-            super(message);
+            super(message, null);
+        }
+
+        @Override
+        public boolean retriable() {
+            return false;
         }
     }
 }

@@ -10,13 +10,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatModelException;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.Sampling;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 

@@ -1,6 +1,5 @@
 package org.redteam4j.models.pm;
 
-import org.redteam4j.core.scoring.ReplyInContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.transcript.Turn;
 
 /**

@@ -1,9 +1,9 @@
 package org.redteam4j.models.pm;
 
-import org.redteam4j.core.scoring.ReplyInContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.core.scoring.ReplyInContext;
 
 /** Turns replies in context into feature vectors, embedding all texts of a batch at once. */
 public final class Featurizer {

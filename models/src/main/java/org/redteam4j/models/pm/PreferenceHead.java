@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
 
 /**
  * A trained linear head: features are standardised with the training means and scales, then
@@ -65,7 +65,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -73,7 +73,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         try {
             JsonNode root = Json.mapper().readTree(in);
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
-                throw new DatasetException(name + ": not a preference head (expected \"format\": \"" + FORMAT + "\")");
+                throw new BadInput(name + ": not a preference head (expected \"format\": \"" + FORMAT + "\")");
             }
             List<Embedder.Kind> kinds = new ArrayList<>();
             root.path("embedders").forEach(node -> kinds.add(Embedder.Kind.fromId(node.asText())));
@@ -84,7 +84,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
             return new PreferenceHead(spec, doubles(root, "means"), doubles(root, "scales"), doubles(root, "weights"),
                     root.path("bias").asDouble(), provenance);
         } catch (IOException | IllegalArgumentException e) {
-            throw new DatasetException(name + ": not a valid preference head (" + e.getMessage() + ")", e);
+            throw new BadInput(name + ": not a valid preference head (" + e.getMessage() + ")", e);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Proportion;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.scoring.ReplyInContext;
 
 /**

@@ -1,12 +1,12 @@
 package org.redteam4j.models.pm;
 
-import org.redteam4j.core.scoring.ReplyInContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 

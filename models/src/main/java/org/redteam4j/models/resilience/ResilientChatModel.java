@@ -11,12 +11,12 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatModelException;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.ForwardingChatModel;
-import org.redteam4j.core.target.RateLimitedException;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.ForwardingChatModel;
+import org.redteam4j.core.chat.RateLimitedException;
 
 /**
  * Wraps a remote model in its target's {@link ResiliencePolicy}: each attempt waits for a

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.redteam4j.core.target.ChatModel;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.ModelTimeoutException;
-import org.redteam4j.core.target.Reply;
-import org.redteam4j.core.target.SimulatedText;
-import org.redteam4j.core.target.TokenUsage;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.ModelTimeoutException;
+import org.redteam4j.core.chat.Reply;
+import org.redteam4j.core.chat.SimulatedText;
+import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.transcript.Transcript;
 
 /**

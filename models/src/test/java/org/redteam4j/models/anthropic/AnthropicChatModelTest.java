@@ -9,15 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.ServerErrorException;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.ServerErrorException;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.Conversations;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 
 class AnthropicChatModelTest {
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.dataset.DatasetException;
-import org.redteam4j.core.dataset.ModelType;
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.intervention.HhhPrompt;
+import org.redteam4j.core.intervention.PlainPrompt;
+import org.redteam4j.core.intervention.RejectionSampling;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.core.target.HhhPrompt;
-import org.redteam4j.core.target.PlainPrompt;
-import org.redteam4j.core.target.RejectionSampling;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.resilience.ResilientChatModel;
@@ -76,7 +76,7 @@ class TargetConfigTest {
     void aMisspeltKeyIsNamedWithItsLine() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "targets:\n  - model: sim\n    temprature: 0.3\n");
 
-        assertThatThrownBy(() -> TargetsFile.read(file)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> TargetsFile.read(file)).isInstanceOf(BadInput.class)
                 .hasMessageContaining(file + ": line 3").hasMessageContaining("temprature");
     }
 

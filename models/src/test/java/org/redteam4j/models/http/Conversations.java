@@ -1,8 +1,8 @@
 package org.redteam4j.models.http;
 
 import java.util.List;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.transcript.Turn;
 
 /** Requests used across the runtime tests. */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.redteam4j.core.dataset.Json;
+import org.redteam4j.core.format.Json;
 
 /**
  * A real HTTP server on 127.0.0.1 that plays scripted responses in order (the last one repeats)

@@ -17,7 +17,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 import org.redteam4j.models.resilience.ResiliencePolicy;

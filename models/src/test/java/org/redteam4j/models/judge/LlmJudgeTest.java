@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.dataset.Json;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 
 class LlmJudgeTest {
@@ -151,8 +150,8 @@ class LlmJudgeTest {
         server.answering(LlmJudgeTest::rubricFollowingJudge);
         OpenAiCompatibleChatModel raw = new OpenAiCompatibleChatModel("judge", server.url("/v1"), null, Duration.ofSeconds(5));
 
-        String answer = raw.chat(new org.redteam4j.core.target.ChatRequest("Grade the reply. Code nothing.",
-                List.of(Turn.human("REPLY: " + HARMFUL + INJECTION)), org.redteam4j.core.target.Sampling.DEFAULT)).first().text();
+        String answer = raw.chat(new org.redteam4j.core.chat.ChatRequest("Grade the reply. Code nothing.",
+                List.of(Turn.human("REPLY: " + HARMFUL + INJECTION)), org.redteam4j.core.chat.Sampling.DEFAULT)).first().text();
 
         assertThat(answer).contains("\"harm\": 1");
     }

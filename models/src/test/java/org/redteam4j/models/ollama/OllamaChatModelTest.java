@@ -8,13 +8,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.MalformedResponseException;
-import org.redteam4j.core.target.RequestRefusedException;
-import org.redteam4j.core.target.Sampling;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.MalformedResponseException;
+import org.redteam4j.core.chat.RequestRejectedException;
+import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.models.http.Conversations;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 
 class OllamaChatModelTest {
 
@@ -59,7 +59,7 @@ class OllamaChatModelTest {
         server.then(Script.status(404, "{\"error\": \"model 'llama3.2' not found\"}"), Script.json("{}"));
 
         assertThatThrownBy(() -> model.chat(Conversations.twoTurns(Sampling.DEFAULT)))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("not found");
+                .isInstanceOf(RequestRejectedException.class).hasMessageContaining("not found");
         assertThatThrownBy(() -> model.chat(Conversations.twoTurns(Sampling.DEFAULT)))
                 .isInstanceOf(MalformedResponseException.class);
     }

@@ -8,18 +8,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.MalformedResponseException;
-import org.redteam4j.core.target.ModelTimeoutException;
-import org.redteam4j.core.target.ModelUnreachableException;
-import org.redteam4j.core.target.RateLimitedException;
-import org.redteam4j.core.target.RequestRefusedException;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.ServerErrorException;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.MalformedResponseException;
+import org.redteam4j.core.chat.ModelTimeoutException;
+import org.redteam4j.core.chat.ModelUnreachableException;
+import org.redteam4j.core.chat.RateLimitedException;
+import org.redteam4j.core.chat.RequestRejectedException;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.ServerErrorException;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.Conversations;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
 
@@ -159,7 +159,7 @@ class OpenAiCompatibleChatModelTest {
         server.then(Script.status(400, "{\"error\": {\"message\": \"bad temperature\"}}"));
 
         assertThatThrownBy(() -> resilient(3).chat(Conversations.twoTurns(Sampling.DEFAULT)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("bad temperature");
         assertThat(server.received()).hasSize(1);
     }

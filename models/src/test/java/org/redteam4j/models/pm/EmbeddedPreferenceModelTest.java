@@ -7,10 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.analysis.Proportion;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.transcript.Turn;
 
 /** The shipped preference model on real data it never trained on, and on replies whose harm is plain. */

@@ -6,10 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.RecordReader;
-import org.redteam4j.core.dataset.SharedData;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.transcript.Transcript;
 
 /** Our hand labels (pair, side, refuses) joined with the reply texts read from ../shared at test time. */

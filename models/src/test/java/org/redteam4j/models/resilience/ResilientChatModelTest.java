@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.RateLimitedException;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.ServerErrorException;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.RateLimitedException;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.ServerErrorException;
 import org.redteam4j.models.http.Conversations;
-import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 
 class ResilientChatModelTest {

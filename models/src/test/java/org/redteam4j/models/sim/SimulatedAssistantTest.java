@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.target.ChatRequest;
-import org.redteam4j.core.target.ChatResponse;
-import org.redteam4j.core.target.Reply;
-import org.redteam4j.core.target.Sampling;
-import org.redteam4j.core.target.SimulatedText;
+import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.chat.ChatResponse;
+import org.redteam4j.core.chat.Reply;
+import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.chat.SimulatedText;
 import org.redteam4j.core.transcript.Turn;
 
 class SimulatedAssistantTest {

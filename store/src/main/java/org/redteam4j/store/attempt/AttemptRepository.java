@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.RedTeamAttempt;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.member.RecruitmentSource;
 

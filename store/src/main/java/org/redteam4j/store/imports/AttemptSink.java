@@ -3,12 +3,12 @@ package org.redteam4j.store.imports;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.redteam4j.core.dataset.RedTeamAttempt;
-import org.redteam4j.core.dataset.RedTeamAttemptJson;
+import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.format.RedTeamAttemptJson;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.member.MemberRepository;
 import org.redteam4j.store.member.RecruitmentSource;
-import org.redteam4j.store.target.TargetRepository;
+import org.redteam4j.store.targets.TargetRepository;
 
 /** Stores hh-rlhf red-team attempts: the member and target rows on first sight, then the attempt. */
 final class AttemptSink implements RecordSink<RedTeamAttempt> {

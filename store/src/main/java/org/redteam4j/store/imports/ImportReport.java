@@ -1,8 +1,8 @@
 package org.redteam4j.store.imports;
 
 import java.util.List;
-import org.redteam4j.core.dataset.DatasetFormat;
-import org.redteam4j.core.dataset.InvalidRecordException;
+import org.redteam4j.core.format.DatasetFormat;
+import org.redteam4j.core.format.InvalidRecordException;
 
 /**
  * What an import did.

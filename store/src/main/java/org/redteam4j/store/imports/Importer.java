@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.redteam4j.core.dataset.DatasetFormat;
-import org.redteam4j.core.dataset.Datasets;
-import org.redteam4j.core.dataset.InvalidRecordException;
-import org.redteam4j.core.dataset.RecordReader;
+import org.redteam4j.core.format.DatasetFormat;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.InvalidRecordException;
+import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.store.Database;
 
 /**

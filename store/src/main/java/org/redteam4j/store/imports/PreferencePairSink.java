@@ -1,8 +1,8 @@
 package org.redteam4j.store.imports;
 
 import org.jdbi.v3.core.Handle;
-import org.redteam4j.core.dataset.PreferencePair;
-import org.redteam4j.core.dataset.PreferencePairJson;
+import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.format.PreferencePairJson;
 import org.redteam4j.store.pair.PreferencePairRepository;
 
 final class PreferencePairSink implements RecordSink<PreferencePair> {

@@ -12,8 +12,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.redteam4j.core.dataset.Json;
-import org.redteam4j.core.dataset.JsonRecordWriter;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.JsonRecordWriter;
 
 /** Content hashes: of files, for provenance, and of records, to make imports idempotent. */
 final class RecordKeys {

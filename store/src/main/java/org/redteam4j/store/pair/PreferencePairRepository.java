@@ -3,7 +3,7 @@ package org.redteam4j.store.pair;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
 
 /** Imported preference pairs. */
 public final class PreferencePairRepository {

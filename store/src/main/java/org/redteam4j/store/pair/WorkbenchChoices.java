@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.redteam4j.core.dataset.PreferencePair;
+import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;

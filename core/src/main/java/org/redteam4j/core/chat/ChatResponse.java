@@ -1,0 +1,38 @@
+package org.redteam4j.core.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a model answered.
+ *
+ * @param replies   one or more replies, in the runtime's order or, after ranking, least harmful first
+ * @param usage     tokens consumed by all the calls behind this response
+ * @param latency   wall time from request to response
+ * @param model     the model that answered, as the runtime names it
+ * @param simulated true when the answer comes from the simulated assistant, never a real model
+ */
+public record ChatResponse(List<Reply> replies, TokenUsage usage, Duration latency, String model, boolean simulated) {
+
+    public ChatResponse {
+        replies = List.copyOf(replies);
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(latency, "latency");
+        if (replies.isEmpty()) {
+            throw new IllegalArgumentException("a response has at least one reply");
+        }
+    }
+
+    public Reply first() {
+        return replies.get(0);
+    }
+
+    public ChatResponse withReplies(List<Reply> newReplies) {
+        return new ChatResponse(newReplies, usage, latency, model, simulated);
+    }
+
+    public ChatResponse withLatency(Duration newLatency) {
+        return new ChatResponse(replies, usage, newLatency, model, simulated);
+    }
+}

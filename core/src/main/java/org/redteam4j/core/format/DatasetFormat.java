@@ -1,0 +1,102 @@
+package org.redteam4j.core.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.redteam4j.core.failure.BadInput;
+
+/** The file formats {@code import} understands, and their detection from content. */
+public enum DatasetFormat {
+    RED_TEAM_ATTEMPTS("red-team-attempts"),
+    PREFERENCE_PAIRS("preference-pairs"),
+    HARMBENCH_CSV("harmbench-csv"),
+    TEXT("text");
+
+    private static final int PEEK_BYTES = 1 << 20;
+
+    private final String id;
+
+    DatasetFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<DatasetFormat> fromId(String id) {
+        return Arrays.stream(values()).filter(format -> format.id.equals(id)).findFirst();
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(DatasetFormat::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Tells the format from the first megabyte of content (after gzip): JSON records with a
+     * {@code transcript} field are red-team attempts, with {@code chosen} preference pairs; a CSV
+     * header with a {@code Behavior} column is HarmBench; any other text is one seed a line.
+     */
+    public static DatasetFormat detect(Path path) {
+        try (DataFile file = DataFile.open(path)) {
+            byte[] head = file.content().readNBytes(PEEK_BYTES);
+            String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1).stripLeading();
+            }
+            if (text.startsWith("[") || text.startsWith("{")) {
+                return detectJson(file.name(), head);
+            }
+            String firstLine = text.lines().findFirst().orElse("");
+            if (firstLine.startsWith(HarmBenchCsvReader.BEHAVIOR + ",") || firstLine.equals(HarmBenchCsvReader.BEHAVIOR)) {
+                return HARMBENCH_CSV;
+            }
+            if (text.indexOf('\0') >= 0) {
+                throw new BadInput(file.name() + ": looks binary, not a format redteam4j reads (" + ids() + ")");
+            }
+            return TEXT;
+        } catch (IOException e) {
+            throw new BadInput(path + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static DatasetFormat detectJson(String name, byte[] head) {
+        Set<String> fields = firstObjectFields(head);
+        if (fields.contains(RedTeamAttemptJson.TRANSCRIPT)) {
+            return RED_TEAM_ATTEMPTS;
+        }
+        if (fields.contains(PreferencePairJson.CHOSEN) || fields.contains(PreferencePairJson.REJECTED)) {
+            return PREFERENCE_PAIRS;
+        }
+        throw new BadInput(name + ": JSON whose first record has neither a \"transcript\" field (red-team "
+                + "attempts) nor \"chosen\"/\"rejected\" (preference pairs); pass --format to say what it is");
+    }
+
+    /** Field names of the first object, read leniently: the peeked bytes may end mid-record. */
+    private static Set<String> firstObjectFields(byte[] head) {
+        Set<String> fields = new HashSet<>();
+        try (JsonParser parser = Json.mapper().getFactory().createParser(head)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT && --depth == 0) {
+                    break;
+                } else if (token == JsonToken.FIELD_NAME && depth == 1) {
+                    fields.add(parser.currentName());
+                }
+            }
+        } catch (IOException e) {
+            // the peek ended inside a record, or the JSON is broken: keep what was seen; the reader reports errors
+        }
+        return fields;
+    }
+}

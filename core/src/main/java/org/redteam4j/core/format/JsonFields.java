@@ -1,0 +1,113 @@
+package org.redteam4j.core.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads typed fields from one JSON record, naming the record and field in every error. */
+final class JsonFields {
+
+    private final ObjectNode node;
+    private final RecordPosition position;
+
+    JsonFields(ObjectNode node, RecordPosition position) {
+        this.node = node;
+        this.position = position;
+    }
+
+    String string(String field) {
+        JsonNode value = present(field);
+        if (!value.isTextual()) {
+            throw wrong(field, "a string", value);
+        }
+        return value.textValue();
+    }
+
+    double number(String field) {
+        JsonNode value = present(field);
+        if (!value.isNumber()) {
+            throw wrong(field, "a number", value);
+        }
+        return value.doubleValue();
+    }
+
+    Double nullableNumber(String field) {
+        JsonNode value = present(field);
+        return value.isNull() ? null : number(field);
+    }
+
+    long integer(String field) {
+        JsonNode value = present(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrong(field, "an integer", value);
+        }
+        return value.longValue();
+    }
+
+    boolean bool(String field) {
+        JsonNode value = present(field);
+        if (!value.isBoolean()) {
+            throw wrong(field, "true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    /** A list of strings, or null when the field holds null. */
+    List<String> nullableStrings(String field) {
+        JsonNode value = present(field);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrong(field, "null or a list of strings", value);
+        }
+        List<String> strings = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw wrong(field, "null or a list of strings", value);
+            }
+            strings.add(element.textValue());
+        }
+        return strings;
+    }
+
+    /** The fields of the record not in {@code known}, in their original order. */
+    Map<String, JsonNode> others(Set<String> known) {
+        Map<String, JsonNode> others = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            if (!known.contains(entry.getKey())) {
+                others.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return others;
+    }
+
+    boolean has(String field) {
+        return node.has(field);
+    }
+
+    InvalidRecordException invalid(String field, String problem) {
+        return InvalidRecordException.field(position, field, problem);
+    }
+
+    private JsonNode present(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw invalid(field, "missing");
+        }
+        return value;
+    }
+
+    private InvalidRecordException wrong(String field, String expected, JsonNode actual) {
+        return invalid(field, "expected " + expected + ", got " + abbreviate(actual));
+    }
+
+    private static String abbreviate(JsonNode value) {
+        String text = value.toString();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,28 @@
+package org.redteam4j.core.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.redteam4j.core.attempt.PreferencePair;
+
+/** The fields of hh-rlhf preference pairs: {@code {"chosen": T, "rejected": T}}. */
+public final class PreferencePairJson {
+
+    public static final String CHOSEN = "chosen";
+    public static final String REJECTED = "rejected";
+
+    private PreferencePairJson() {
+    }
+
+    public static PreferencePair read(ObjectNode node, RecordPosition position) {
+        JsonFields fields = new JsonFields(node, position);
+        return new PreferencePair(fields.string(CHOSEN), fields.string(REJECTED));
+    }
+
+    public static void write(PreferencePair pair, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField(CHOSEN, pair.chosen());
+        out.writeStringField(REJECTED, pair.rejected());
+        out.writeEndObject();
+    }
+}

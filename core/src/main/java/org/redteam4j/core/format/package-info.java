@@ -1,0 +1,8 @@
+/**
+ * The data formats redteam4j reads and writes, all streaming so that memory never grows with
+ * the file: hh-rlhf {@code red_team_attempts} (a JSON array or JSON Lines, plain or gzip),
+ * hh-rlhf preference pairs, HarmBench behaviour CSV and plain-text seeds. Bad records raise
+ * {@link org.redteam4j.core.format.InvalidRecordException}, which names the file, the record,
+ * the line and the field.
+ */
+package org.redteam4j.core.format;

@@ -1,9 +1,0 @@
-package org.redteam4j.core.target;
-
-/** The server answered, but not in its protocol: no reply is invented from it. */
-public final class MalformedResponseException extends NonRetriableException {
-
-    public MalformedResponseException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,9 +1,0 @@
-package org.redteam4j.core.target;
-
-/** No answer within the target's timeout. */
-public final class ModelTimeoutException extends RetriableException {
-
-    public ModelTimeoutException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,9 +1,0 @@
-package org.redteam4j.core.target;
-
-/** The paper's plain LM: one short example conversation before the member's, nothing about values. */
-public final class PlainPrompt extends FewShotPrompt {
-
-    public PlainPrompt(ChatModel model) {
-        super(model, "plain", resource("plain-1shot.txt"));
-    }
-}

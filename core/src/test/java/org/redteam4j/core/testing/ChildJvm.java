@@ -1,0 +1,47 @@
+package org.redteam4j.core.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class of the test class path in a separate JVM with its own heap limit. */
+public final class ChildJvm {
+
+    /** What the child printed and how it ended. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private ChildJvm() {
+    }
+
+    public static Result run(String maxHeap, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("child JVM did not finish within 5 minutes");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** Starts the child and returns at once; its output goes to {@code log}. For tests that kill it. */
+    public static Process start(File log, String maxHeap, Class<?> mainClass, String... args) throws IOException {
+        return new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    }
+
+    private static List<String> command(String maxHeap, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + File.separator
+                + "bin" + File.separator + "java"));
+        command.add("-Xmx" + maxHeap);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+}
