@@ -6,8 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
 
     public static String version() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        return org.redteam4j.core.provenance.Provenance.version();
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.redteam4j.config.campaign.CampaignFile;
+import org.redteam4j.config.campaign.CampaignSetup;
+import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.AttackLedger;
@@ -21,9 +24,6 @@ import org.redteam4j.core.campaign.FinishedAttack;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.scoring.Judge;
-import org.redteam4j.models.campaign.CampaignFile;
-import org.redteam4j.models.campaign.CampaignSetup;
-import org.redteam4j.models.config.Target;
 
 /**
  * One partition's share of a campaign, run on an executor: the campaign file rebuilt from its text,

@@ -72,6 +72,14 @@ public final class Database {
         }
     }
 
+    /** Runs {@code work}, which returns nothing, in one transaction. */
+    public <X extends Exception> void useTransaction(org.jdbi.v3.core.HandleConsumer<X> work) throws X {
+        inTransaction(handle -> {
+            work.useHandle(handle);
+            return null;
+        });
+    }
+
     private static DataSource sqlite(DatabaseLocation location) {
         String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
         Path parent = Path.of(file).toAbsolutePath().getParent();

@@ -3,8 +3,8 @@ package org.redteam4j.app.attack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.config.campaign.CampaignFile;
 import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.models.campaign.CampaignFile;
 
 /** What a campaign would cost, without calling anything. */
 final class DryRun {

@@ -1,8 +1,8 @@
 package org.redteam4j.app.attack;
 
 import java.util.List;
+import org.redteam4j.config.campaign.CampaignSetup;
 import org.redteam4j.core.attack.Seed;
-import org.redteam4j.models.campaign.CampaignSetup;
 import org.redteam4j.store.Database;
 
 /**

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import org.redteam4j.app.TerminalText;
+import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.models.config.Target;
 
 /** Prints replies for people (model text escaped, simulated output marked) or as JSON. */
 final class ChatPrinter {

@@ -3,12 +3,12 @@ package org.redteam4j.app.chat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.redteam4j.config.targets.Target;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.config.targets.TargetFactory;
+import org.redteam4j.config.targets.TargetsFile;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.models.config.Target;
-import org.redteam4j.models.config.TargetConfig;
-import org.redteam4j.models.config.TargetFactory;
-import org.redteam4j.models.config.TargetsFile;
 import org.redteam4j.models.http.ApiKeys;
 import picocli.CommandLine.Option;
 

@@ -2,11 +2,11 @@ package org.redteam4j.app.scoring;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.redteam4j.config.targets.Target;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.config.targets.TargetFactory;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.models.config.Target;
-import org.redteam4j.models.config.TargetConfig;
-import org.redteam4j.models.config.TargetFactory;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.judge.JudgeScorer;
 import org.redteam4j.models.judge.LlmJudge;

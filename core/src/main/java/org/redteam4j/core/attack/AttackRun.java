@@ -7,12 +7,23 @@ import org.redteam4j.core.transcript.Turn;
 
 /**
  * What one attack did: the conversation with the target (the last assistant turn is the reply
- * that is judged), and what it cost.
+ * that is judged), and what it cost — the target's requests and tokens as the strategy counted
+ * them, the attacker's as the engine metered them.
  */
 public record AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage) {
 
     public AttackRun {
         conversation = List.copyOf(conversation);
+    }
+
+    /** What a strategy returns: the target's side only; the engine adds the attacker's with {@link #withAttacker}. */
+    public AttackRun(List<Turn> conversation, int targetRequests, TokenUsage targetUsage) {
+        this(conversation, targetRequests, 0, targetUsage);
+    }
+
+    /** This run with the attacker's metered requests and tokens added. */
+    public AttackRun withAttacker(int requests, TokenUsage attackerUsage) {
+        return new AttackRun(conversation, targetRequests, attackerRequests + requests, usage.plus(attackerUsage));
     }
 
     public String reply() {

@@ -10,4 +10,9 @@ import org.redteam4j.core.scoring.RefusalDetector;
  * (multi-turn backtracking). Any may be null when the campaign uses no strategy that needs it.
  */
 public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals) {
+
+    /** The same tools with another attacker (the engine's per-attack meter around the campaign's attacker). */
+    public AttackTools withAttacker(ChatModel other) {
+        return new AttackTools(other, judge, refusals);
+    }
 }

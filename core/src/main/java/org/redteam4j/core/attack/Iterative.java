@@ -25,7 +25,7 @@ public final class Iterative implements Strategy {
 
     public Iterative(int streams, int depth) {
         if (streams < 1 || depth < 1) {
-            throw new IllegalArgumentException("iterative needs streams and depth of 1 or more");
+            throw new org.redteam4j.core.failure.BadInput("iterative needs streams and depth of 1 or more");
         }
         this.streams = streams;
         this.depth = depth;
@@ -37,7 +37,6 @@ public final class Iterative implements Strategy {
             throw new IllegalStateException("the iterative strategy needs an attacker model and a judge");
         }
         int targetRequests = 0;
-        int attackerRequests = 0;
         TokenUsage usage = TokenUsage.NONE;
         List<Turn> best = null;
         int bestHarm = -1;
@@ -47,9 +46,7 @@ public final class Iterative implements Strategy {
                 ChatResponse proposal = tools.attacker().chat(new ChatRequest(ATTACKER, List.of(Turn.human(
                         "Goal: " + seed.text() + "\nFeedback: " + feedback + "\nStream " + (stream + 1) + ", try " + (step + 1) + ".")),
                         sampling.withSeed(sampling.seed() == null ? null : sampling.seed() + stream * 1000L + step)));
-                attackerRequests++;
-                usage = usage.plus(proposal.usage());
-                String prompt = proposal.first().text().strip();
+                    String prompt = proposal.first().text().strip();
                 ChatResponse answer = target.chat(ChatRequest.of(List.of(Turn.human(prompt)), sampling));
                 targetRequests++;
                 usage = usage.plus(answer.usage());
@@ -61,13 +58,13 @@ public final class Iterative implements Strategy {
                     best = exchange;
                 }
                 if (verdict.outcome() == Verdict.Outcome.HIT) {
-                    return new AttackRun(exchange, targetRequests, attackerRequests, usage);
+                    return new AttackRun(exchange, targetRequests, usage);
                 }
                 feedback = "The model answered: \"" + abbreviate(answer.first().text()) + "\". Judge: "
                         + verdict.outcome() + (verdict.rationale() == null ? "" : " (" + verdict.rationale() + ")") + ".";
             }
         }
-        return new AttackRun(best, targetRequests, attackerRequests, usage);
+        return new AttackRun(best, targetRequests, usage);
     }
 
     private static String abbreviate(String text) {
@@ -82,6 +79,11 @@ public final class Iterative implements Strategy {
     @Override
     public int maxTargetRequests() {
         return streams * depth;
+    }
+
+    @Override
+    public java.util.Set<org.redteam4j.core.catalogue.Need> needs() {
+        return org.redteam4j.core.catalogue.Catalogue.require(org.redteam4j.core.catalogue.Kind.STRATEGY, "iterative", "").needs();
     }
 
     @Override

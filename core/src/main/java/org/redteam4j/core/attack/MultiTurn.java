@@ -26,7 +26,7 @@ public final class MultiTurn implements Strategy {
 
     public MultiTurn(int turns, int backtracks) {
         if (turns < 1 || backtracks < 0) {
-            throw new IllegalArgumentException("multi-turn needs 1 or more turns and 0 or more backtracks");
+            throw new org.redteam4j.core.failure.BadInput("multi-turn needs 1 or more turns and 0 or more backtracks");
         }
         this.turns = turns;
         this.backtracks = backtracks;
@@ -39,7 +39,6 @@ public final class MultiTurn implements Strategy {
         }
         List<Turn> conversation = new ArrayList<>();
         int targetRequests = 0;
-        int attackerRequests = 0;
         int backtracksLeft = backtracks;
         TokenUsage usage = TokenUsage.NONE;
         String hint = "";
@@ -48,8 +47,6 @@ public final class MultiTurn implements Strategy {
             ChatResponse next = tools.attacker().chat(new ChatRequest(ATTACKER, List.of(Turn.human("Goal: " + seed.text()
                     + "\nTurn " + (turn + 1) + " of " + turns + "." + hint + "\nConversation so far:"
                     + Transcript.of(conversation).text())), sampling));
-            attackerRequests++;
-            usage = usage.plus(next.usage());
             conversation.add(Turn.human(next.first().text().strip()));
             ChatResponse answer = target.chat(ChatRequest.of(conversation, sampling));
             targetRequests++;
@@ -67,7 +64,7 @@ public final class MultiTurn implements Strategy {
             hint = "";
             turn++;
         }
-        return new AttackRun(conversation, targetRequests, attackerRequests, usage);
+        return new AttackRun(conversation, targetRequests, usage);
     }
 
     @Override
@@ -78,6 +75,11 @@ public final class MultiTurn implements Strategy {
     @Override
     public int maxTargetRequests() {
         return turns + backtracks;
+    }
+
+    @Override
+    public java.util.Set<org.redteam4j.core.catalogue.Need> needs() {
+        return org.redteam4j.core.catalogue.Catalogue.require(org.redteam4j.core.catalogue.Kind.STRATEGY, "multi_turn", "").needs();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.redteam4j.core.attack;
 
+import java.util.EnumSet;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
@@ -12,42 +15,50 @@ import org.redteam4j.core.transcript.Turn;
 public final class SingleTurn implements Strategy {
 
     private final String id;
-    private final UnaryOperator<String> prompt;
+    private final BiFunction<String, ChatModel, String> prompt;
     private final int attackerRequests;
+    private final Set<Need> needs;
 
-    private SingleTurn(String id, UnaryOperator<String> prompt, int attackerRequests) {
+    private SingleTurn(String id, BiFunction<String, ChatModel, String> prompt, int attackerRequests, Set<Need> needs) {
         this.id = id;
         this.prompt = prompt;
         this.attackerRequests = attackerRequests;
+        this.needs = Set.copyOf(needs);
     }
 
     public static SingleTurn direct() {
-        return new SingleTurn("direct", seed -> seed, 0);
+        return new SingleTurn("direct", (seed, attacker) -> seed, 0, Set.of());
     }
 
     public static SingleTurn template(Template template) {
-        return new SingleTurn("template:" + template.id(), template::apply, 0);
+        return new SingleTurn("template:" + template.id(), (seed, attacker) -> template.apply(seed), 0, Set.of());
     }
 
-    /** Applies the converters left to right. */
+    /** Applies the converters left to right; it needs what any of them needs. */
     public static SingleTurn converted(List<Converter> converters) {
         String id = "converters:" + String.join("+", converters.stream().map(Converter::id).toList());
-        int attacker = (int) converters.stream().filter(c -> c.id().startsWith("translate")).count();
-        return new SingleTurn(id, seed -> {
+        Set<Need> needs = EnumSet.noneOf(Need.class);
+        converters.forEach(converter -> needs.addAll(converter.needs()));
+        int attackerCalls = (int) converters.stream().filter(c -> c.needs().contains(Need.ATTACKER)).count();
+        return new SingleTurn(id, (seed, attacker) -> {
             String text = seed;
             for (Converter converter : converters) {
-                text = converter.convert(text);
+                text = converter.convert(text, attacker);
             }
             return text;
-        }, attacker);
+        }, attackerCalls, needs);
     }
 
     @Override
     public AttackRun run(Seed seed, ChatModel target, Sampling sampling, AttackTools tools) {
-        String message = prompt.apply(seed.text());
+        String message = prompt.apply(seed.text(), tools.attacker());
         ChatResponse response = target.chat(ChatRequest.of(List.of(Turn.human(message)), sampling));
-        return new AttackRun(List.of(Turn.human(message), Turn.assistant(response.first().text())), 1, attackerRequests,
-                response.usage());
+        return new AttackRun(List.of(Turn.human(message), Turn.assistant(response.first().text())), 1, response.usage());
+    }
+
+    @Override
+    public Set<Need> needs() {
+        return needs;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.redteam4j.core.catalogue.Catalogue;
+import org.redteam4j.core.catalogue.Kind;
 
 /**
  * A jailbreak framing written for redteam4j, kept as a resource file with an id so results can be
@@ -12,13 +14,13 @@ import java.util.List;
  */
 public record Template(String id, String text) {
 
-    public static final List<String> IDS = List.of("role-play", "hypothetical", "prefix-injection", "refusal-suppression",
-            "many-shot");
+    /** Every built-in template's id, from the catalogue. */
+    public static List<String> ids() {
+        return Catalogue.ids(Kind.TEMPLATE);
+    }
 
     public static Template byId(String id) {
-        if (!IDS.contains(id)) {
-            throw new IllegalArgumentException("unknown template '" + id + "'; expected one of " + IDS);
-        }
+        Catalogue.require(Kind.TEMPLATE, id, "");
         try (InputStream in = Template.class.getResourceAsStream("templates/" + id + ".txt")) {
             if (in == null) {
                 throw new IllegalStateException("missing template resource " + id);

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.redteam4j.core.attack.AttackRun;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.chat.MeteredChatModel;
+import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
 
@@ -79,11 +81,11 @@ public final class CampaignEngine {
                         notRun.add(attack);
                         return;
                     }
-                    AttackRecord record = execute(attack, cost);
-                    ledger.record(record);
-                    if (record.outcome() == Verdict.Outcome.ERROR) {
+                    AttackResult result = execute(attack, cost);
+                    ledger.record(result);
+                    if (result.status() == AttackResult.Status.ERROR) {
                         errors.incrementAndGet();
-                    } else if (record.outcome() == Verdict.Outcome.HIT) {
+                    } else if (result.hit()) {
                         hits.incrementAndGet();
                     }
                     progress.update(done.incrementAndGet(), todo.size(), hits.get(), errors.get());
@@ -109,21 +111,25 @@ public final class CampaignEngine {
         return new Outcome(plan.size(), plan.size() - todo.size(), done.get(), hits.get(), errors.get(), notRun.size());
     }
 
-    private AttackRecord execute(PlannedAttack attack, int reserved) {
+    private AttackResult execute(PlannedAttack attack, int reserved) {
         AttackTarget target = targets.get(attack.target());
         long started = System.nanoTime();
         boolean simulated = target.model().simulated() || (tools.attacker() != null && tools.attacker().simulated());
+        // the attacker's spend is counted per attack as it happens, whatever calls it (strategy or converter)
+        MeteredChatModel attacker = tools.attacker() == null ? null : new MeteredChatModel(tools.attacker());
         try {
-            AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), tools);
+            AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), tools.withAttacker(attacker))
+                    .withAttacker(attacker == null ? 0 : attacker.requests(), attacker == null ? TokenUsage.NONE : attacker.usage());
             budget.settle(reserved, run.targetRequests() + run.attackerRequests(), run.usage().total());
             List<Verdict> verdicts = new ArrayList<>(judges.size());
             for (Judge judge : judges) {
                 verdicts.add(judge.judge(run.context(), run.reply()));
             }
-            return new AttackRecord(attack, run, verdicts, null, Duration.ofNanos(System.nanoTime() - started), simulated);
+            return AttackResult.done(attack, run, verdicts, Duration.ofNanos(System.nanoTime() - started), simulated);
         } catch (ChatModelException | IllegalStateException e) {
-            budget.settle(reserved, reserved, 0);
-            return new AttackRecord(attack, null, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage(),
+            int spent = attacker == null ? 0 : attacker.requests();
+            budget.settle(reserved, Math.max(reserved, spent), attacker == null ? 0 : attacker.usage().total());
+            return AttackResult.failed(attack, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     Duration.ofNanos(System.nanoTime() - started), simulated);
         }
     }

@@ -18,7 +18,8 @@ public enum DatasetFormat {
     RED_TEAM_ATTEMPTS("red-team-attempts"),
     PREFERENCE_PAIRS("preference-pairs"),
     HARMBENCH_CSV("harmbench-csv"),
-    TEXT("text");
+    TEXT("text"),
+    ATTACK_RESULTS("attack-results");
 
     private static final int PEEK_BYTES = 1 << 20;
 
@@ -42,7 +43,8 @@ public enum DatasetFormat {
 
     /**
      * Tells the format from the first megabyte of content (after gzip): JSON records with a
-     * {@code transcript} field are red-team attempts, with {@code chosen} preference pairs; a CSV
+     * {@code transcript} field are red-team attempts, with {@code chosen} preference pairs, with
+     * {@code attack_key} attack results (CampaignJob's output); a CSV
      * header with a {@code Behavior} column is HarmBench; any other text is one seed a line.
      */
     public static DatasetFormat detect(Path path) {
@@ -76,8 +78,12 @@ public enum DatasetFormat {
         if (fields.contains(PreferencePairJson.CHOSEN) || fields.contains(PreferencePairJson.REJECTED)) {
             return PREFERENCE_PAIRS;
         }
+        if (fields.contains(AttackResultJson.ATTACK_KEY)) {
+            return ATTACK_RESULTS;
+        }
         throw new BadInput(name + ": JSON whose first record has neither a \"transcript\" field (red-team "
-                + "attempts) nor \"chosen\"/\"rejected\" (preference pairs); pass --format to say what it is");
+                + "attempts) nor \"chosen\"/\"rejected\" (preference pairs) nor \"attack_key\" (attack results); "
+                + "pass --format to say what it is");
     }
 
     /** Field names of the first object, read leniently: the peeked bytes may end mid-record. */

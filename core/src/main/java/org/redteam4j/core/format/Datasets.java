@@ -24,6 +24,10 @@ public final class Datasets {
         return JsonRecordReader.open(DataFile.open(path), PreferencePairJson::read);
     }
 
+    public static RecordReader<AttackResultJson.Line> attackResults(Path path) {
+        return JsonRecordReader.open(DataFile.open(path), AttackResultJson::read);
+    }
+
     public static RecordReader<Seed> harmBenchCsv(Path path) {
         return HarmBenchCsvReader.open(DataFile.open(path));
     }

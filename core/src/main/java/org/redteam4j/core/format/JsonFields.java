@@ -56,6 +56,47 @@ final class JsonFields {
         return value.booleanValue();
     }
 
+    /** A string, or null when the field is absent or holds null. */
+    String optionalString(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : string(field);
+    }
+
+    /** An integer, or null when the field is absent or holds null. */
+    Long optionalInteger(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : integer(field);
+    }
+
+    /** An integer that fits an int. */
+    int smallInteger(String field) {
+        long value = integer(field);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw invalid(field, "expected an integer of at most 10 digits, got " + value);
+        }
+        return (int) value;
+    }
+
+    /** A JSON object, for records nested in this one. */
+    ObjectNode object(String field) {
+        JsonNode value = present(field);
+        if (!value.isObject()) {
+            throw wrong(field, "an object", value);
+        }
+        return (ObjectNode) value;
+    }
+
+    /** The elements of a JSON array. */
+    List<JsonNode> array(String field) {
+        JsonNode value = present(field);
+        if (!value.isArray()) {
+            throw wrong(field, "a list", value);
+        }
+        List<JsonNode> elements = new ArrayList<>(value.size());
+        value.forEach(elements::add);
+        return elements;
+    }
+
     /** A list of strings, or null when the field holds null. */
     List<String> nullableStrings(String field) {
         JsonNode value = present(field);

@@ -35,4 +35,9 @@ public interface HarmlessnessScorer {
 
     /** A stable identifier stored with every score. */
     String id();
+
+    /** Where the scorer's model came from (a trained head's data, seed and versions), for provenance. */
+    default java.util.Map<String, String> provenance() {
+        return java.util.Map.of();
+    }
 }

@@ -8,5 +8,11 @@ public interface Judge {
 
     Verdict judge(List<Turn> context, String reply);
 
+    /** Its identity in {@link org.redteam4j.core.catalogue.ComponentId}'s grammar, stored with every verdict. */
     String id();
+
+    /** Where the judge's model came from (a trained head's data, seed and versions), for provenance. */
+    default java.util.Map<String, String> provenance() {
+        return java.util.Map.of();
+    }
 }

@@ -30,7 +30,12 @@ public final class PreferenceJudge implements Judge {
     }
 
     @Override
+    public java.util.Map<String, String> provenance() {
+        return scorer.provenance();
+    }
+
+    @Override
     public String id() {
-        return "pm[" + scorer.id() + ", threshold=" + threshold + "]";
+        return org.redteam4j.core.catalogue.ComponentId.of("pm", scorer.id() + ", threshold=" + threshold).toString();
     }
 }

@@ -27,6 +27,6 @@ public final class RefusalJudge implements Judge {
 
     @Override
     public String id() {
-        return "refusal[" + detector.id() + "]";
+        return org.redteam4j.core.catalogue.ComponentId.of("refusal", detector.id()).toString();
     }
 }

@@ -127,6 +127,6 @@ public final class LlmJudge implements Judge {
 
     @Override
     public String id() {
-        return "judge:" + model.id() + "(threshold=" + threshold + ")";
+        return org.redteam4j.core.catalogue.ComponentId.of("llm", model.id() + ", threshold=" + threshold).toString();
     }
 }

@@ -79,6 +79,11 @@ public final class EmbeddedPreferenceModel implements HarmlessnessScorer {
     }
 
     @Override
+    public java.util.Map<String, String> provenance() {
+        return head.provenance();
+    }
+
+    @Override
     public String id() {
         return id + "[" + head.spec().describe() + "]";
     }

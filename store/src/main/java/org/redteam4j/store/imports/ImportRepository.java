@@ -1,7 +1,9 @@
 package org.redteam4j.store.imports;
 
 import java.time.Instant;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.provenance.Provenance;
 
 /** The record of each import: which file (by content hash), which format, what came of it. */
 public final class ImportRepository {
@@ -12,13 +14,16 @@ public final class ImportRepository {
         this.handle = handle;
     }
 
+    /** Starts an import's row with its provenance (versions, the file's sha256, the format). */
     public long start(String sourceName, String sha256, String format) {
+        String provenance = Provenance.of(sha256, Map.of("format", format)).toJson();
         return handle.createUpdate("""
-                        INSERT INTO imports (source_name, sha256, format, started_at)
-                        VALUES (:source, :sha, :format, :now)""")
+                        INSERT INTO imports (source_name, sha256, format, provenance_json, started_at)
+                        VALUES (:source, :sha, :format, :provenance, :now)""")
                 .bind("source", sourceName)
                 .bind("sha", sha256)
                 .bind("format", format)
+                .bind("provenance", provenance)
                 .bind("now", Instant.now())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)

@@ -40,6 +40,7 @@ public final class Importer {
             case PREFERENCE_PAIRS -> run(path, sha256, format, Datasets.preferencePairs(path), PreferencePairSink::new);
             case HARMBENCH_CSV, TEXT -> run(path, sha256, format, Datasets.seeds(path, format),
                     handle -> new SeedSink(handle, format.id()));
+            case ATTACK_RESULTS -> run(path, sha256, format, Datasets.attackResults(path), AttackResultSink::new);
         };
     }
 

@@ -1,0 +1,77 @@
+package org.redteam4j.config;
+
+import java.util.function.Supplier;
+import org.redteam4j.config.targets.TargetFactory;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.RefusalDetector;
+import org.redteam4j.models.http.ApiKeys;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
+
+/**
+ * What declarations are built with, made once at the top of a command, a Spark executor or a
+ * library call and passed down: the API keys, the shipped preference model and the refusal
+ * detector (each loaded on first use, then shared), and the one target factory over them.
+ */
+public final class Environment {
+
+    private final ApiKeys keys;
+    private final Supplier<HarmlessnessScorer> preferenceModel;
+    private final Supplier<RefusalDetector> refusals;
+    private final TargetFactory targets;
+
+    public Environment(ApiKeys keys, Supplier<HarmlessnessScorer> preferenceModel, Supplier<RefusalDetector> refusals) {
+        this.keys = keys;
+        this.preferenceModel = memoised(preferenceModel);
+        this.refusals = memoised(refusals);
+        this.targets = new TargetFactory(keys, this.preferenceModel);
+    }
+
+    /** Keys from the environment and the credentials file; the shipped PM and refusal detector. */
+    public static Environment fromSystem() {
+        return new Environment(ApiKeys.fromSystem(), EmbeddedPreferenceModel::loadDefault, EmbeddingRefusalDetector::withDefaults);
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    /** The shipped preference model, loaded once. */
+    public HarmlessnessScorer preferenceModel() {
+        return preferenceModel.get();
+    }
+
+    public Supplier<HarmlessnessScorer> preferenceModelSupplier() {
+        return preferenceModel;
+    }
+
+    /** The refusal detector, loaded once. */
+    public RefusalDetector refusals() {
+        return refusals.get();
+    }
+
+    public TargetFactory targets() {
+        return targets;
+    }
+
+    /** Loads once, on first use; safe to share between threads. */
+    public static <T> Supplier<T> memoised(Supplier<T> loader) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = loader.get();
+                        }
+                        result = value;
+                    }
+                }
+                return result;
+            }
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package org.redteam4j.config.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.redteam4j.config.Environment;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.core.attack.BuiltinSeeds;
+import org.redteam4j.core.attack.Seed;
+import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.campaign.CampaignPlan;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Datasets;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.RecordReader;
+
+/**
+ * A campaign as declared: its parsed file, the YAML text it came from (for line numbers and its
+ * sha256), its origin name and the folder relative seed paths start from. From it come the seeds,
+ * the plan (no models needed) and, once, the prepared campaign.
+ */
+public final class CampaignDefinition {
+
+    private final CampaignFile file;
+    private final String yaml;
+    private final String origin;
+    private final Path folder;
+
+    private CampaignDefinition(CampaignFile file, String yaml, String origin, Path folder) {
+        this.file = file;
+        this.yaml = yaml;
+        this.origin = origin;
+        this.folder = folder;
+    }
+
+    public static CampaignDefinition read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new BadInput(path + ": no such file");
+        }
+        try {
+            return parse(Files.readString(path), path.toString(), path.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new BadInput(path + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** From any reader (a Spark partition, a library user's resource); {@code folder} resolves relative seed files. */
+    public static CampaignDefinition read(Reader reader, String origin, Path folder) {
+        try {
+            java.io.StringWriter text = new java.io.StringWriter();
+            reader.transferTo(text);
+            return parse(text.toString(), origin, folder);
+        } catch (IOException e) {
+            throw new BadInput(origin + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static CampaignDefinition parse(String yaml, String origin, Path folder) {
+        return new CampaignDefinition(CampaignFile.parse(yaml, origin), yaml, origin, folder);
+    }
+
+    public CampaignFile file() {
+        return file;
+    }
+
+    public String name() {
+        return file.name();
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The settings as JSON, stored with the campaign. */
+    public JsonNode settings() {
+        return Json.mapper().valueToTree(file);
+    }
+
+    /** This campaign's share as one of {@code parts} pieces run at once (rates, concurrency and budget divided). */
+    public CampaignDefinition shareOf(int parts) {
+        return new CampaignDefinition(file.shareOf(parts), yaml, origin, folder);
+    }
+
+    /** {@code "FILE: line N: "} for the first line naming {@code token}, to prefix an error. */
+    public String where(String token) {
+        return origin + CampaignFile.line(yaml, token) + ": ";
+    }
+
+    public List<String> targetNames() {
+        List<String> names = new ArrayList<>();
+        for (TargetConfig target : file.targets()) {
+            if (names.contains(target.displayName())) {
+                throw new BadInput(origin + ": two targets are named '" + target.displayName() + "'; give them names");
+            }
+            names.add(target.displayName());
+        }
+        return names;
+    }
+
+    public List<Strategy> strategies() {
+        List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)));
+        boolean needsAttacker = strategies.stream().anyMatch(s -> s.needs().contains(org.redteam4j.core.catalogue.Need.ATTACKER));
+        if (needsAttacker && file.attacker() == null) {
+            throw new BadInput(origin + ": " + String.join(", ", strategies.stream()
+                    .filter(s -> s.needs().contains(org.redteam4j.core.catalogue.Need.ATTACKER)).map(Strategy::id).toList())
+                    + " need an 'attacker:' model (e.g. sim)");
+        }
+        return strategies;
+    }
+
+    /** The word a YAML item starts with: its id, for finding its line. */
+    static String token(JsonNode item) {
+        return item.isTextual() ? item.asText() : item.fieldNames().hasNext() ? item.fieldNames().next() : String.valueOf(item);
+    }
+
+    /** The seeds the file asks for, in its order, at most {@code limit}. */
+    public List<Seed> seeds(StoredSeeds stored) {
+        CampaignFile.Seeds config = file.seeds();
+        List<Seed> seeds = new ArrayList<>();
+        if (config == null || config.builtin() == null || config.builtin()) {
+            seeds.addAll(BuiltinSeeds.all());
+        }
+        if (config != null && config.harmbench() != null) {
+            seeds.addAll(read(Datasets.harmBenchCsv(resolve(config.harmbench()))));
+        }
+        if (config != null && config.text() != null) {
+            seeds.addAll(read(Datasets.textSeeds(resolve(config.text()))));
+        }
+        if (config != null && Boolean.TRUE.equals(config.imported())) {
+            seeds.addAll(stored.imported());
+        }
+        if (config != null && config.fromDb() != null) {
+            seeds.addAll(stored.successful(config.fromDb().minRating() == null ? 3.0 : config.fromDb().minRating(),
+                    config.fromDb().limit() == null ? Integer.MAX_VALUE : config.fromDb().limit()));
+        }
+        if (seeds.isEmpty()) {
+            throw new BadInput(where("seeds") + "the seeds section yields no seeds");
+        }
+        int limit = config == null || config.limit() == null ? seeds.size() : Math.min(config.limit(), seeds.size());
+        return seeds.subList(0, limit);
+    }
+
+    /** Every target × seed × strategy × repetition; builds no model. */
+    public CampaignPlan plan(List<Seed> seeds) {
+        return CampaignPlan.of(file.name(), targetNames(), seeds, strategies(), file.repetitions());
+    }
+
+    /** Builds the targets, attacker and judges for {@code plan} — the one place a campaign is assembled. */
+    public PreparedCampaign prepare(CampaignPlan plan, Environment environment) {
+        return PreparedCampaign.assemble(this, plan, environment);
+    }
+
+    private Path resolve(String path) {
+        Path given = Path.of(path);
+        return given.isAbsolute() || folder == null ? given : folder.resolve(given);
+    }
+
+    private static List<Seed> read(RecordReader<Seed> reader) {
+        List<Seed> seeds = new ArrayList<>();
+        try (reader) {
+            for (Seed seed = reader.read(); seed != null; seed = reader.read()) {
+                seeds.add(seed);
+            }
+        }
+        return seeds;
+    }
+}

@@ -1,0 +1,168 @@
+package org.redteam4j.config.campaign;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.core.failure.BadInput;
+
+/**
+ * A campaign file (YAML): targets, attacker, seeds, strategies, judges, limits and prices. Unknown
+ * keys, unknown strategies, missing targets and negative limits are errors naming the line.
+ */
+public record CampaignFile(String name, List<TargetConfig> targets, String attacker,
+                           @JsonProperty("attacker_base_url") String attackerBaseUrl, Seeds seeds,
+                           List<JsonNode> strategies, List<JsonNode> judges, Limits limits,
+                           Map<String, Price> prices) {
+
+    /** Where seeds come from. */
+    public record Seeds(Boolean builtin, String harmbench, String text, Boolean imported,
+                        @JsonProperty("from_db") FromDb fromDb, Integer limit) {
+    }
+
+    /** Seeds from the task descriptions of successful human attempts in the store. */
+    public record FromDb(@JsonProperty("min_rating") Double minRating, Integer limit) {
+    }
+
+    /** Concurrency, rate, budget and repetitions. */
+    public record Limits(Integer concurrency, @JsonProperty("requests_per_minute") Integer requestsPerMinute,
+                         @JsonProperty("max_requests") Long maxRequests, @JsonProperty("max_tokens") Long maxTokens,
+                         Integer repetitions) {
+    }
+
+    /** Prices per 1,000 tokens, for --dry-run estimates. */
+    public record Price(Double input, Double output) {
+    }
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Parses and checks a campaign's YAML; {@code origin} names it in errors (a file name). */
+    static CampaignFile parse(String yaml, String origin) {
+        CampaignFile campaign;
+        try {
+            campaign = YAML.readValue(yaml, CampaignFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadInput(origin + line(yaml, String.valueOf(e.getPropertyName())) + ": unknown key '"
+                    + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            throw new BadInput(origin + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new BadInput(origin + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (campaign == null) {
+            throw new BadInput(origin + ": the file is empty");
+        }
+        campaign.validate(origin, yaml);
+        return campaign;
+    }
+
+    private void validate(String file, String yaml) {
+        if (name == null || name.isBlank()) {
+            throw new BadInput(file + ": missing 'name' (the campaign's name in results)");
+        }
+        if (targets == null || targets.isEmpty()) {
+            throw new BadInput(file + line(yaml, "targets") + ": no targets; declare at least one under 'targets:'");
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).model() == null) {
+                throw new BadInput(file + ": targets[" + i + "]: missing 'model' (e.g. sim, openai:gpt-4o-mini)");
+            }
+        }
+        if (strategies == null || strategies.isEmpty()) {
+            throw new BadInput(file + line(yaml, "strategies") + ": no strategies; e.g. '- direct'");
+        }
+        if (judges == null || judges.isEmpty()) {
+            throw new BadInput(file + line(yaml, "judges") + ": no judges; e.g. '- refusal'");
+        }
+        if (limits != null) {
+            nonNegative(file, yaml, "concurrency", limits.concurrency() == null ? null : limits.concurrency() - 1L);
+            nonNegative(file, yaml, "requests_per_minute", limits.requestsPerMinute() == null ? null : (long) limits.requestsPerMinute());
+            nonNegative(file, yaml, "max_requests", limits.maxRequests());
+            nonNegative(file, yaml, "max_tokens", limits.maxTokens());
+            nonNegative(file, yaml, "repetitions", limits.repetitions() == null ? null : limits.repetitions() - 1L);
+        }
+    }
+
+    private static void nonNegative(String file, String yaml, String key, Long value) {
+        if (value != null && value < 0) {
+            throw new BadInput(file + line(yaml, key) + ": limits." + key + " must be "
+                    + (key.equals("concurrency") || key.equals("repetitions") ? "1 or more" : "0 (no limit) or more"));
+        }
+    }
+
+    /** ": line N" of the first line that mentions {@code token} as a key or list item, or "" when none does. */
+    static String line(String yaml, String token) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.equals(token)) {
+                return ": line " + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * This campaign's share when it runs as one of {@code parts} pieces at once (Spark's
+     * CampaignJob): rates, concurrency and budget divided, each at least 1 where set; 0 (no
+     * limit) stays 0.
+     */
+    CampaignFile shareOf(int parts) {
+        if (parts < 1) {
+            throw new BadInput("parts must be 1 or more");
+        }
+        Limits shared = new Limits(share(concurrency(), parts), limits == null || limits.requestsPerMinute() == null ? null
+                : share(limits.requestsPerMinute(), parts), limits == null || limits.maxRequests() == null ? null
+                : share(limits.maxRequests(), parts), limits == null || limits.maxTokens() == null ? null
+                : share(limits.maxTokens(), parts), limits == null ? null : limits.repetitions());
+        List<TargetConfig> sharedTargets = targets.stream().map(target -> {
+            TargetConfig.LimitsConfig own = target.limits();
+            if (own == null) {
+                return target;
+            }
+            return target.withLimits(new TargetConfig.LimitsConfig(own.timeoutSeconds(), own.maxAttempts(), own.initialBackoffMs(),
+                    own.maxBackoffSeconds(), own.maxRetryAfterSeconds(),
+                    own.concurrency() == null ? null : share(own.concurrency(), parts),
+                    own.requestsPerMinute() == null ? null : share(own.requestsPerMinute(), parts)));
+        }).toList();
+        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, judges, shared, prices);
+    }
+
+    private static int share(int value, int parts) {
+        return value == 0 ? 0 : Math.max(1, value / parts);
+    }
+
+    private static long share(long value, int parts) {
+        return value == 0 ? 0 : Math.max(1, value / parts);
+    }
+
+    public int concurrency() {
+        return limits == null || limits.concurrency() == null ? 4 : limits.concurrency();
+    }
+
+    public int repetitions() {
+        return limits == null || limits.repetitions() == null ? 1 : limits.repetitions();
+    }
+
+    public long maxRequests() {
+        return limits == null || limits.maxRequests() == null ? 0 : limits.maxRequests();
+    }
+
+    public long maxTokens() {
+        return limits == null || limits.maxTokens() == null ? 0 : limits.maxTokens();
+    }
+
+    public int requestsPerMinute() {
+        return limits == null || limits.requestsPerMinute() == null ? 0 : limits.requestsPerMinute();
+    }
+}

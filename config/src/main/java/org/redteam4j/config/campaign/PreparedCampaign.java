@@ -1,0 +1,169 @@
+package org.redteam4j.config.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.config.Environment;
+import org.redteam4j.config.judges.JudgeSpec;
+import org.redteam4j.config.judges.Judges;
+import org.redteam4j.config.targets.Target;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.campaign.AttackLedger;
+import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.campaign.AttackTarget;
+import org.redteam4j.core.campaign.Budget;
+import org.redteam4j.core.campaign.CampaignEngine;
+import org.redteam4j.core.campaign.CampaignPlan;
+import org.redteam4j.core.campaign.InMemoryLedger;
+import org.redteam4j.core.catalogue.Need;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.core.provenance.Provenance;
+import org.redteam4j.core.scoring.Judge;
+
+/**
+ * A campaign ready to run: its plan, and the targets, attacker and judges built once from its
+ * declaration. The command line runs it into the store, a Spark partition into memory, a library
+ * user into either; closing it closes every model it built.
+ */
+public final class PreparedCampaign implements AutoCloseable {
+
+    /** A run's outcome and, for an in-memory run, its results. */
+    public record Run(CampaignEngine.Outcome outcome, List<AttackResult> results) {
+
+        /** Per target × strategy × tag. */
+        public List<AttackSummary.Row> summary() {
+            return AttackSummary.of(results);
+        }
+
+        /** Per target, over strategies and tags. */
+        public List<AttackSummary.Row> perTarget() {
+            return AttackSummary.perTarget(summary());
+        }
+    }
+
+    private final CampaignDefinition definition;
+    private final CampaignPlan plan;
+    private final Map<String, Target> targets;
+    private final ChatModel attacker;
+    private final List<Judge> judges;
+    private final AttackTools tools;
+
+    private PreparedCampaign(CampaignDefinition definition, CampaignPlan plan, Map<String, Target> targets, ChatModel attacker,
+                             List<Judge> judges, AttackTools tools) {
+        this.definition = definition;
+        this.plan = plan;
+        this.targets = targets;
+        this.attacker = attacker;
+        this.judges = judges;
+        this.tools = tools;
+    }
+
+    static PreparedCampaign assemble(CampaignDefinition definition, CampaignPlan plan, Environment environment) {
+        CampaignFile file = definition.file();
+        List<Judge> judges = new ArrayList<>();
+        Judges builder = new Judges(environment);
+        for (JsonNode node : file.judges()) {
+            judges.add(builder.judge(JudgeSpec.parse(node, definition.where(CampaignDefinition.token(node)))));
+        }
+        Map<String, Target> targets = new LinkedHashMap<>();
+        ChatModel attacker = null;
+        try {
+            for (TargetConfig config : file.targets()) {
+                targets.put(config.displayName(), environment.targets().create(withCampaignRate(file, config)));
+            }
+            if (file.attacker() != null) {
+                attacker = environment.targets().create(TargetConfig.of("attacker", file.attacker(), file.attackerBaseUrl())).model();
+            }
+        } catch (BadInput e) {
+            targets.values().forEach(Target::close);
+            throw new BadInput(definition.where(attacker == null && targets.size() == file.targets().size() ? "attacker" : "targets")
+                    + e.getMessage(), e);
+        }
+        boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
+        AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);
+        return new PreparedCampaign(definition, plan, targets, attacker, judges, tools);
+    }
+
+    /** The campaign's requests-per-minute applies to each target that sets no rate of its own. */
+    private static TargetConfig withCampaignRate(CampaignFile file, TargetConfig config) {
+        if (file.requestsPerMinute() == 0 || config.limits() != null && config.limits().requestsPerMinute() != null) {
+            return config;
+        }
+        TargetConfig.LimitsConfig old = config.limits();
+        return config.withLimits(new TargetConfig.LimitsConfig(old == null ? null : old.timeoutSeconds(),
+                old == null ? null : old.maxAttempts(), old == null ? null : old.initialBackoffMs(),
+                old == null ? null : old.maxBackoffSeconds(), old == null ? null : old.maxRetryAfterSeconds(),
+                old == null || old.concurrency() == null ? file.concurrency() : old.concurrency(), file.requestsPerMinute()));
+    }
+
+    public CampaignDefinition definition() {
+        return definition;
+    }
+
+    public CampaignPlan plan() {
+        return plan;
+    }
+
+    public Map<String, Target> targets() {
+        return targets;
+    }
+
+    public List<Judge> judges() {
+        return judges;
+    }
+
+    /** The first judge: the one gates and hit counts use. */
+    public Judge primaryJudge() {
+        return judges.get(0);
+    }
+
+    /** Runs the plan into {@code ledger}: what finished there before is skipped. */
+    public CampaignEngine.Outcome run(AttackLedger ledger, CampaignEngine.Progress progress) throws InterruptedException {
+        Map<String, AttackTarget> attackTargets = new LinkedHashMap<>();
+        targets.forEach((name, target) -> attackTargets.put(name, new AttackTarget(name, target.model(), target.sampling())));
+        CampaignFile file = definition.file();
+        return new CampaignEngine(attackTargets, judges, tools, ledger, file.concurrency(),
+                new Budget(file.maxRequests(), file.maxTokens())).run(plan.attacks(), progress);
+    }
+
+    /** Runs the plan with no database and returns every result. */
+    public Run runInMemory(CampaignEngine.Progress progress) throws InterruptedException {
+        InMemoryLedger ledger = new InMemoryLedger();
+        CampaignEngine.Outcome outcome = run(ledger, progress);
+        return new Run(outcome, ledger.results());
+    }
+
+    /** Versions, the campaign file's sha256, and every component's id (the PM's with its head's provenance). */
+    public Provenance provenance() {
+        Map<String, String> components = new LinkedHashMap<>();
+        components.putAll(Provenance.numbered("judge", judges.stream().map(Judge::id).toList()));
+        components.putAll(Provenance.numbered("strategy", plan.strategies().stream().map(s -> s.id()).toList()));
+        targets.forEach((name, target) -> components.put("target." + name, target.model().id()));
+        if (attacker != null) {
+            components.put("attacker", attacker.id());
+        }
+        for (Judge judge : judges) {
+            judge.provenance().forEach((key, value) -> components.put(judge.id() + "." + key, value));
+        }
+        return Provenance.of(definition.sha256(), components);
+    }
+
+    /** The settings as JSON text, as the store keeps them. */
+    public String settingsJson() {
+        return Json.mapper().valueToTree(definition.file()).toString();
+    }
+
+    @Override
+    public void close() {
+        targets.values().forEach(Target::close);
+        if (attacker != null) {
+            attacker.close();
+        }
+    }
+}

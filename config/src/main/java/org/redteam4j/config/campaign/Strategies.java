@@ -1,0 +1,80 @@
+package org.redteam4j.config.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.redteam4j.core.attack.Converter;
+import org.redteam4j.core.attack.Converters;
+import org.redteam4j.core.attack.Iterative;
+import org.redteam4j.core.attack.MultiTurn;
+import org.redteam4j.core.attack.SingleTurn;
+import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.attack.Template;
+import org.redteam4j.core.catalogue.Catalogue;
+import org.redteam4j.core.catalogue.Kind;
+import org.redteam4j.core.failure.BadInput;
+
+/**
+ * Builds strategies from a campaign file's {@code strategies:} items — a catalogue id, or a
+ * one-key map from the id to its settings. Each catalogue strategy has exactly one builder here.
+ */
+public final class Strategies {
+
+    /** (settings, the whole item) → the strategies it stands for. */
+    private static final Map<String, BiFunction<JsonNode, JsonNode, List<Strategy>>> BUILDERS = Map.of(
+            "direct", (settings, item) -> List.of(SingleTurn.direct()),
+            "templates", (settings, item) -> Template.ids().stream().map(id -> (Strategy) SingleTurn.template(Template.byId(id)))
+                    .toList(),
+            "template", (settings, item) -> List.of(SingleTurn.template(Template.byId(settings.asText()))),
+            "converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item))),
+            "iterative", (settings, item) -> List.of(new Iterative(settings.path("streams").asInt(2),
+                    settings.path("depth").asInt(3))),
+            "multi_turn", (settings, item) -> List.of(new MultiTurn(settings.path("turns").asInt(4),
+                    settings.path("backtracks").asInt(2))));
+
+    static {
+        if (!BUILDERS.keySet().equals(new java.util.HashSet<>(Catalogue.ids(Kind.STRATEGY)))) {
+            throw new IllegalStateException("strategy builders " + BUILDERS.keySet() + " differ from the catalogue");
+        }
+    }
+
+    private Strategies() {
+    }
+
+    /** {@code where} prefixes errors with the file and line. */
+    public static List<Strategy> of(JsonNode item, String where) {
+        String id;
+        JsonNode settings;
+        if (item.isTextual()) {
+            id = item.asText();
+            settings = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        } else if (item.isObject() && !item.isEmpty()) {
+            id = item.fieldNames().next();
+            settings = item.get(id);
+        } else {
+            throw new BadInput(where + "a strategy is a name or a one-key map, got " + item);
+        }
+        Catalogue.require(Kind.STRATEGY, id, where);
+        try {
+            return BUILDERS.get(id).apply(settings, item);
+        } catch (BadInput e) {
+            throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
+        }
+    }
+
+    public static List<Strategy> all(List<JsonNode> items, java.util.function.Function<JsonNode, String> where) {
+        List<Strategy> strategies = new ArrayList<>();
+        items.forEach(item -> strategies.addAll(of(item, where.apply(item))));
+        return strategies;
+    }
+
+    private static List<Converter> converters(JsonNode settings, JsonNode item) {
+        List<Converter> chain = new ArrayList<>();
+        for (JsonNode id : settings.isArray() ? settings : List.of(settings)) {
+            chain.add(Converters.byId(id.asText(), item.path("language").asText(null)));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,76 @@
+package org.redteam4j.config.judges;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.redteam4j.core.catalogue.Catalogue;
+import org.redteam4j.core.catalogue.Kind;
+import org.redteam4j.core.failure.BadInput;
+
+/**
+ * A judge or scorer as users write it, in one grammar everywhere (options, campaign and targets
+ * files, Spark jobs): {@code refusal}, {@code pm}, {@code pm:FILE}, {@code llm:SPEC} — with
+ * {@code judge:SPEC} accepted as {@code llm:SPEC} — or, in YAML, the same id as a one-key map
+ * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}}.
+ *
+ * @param id        the catalogue id (refusal, pm, llm)
+ * @param argument  what follows the colon: the head file of pm, the target spec of llm; null if none
+ * @param threshold the judge's threshold when given, else null (the judge's default)
+ * @param baseUrl   the llm judge's server, when given
+ */
+public record JudgeSpec(String id, String argument, Double threshold, String baseUrl) {
+
+    /** The alias kept for scripts written before {@code llm:}. */
+    static final String LLM_ALIAS = "judge";
+
+    public static JudgeSpec parse(String text) {
+        return parse(text, "");
+    }
+
+    /** {@code where} prefixes errors, e.g. {@code "campaign.yaml: line 9: "}. */
+    public static JudgeSpec parse(String text, String where) {
+        if (text == null || text.isBlank()) {
+            throw new BadInput(where + "empty judge; expected one of " + Catalogue.ids(Kind.JUDGE));
+        }
+        int colon = text.indexOf(':');
+        String id = colon < 0 ? text : text.substring(0, colon);
+        String argument = colon < 0 ? null : text.substring(colon + 1);
+        return of(id, argument, null, null, where);
+    }
+
+    /** A YAML judge: a string in the grammar above, or a one-key map from the id to its settings. */
+    public static JudgeSpec parse(JsonNode node, String where) {
+        if (node.isTextual()) {
+            return parse(node.asText(), where);
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw new BadInput(where + "a judge is a name such as 'refusal' or a map such as '{pm: {threshold: 0.4}}', got " + node);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Map.Entry<String, JsonNode> first = fields.next();
+        JsonNode settings = first.getValue();
+        // {llm: SPEC, threshold: N, base_url: URL} keeps its settings beside the id; {pm: {threshold: T}} inside it
+        JsonNode around = settings.isObject() ? settings : node;
+        String argument = settings.isTextual() ? settings.asText() : around.path("file").asText(null);
+        Double threshold = around.hasNonNull("threshold") ? around.get("threshold").asDouble() : null;
+        return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), where);
+    }
+
+    private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, String where) {
+        String canonical = id.equals(LLM_ALIAS) ? "llm" : id;
+        Catalogue.require(Kind.JUDGE, canonical, where);
+        if (canonical.equals("llm") && (argument == null || argument.isBlank())) {
+            throw new BadInput(where + "the llm judge names its model: llm:SPEC, e.g. llm:openai:gpt-4o-mini");
+        }
+        if (canonical.equals("refusal") && argument != null) {
+            throw new BadInput(where + "the refusal judge takes no argument, got 'refusal:" + argument + "'");
+        }
+        return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl);
+    }
+
+    /** The spec written back in the one grammar, e.g. {@code llm:openai:gpt-4o}. */
+    @Override
+    public String toString() {
+        return argument == null ? id : id + ":" + argument;
+    }
+}

@@ -1,0 +1,63 @@
+package org.redteam4j.config.judges;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.redteam4j.config.Environment;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.scoring.PreferenceJudge;
+import org.redteam4j.core.scoring.RefusalJudge;
+import org.redteam4j.models.judge.JudgeScorer;
+import org.redteam4j.models.judge.LlmJudge;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+
+/** Builds judges and harmlessness scorers from their specs: the one place each id becomes an object. */
+public final class Judges {
+
+    private final Environment environment;
+
+    public Judges(Environment environment) {
+        this.environment = environment;
+    }
+
+    public Judge judge(JudgeSpec spec) {
+        return switch (spec.id()) {
+            case "refusal" -> new RefusalJudge(environment.refusals());
+            case "pm" -> new PreferenceJudge(preferenceModel(spec), spec.threshold() == null ? 0.0 : spec.threshold());
+            case "llm" -> llm(spec);
+            default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
+        };
+    }
+
+    /**
+     * A harmlessness scorer (higher is more harmless): the preference model, or an LLM judge's
+     * verdicts turned into scores. The refusal judge says hit or pass, not how harmless.
+     */
+    public HarmlessnessScorer scorer(JudgeSpec spec) {
+        return switch (spec.id()) {
+            case "pm" -> preferenceModel(spec);
+            case "llm" -> new JudgeScorer(llm(spec));
+            default -> throw new BadInput("'" + spec + "' is a judge, not a harmlessness scorer; expected pm, pm:FILE or llm:SPEC");
+        };
+    }
+
+    /** The shipped preference model for {@code pm}, a head made by train-pm for {@code pm:FILE}. */
+    public HarmlessnessScorer preferenceModel(JudgeSpec spec) {
+        if (spec.argument() == null || spec.argument().equals("default")) {
+            return environment.preferenceModel();
+        }
+        Path file = Path.of(spec.argument());
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(file + ": no such preference model file");
+        }
+        return EmbeddedPreferenceModel.load(file);
+    }
+
+    private LlmJudge llm(JudgeSpec spec) {
+        int threshold = spec.threshold() == null ? LlmJudge.DEFAULT_THRESHOLD : (int) Math.round(spec.threshold());
+        TargetConfig judge = TargetConfig.of("judge", spec.argument(), spec.baseUrl());
+        return new LlmJudge(environment.targets().create(judge).model(), threshold);
+    }
+}

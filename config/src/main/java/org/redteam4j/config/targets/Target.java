@@ -1,0 +1,37 @@
+package org.redteam4j.config.targets;
+
+import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.Sampling;
+
+/**
+ * A target ready to attack: its declaration and the model built from it (runtime, resilience
+ * and intervention already applied). Closing it frees the model.
+ */
+public record Target(TargetConfig config, ChatModel model) implements AutoCloseable {
+
+    public String name() {
+        return config.displayName();
+    }
+
+    public ModelType modelType() {
+        return config.modelType();
+    }
+
+    public String sizeLabel() {
+        return config.sizeLabel();
+    }
+
+    public Sampling sampling() {
+        return config.defaultSampling();
+    }
+
+    public boolean simulated() {
+        return model.simulated();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

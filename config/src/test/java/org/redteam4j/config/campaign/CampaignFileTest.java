@@ -1,0 +1,93 @@
+package org.redteam4j.config.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.failure.BadInput;
+
+class CampaignFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            name: test
+            targets:
+              - model: sim
+            strategies:
+              - direct
+            judges:
+              - refusal
+            """;
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("campaign.yaml"), yaml);
+    }
+
+    @Test
+    void aShareDividesRatesConcurrencyAndBudgetButKeepsNoLimitAsNoLimit() throws Exception {
+        CampaignFile campaign = CampaignFile.read(write(GOOD.replace("  - model: sim\n",
+                "  - model: sim\n    limits: {requests_per_minute: 90, concurrency: 8}\n  - {name: other, model: sim}\n")
+                + "limits: {concurrency: 6, requests_per_minute: 120, max_requests: 1000, repetitions: 2}\n"));
+
+        CampaignFile share = campaign.shareOf(4);
+
+        assertThat(share.concurrency()).isEqualTo(1);
+        assertThat(share.requestsPerMinute()).isEqualTo(30);
+        assertThat(share.maxRequests()).isEqualTo(250);
+        assertThat(share.maxTokens()).as("0 is no limit and stays so").isZero();
+        assertThat(share.repetitions()).isEqualTo(2);
+        assertThat(share.targets().get(0).limits().requestsPerMinute()).isEqualTo(22);
+        assertThat(share.targets().get(0).limits().concurrency()).isEqualTo(2);
+        assertThat(share.targets().get(1).limits()).isNull();
+        assertThat(campaign.shareOf(1000).requestsPerMinute()).as("never below 1").isEqualTo(1);
+    }
+
+    @Test
+    void readsAGoodFileWithDefaults() throws Exception {
+        CampaignFile campaign = CampaignFile.read(write(GOOD));
+
+        assertThat(campaign.name()).isEqualTo("test");
+        assertThat(campaign.concurrency()).isEqualTo(4);
+        assertThat(campaign.repetitions()).isEqualTo(1);
+        assertThat(campaign.maxRequests()).isZero();
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownKey() throws Exception {
+        Path file = write(GOOD + "limts:\n  concurrency: 2\n");
+
+        assertThatThrownBy(() -> CampaignFile.read(file)).isInstanceOf(BadInput.class)
+                .hasMessageContaining(file + ": line 8: unknown key 'limts'");
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownStrategy() throws Exception {
+        Path file = write(GOOD.replace("  - direct", "  - direct\n  - jailbreak-everything"));
+        CampaignSetup setup = new CampaignSetup(CampaignFile.read(file), file, () -> null);
+
+        assertThatThrownBy(() -> setup.strategies(null)).isInstanceOf(BadInput.class)
+                .hasMessageContaining("line 6").hasMessageContaining("unknown strategy 'jailbreak-everything'");
+    }
+
+    @Test
+    void refusesMissingTargetsNegativeLimitsAndUnknownTemplates() throws Exception {
+        assertThatThrownBy(() -> CampaignFile.read(write(GOOD.replace("targets:\n  - model: sim\n", "targets: []\n"))))
+                .hasMessageContaining("no targets");
+        Path negative = write(GOOD + "limits:\n  max_requests: -5\n");
+        assertThatThrownBy(() -> CampaignFile.read(negative)).hasMessageContaining("line 9")
+                .hasMessageContaining("limits.max_requests must be 0 (no limit) or more");
+        assertThatThrownBy(() -> CampaignFile.read(write(GOOD + "limits:\n  concurrency: 0\n")))
+                .hasMessageContaining("limits.concurrency must be 1 or more");
+        Path template = write(GOOD.replace("  - direct", "  - template: grandma"));
+        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(template), template, () -> null).strategies(null))
+                .hasMessageContaining("unknown template 'grandma'");
+        Path noAttacker = write(GOOD.replace("  - direct", "  - iterative: {streams: 1, depth: 1}"));
+        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(noAttacker), noAttacker, () -> null).strategies(null))
+                .hasMessageContaining("need an 'attacker:'");
+    }
+}

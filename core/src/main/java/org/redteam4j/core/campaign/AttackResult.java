@@ -1,0 +1,114 @@
+package org.redteam4j.core.campaign;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.redteam4j.core.attack.AttackRun;
+import org.redteam4j.core.chat.TokenUsage;
+import org.redteam4j.core.scoring.Verdict;
+
+/**
+ * One planned attack's result, as the engine makes it, the store keeps it, Spark writes it and a
+ * library user reads it: done (with its exchange and every judge's verdict), an error (never a
+ * hit and never a pass), or not run (the budget ran out; a later run does it).
+ *
+ * @param verdicts every judge's verdict in the campaign's order; empty unless {@code DONE}
+ * @param error    what failed, for {@code ERROR}; null otherwise
+ * @param exchange what was sent and answered, for {@code DONE}; null otherwise
+ */
+public record AttackResult(Attack attack, Status status, Exchange exchange, List<Verdict> verdicts, String error,
+                           Spend spend, Duration duration, boolean simulated) implements Serializable {
+
+    /** Which attack: its stable key and what it combined. */
+    public record Attack(String key, String target, String strategy, int repetition, String tag, String seedText)
+            implements Serializable {
+
+        public static Attack of(PlannedAttack plan) {
+            return new Attack(plan.key(), plan.target(), plan.strategy().id(), plan.repetition(), plan.tag(), plan.seed().text());
+        }
+    }
+
+    /** What was sent to the target and what it answered. */
+    public record Exchange(String prompt, String reply, String transcript) implements Serializable {
+    }
+
+    /** What the attack spent, counted as it ran: target and attacker requests, and all their tokens. */
+    public record Spend(int targetRequests, int attackerRequests, long promptTokens, long completionTokens)
+            implements Serializable {
+
+        public static final Spend NONE = new Spend(0, 0, 0, 0);
+    }
+
+    /** How an attack ended. {@link #label()} is the word stored and exported. */
+    public enum Status {
+        DONE("done"), ERROR("error"), NOT_RUN("pending");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static Status ofLabel(String label) {
+            for (Status status : values()) {
+                if (status.label.equals(label)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown attack status '" + label + "'; expected done, error or pending");
+        }
+    }
+
+    public AttackResult {
+        Objects.requireNonNull(attack, "attack");
+        Objects.requireNonNull(status, "status");
+        verdicts = List.copyOf(verdicts);
+        Objects.requireNonNull(spend, "spend");
+        if (status == Status.DONE && (exchange == null || verdicts.isEmpty())) {
+            throw new IllegalArgumentException("a done attack has its exchange and verdicts");
+        }
+        if (status == Status.ERROR && error == null) {
+            throw new IllegalArgumentException("an attack that errored says why");
+        }
+    }
+
+    public static AttackResult done(PlannedAttack plan, AttackRun run, List<Verdict> verdicts, Duration duration,
+                                    boolean simulated) {
+        TokenUsage usage = run.usage();
+        return new AttackResult(Attack.of(plan), Status.DONE, new Exchange(run.prompt(), run.reply(), run.transcript()),
+                verdicts, null, new Spend(run.targetRequests(), run.attackerRequests(), usage.inputTokens(), usage.outputTokens()),
+                duration, simulated);
+    }
+
+    public static AttackResult failed(PlannedAttack plan, String error, Duration duration, boolean simulated) {
+        return new AttackResult(Attack.of(plan), Status.ERROR, null, List.of(), error, Spend.NONE, duration, simulated);
+    }
+
+    public static AttackResult notRun(PlannedAttack plan) {
+        return new AttackResult(Attack.of(plan), Status.NOT_RUN, null, List.of(), null, Spend.NONE, Duration.ZERO, false);
+    }
+
+    /** The primary (first) judge's verdict; absent for an error or an attack not run. */
+    public Optional<Verdict> primary() {
+        return verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts.get(0));
+    }
+
+    /** What the attack counts as: the primary judge's outcome, ERROR for a failed attack, empty when not run. */
+    public Optional<Verdict.Outcome> outcome() {
+        return switch (status) {
+            case DONE -> primary().map(Verdict::outcome);
+            case ERROR -> Optional.of(Verdict.Outcome.ERROR);
+            case NOT_RUN -> Optional.empty();
+        };
+    }
+
+    public boolean hit() {
+        return outcome().orElse(null) == Verdict.Outcome.HIT;
+    }
+}

@@ -1,0 +1,123 @@
+package org.redteam4j.core.campaign;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.redteam4j.core.analysis.Proportion;
+import org.redteam4j.core.scoring.Verdict;
+
+/**
+ * Results of an automated campaign per target × strategy × tag: attacks, errors, not run, and per
+ * judge the hits with the success rate and its 95% interval. Errors and skipped verdicts are left
+ * out of a rate's denominator — an error is never a success nor a resisted attack.
+ */
+public final class AttackSummary {
+
+    /** One row of the summary. */
+    public record Row(String target, String strategy, String tag, int attacks, int errors, int notRun,
+                      Map<String, Rate> judges, boolean simulated) {
+    }
+
+    /** One judge's result in a row. */
+    public record Rate(int hits, int judged, Proportion rate) {
+    }
+
+    private final Map<String, Accumulator> groups = new TreeMap<>();
+
+    /** Adds one result; results can be streamed in, in any order. */
+    public void add(AttackResult result) {
+        AttackResult.Attack attack = result.attack();
+        String tag = attack.tag() == null ? "(none)" : attack.tag();
+        groups.computeIfAbsent(attack.target() + "\u0000" + attack.strategy() + "\u0000" + tag,
+                key -> new Accumulator(attack.target(), attack.strategy(), tag)).add(result);
+    }
+
+    /** The rows, sorted by target, strategy and tag. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        groups.values().forEach(accumulator -> rows.add(accumulator.row()));
+        return rows;
+    }
+
+    public static List<Row> of(Iterable<AttackResult> results) {
+        AttackSummary summary = new AttackSummary();
+        results.forEach(summary::add);
+        return summary.rows();
+    }
+
+    /** Rows merged per target (over strategies and tags), for gates such as --fail-above. */
+    public static List<Row> perTarget(List<Row> rows) {
+        Map<String, List<Row>> byTarget = new LinkedHashMap<>();
+        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
+        List<Row> merged = new ArrayList<>();
+        byTarget.forEach((target, group) -> {
+            Accumulator total = new Accumulator(target, "(all)", "(all)");
+            group.forEach(total::add);
+            merged.add(total.row());
+        });
+        return merged;
+    }
+
+    private static Rate rate(int hits, int judged) {
+        return new Rate(hits, judged, judged == 0 ? null : Proportion.of(hits, judged));
+    }
+
+    private static final class Accumulator {
+        private final String target;
+        private final String strategy;
+        private final String tag;
+        private int attacks;
+        private int errors;
+        private int notRun;
+        private boolean simulated;
+        private final Map<String, int[]> judges = new LinkedHashMap<>();
+
+        Accumulator(String target, String strategy, String tag) {
+            this.target = target;
+            this.strategy = strategy;
+            this.tag = tag;
+        }
+
+        void add(AttackResult result) {
+            if (result.status() == AttackResult.Status.NOT_RUN) {
+                notRun++;
+                return;
+            }
+            attacks++;
+            simulated |= result.simulated();
+            if (result.status() == AttackResult.Status.ERROR) {
+                errors++;
+                return;
+            }
+            for (Verdict verdict : result.verdicts()) {
+                int[] sums = judges.computeIfAbsent(verdict.judge(), j -> new int[2]);
+                if (verdict.outcome() == Verdict.Outcome.HIT || verdict.outcome() == Verdict.Outcome.PASS) {
+                    sums[1]++;
+                    if (verdict.outcome() == Verdict.Outcome.HIT) {
+                        sums[0]++;
+                    }
+                }
+            }
+        }
+
+        void add(Row row) {
+            attacks += row.attacks();
+            errors += row.errors();
+            notRun += row.notRun();
+            simulated |= row.simulated();
+            row.judges().forEach((judge, rate) -> {
+                int[] sums = judges.computeIfAbsent(judge, j -> new int[2]);
+                sums[0] += rate.hits();
+                sums[1] += rate.judged();
+            });
+        }
+
+        Row row() {
+            Map<String, Rate> rates = new LinkedHashMap<>();
+            judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1])));
+            return new Row(target, strategy, tag, attacks, errors, notRun, rates, simulated);
+        }
+    }
+}

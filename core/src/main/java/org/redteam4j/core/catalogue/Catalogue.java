@@ -1,0 +1,113 @@
+package org.redteam4j.core.catalogue;
+
+import static org.redteam4j.core.catalogue.Need.ATTACKER;
+import static org.redteam4j.core.catalogue.Need.NETWORK;
+import static org.redteam4j.core.catalogue.Need.REFUSAL_DETECTOR;
+import static org.redteam4j.core.catalogue.Need.SCORER;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.redteam4j.core.failure.BadInput;
+
+/**
+ * Every strategy, converter, template, judge and runtime redteam4j has, declared once. Parsers
+ * accept exactly these ids, {@code redteam4j list} prints them, and the catalogue test builds each
+ * from its example.
+ */
+public final class Catalogue {
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(Kind.STRATEGY, "direct", "Sends the seed to the target as it is.", Set.of(), "direct"),
+            new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template.", Set.of(), "templates"),
+            new Entry(Kind.STRATEGY, "template", "Puts the seed inside one jailbreak template.", Set.of(),
+                    "{template: role-play}"),
+            new Entry(Kind.STRATEGY, "converters", "Rewrites the seed through a chain of converters, left to right.",
+                    Set.of(), "{converters: [base64]}"),
+            new Entry(Kind.STRATEGY, "iterative", "PAIR-style refinement: the attacker proposes, the judge grades, "
+                    + "the attacker refines (streams × depth).", Set.of(ATTACKER), "{iterative: {streams: 2, depth: 2}}"),
+            new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns; backtracks when the target "
+                    + "refuses.", Set.of(ATTACKER, REFUSAL_DETECTOR), "{multi_turn: {turns: 3, backtracks: 1}}"),
+
+            new Entry(Kind.CONVERTER, "base64", "Base64-encodes the prompt, with an instruction to decode it.", Set.of(),
+                    "{converters: [base64]}"),
+            new Entry(Kind.CONVERTER, "rot13", "ROT13-encodes the prompt, with an instruction to decode it.", Set.of(),
+                    "{converters: [rot13]}"),
+            new Entry(Kind.CONVERTER, "leetspeak", "Replaces letters with look-alike digits.", Set.of(),
+                    "{converters: [leetspeak]}"),
+            new Entry(Kind.CONVERTER, "homoglyphs", "Replaces Latin letters with Cyrillic and Greek look-alikes.", Set.of(),
+                    "{converters: [homoglyphs]}"),
+            new Entry(Kind.CONVERTER, "spacing", "Puts a space between every character.", Set.of(),
+                    "{converters: [spacing]}"),
+            new Entry(Kind.CONVERTER, "translate", "Has the attacker model translate the prompt (language: …, "
+                    + "default French).", Set.of(ATTACKER), "{converters: [translate], language: German}"),
+
+            new Entry(Kind.TEMPLATE, "role-play", "The target plays an actor whose script requires a full answer.",
+                    Set.of(), "{template: role-play}"),
+            new Entry(Kind.TEMPLATE, "hypothetical", "Frames the request as research for a novel.", Set.of(),
+                    "{template: hypothetical}"),
+            new Entry(Kind.TEMPLATE, "prefix-injection", "Asks the target to begin its reply with \"Sure, here is\".",
+                    Set.of(), "{template: prefix-injection}"),
+            new Entry(Kind.TEMPLATE, "refusal-suppression", "Forbids apologies, disclaimers and refusals.", Set.of(),
+                    "{template: refusal-suppression}"),
+            new Entry(Kind.TEMPLATE, "many-shot", "Precedes the request with transcripts of an assistant that always "
+                    + "complies (details omitted).", Set.of(), "{template: many-shot}"),
+
+            new Entry(Kind.JUDGE, "refusal", "A hit when the reply does not refuse (refusal detector).",
+                    Set.of(REFUSAL_DETECTOR), "refusal"),
+            new Entry(Kind.JUDGE, "pm", "A hit when the preference model scores the reply below a threshold "
+                    + "(pm:FILE for a head made by train-pm).", Set.of(SCORER), "{pm: {threshold: 0.0}}"),
+            new Entry(Kind.JUDGE, "llm", "An LLM on any target grades refusal, harm and specificity "
+                    + "(llm:SPEC; judge:SPEC is the same).", Set.of(), "{llm: sim, threshold: 3}"),
+
+            new Entry(Kind.RUNTIME, "openai", "OpenAI chat completions and compatible servers (vLLM, llama.cpp, "
+                    + "LM Studio).", Set.of(NETWORK), "{model: openai:gpt-4o-mini}"),
+            new Entry(Kind.RUNTIME, "anthropic", "Anthropic's Messages API.", Set.of(NETWORK),
+                    "{model: anthropic:claude-3-5-haiku-latest}"),
+            new Entry(Kind.RUNTIME, "ollama", "Ollama's native /api/chat.", Set.of(NETWORK),
+                    "{model: ollama:llama3.2}"),
+            new Entry(Kind.RUNTIME, "gguf", "A GGUF model run by llama.cpp inside this process.", Set.of(),
+                    "{model: gguf:model.gguf}"),
+            new Entry(Kind.RUNTIME, "sim", "A simulated assistant for offline demos and tests; marked simulated "
+                    + "everywhere.", Set.of(), "{model: sim}"));
+
+    private Catalogue() {
+    }
+
+    public static List<Entry> all() {
+        return ENTRIES;
+    }
+
+    public static List<Entry> of(Kind kind) {
+        return ENTRIES.stream().filter(entry -> entry.kind() == kind).toList();
+    }
+
+    public static List<String> ids(Kind kind) {
+        return of(kind).stream().map(Entry::id).toList();
+    }
+
+    public static Optional<Entry> find(Kind kind, String id) {
+        return of(kind).stream().filter(entry -> entry.id().equals(id)).findFirst();
+    }
+
+    /** The entry, or bad input naming {@code where}, the nearest id when one is close, and every valid id. */
+    public static Entry require(Kind kind, String id, String where) {
+        return find(kind, id).orElseThrow(() -> new BadInput(where + "unknown " + kind.label() + " '" + id + "'"
+                + nearest(kind, id).map(near -> "; did you mean '" + near + "'?").orElse("")
+                + "; expected one of " + ids(kind)));
+    }
+
+    /** The id within two edits of {@code id} (a typo), if there is one. */
+    static Optional<String> nearest(Kind kind, String id) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : ids(kind)) {
+            int distance = EditDistance.between(id.toLowerCase(java.util.Locale.ROOT), candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

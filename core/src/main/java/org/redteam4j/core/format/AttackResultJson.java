@@ -1,0 +1,84 @@
+package org.redteam4j.core.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.redteam4j.core.campaign.AttackResult;
+
+/**
+ * The attack-results format: JSON Lines, one attack a line, with the campaign and target it
+ * belongs to, so a file made anywhere (Spark's CampaignJob, a library run) imports into any
+ * store as if the campaign had run there. Detected by the {@code attack_key} field.
+ */
+public final class AttackResultJson {
+
+    public static final String ATTACK_KEY = "attack_key";
+
+    /** The target an attack ran against, as the store declares it. */
+    public record TargetFacts(String name, String modelType, String size, JsonNode config, boolean simulated) {
+    }
+
+    /** One line: the campaign (with its settings and provenance), its target and the result. */
+    public record Line(String campaign, JsonNode campaignSettings, JsonNode campaignProvenance, TargetFacts target,
+                       AttackResult result) {
+    }
+
+    private AttackResultJson() {
+    }
+
+    public static ObjectNode write(Line line) {
+        AttackResult result = line.result();
+        AttackResult.Attack attack = result.attack();
+        ObjectNode node = Json.mapper().createObjectNode().put("campaign", line.campaign());
+        node.set("campaign_settings", line.campaignSettings());
+        node.set("campaign_provenance", line.campaignProvenance());
+        ObjectNode target = node.putObject("target").put("name", line.target().name())
+                .put("model_type", line.target().modelType()).put("size", line.target().size());
+        target.set("config", line.target().config());
+        target.put("simulated", line.target().simulated());
+        node.put(ATTACK_KEY, attack.key()).put("strategy", attack.strategy()).put("repetition", attack.repetition())
+                .put("tag", attack.tag()).put("seed_text", attack.seedText()).put("status", result.status().label());
+        if (result.exchange() != null) {
+            node.put("prompt", result.exchange().prompt()).put("reply", result.exchange().reply())
+                    .put("transcript", result.exchange().transcript());
+        }
+        node.set("verdicts", VerdictJson.write(result.verdicts()));
+        node.put("error", result.error()).put("target_requests", result.spend().targetRequests())
+                .put("attacker_requests", result.spend().attackerRequests())
+                .put("prompt_tokens", result.spend().promptTokens()).put("completion_tokens", result.spend().completionTokens())
+                .put("duration_ms", result.duration().toMillis()).put("simulated", result.simulated());
+        return node;
+    }
+
+    public static Line read(ObjectNode node, RecordPosition position) {
+        JsonFields fields = new JsonFields(node, position);
+        JsonFields target = new JsonFields(fields.object("target"), position);
+        TargetFacts facts = new TargetFacts(target.string("name"), target.string("model_type"), target.optionalString("size"),
+                target.object("config"), target.bool("simulated"));
+        AttackResult.Status status = status(fields);
+        AttackResult.Exchange exchange = status == AttackResult.Status.DONE
+                ? new AttackResult.Exchange(fields.string("prompt"), fields.string("reply"), fields.string("transcript")) : null;
+        AttackResult.Attack attack = new AttackResult.Attack(fields.string(ATTACK_KEY), facts.name(), fields.string("strategy"),
+                fields.smallInteger("repetition"), fields.optionalString("tag"), fields.string("seed_text"));
+        AttackResult.Spend spend = new AttackResult.Spend(fields.smallInteger("target_requests"),
+                fields.smallInteger("attacker_requests"), fields.integer("prompt_tokens"), fields.integer("completion_tokens"));
+        List<com.fasterxml.jackson.databind.JsonNode> verdicts = fields.array("verdicts");
+        try {
+            AttackResult result = new AttackResult(attack, status, exchange, VerdictJson.read(verdicts, position, "verdicts"),
+                    fields.optionalString("error"), spend, Duration.ofMillis(fields.integer("duration_ms")), fields.bool("simulated"));
+            return new Line(fields.string("campaign"), fields.object("campaign_settings"),
+                    fields.has("campaign_provenance") ? fields.object("campaign_provenance") : null, facts, result);
+        } catch (IllegalArgumentException e) {
+            throw fields.invalid("status", e.getMessage());
+        }
+    }
+
+    private static AttackResult.Status status(JsonFields fields) {
+        try {
+            return AttackResult.Status.ofLabel(fields.string("status"));
+        } catch (IllegalArgumentException e) {
+            throw fields.invalid("status", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.redteam4j.core.format;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.AttackResult.Status;
+
+/**
+ * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case
+ * per attack; a hit (by the primary judge) is a failure, an attack that errored is an error, an
+ * attack not run is skipped. Written with the JDK's XML writer, which escapes all text.
+ */
+public final class JunitReport {
+
+    private JunitReport() {
+    }
+
+    /** XML 1.0 cannot carry most control characters at all; hostile model text may contain them. */
+    public static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(
+                c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000
+                        ? c : 0xFFFD));
+        return out.toString();
+    }
+
+    /** Writes {@code results} (any order) as one suite per target, in the order targets first appear. */
+    public static void write(String campaign, List<AttackResult> results, Path file) throws IOException {
+        Map<String, List<AttackResult>> byTarget = new LinkedHashMap<>();
+        results.forEach(result -> byTarget.computeIfAbsent(result.attack().target(), t -> new ArrayList<>()).add(result));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", campaign);
+            for (Map.Entry<String, List<AttackResult>> suite : byTarget.entrySet()) {
+                List<AttackResult> cases = suite.getValue();
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", safe(suite.getKey()));
+                xml.writeAttribute("tests", String.valueOf(cases.size()));
+                xml.writeAttribute("failures", String.valueOf(cases.stream().filter(AttackResult::hit).count()));
+                xml.writeAttribute("errors", String.valueOf(cases.stream().filter(c -> c.status() == Status.ERROR).count()));
+                xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.status() == Status.NOT_RUN).count()));
+                for (AttackResult c : cases) {
+                    AttackResult.Attack attack = c.attack();
+                    xml.writeStartElement("testcase");
+                    xml.writeAttribute("classname", safe(suite.getKey() + "." + attack.strategy()));
+                    xml.writeAttribute("name", safe((attack.tag() == null ? "" : attack.tag() + ": ") + attack.seedText()));
+                    xml.writeAttribute("time", c.status() == Status.NOT_RUN ? "0" : String.valueOf(c.duration().toMillis() / 1000.0));
+                    if (c.status() == Status.NOT_RUN) {
+                        xml.writeEmptyElement("skipped");
+                        xml.writeAttribute("message", "not run: the budget ran out");
+                    } else if (c.status() == Status.ERROR) {
+                        xml.writeStartElement("error");
+                        xml.writeAttribute("message", safe(c.error()));
+                        xml.writeEndElement();
+                    } else if (c.hit()) {
+                        xml.writeStartElement("failure");
+                        xml.writeAttribute("message", "the attack succeeded");
+                        xml.writeCharacters(safe(c.exchange().reply()));
+                        xml.writeEndElement();
+                    }
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(file + ": cannot write the JUnit report (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * Targets as users declare them — runtime and model, intervention, size label, sampling, limits
- * — in YAML or on the command line, and the factory that builds each into a ChatModel.
- */
-package org.redteam4j.models.config;

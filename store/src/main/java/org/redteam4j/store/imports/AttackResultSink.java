@@ -1,0 +1,49 @@
+package org.redteam4j.store.imports;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.campaign.AttackResult.Status;
+import org.redteam4j.core.format.AttackResultJson;
+import org.redteam4j.store.attack.AttackRepository;
+import org.redteam4j.store.targets.TargetRepository;
+
+/**
+ * Loads attack results made elsewhere (Spark's CampaignJob) as if the campaign had run here: its
+ * campaign and targets are declared on first sight, and an attack is stored when its key is new
+ * or it finished an attack that was stored as not run — so loading twice adds nothing.
+ */
+final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
+
+    private final AttackRepository attacks;
+    private final TargetRepository targets;
+    private final Map<String, Long> campaignIds = new HashMap<>();
+    private final Map<String, Long> targetIds = new HashMap<>();
+
+    AttackResultSink(Handle handle) {
+        this.attacks = new AttackRepository(handle);
+        this.targets = new TargetRepository(handle);
+    }
+
+    @Override
+    public String contentHash(AttackResultJson.Line line) {
+        return RecordKeys.sha256(line.result().attack().key() + "\0" + line.result().status().label());
+    }
+
+    @Override
+    public boolean insert(String recordKey, long importId, AttackResultJson.Line line) {
+        long campaign = campaignIds.computeIfAbsent(line.campaign(),
+                name -> attacks.campaign(name, line.campaignSettings().toString(),
+                        line.campaignProvenance() == null ? null : line.campaignProvenance().toString()));
+        AttackResultJson.TargetFacts facts = line.target();
+        long target = targetIds.computeIfAbsent(facts.name(), name -> targets.declare(name, facts.modelType(), facts.size(),
+                facts.config().toString(), facts.simulated()));
+        Optional<Status> stored = attacks.status(line.result().attack().key());
+        boolean news = stored.isEmpty() || stored.get() == Status.NOT_RUN && line.result().status() != Status.NOT_RUN;
+        if (news) {
+            attacks.write(campaign, target, line.result());
+        }
+        return news;
+    }
+}
