@@ -1,6 +1,7 @@
 package org.redteam4j.app;
 
 import java.io.PrintWriter;
+import org.redteam4j.app.cli.FailureHandler;
 import picocli.CommandLine;
 
 /** Builds the {@code redteam4j} command line around the given output streams, so tests can capture them. */

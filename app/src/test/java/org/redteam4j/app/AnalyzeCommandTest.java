@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.attempt.SyntheticAttempts;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.Records;

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.http.LoopbackServer;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.models.http.LoopbackServer.Script;

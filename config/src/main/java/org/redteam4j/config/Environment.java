@@ -32,6 +32,11 @@ public final class Environment {
         return new Environment(ApiKeys.fromSystem(), EmbeddedPreferenceModel::loadDefault, EmbeddingRefusalDetector::withDefaults);
     }
 
+    /** The same keys and refusal detector, with another preference model (rejection sampling ranks with it). */
+    public Environment withPreferenceModel(Supplier<HarmlessnessScorer> other) {
+        return new Environment(keys, other, refusals);
+    }
+
     public ApiKeys keys() {
         return keys;
     }

@@ -3,36 +3,30 @@ package org.redteam4j.app.attack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.data.DatabaseOption;
-import org.redteam4j.app.data.Progress;
-import org.redteam4j.app.data.ProgressOption;
-import org.redteam4j.config.campaign.CampaignFile;
-import org.redteam4j.config.campaign.CampaignSetup;
-import org.redteam4j.config.targets.Target;
-import org.redteam4j.core.attack.Seed;
-import org.redteam4j.core.attack.Strategy;
-import org.redteam4j.core.campaign.Budget;
+import org.redteam4j.app.cli.DatabaseOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.Progress;
+import org.redteam4j.app.cli.ProgressOption;
+import org.redteam4j.app.cli.SummaryText;
+import org.redteam4j.config.Environment;
+import org.redteam4j.config.campaign.CampaignDefinition;
+import org.redteam4j.config.campaign.PreparedCampaign;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.campaign.CampaignEngine;
-import org.redteam4j.core.campaign.PlannedAttack;
-import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.core.scoring.Judge;
-import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.core.format.JunitReport;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
-import org.redteam4j.store.attack.AttackSummary;
-import org.redteam4j.store.targets.TargetRepository;
+import org.redteam4j.store.attack.CampaignResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 @Command(name = "attack",
         mixinStandardHelpOptions = true,
@@ -87,53 +81,36 @@ public final class AttackCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CampaignFile campaign = CampaignFile.read(file);
-        Supplier<HarmlessnessScorer> pm = org.redteam4j.app.web.ServeCommand.memoised(EmbeddedPreferenceModel::loadDefault);
-        CampaignSetup setup = new CampaignSetup(campaign, file, pm);
+        CampaignDefinition campaign = CampaignDefinition.read(file);
         Database db = database.open();
-        ChatModel attacker = setup.attacker();
-        List<Strategy> strategies = setup.strategies(attacker);
-        List<Seed> seeds = setup.seeds(new FromDbSeeds(db));
+        CampaignPlan plan = campaign.plan(campaign.seeds(new StoreSeeds(db)));
         if (dryRun) {
-            Map<String, Object> names = new java.util.LinkedHashMap<>();
-            campaign.targets().forEach(t -> names.put(t.displayName(), t));
-            out.print(DryRun.describe(campaign, setup.plan(names, seeds, strategies)));
+            out.print(DryRun.describe(campaign.file(), plan.attacks()));
             return ExitCodes.OK;
         }
-        List<Judge> judges = setup.judges();
-        Map<String, Target> targets = setup.targets();
-        List<PlannedAttack> plan = setup.plan(targets, seeds, strategies);
-        long campaignId = AttackStore.campaign(db, campaign.name(), Json.mapper().writeValueAsString(campaign));
-        Map<String, Long> targetIds = new java.util.LinkedHashMap<>();
-        db.inTransaction(handle -> {
-            TargetRepository repository = new TargetRepository(handle);
-            targets.forEach((name, target) -> targetIds.put(name, repository.declare(name, target.modelType().label(),
-                    target.sizeLabel(), Json.mapper().valueToTree(target.config()).toString(), target.simulated())));
-            return null;
-        });
-        AttackStore store = new AttackStore(db, campaignId, targetIds);
-        if (!resume && !store.finishedKeys().isEmpty()) {
-            throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
-                    + "; pass --resume to continue it, or give the campaign a new name");
-        }
-        CampaignEngine engine = new CampaignEngine(CampaignSetup.attackTargets(targets), judges,
-                setup.tools(attacker, judges, strategies), store,
-                campaign.concurrency(), new Budget(campaign.maxRequests(), campaign.maxTokens()));
         long started = System.nanoTime();
         CampaignEngine.Outcome outcome;
-        try (Progress progress = progressOption.start("attack", plan.size(), " attacks", 1)) {
-            outcome = engine.run(plan, (done, total, hits, errors) ->
-                    progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
-        } finally {
-            targets.values().forEach(Target::close);
-            if (attacker != null) {
-                attacker.close();
+        long campaignId;
+        String primary;
+        try (PreparedCampaign prepared = campaign.prepare(plan, Environment.fromSystem());
+             AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
+                     prepared.provenance().toJson(), declared(prepared))) {
+            if (!resume && !store.finishedKeys().isEmpty()) {
+                throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
+                        + "; pass --resume to continue it, or give the campaign a new name");
+            }
+            campaignId = store.campaignId();
+            primary = prepared.primaryJudge().id();
+            try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
+                outcome = prepared.run(store, (done, total, hits, errors) ->
+                        progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
             }
         }
         err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
                         + "(budget) in %.1f s.%n", campaign.name(), outcome.planned(), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
-        List<AttackSummary.Row> rows = AttackSummary.of(db, campaignId);
+        CampaignResults results = new CampaignResults(db);
+        List<AttackSummary.Row> rows = results.summary(campaignId);
         if (json) {
             var root = Json.mapper().createObjectNode().put("campaign", campaign.name())
                     .put("run_now", outcome.finished()).put("not_run", outcome.notRun());
@@ -153,9 +130,16 @@ public final class AttackCommand implements Callable<Integer> {
             }
         }
         if (junit != null) {
-            JunitReport.write(db, campaignId, campaign.name(), junit);
+            JunitReport.write(campaign.name(), results.results(campaignId), junit);
         }
-        return gate(AttackSummary.perTarget(rows), judges.get(0).id(), err);
+        return gate(AttackSummary.perTarget(rows), primary, err);
+    }
+
+    /** The targets as the store declares them: name, the paper's model type, size label, settings. */
+    static List<AttackStore.DeclaredTarget> declared(PreparedCampaign prepared) {
+        return prepared.targets().values().stream().map(target -> new AttackStore.DeclaredTarget(target.name(),
+                target.modelType().label(), target.sizeLabel(), Json.mapper().valueToTree(target.config()).toString(),
+                target.simulated())).toList();
     }
 
     private int gate(List<AttackSummary.Row> perTarget, String primary, PrintWriter err) {

@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.TargetOptions;
+import org.redteam4j.config.Environment;
+import org.redteam4j.config.judges.JudgeSpec;
+import org.redteam4j.config.judges.Judges;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.failure.BadInput;
-import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Turn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +69,10 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sampling sampling = sampling();
-        try (Target target = targetOptions.build(this::scorer)) {
+        Environment base = Environment.fromSystem();
+        Environment environment = base.withPreferenceModel(
+                () -> new Judges(base).preferenceModel(JudgeSpec.parse(scorerSpec, "--scorer: ")));
+        try (Target target = targetOptions.build(environment)) {
             ChatPrinter printer = new ChatPrinter(spec.commandLine().getOut(), json);
             if (message != null) {
                 printer.print(target, target.model().chat(new ChatRequest(system, List.of(Turn.human(message)), sampling)));
@@ -107,9 +112,5 @@ public final class ChatCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
-    }
-
-    private HarmlessnessScorer scorer() {
-        return ScorerOption.build(scorerSpec);
     }
 }

@@ -3,7 +3,7 @@ package org.redteam4j.app.chat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import org.redteam4j.app.TerminalText;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;

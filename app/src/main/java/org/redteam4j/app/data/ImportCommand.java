@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.TerminalText;
-import org.redteam4j.app.attack.CampaignResults;
+import org.redteam4j.app.cli.DatabaseOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.Progress;
+import org.redteam4j.app.cli.ProgressOption;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.InvalidRecordException;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  preference-pairs   hh-rlhf harmless-base: JSON Lines of {\"chosen\", \"rejected\"}",
             "  harmbench-csv      HarmBench behaviours (Behavior,FunctionalCategory,...,BehaviorID)",
             "  text               attack seeds, one a line",
-            "  (a folder of Parquet files) the results of the Spark CampaignJob: automated attacks"})
+            "  attack-results     automated attacks as JSON Lines: what the Spark CampaignJob writes"})
 public final class ImportCommand implements Callable<Integer> {
 
     private static final int SKIPPED_SHOWN = 20;
@@ -44,11 +46,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Parameters(paramLabel = "FILE", description = "The file to import, or the output folder of the Spark CampaignJob.")
+    @Parameters(paramLabel = "FILE", description = "The file to import (the Spark CampaignJob's output is one such file).")
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, red-team-attempts, preference-pairs, harmbench-csv or text (default: ${DEFAULT-VALUE}).")
+            description = "auto, red-team-attempts, preference-pairs, harmbench-csv, text or attack-results "
+                    + "(default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--skip-invalid",
@@ -61,13 +64,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (CampaignResults.looksLikeResults(file)) {
-            Database db = database.open();
-            long started = System.nanoTime();
-            CampaignResults.Loaded loaded = CampaignResults.load(db, file);
-            err.printf("Imported %,d automated attacks of %,d campaign(s) from %s into %s in %.1f s.%n", loaded.attacks(),
-                    loaded.campaigns(), TerminalText.escape(file.toString()), db.location(), (System.nanoTime() - started) / 1e9);
-            return ExitCodes.OK;
+        if (Files.isDirectory(file)) {
+            throw new BadInput(file + ": a folder; "
+                    + (OldCampaignOutput.isParquet(file) ? OldCampaignOutput.MESSAGE : "import takes one file"));
         }
         if (!Files.isRegularFile(file)) {
             throw new BadInput(file + ": no such file");
@@ -106,6 +105,7 @@ public final class ImportCommand implements Callable<Integer> {
             case RED_TEAM_ATTEMPTS -> "red-team attempts";
             case PREFERENCE_PAIRS -> "preference pairs";
             case HARMBENCH_CSV, TEXT -> "seeds";
+            case ATTACK_RESULTS -> "automated attacks";
         };
     }
 }

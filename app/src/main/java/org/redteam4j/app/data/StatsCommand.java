@@ -3,10 +3,12 @@ package org.redteam4j.app.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.attack.SummaryText;
+import org.redteam4j.app.cli.DatabaseOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.SummaryText;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.store.Database;
-import org.redteam4j.store.attack.AttackSummary;
+import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.stats.StatsQueries;
 import org.redteam4j.store.stats.StoreStats;
 import picocli.CommandLine.Command;
@@ -36,19 +38,20 @@ public final class StatsCommand implements Callable<Integer> {
         Database db = database.open();
         StoreStats stats = db.inTransaction(handle -> new StatsQueries(handle).compute());
         PrintWriter out = spec.commandLine().getOut();
-        java.util.Map<String, Long> campaigns = AttackSummary.campaigns(db);
+        CampaignResults stored = new CampaignResults(db);
+        java.util.Map<String, Long> campaigns = stored.campaigns();
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode root =
                     (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.format.Json.mapper().readTree(StatsJson.render(stats));
             com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
-            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(AttackSummary.perTarget(AttackSummary.of(db, id)))));
+            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(AttackSummary.perTarget(stored.summary(id)))));
             out.println(root.toPrettyString());
         } else {
             out.print(new StatsText(stats, db.location().toString()).render());
             campaigns.forEach((name, id) -> {
                 out.println();
-                out.println("Automated campaign '" + org.redteam4j.app.TerminalText.escape(name) + "', per target:");
-                out.print(SummaryText.table(AttackSummary.perTarget(AttackSummary.of(db, id))));
+                out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.escape(name) + "', per target:");
+                out.print(SummaryText.table(AttackSummary.perTarget(stored.summary(id))));
             });
         }
         out.flush();

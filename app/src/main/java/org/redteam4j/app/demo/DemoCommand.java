@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.Cli;
-import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.attempt.SyntheticAttempts;
 import org.redteam4j.core.format.JsonRecordComparison;

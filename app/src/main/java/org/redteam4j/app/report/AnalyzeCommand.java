@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.Bootstrap;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.Json;
@@ -21,7 +22,7 @@ import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.models.map.AttackMapper;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.store.Database;
-import org.redteam4j.store.attack.AttackSummary;
+import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
@@ -109,7 +110,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 });
                 return null;
             });
-            AttackSummary.campaigns(db).forEach((name, id) -> campaigns.put(name, AttackSummary.of(db, id)));
+            CampaignResults stored = new CampaignResults(db);
+            stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id)));
             db.inTransaction(handle -> {
                 handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
                         .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3)})

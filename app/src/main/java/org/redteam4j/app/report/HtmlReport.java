@@ -13,8 +13,8 @@ import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.Histogram;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.store.attack.AttackSummary;
 
 /**
  * One self-contained HTML file: ECharts (from its webjar) and the chart data are inlined, so it

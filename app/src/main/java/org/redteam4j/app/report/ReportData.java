@@ -5,7 +5,7 @@ import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.store.attack.AttackSummary;
+import org.redteam4j.core.campaign.AttackSummary;
 
 /**
  * Everything the report shows: the analyses, where the data came from, whether the simulated

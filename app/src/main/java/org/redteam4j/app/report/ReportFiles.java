@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.store.attack.AttackSummary;
 
 /** Writes the report's files: index.html, tables.json and one CSV per table. */
 final class ReportFiles {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.store.attack.AttackSummary;
 
 /** Reads a tables.json back into what the report shows, for {@code analyze --tables}. */
 final class TablesFile {

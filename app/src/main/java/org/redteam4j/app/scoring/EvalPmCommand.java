@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.failure.BadInput;

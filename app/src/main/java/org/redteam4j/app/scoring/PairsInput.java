@@ -3,7 +3,7 @@ package org.redteam4j.app.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam4j.app.data.DatabaseOption;
+import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.RecordReader;

@@ -2,10 +2,11 @@ package org.redteam4j.app.scoring;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.data.DatabaseOption;
-import org.redteam4j.app.data.Progress;
-import org.redteam4j.app.data.ProgressOption;
+import org.redteam4j.app.cli.DatabaseOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.Progress;
+import org.redteam4j.app.cli.ProgressOption;
+import org.redteam4j.app.cli.ScorerOption;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.scoring.AttemptScoring;
@@ -45,7 +46,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Database db = database.open();
-        HarmlessnessScorer harmlessness = scorer.build();
+        HarmlessnessScorer harmlessness = scorer.build(org.redteam4j.config.Environment.fromSystem());
         long started = System.nanoTime();
         AttemptScoring.Result result;
         try (Progress progress = progressOption.start("score", 1, " attempts", 1)) {

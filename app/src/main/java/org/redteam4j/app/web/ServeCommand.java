@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import org.redteam4j.app.ExitCodes;
-import org.redteam4j.app.data.DatabaseOption;
-import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.app.cli.DatabaseOption;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.ScorerOption;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Database db = database.open();
-        Supplier<HarmlessnessScorer> harmlessness = memoised(scorer::build);
+        Supplier<HarmlessnessScorer> harmlessness = memoised(() -> scorer.build(org.redteam4j.config.Environment.fromSystem()));
         try (Workbench workbench = new Workbench(db, harmlessness, Clock.systemUTC())) {
             if (createAdmin != null) {
                 try {

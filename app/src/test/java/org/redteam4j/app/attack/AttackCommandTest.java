@@ -11,7 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.Cli;
-import org.redteam4j.app.ExitCodes;
+import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.http.LoopbackServer;

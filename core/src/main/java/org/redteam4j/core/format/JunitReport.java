@@ -12,8 +12,8 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.AttackResult.Status;
+import org.redteam4j.core.campaign.AttackResult;
 
 /**
  * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case

@@ -1,4 +1,4 @@
-package org.redteam4j.app.data;
+package org.redteam4j.app.cli;
 
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;

@@ -1,4 +1,4 @@
-package org.redteam4j.app;
+package org.redteam4j.app.cli;
 
 /** The exit codes every command uses (DESIGN.md §4). */
 public final class ExitCodes {

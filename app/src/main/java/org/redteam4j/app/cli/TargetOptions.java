@@ -1,15 +1,12 @@
-package org.redteam4j.app.chat;
+package org.redteam4j.app.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import org.redteam4j.config.Environment;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.config.targets.TargetConfig;
-import org.redteam4j.config.targets.TargetFactory;
 import org.redteam4j.config.targets.TargetsFile;
 import org.redteam4j.core.failure.BadInput;
-import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.models.http.ApiKeys;
 import picocli.CommandLine.Option;
 
 /** Options that pick and shape a target, shared by commands that talk to models. */
@@ -40,16 +37,11 @@ public final class TargetOptions {
     @Option(names = "--size", paramLabel = "LABEL", description = "Size label for reports, e.g. 8B.")
     String size;
 
-    public Target build(Supplier<HarmlessnessScorer> scorer) {
-        TargetConfig config = config();
-        try {
-            return new TargetFactory(ApiKeys.fromSystem(), scorer).create(config);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
+    public Target build(Environment environment) {
+        return environment.targets().create(config());
     }
 
-    TargetConfig config() {
+    public TargetConfig config() {
         if (targetsFile != null) {
             List<TargetConfig> declared = TargetsFile.read(targetsFile);
             TargetConfig named = TargetsFile.named(declared, target, targetsFile);

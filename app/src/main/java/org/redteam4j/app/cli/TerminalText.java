@@ -1,4 +1,4 @@
-package org.redteam4j.app;
+package org.redteam4j.app.cli;
 
 /** Makes hostile text safe to print on a terminal: control characters (escape sequences) are shown, not obeyed. */
 public final class TerminalText {

@@ -1,12 +1,11 @@
-package org.redteam4j.app.attack;
+package org.redteam4j.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.app.TerminalText;
+import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.store.attack.AttackSummary;
 
 /** The campaign summary as a table for people and as JSON for machines. */
 public final class SummaryText {

@@ -1,4 +1,4 @@
-package org.redteam4j.app.data;
+package org.redteam4j.app.cli;
 
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.redteam4j.app;
+package org.redteam4j.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.redteam4j.app.VersionProvider;
 import org.redteam4j.core.failure.Failure;
 import org.redteam4j.store.DatabaseLocation;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
 
 /** Turns failures into the exit codes of {@link ExitCodes} and a message a person can act on. */
-final class FailureHandler implements IExecutionExceptionHandler {
+public final class FailureHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -39,7 +40,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return e instanceof IOException || e instanceof UncheckedIOException ? ExitCodes.EXTERNAL_FAILURE : ExitCodes.INTERNAL_ERROR;
     }
 
-    static int onBadUsage(CommandLine.ParameterException e, String[] args) {
+    public static int onBadUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
         err.println("redteam4j " + commandLine.getCommandName() + ": " + TerminalText.escape(e.getMessage()));

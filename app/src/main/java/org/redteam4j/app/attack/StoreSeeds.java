@@ -1,0 +1,21 @@
+package org.redteam4j.app.attack;
+
+import java.util.List;
+import org.redteam4j.config.campaign.StoredSeeds;
+import org.redteam4j.core.attack.Seed;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.seed.SeedQueries;
+
+/** A campaign's stored seeds from the command's database. */
+record StoreSeeds(Database database) implements StoredSeeds {
+
+    @Override
+    public List<Seed> imported() {
+        return new SeedQueries(database).imported();
+    }
+
+    @Override
+    public List<Seed> successful(double minRating, int limit) {
+        return new SeedQueries(database).successfulAttempts(minRating, limit);
+    }
+}

@@ -1,0 +1,37 @@
+package org.redteam4j.store.attack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.store.Database;
+
+/** Reads automated campaigns' results from the store: the campaigns, their results and summaries. */
+public final class CampaignResults {
+
+    private final Database database;
+
+    public CampaignResults(Database database) {
+        this.database = database;
+    }
+
+    /** The automated campaigns, name → id, oldest first. */
+    public Map<String, Long> campaigns() {
+        return database.inTransaction(handle -> new AttackRepository(handle).campaigns());
+    }
+
+    /** Every result of the campaign, in the order first recorded. */
+    public List<AttackResult> results(long campaignId) {
+        List<AttackResult> results = new ArrayList<>();
+        database.useTransaction(handle -> new AttackRepository(handle).results(campaignId, results::add));
+        return results;
+    }
+
+    /** The summary per target × strategy × tag, streamed from the store without holding every result. */
+    public List<AttackSummary.Row> summary(long campaignId) {
+        AttackSummary summary = new AttackSummary();
+        database.useTransaction(handle -> new AttackRepository(handle).results(campaignId, summary::add));
+        return summary.rows();
+    }
+}
