@@ -1,0 +1,60 @@
+package org.redteam4j.models.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.redteam4j.core.chat.ChatModel;
+import org.redteam4j.core.chat.ChatModelContract;
+import org.redteam4j.models.http.LoopbackServer.Received;
+import org.redteam4j.models.http.LoopbackServer.Script;
+
+/**
+ * The {@link ChatModelContract} for a runtime on {@link HttpChatModel}, against a loopback server
+ * that speaks its protocol: {@link #serve} answers what scripts do not.
+ */
+public abstract class HttpChatModelContract extends ChatModelContract implements ChatModelContract.Remote {
+
+    protected LoopbackServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new LoopbackServer().answering(this::serve);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    /** What a server of this protocol answers to a request: a reply, or the 400 it gives a request it cannot take. */
+    protected abstract Script serve(Received request);
+
+    @Override
+    public ChatModel model() {
+        return modelAt(server.url(""));
+    }
+
+    @Override
+    public void answerNext(int status, Map<String, String> headers, String body) {
+        server.then(new Script(status, headers, body, Duration.ZERO));
+    }
+
+    /** The 400 a server gives a request outside its protocol. */
+    protected static Script badRequest(String problem) {
+        return Script.status(400, "{\"error\": {\"message\": \"" + problem + "\"}}");
+    }
+
+    /** Whether every message's role is one the protocol knows. */
+    protected static boolean rolesAre(JsonNode messages, Set<String> roles) {
+        for (JsonNode message : messages) {
+            if (!roles.contains(message.path("role").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
