@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.transcript.Turn;
 
@@ -219,26 +220,12 @@ public abstract class ChatModelContract {
 
         @Test
         default void serverErrorsAreRetriable() {
-            for (int status : new int[] {500, 502, 503}) {
-                answerNext(status, Map.of(), errorEchoingTheKey());
-
-                ServerErrorException e = statusFailure(ServerErrorException.class);
-
-                assertThat(e.status()).isEqualTo(status);
-                assertThat(e.retriable()).isTrue();
-            }
+            eachStatusFails(ServerErrorException.class, ServerErrorException::status, true, 500, 502, 503);
         }
 
         @Test
         default void rejectedRequestsAreNotRetriable() {
-            for (int status : new int[] {400, 401, 404}) {
-                answerNext(status, Map.of(), errorEchoingTheKey());
-
-                RequestRejectedException e = statusFailure(RequestRejectedException.class);
-
-                assertThat(e.status()).isEqualTo(status);
-                assertThat(e.retriable()).isFalse();
-            }
+            eachStatusFails(RequestRejectedException.class, RequestRejectedException::status, false, 400, 401, 404);
         }
 
         @Test
@@ -264,6 +251,18 @@ public abstract class ChatModelContract {
                 ModelUnreachableException e = failure(model, ModelUnreachableException.class);
 
                 assertThat(e.retriable()).isTrue();
+            }
+        }
+
+        private <E extends ChatModelException> void eachStatusFails(Class<E> type, ToIntFunction<E> status, boolean retriable,
+                                                                    int... statuses) {
+            for (int expected : statuses) {
+                answerNext(expected, Map.of(), errorEchoingTheKey());
+
+                E e = statusFailure(type);
+
+                assertThat(status.applyAsInt(e)).isEqualTo(expected);
+                assertThat(e.retriable()).isEqualTo(retriable);
             }
         }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.chat.ChatModelContract;
@@ -32,6 +31,10 @@ class AnthropicChatModelTest extends HttpChatModelContract
 
     AnthropicChatModel model;
 
+    AnthropicChatModelTest() {
+        super(KEY);
+    }
+
     @BeforeEach
     void start() {
         model = modelAt(server.url(""));
@@ -42,15 +45,9 @@ class AnthropicChatModelTest extends HttpChatModelContract
         return new AnthropicChatModel("claude-test", root, ApiKey.of(KEY), Duration.ofSeconds(5));
     }
 
-    @Override
-    public Optional<String> apiKey() {
-        return Optional.of(KEY);
-    }
-
     /** The Messages API: {@code max_tokens} required and honoured, roles alternating from the user's, usage counted. */
     @Override
-    protected Script serve(LoopbackServer.Received request) {
-        JsonNode body = request.json();
+    protected Script serve(JsonNode body) {
         JsonNode messages = body.path("messages");
         if (!body.path("max_tokens").canConvertToInt()) {
             return badRequest("max_tokens: Field required");

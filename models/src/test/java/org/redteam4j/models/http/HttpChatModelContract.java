@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatModelContract;
-import org.redteam4j.models.http.LoopbackServer.Received;
 import org.redteam4j.models.http.LoopbackServer.Script;
 
 /**
@@ -18,11 +18,17 @@ import org.redteam4j.models.http.LoopbackServer.Script;
  */
 public abstract class HttpChatModelContract extends ChatModelContract implements ChatModelContract.Remote {
 
+    private final String apiKey;
     protected LoopbackServer server;
+
+    /** {@code apiKey}: the key the runtime's models send, or null for a runtime without one. */
+    protected HttpChatModelContract(String apiKey) {
+        this.apiKey = apiKey;
+    }
 
     @BeforeEach
     void startServer() throws IOException {
-        server = new LoopbackServer().answering(this::serve);
+        server = new LoopbackServer().answering(request -> serve(request.json()));
     }
 
     @AfterEach
@@ -30,12 +36,17 @@ public abstract class HttpChatModelContract extends ChatModelContract implements
         server.close();
     }
 
-    /** What a server of this protocol answers to a request: a reply, or the 400 it gives a request it cannot take. */
-    protected abstract Script serve(Received request);
+    /** What a server of this protocol answers to a request body: a reply, or the 400 it gives a request it cannot take. */
+    protected abstract Script serve(JsonNode request);
 
     @Override
     public ChatModel model() {
         return modelAt(server.url(""));
+    }
+
+    @Override
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey);
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.chat.ChatModelContract;
@@ -42,6 +41,10 @@ class OpenAiCompatibleChatModelTest extends HttpChatModelContract
     static final String ONE_CHOICE = """
             {"choices": [{"message": {"role": "assistant", "content": "Fine."}, "finish_reason": "stop"}]}""";
 
+    OpenAiCompatibleChatModelTest() {
+        super(KEY);
+    }
+
     OpenAiCompatibleChatModel model(Duration timeout) {
         return at(server.url(""), timeout);
     }
@@ -55,15 +58,9 @@ class OpenAiCompatibleChatModelTest extends HttpChatModelContract
         return new OpenAiCompatibleChatModel("test-model", URI.create(root + "/v1"), ApiKey.of(KEY), timeout);
     }
 
-    @Override
-    public Optional<String> apiKey() {
-        return Optional.of(KEY);
-    }
-
     /** Chat completions: {@code n} choices, {@code max_tokens} and {@code seed} honoured, usage counted. */
     @Override
-    protected Script serve(LoopbackServer.Received request) {
-        JsonNode body = request.json();
+    protected Script serve(JsonNode body) {
         JsonNode messages = body.path("messages");
         if (!body.path("model").isTextual() || messages.isEmpty() || !rolesAre(messages, Set.of("system", "user", "assistant"))) {
             return badRequest("expected a model and messages with the roles system, user or assistant");
