@@ -4,35 +4,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.core.chat.ChatModelContract;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.chat.ServerErrorException;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.Conversations;
+import org.redteam4j.models.http.FakeReply;
+import org.redteam4j.models.http.HttpChatModelContract;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.http.LoopbackServer;
 
-class AnthropicChatModelTest {
+class AnthropicChatModelTest extends HttpChatModelContract
+        implements ChatModelContract.ReportsFinishReason, ChatModelContract.StopsAtMaxTokens {
 
-    LoopbackServer server;
+    static final String KEY = "sk-ant-secret";
+
     AnthropicChatModel model;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackServer();
-        model = new AnthropicChatModel("claude-test", server.url(""), ApiKey.of("sk-ant-secret"), Duration.ofSeconds(5));
+    AnthropicChatModelTest() {
+        super(KEY);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        model = modelAt(server.url(""));
+    }
+
+    @Override
+    public AnthropicChatModel modelAt(URI root) {
+        return new AnthropicChatModel("claude-test", root, ApiKey.of(KEY), Duration.ofSeconds(5));
+    }
+
+    /** The Messages API: {@code max_tokens} required and honoured, roles alternating from the user's, usage counted. */
+    @Override
+    protected Script serve(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        if (!body.path("max_tokens").canConvertToInt()) {
+            return badRequest("max_tokens: Field required");
+        }
+        if (messages.isEmpty()) {
+            return badRequest("messages: at least one message is required");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (!messages.get(i).path("role").asText().equals(i % 2 == 0 ? "user" : "assistant")) {
+                return badRequest("messages: roles must alternate between user and assistant, starting with user");
+            }
+        }
+        FakeReply reply = FakeReply.draw(null, body.get("max_tokens"), 0);
+        ObjectNode answer = Json.mapper().createObjectNode().put("id", "msg_loopback").put("type", "message")
+                .put("role", "assistant").put("model", body.path("model").asText())
+                .put("stop_reason", reply.cut() ? "max_tokens" : "end_turn");
+        answer.putArray("content").addObject().put("type", "text").put("text", reply.text());
+        answer.putObject("usage").put("input_tokens", FakeReply.promptTokens(messages, body.path("system").asText(null)))
+                .put("output_tokens", reply.tokens());
+        return Script.json(answer.toString());
     }
 
     @Test
@@ -45,7 +80,7 @@ class AnthropicChatModelTest {
 
         LoopbackServer.Received request = server.lastRequest();
         assertThat(request.path()).isEqualTo("/v1/messages");
-        assertThat(request.header("x-api-key")).isEqualTo("sk-ant-secret");
+        assertThat(request.header("x-api-key")).isEqualTo(KEY);
         assertThat(request.header("anthropic-version")).isEqualTo(AnthropicChatModel.API_VERSION);
         JsonNode body = request.json();
         assertThat(body.get("system").asText()).isEqualTo("Be brief.");

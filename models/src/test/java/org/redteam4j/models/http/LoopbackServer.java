@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.redteam4j.core.format.Json;
 
 /**
- * A real HTTP server on 127.0.0.1 that plays scripted responses in order (the last one repeats)
- * and records every request, so runtimes are tested against their real wire protocol.
+ * A real HTTP server on 127.0.0.1 that plays scripted responses in order (the last one repeats),
+ * or, before any script, answers with the function given to {@link #answering}, and records every
+ * request, so runtimes are tested against their real wire protocol.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -88,7 +89,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private volatile java.util.function.Function<Received, Script> responder;
 
-    /** Answers every request by computing a response from it (a model that reads its prompt). */
+    /** Answers by computing a response from each request (a model that reads its prompt) until a script is played. */
     public LoopbackServer answering(java.util.function.Function<Received, Script> compute) {
         this.responder = compute;
         return this;
@@ -132,7 +133,10 @@ public final class LoopbackServer implements AutoCloseable {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(request);
-            Script script = responder != null ? responder.apply(request) : nextScript();
+            Script script = nextScript();
+            if (script == null && responder != null) {
+                script = responder.apply(request);
+            }
             if (script == null) {
                 script = Script.status(500, "{\"error\": \"no script\"}");
             }

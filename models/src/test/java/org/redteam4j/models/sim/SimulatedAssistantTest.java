@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.core.chat.ChatModelContract;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;
@@ -12,7 +13,14 @@ import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.chat.SimulatedText;
 import org.redteam4j.core.transcript.Turn;
 
-class SimulatedAssistantTest {
+/** The contract without {@link ChatModelContract.StopsAtMaxTokens}: the simulated assistant says its stock replies whole. */
+class SimulatedAssistantTest extends ChatModelContract
+        implements ChatModelContract.ReportsFinishReason, ChatModelContract.RepeatsForASeed {
+
+    @Override
+    public SimulatedAssistant model() {
+        return new SimulatedAssistant(SimSettings.DEFAULT);
+    }
 
     @Test
     void isDeterministicForASeedAndConversation() {
