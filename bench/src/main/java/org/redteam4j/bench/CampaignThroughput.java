@@ -4,18 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.SingleTurn;
 import org.redteam4j.core.campaign.AttackLedger;
-import org.redteam4j.core.campaign.AttackRecord;
 import org.redteam4j.core.campaign.AttackTarget;
 import org.redteam4j.core.campaign.Budget;
 import org.redteam4j.core.campaign.CampaignEngine;
+import org.redteam4j.core.campaign.InMemoryLedger;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.scoring.Judge;
@@ -28,7 +26,6 @@ import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
-import org.redteam4j.store.targets.TargetRepository;
 
 /**
  * 2,000 direct attacks against a loopback OpenAI-compatible server that answers after 50 ms, at
@@ -53,15 +50,15 @@ public final class CampaignThroughput {
             AttackTarget target = new AttackTarget("loopback", new ResilientChatModel(
                     new OpenAiCompatibleChatModel("bench", server.url("/v1"), null, policy.timeout()), policy), Sampling.DEFAULT);
             double ideal = CONCURRENCY / (LATENCY.toMillis() / 1000.0);
-            run("warm-up (discarded)", target, new MemoryLedger(), 500, ideal);
-            run("in-memory ledger", target, new MemoryLedger(), ATTACKS, ideal);
+            run("warm-up (discarded)", target, new InMemoryLedger(), 500, ideal);
+            run("in-memory ledger", target, new InMemoryLedger(), ATTACKS, ideal);
             Path dir = Files.createTempDirectory("redteam4j-bench");
             Database database = Database.open(dir.resolve("campaign.db").toString());
-            long campaign = AttackStore.campaign(database, "bench", "{}");
-            long targetId = database.inTransaction(h -> new TargetRepository(h).declare("loopback", "plain lm", "unknown", "{}", false));
-            AttackStore store = new AttackStore(database, campaign, Map.of("loopback", targetId));
-            run("warm-up with SQLite (discarded)", target, store, 500, ideal);
-            run("SQLite ledger (each attack committed)", target, store, ATTACKS, ideal);
+            try (AttackStore store = AttackStore.open(database, "bench", "{}", null,
+                    List.of(new AttackStore.DeclaredTarget("loopback", "plain lm", "unknown", "{}", false)))) {
+                run("warm-up with SQLite (discarded)", target, store, 500, ideal);
+                run("SQLite ledger (each attack committed)", target, store, ATTACKS, ideal);
+            }
         }
     }
 
@@ -94,23 +91,4 @@ public final class CampaignThroughput {
             return "keyword";
         }
     };
-
-    /** Keeps results in memory: the engine's throughput without the database. */
-    private static final class MemoryLedger implements AttackLedger {
-        private final java.util.Map<String, AttackRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public Set<String> finishedKeys() {
-            return Set.copyOf(records.keySet());
-        }
-
-        @Override
-        public void record(AttackRecord record) {
-            records.put(record.plan().key(), record);
-        }
-
-        @Override
-        public void notRun(Collection<PlannedAttack> attacks) {
-        }
-    }
 }

@@ -34,4 +34,26 @@ final class HadoopFiles {
             throw new UncheckedIOException(path + ": cannot be written", e);
         }
     }
+
+    /** Renames {@code from} to {@code to}, replacing it: how a finished output appears whole. */
+    static void rename(SparkSession spark, Path from, Path to) {
+        try {
+            var fs = from.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.delete(to, true);
+            if (!fs.rename(from, to)) {
+                throw new IOException("rename refused");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(to + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Deletes the file if it is there; a failure to delete leaves the job's own failure to report. */
+    static void delete(SparkSession spark, Path file) {
+        try {
+            file.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(file, true);
+        } catch (IOException e) {
+            // the job's own failure is what the user needs to see
+        }
+    }
 }

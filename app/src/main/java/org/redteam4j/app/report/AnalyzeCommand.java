@@ -141,7 +141,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         String mapAbsence = noMap ? "left out (--no-map)" : "needs at least " + AttackMapper.MIN_ATTEMPTS + " attempts; there are "
                 + facts.size();
         if (!noMap && facts.size() >= AttackMapper.MIN_ATTEMPTS) {
-            map = new AttackMapper(new Embedder(Embedder.Kind.MINILM), seed).map(descriptions,
+            map = new AttackMapper(Embedder.shared(Embedder.Kind.MINILM), seed).map(descriptions,
                     facts.stream().map(AttemptFacts::successful).toList(), phase -> {
                         err.println("Attack map: " + phase + "…");
                         err.flush();

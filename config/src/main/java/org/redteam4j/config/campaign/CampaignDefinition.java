@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.redteam4j.config.Environment;
+import org.redteam4j.config.judges.JudgeSpec;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.core.attack.BuiltinSeeds;
 import org.redteam4j.core.attack.Seed;
@@ -164,8 +165,14 @@ public final class CampaignDefinition {
         return seeds.subList(0, limit);
     }
 
-    /** Every target × seed × strategy × repetition; builds no model. */
+    /** The judges as specs, checked against the catalogue; nothing is built. */
+    public List<JudgeSpec> judges() {
+        return file.judges().stream().map(node -> JudgeSpec.parse(node, where(token(node)))).toList();
+    }
+
+    /** Every target × seed × strategy × repetition; checks the judges too, and builds no model. */
     public CampaignPlan plan(List<Seed> seeds) {
+        judges();
         return CampaignPlan.of(file.name(), targetNames(), seeds, strategies(), file.repetitions());
     }
 

@@ -1,6 +1,5 @@
 package org.redteam4j.config.campaign;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.redteam4j.core.campaign.InMemoryLedger;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.failure.BadInput;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.core.scoring.Judge;
 
@@ -68,8 +66,8 @@ public final class PreparedCampaign implements AutoCloseable {
         CampaignFile file = definition.file();
         List<Judge> judges = new ArrayList<>();
         Judges builder = new Judges(environment);
-        for (JsonNode node : file.judges()) {
-            judges.add(builder.judge(JudgeSpec.parse(node, definition.where(CampaignDefinition.token(node)))));
+        for (JudgeSpec spec : definition.judges()) {
+            judges.add(builder.judge(spec));
         }
         Map<String, Target> targets = new LinkedHashMap<>();
         ChatModel attacker = null;
@@ -156,7 +154,7 @@ public final class PreparedCampaign implements AutoCloseable {
 
     /** The settings as JSON text, as the store keeps them. */
     public String settingsJson() {
-        return Json.mapper().valueToTree(definition.file()).toString();
+        return definition.settings().toString();
     }
 
     @Override

@@ -39,7 +39,7 @@ class CampaignFilePropertiesTest {
         try {
             Files.writeString(file, yaml);
             try {
-                CampaignFile.read(file);
+                CampaignDefinition.read(file);
             } catch (BadInput expected) {
                 assertThat(expected.getMessage()).startsWith(file.toString());
             }

@@ -30,9 +30,9 @@ class CampaignFileTest {
 
     @Test
     void aShareDividesRatesConcurrencyAndBudgetButKeepsNoLimitAsNoLimit() throws Exception {
-        CampaignFile campaign = CampaignFile.read(write(GOOD.replace("  - model: sim\n",
+        CampaignFile campaign = CampaignDefinition.read(write(GOOD.replace("  - model: sim\n",
                 "  - model: sim\n    limits: {requests_per_minute: 90, concurrency: 8}\n  - {name: other, model: sim}\n")
-                + "limits: {concurrency: 6, requests_per_minute: 120, max_requests: 1000, repetitions: 2}\n"));
+                + "limits: {concurrency: 6, requests_per_minute: 120, max_requests: 1000, repetitions: 2}\n")).file();
 
         CampaignFile share = campaign.shareOf(4);
 
@@ -49,7 +49,7 @@ class CampaignFileTest {
 
     @Test
     void readsAGoodFileWithDefaults() throws Exception {
-        CampaignFile campaign = CampaignFile.read(write(GOOD));
+        CampaignFile campaign = CampaignDefinition.read(write(GOOD)).file();
 
         assertThat(campaign.name()).isEqualTo("test");
         assertThat(campaign.concurrency()).isEqualTo(4);
@@ -61,33 +61,33 @@ class CampaignFileTest {
     void namesTheLineOfAnUnknownKey() throws Exception {
         Path file = write(GOOD + "limts:\n  concurrency: 2\n");
 
-        assertThatThrownBy(() -> CampaignFile.read(file)).isInstanceOf(BadInput.class)
+        assertThatThrownBy(() -> CampaignDefinition.read(file)).isInstanceOf(BadInput.class)
                 .hasMessageContaining(file + ": line 8: unknown key 'limts'");
     }
 
     @Test
     void namesTheLineOfAnUnknownStrategy() throws Exception {
         Path file = write(GOOD.replace("  - direct", "  - direct\n  - jailbreak-everything"));
-        CampaignSetup setup = new CampaignSetup(CampaignFile.read(file), file, () -> null);
+        CampaignDefinition definition = CampaignDefinition.read(file);
 
-        assertThatThrownBy(() -> setup.strategies(null)).isInstanceOf(BadInput.class)
+        assertThatThrownBy(definition::strategies).isInstanceOf(BadInput.class)
                 .hasMessageContaining("line 6").hasMessageContaining("unknown strategy 'jailbreak-everything'");
     }
 
     @Test
     void refusesMissingTargetsNegativeLimitsAndUnknownTemplates() throws Exception {
-        assertThatThrownBy(() -> CampaignFile.read(write(GOOD.replace("targets:\n  - model: sim\n", "targets: []\n"))))
+        assertThatThrownBy(() -> CampaignDefinition.read(write(GOOD.replace("targets:\n  - model: sim\n", "targets: []\n"))))
                 .hasMessageContaining("no targets");
         Path negative = write(GOOD + "limits:\n  max_requests: -5\n");
-        assertThatThrownBy(() -> CampaignFile.read(negative)).hasMessageContaining("line 9")
+        assertThatThrownBy(() -> CampaignDefinition.read(negative)).hasMessageContaining("line 9")
                 .hasMessageContaining("limits.max_requests must be 0 (no limit) or more");
-        assertThatThrownBy(() -> CampaignFile.read(write(GOOD + "limits:\n  concurrency: 0\n")))
+        assertThatThrownBy(() -> CampaignDefinition.read(write(GOOD + "limits:\n  concurrency: 0\n")))
                 .hasMessageContaining("limits.concurrency must be 1 or more");
         Path template = write(GOOD.replace("  - direct", "  - template: grandma"));
-        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(template), template, () -> null).strategies(null))
+        assertThatThrownBy(() -> CampaignDefinition.read(template).strategies())
                 .hasMessageContaining("unknown template 'grandma'");
         Path noAttacker = write(GOOD.replace("  - direct", "  - iterative: {streams: 1, depth: 1}"));
-        assertThatThrownBy(() -> new CampaignSetup(CampaignFile.read(noAttacker), noAttacker, () -> null).strategies(null))
+        assertThatThrownBy(() -> CampaignDefinition.read(noAttacker).strategies())
                 .hasMessageContaining("need an 'attacker:'");
     }
 }

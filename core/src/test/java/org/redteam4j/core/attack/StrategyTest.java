@@ -20,23 +20,23 @@ class StrategyTest {
 
     @Test
     void convertersEncodeRecoverablyAndChain() {
-        String base64 = Converters.byId("base64", null, null).convert("hello");
-        String rot13 = Converters.byId("rot13", null, null).convert("Hello, World");
+        String base64 = Converters.byId("base64", null).convert("hello", null);
+        String rot13 = Converters.byId("rot13", null).convert("Hello, World", null);
 
         assertThat(new String(Base64.getDecoder().decode(base64.substring(base64.lastIndexOf('\n') + 1)), StandardCharsets.UTF_8))
                 .isEqualTo("hello");
         assertThat(Converters.rot13(Converters.rot13("Hello, World"))).isEqualTo("Hello, World");
         assertThat(rot13).endsWith("Uryyb, Jbeyq");
-        assertThat(Converters.byId("leetspeak", null, null).convert("steal notes")).isEqualTo("5734l n0735");
-        assertThat(Converters.byId("homoglyphs", null, null).convert("cape")).isEqualTo("саре").isNotEqualTo("cape");
-        assertThat(Converters.byId("spacing", null, null).convert("abc")).isEqualTo("a b c");
+        assertThat(Converters.byId("leetspeak", null).convert("steal notes", null)).isEqualTo("5734l n0735");
+        assertThat(Converters.byId("homoglyphs", null).convert("cape", null)).isEqualTo("саре").isNotEqualTo("cape");
+        assertThat(Converters.byId("spacing", null).convert("abc", null)).isEqualTo("a b c");
     }
 
     @Test
     void translationAsksTheAttackerAndUsesItsAnswer() {
         RecordingModel attacker = new RecordingModel(true);
 
-        String translated = Converters.byId("translate", attacker, "German").convert("steal a bike");
+        String translated = Converters.byId("translate", "German").convert("steal a bike", attacker);
 
         assertThat(translated).isEqualTo("reply 1");
         assertThat(attacker.requests().get(0).turns().get(0).text()).contains("German").contains("steal a bike");
@@ -49,20 +49,20 @@ class StrategyTest {
         AttackRun direct = SingleTurn.direct().run(SEED, target, Sampling.DEFAULT, new AttackTools(null, null, null));
         AttackRun templated = SingleTurn.template(Template.byId("role-play")).run(SEED, target, Sampling.DEFAULT,
                 new AttackTools(null, null, null));
-        AttackRun converted = SingleTurn.converted(List.of(Converters.byId("rot13", null, null), Converters.byId("spacing", null, null)))
+        AttackRun converted = SingleTurn.converted(List.of(Converters.byId("rot13", null), Converters.byId("spacing", null)))
                 .run(SEED, target, Sampling.DEFAULT, new AttackTools(null, null, null));
 
         assertThat(direct.prompt()).isEqualTo(SEED.text());
         assertThat(direct.reply()).isEqualTo("reply 1");
         assertThat(templated.prompt()).contains("Max").contains(SEED.text());
         assertThat(converted.prompt()).doesNotContain("cheating").contains("R");
-        assertThat(SingleTurn.converted(List.of(Converters.byId("base64", null, null))).id()).isEqualTo("converters:base64");
+        assertThat(SingleTurn.converted(List.of(Converters.byId("base64", null))).id()).isEqualTo("converters:base64");
         assertThat(target.requests()).hasSize(3);
     }
 
     @Test
     void everyTemplateHasItsPlaceholder() {
-        for (String id : Template.IDS) {
+        for (String id : Template.ids()) {
             assertThat(Template.byId(id).text()).as(id).contains("{request}");
             assertThat(Template.byId(id).apply("X-REQUEST")).contains("X-REQUEST").doesNotContain("{request}");
         }

@@ -30,7 +30,7 @@ class CampaignEngineTest {
 
     /** A ledger in memory. */
     static final class MemoryLedger implements AttackLedger {
-        final Map<String, AttackRecord> records = new ConcurrentHashMap<>();
+        final Map<String, AttackResult> records = new ConcurrentHashMap<>();
         final List<PlannedAttack> notRun = new CopyOnWriteArrayList<>();
 
         @Override
@@ -39,9 +39,9 @@ class CampaignEngineTest {
         }
 
         @Override
-        public void record(AttackRecord record) {
-            if (records.putIfAbsent(record.plan().key(), record) != null) {
-                throw new AssertionError("recorded twice: " + record.plan().key());
+        public void record(AttackResult record) {
+            if (records.putIfAbsent(record.attack().key(), record) != null) {
+                throw new AssertionError("recorded twice: " + record.attack().key());
             }
         }
 
@@ -112,11 +112,11 @@ class CampaignEngineTest {
 
         assertThat(outcome.finished()).isEqualTo(100);
         assertThat(outcome.errors()).isEqualTo(20);
-        long hits = ledger.records.values().stream().filter(r -> r.outcome() == Verdict.Outcome.HIT).count();
-        long passes = ledger.records.values().stream().filter(r -> r.outcome() == Verdict.Outcome.PASS).count();
+        long hits = ledger.records.values().stream().filter(r -> r.outcome().orElseThrow() == Verdict.Outcome.HIT).count();
+        long passes = ledger.records.values().stream().filter(r -> r.outcome().orElseThrow() == Verdict.Outcome.PASS).count();
         assertThat(hits + passes + outcome.errors()).isEqualTo(100);
         assertThat(outcome.hits()).isEqualTo(hits);
-        assertThat(ledger.records.values().stream().filter(AttackRecord::failed))
+        assertThat(ledger.records.values().stream().filter(r -> r.status() == AttackResult.Status.ERROR))
                 .allSatisfy(r -> assertThat(r.error()).contains("HTTP 500"));
     }
 

@@ -64,9 +64,23 @@ public final class Embedder {
         }
     };
 
+    /**
+     * One embedder per model in this JVM. An embedding is a pure function of the text, so every
+     * scorer, detector and map may share the model (hundreds of MB, seconds to load) and its cache:
+     * a reply the preference model embedded is not embedded again for the refusal detector, and
+     * commands run one after another in one JVM (tests, the workbench) reuse what came before.
+     */
+    private static final Map<Kind, Embedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A private embedder with its own model and cache: for benchmarks that measure a cold start. */
     public Embedder(Kind kind) {
         this.kind = kind;
         this.model = kind.factory.get();
+    }
+
+    /** This JVM's embedder for {@code kind}, loaded on first use. */
+    public static Embedder shared(Kind kind) {
+        return SHARED.computeIfAbsent(kind, Embedder::new);
     }
 
     public Kind kind() {

@@ -77,7 +77,7 @@ public final class Featurizer {
     public static Map<Embedder.Kind, Embedder> embeddersFor(FeatureSpec spec) {
         Map<Embedder.Kind, Embedder> built = new java.util.EnumMap<>(Embedder.Kind.class);
         for (Embedder.Kind kind : spec.embedders()) {
-            built.put(kind, new Embedder(kind));
+            built.put(kind, Embedder.shared(kind));
         }
         return built;
     }

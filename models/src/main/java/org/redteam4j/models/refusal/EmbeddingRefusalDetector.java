@@ -52,7 +52,7 @@ public final class EmbeddingRefusalDetector implements RefusalDetector {
     }
 
     public static EmbeddingRefusalDetector withDefaults() {
-        return new EmbeddingRefusalDetector(new Embedder(Embedder.Kind.MINILM), DEFAULT_MARGIN);
+        return new EmbeddingRefusalDetector(Embedder.shared(Embedder.Kind.MINILM), DEFAULT_MARGIN);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.redteam4j.models.pm.Embedder;
 /** The attack map on the real MiniLM model and the real UMAP: two kinds of attack make two clusters. */
 class AttackMapperTest {
 
-    private static final Embedder EMBEDDER = new Embedder(Embedder.Kind.MINILM);
+    private static final Embedder EMBEDDER = Embedder.shared(Embedder.Kind.MINILM);
 
     @Test
     void separatesTwoKindsOfAttackAndNamesThem() {

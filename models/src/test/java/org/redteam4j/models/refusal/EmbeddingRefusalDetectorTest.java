@@ -24,7 +24,7 @@ class EmbeddingRefusalDetectorTest {
     @BeforeAll
     static void load() throws Exception {
         labelled = LabelledReplies.load();
-        detector = new EmbeddingRefusalDetector(new Embedder(Embedder.Kind.MINILM), EmbeddingRefusalDetector.DEFAULT_MARGIN);
+        detector = new EmbeddingRefusalDetector(Embedder.shared(Embedder.Kind.MINILM), EmbeddingRefusalDetector.DEFAULT_MARGIN);
     }
 
     @Test
