@@ -6,7 +6,7 @@ import org.redteam4j.core.analysis.Interval;
 /** How the report writes numbers: two decimals, intervals as "estimate (low to high)", a dash for none. */
 final class Cells {
 
-    static final String NONE = "—";
+    private static final String NONE = "—";
 
     private Cells() {
     }
