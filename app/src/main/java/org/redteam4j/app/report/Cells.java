@@ -1,0 +1,30 @@
+package org.redteam4j.app.report;
+
+import java.util.Locale;
+import org.redteam4j.core.analysis.Interval;
+
+/** How the report writes numbers: two decimals, intervals as "estimate (low to high)", a dash for none. */
+final class Cells {
+
+    private static final String NONE = "—";
+
+    private Cells() {
+    }
+
+    static String interval(Interval i) {
+        return i == null || Double.isNaN(i.estimate()) ? NONE
+                : String.format(Locale.ROOT, "%.2f (%.2f to %.2f)", i.estimate(), i.low(), i.high());
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String number(Double value) {
+        return value == null ? NONE : number(value.doubleValue());
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f", 100 * share);
+    }
+}

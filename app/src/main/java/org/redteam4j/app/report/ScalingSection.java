@@ -1,0 +1,24 @@
+package org.redteam4j.app.report;
+
+import java.util.List;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+
+/** The slope of each model type's metrics against log10(parameters); no rows when no type has two sizes. */
+record ScalingSection(List<Row> rows) {
+
+    record Row(String modelType, String metric, String sizes, String attempts, String slope, String reading) {
+    }
+
+    static ScalingSection of(RedTeamAnalysis.Report a) {
+        return new ScalingSection(a.scaling().stream().map(trend -> new Row(trend.modelType(), trend.metric().replace('_', ' '),
+                String.join(", ", trend.sizes()), String.valueOf(trend.attempts()), Cells.interval(trend.slope()),
+                reading(trend))).toList());
+    }
+
+    private static String reading(RedTeamAnalysis.Trend trend) {
+        if (!trend.slope().excludesZero()) {
+            return "no clear trend (interval includes zero)";
+        }
+        return trend.slope().estimate() > 0 ? "rises with size (interval excludes zero)" : "falls with size (interval excludes zero)";
+    }
+}
