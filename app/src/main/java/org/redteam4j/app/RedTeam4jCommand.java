@@ -6,6 +6,7 @@ import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
 import org.redteam4j.app.demo.DemoCommand;
+import org.redteam4j.app.list.ListCommand;
 import org.redteam4j.app.report.AnalyzeCommand;
 import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             CalibrateCommand.class,
             AttackCommand.class,
             AnalyzeCommand.class,
+            ListCommand.class,
             ServeCommand.class,
             DemoCommand.class,
         },

@@ -13,8 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.attack.Converters;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.SingleTurn;
+import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
@@ -24,6 +26,7 @@ import org.redteam4j.core.chat.ServerErrorException;
 import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.testing.RecordingModel;
 import org.redteam4j.core.transcript.Turn;
 
 class CampaignEngineTest {
@@ -102,6 +105,27 @@ class CampaignEngineTest {
     static CampaignEngine engine(ChatModel model, AttackLedger ledger, Budget budget) {
         return new CampaignEngine(Map.of("t", new AttackTarget("t", model, Sampling.DEFAULT)), List.of(COMPLIES),
                 new AttackTools(null, null, null), ledger, 4, budget);
+    }
+
+    @Test
+    void whatTheAttackerSpendsInAConverterIsCountedAndBudgeted() throws Exception {
+        MemoryLedger ledger = new MemoryLedger();
+        RecordingModel attacker = new RecordingModel(true);
+        Strategy translated = SingleTurn.converted(List.of(Converters.byId("translate", "German")));
+        PlannedAttack attack = new PlannedAttack(PlannedAttack.key("c", "t", "s", translated.id(), 0), "t",
+                Seed.of("please comply"), "Theft", translated, 0);
+        Budget budget = new Budget(0, 0);
+
+        new CampaignEngine(Map.of("t", new AttackTarget("t", new FlakyModel(0), Sampling.DEFAULT)), List.of(COMPLIES),
+                new AttackTools(attacker, null, null), ledger, 1, budget).run(List.of(attack), (d, t, h, e) -> { });
+
+        AttackResult result = ledger.records.get(attack.key());
+        assertThat(attacker.requests()).hasSize(1);
+        assertThat(result.spend().attackerRequests()).isEqualTo(1);
+        assertThat(result.spend().targetRequests()).isEqualTo(1);
+        assertThat(result.spend().promptTokens()).as("target 10 + attacker 10").isEqualTo(20);
+        assertThat(budget.tokensSpent()).as("the translation's tokens count against max_tokens").isEqualTo(10 + 5 + 10 + 1);
+        assertThat(budget.requestsSpent()).isEqualTo(2);
     }
 
     @Test

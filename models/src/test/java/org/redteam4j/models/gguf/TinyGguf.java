@@ -19,14 +19,14 @@ import java.util.SplittableRandom;
  * vocabulary (the three control tokens and 256 byte tokens), so that the real llama.cpp runtime
  * can be exercised without downloading a model. The format follows the GGUF v3 specification.
  */
-final class TinyGguf {
+public final class TinyGguf {
 
     static final int VOCAB = 3 + 256;
     static final int EMBEDDING = 32;
     static final int HEADS = 4;
     static final int FEED_FORWARD = 64;
     static final int LAYERS = 2;
-    static final int CONTEXT = 256;
+    public static final int CONTEXT = 256;
 
     private static final int ALIGNMENT = 32;
     private static final int TYPE_UINT32 = 4;
@@ -44,7 +44,7 @@ final class TinyGguf {
     private TinyGguf() {
     }
 
-    static Path write(Path file, long seed) throws IOException {
+    public static Path write(Path file, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, long[]> shapes = new LinkedHashMap<>();
         shapes.put("token_embd.weight", new long[] {EMBEDDING, VOCAB});

@@ -1,0 +1,36 @@
+package org.redteam4j.app.list;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.redteam4j.core.catalogue.Entry;
+import org.redteam4j.core.catalogue.Kind;
+import org.redteam4j.core.catalogue.Need;
+
+/** The catalogue as a terminal table: one section per kind, one line per entry with its needs and example. */
+final class CatalogueText {
+
+    private CatalogueText() {
+    }
+
+    static String render(List<Entry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (Kind kind : Kind.values()) {
+            List<Entry> ofKind = entries.stream().filter(e -> e.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(capitalised(kind.plural())).append('\n');
+            for (Entry entry : ofKind) {
+                String needs = entry.needs().isEmpty() ? "" : "  [needs " + entry.needs().stream().sorted().map(Need::label)
+                        .collect(Collectors.joining(", ")) + "]";
+                text.append(String.format("  %-20s %s%s%n", entry.id(), entry.description(), needs));
+                text.append(String.format("  %-20s e.g. %s%n", "", entry.example()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
