@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redteam4j.app.web.WebApp;
-import org.redteam4j.app.web.Workbench;
+import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
@@ -50,7 +50,7 @@ public final class WorkbenchLoad {
         EmbeddedPreferenceModel pm = EmbeddedPreferenceModel.loadDefault();
         Map<String, List<Float>> timings = new ConcurrentHashMap<>();
         try (Workbench workbench = new Workbench(database, () -> pm, Clock.systemUTC())) {
-            workbench.createAdmin("admin", PASSWORD);
+            workbench.accounts().createAdmin("admin", PASSWORD);
             WebApp app = new WebApp(workbench, (path, millis) ->
                     timings.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(millis)).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();

@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 import org.redteam4j.app.ExitCodes;
 import org.redteam4j.app.data.DatabaseOption;
 import org.redteam4j.app.scoring.ScorerOption;
+import org.redteam4j.app.workbench.Accounts;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
@@ -57,8 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (Workbench workbench = new Workbench(db, harmlessness, Clock.systemUTC())) {
             if (createAdmin != null) {
                 try {
-                    workbench.createAdmin(createAdmin, password());
-                } catch (WebException e) {
+                    workbench.accounts().createAdmin(createAdmin, password());
+                } catch (WorkbenchFailure e) {
                     throw new BadInput(e.getMessage());
                 }
                 err.println("Created admin " + createAdmin + ".");
@@ -85,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (console == null) {
             throw new BadInput("no terminal to ask for the admin password; set " + PASSWORD_VARIABLE);
         }
-        char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Workbench.MIN_PASSWORD);
+        char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Accounts.MIN_PASSWORD);
         char[] second = console.readPassword("Again: ");
         if (first == null || !Arrays.equals(first, second)) {
             throw new BadInput("the passwords differ");

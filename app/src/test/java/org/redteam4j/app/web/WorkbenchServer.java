@@ -2,6 +2,7 @@ package org.redteam4j.app.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
 
@@ -21,7 +22,7 @@ final class WorkbenchServer implements AutoCloseable {
     WorkbenchServer(Path dir) {
         database = Database.open(dir.resolve("workbench.db").toString());
         workbench = new Workbench(database, PM, Clock.systemUTC());
-        workbench.createAdmin(ADMIN, PASSWORD);
+        workbench.accounts().createAdmin(ADMIN, PASSWORD);
         app = new WebApp(workbench).start("127.0.0.1", 0);
     }
 
