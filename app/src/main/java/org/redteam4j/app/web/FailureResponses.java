@@ -41,15 +41,19 @@ final class FailureResponses {
 
     /** Sets the status code of a failure, and how long to wait where it says. Forms that show their own error call this too. */
     static void status(Context ctx, WorkbenchFailure failure) {
-        ctx.status(switch (failure.kind()) {
+        ctx.status(code(failure.kind()));
+        failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+    }
+
+    static int code(WorkbenchFailure.Kind kind) {
+        return switch (kind) {
             case INVALID -> 400;
             case NOT_SIGNED_IN -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_MANY -> 429;
-        });
-        failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+        };
     }
 
     private void respond(Context ctx, String message) {
