@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redteam4j.app.web.WebApp;
-import org.redteam4j.app.web.Workbench;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.config.Environment;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
@@ -49,8 +50,8 @@ public final class WorkbenchLoad {
         Database database = Database.open(dir.resolve("load.db").toString());
         EmbeddedPreferenceModel pm = EmbeddedPreferenceModel.loadDefault();
         Map<String, List<Float>> timings = new ConcurrentHashMap<>();
-        try (Workbench workbench = new Workbench(database, () -> pm, Clock.systemUTC())) {
-            workbench.createAdmin("admin", PASSWORD);
+        try (Workbench workbench = new Workbench(database, Environment.fromSystem().withPreferenceModel(() -> pm), Clock.systemUTC())) {
+            workbench.accounts().createAdmin("admin", PASSWORD);
             WebApp app = new WebApp(workbench, (path, millis) ->
                     timings.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(millis)).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();

@@ -8,6 +8,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.redteam4j.app.workbench.Dashboard;
+import org.redteam4j.app.workbench.Principal;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
@@ -26,49 +30,49 @@ final class ApiRoutes {
     void register(Javalin app) {
         app.post("/api/login", ctx -> {
             JsonNode body = body(ctx);
-            String token = workbench.login(text(body, "name"), text(body, "password"), ctx.ip());
+            String token = workbench.sessions().login(text(body, "name"), text(body, "password"), ctx.ip());
             WebApp.setSession(ctx, token);
-            Principal principal = workbench.authenticate(token).orElseThrow();
+            Principal principal = workbench.sessions().authenticate(token).orElseThrow();
             json(ctx, session(principal));
         });
         app.get("/api/session", ctx -> json(ctx, session(WebApp.principal(ctx))));
         app.post("/api/logout", ctx -> {
-            workbench.logout(ctx.cookie(WebApp.SESSION_COOKIE));
+            workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
             WebApp.clearSession(ctx);
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
 
         app.post("/api/admin/invites", ctx -> {
             JsonNode body = body(ctx);
-            String token = workbench.invite(WebApp.principal(ctx), Account.Role.fromId(text(body, "role")),
+            String token = workbench.accounts().invite(WebApp.principal(ctx), Account.Role.fromId(text(body, "role")),
                     body.path("recruitment_source").asText(null));
             json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
         });
         app.get("/api/admin/members", ctx -> {
             ArrayNode accounts = Json.mapper().createArrayNode();
-            for (Account account : workbench.accounts(WebApp.principal(ctx))) {
+            for (Account account : workbench.accounts().all(WebApp.principal(ctx))) {
                 accounts.addObject().put("id", account.id()).put("name", account.name()).put("role", account.role().id())
                         .put("recruitment_source", account.recruitmentSource());
             }
             json(ctx, accounts);
         });
         app.post("/api/admin/members/{id}", ctx -> {
-            workbench.setRecruitmentSource(WebApp.principal(ctx), id(ctx), body(ctx).path("recruitment_source").asText(null));
+            workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), id(ctx), body(ctx).path("recruitment_source").asText(null));
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.post("/api/admin/campaigns", ctx -> {
             JsonNode body = body(ctx);
-            long id = workbench.createCampaign(WebApp.principal(ctx), text(body, "name"), body.path("instructions").asText(""),
+            long id = workbench.campaigns().create(WebApp.principal(ctx), text(body, "name"), body.path("instructions").asText(""),
                     body.path("content_warning").asText(null), body.path("attempts_per_task").asInt(5),
                     body.path("suggested_turns").asInt(4), body.hasNonNull("daily_cap") ? body.get("daily_cap").asInt() : null,
                     text(body, "targets_yaml"));
             json(ctx, Json.mapper().createObjectNode().put("campaign_id", id));
         });
-        app.get("/api/admin/campaigns/{id}/dashboard", ctx -> json(ctx, dashboard(workbench.dashboard(WebApp.principal(ctx), id(ctx)))));
+        app.get("/api/admin/campaigns/{id}/dashboard", ctx -> json(ctx, dashboard(workbench.dashboards().of(WebApp.principal(ctx), id(ctx)))));
 
         app.get("/api/campaigns", ctx -> {
             ArrayNode campaigns = Json.mapper().createArrayNode();
-            for (Campaign campaign : workbench.campaigns(WebApp.principal(ctx))) {
+            for (Campaign campaign : workbench.campaigns().open(WebApp.principal(ctx))) {
                 campaigns.addObject().put("id", campaign.id()).put("name", campaign.name())
                         .put("instructions", campaign.instructions()).put("suggested_turns", campaign.suggestedTurns())
                         .put("attempts_per_task", campaign.attemptsPerTask());
@@ -76,27 +80,27 @@ final class ApiRoutes {
             json(ctx, campaigns);
         });
         app.post("/api/warning", ctx -> {
-            workbench.acknowledgeWarning(WebApp.principal(ctx));
+            workbench.campaigns().acknowledgeWarning(WebApp.principal(ctx));
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.post("/api/attempts", ctx -> {
             JsonNode body = body(ctx);
-            long id = workbench.startAttempt(WebApp.principal(ctx), body.path("campaign_id").asLong(), text(body, "task_description"));
-            json(ctx, attempt(workbench.attempt(WebApp.principal(ctx), id)));
+            long id = workbench.task().start(WebApp.principal(ctx), body.path("campaign_id").asLong(), text(body, "task_description"));
+            json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id)));
         });
-        app.get("/api/attempts/{id}", ctx -> json(ctx, attempt(workbench.attempt(WebApp.principal(ctx), id(ctx)))));
+        app.get("/api/attempts/{id}", ctx -> json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id(ctx)))));
         app.post("/api/attempts/{id}/messages", ctx ->
-                json(ctx, attempt(workbench.send(WebApp.principal(ctx), id(ctx), text(body(ctx), "text")))));
+                json(ctx, attempt(workbench.task().send(WebApp.principal(ctx), id(ctx), text(body(ctx), "text")))));
         app.post("/api/attempts/{id}/choice", ctx ->
-                json(ctx, attempt(workbench.choose(WebApp.principal(ctx), id(ctx), text(body(ctx), "label")))));
+                json(ctx, attempt(workbench.task().choose(WebApp.principal(ctx), id(ctx), text(body(ctx), "label")))));
         app.post("/api/attempts/{id}/finish", ctx -> {
-            workbench.finish(WebApp.principal(ctx), id(ctx), body(ctx).path("rating").asDouble(-1));
-            json(ctx, attempt(workbench.attempt(WebApp.principal(ctx), id(ctx))));
+            workbench.task().finish(WebApp.principal(ctx), id(ctx), body(ctx).path("rating").asDouble(-1));
+            json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id(ctx))));
         });
 
         app.get("/api/reviews/next", ctx -> {
             ObjectNode result = Json.mapper().createObjectNode();
-            workbench.nextReview(WebApp.principal(ctx)).ifPresentOrElse(task -> {
+            workbench.reviews().next(WebApp.principal(ctx)).ifPresentOrElse(task -> {
                 result.put("review_id", task.reviewId());
                 result.set("attempt", attempt(task.attempt()));
             }, () -> result.putNull("review_id"));
@@ -106,7 +110,7 @@ final class ApiRoutes {
             JsonNode body = body(ctx);
             List<String> tags = new ArrayList<>();
             body.path("tags").forEach(tag -> tags.add(tag.asText()));
-            workbench.submitReview(WebApp.principal(ctx), id(ctx), body.path("rating").asDouble(-1), tags);
+            workbench.reviews().submit(WebApp.principal(ctx), id(ctx), body.path("rating").asDouble(-1), tags);
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
     }
@@ -165,18 +169,18 @@ final class ApiRoutes {
         try {
             JsonNode node = Json.mapper().readTree(ctx.body());
             if (node == null || !node.isObject()) {
-                throw WebException.badRequest("expected a JSON object");
+                throw WorkbenchFailure.invalid("expected a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw WebException.badRequest("the body is not valid JSON");
+            throw WorkbenchFailure.invalid("the body is not valid JSON");
         }
     }
 
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual()) {
-            throw WebException.badRequest("field \"" + field + "\" must be a string");
+            throw WorkbenchFailure.invalid("field \"" + field + "\" must be a string");
         }
         return value.textValue();
     }
@@ -185,7 +189,7 @@ final class ApiRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw WebException.notFound();
+            throw WorkbenchFailure.notFound();
         }
     }
 

@@ -7,6 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redteam4j.app.workbench.Principal;
+import org.redteam4j.app.workbench.Ratings;
+import org.redteam4j.app.workbench.ReviewTask;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
+import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
@@ -33,38 +39,38 @@ final class PageRoutes {
 
         app.get("/admin", this::admin);
         app.post("/admin/invites", this::invite);
-        app.get("/admin/members", ctx -> render(ctx, "members", Map.of("accounts", workbench.accounts(WebApp.principal(ctx)))));
+        app.get("/admin/members", ctx -> render(ctx, "members", Map.of("accounts", workbench.accounts().all(WebApp.principal(ctx)))));
         app.post("/admin/members/{id}/source", ctx -> {
-            workbench.setRecruitmentSource(WebApp.principal(ctx), id(ctx), ctx.formParam("recruitment_source"));
+            workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), id(ctx), ctx.formParam("recruitment_source"));
             ctx.redirect("/admin/members");
         });
         app.get("/admin/campaigns/new", ctx -> render(ctx, "campaign-new", Map.of("example", EXAMPLE_TARGETS)));
         app.post("/admin/campaigns", this::createCampaign);
         app.get("/admin/campaigns/{id}", ctx -> render(ctx, "dashboard",
-                Map.of("dashboard", workbench.dashboard(WebApp.principal(ctx), id(ctx)))));
+                Map.of("dashboard", workbench.dashboards().of(WebApp.principal(ctx), id(ctx)))));
 
         app.get("/tasks", this::tasks);
         app.post("/tasks/warning", ctx -> {
-            workbench.acknowledgeWarning(WebApp.principal(ctx));
+            workbench.campaigns().acknowledgeWarning(WebApp.principal(ctx));
             ctx.redirect("/tasks");
         });
         app.post("/tasks/opt-out", ctx -> {
-            workbench.setOptedOut(WebApp.principal(ctx), !"in".equals(ctx.formParam("direction")));
+            workbench.campaigns().setOptedOut(WebApp.principal(ctx), !"in".equals(ctx.formParam("direction")));
             ctx.redirect("/tasks");
         });
         app.post("/tasks/{id}/start", ctx -> ctx.redirect("/attempts/"
-                + workbench.startAttempt(WebApp.principal(ctx), id(ctx), ctx.formParam("task_description"))));
-        app.get("/attempts/{id}", ctx -> attemptPage(ctx, workbench.attempt(WebApp.principal(ctx), id(ctx)), null, null));
+                + workbench.task().start(WebApp.principal(ctx), id(ctx), ctx.formParam("task_description"))));
+        app.get("/attempts/{id}", ctx -> attemptPage(ctx, workbench.task().attempt(WebApp.principal(ctx), id(ctx)), null, null));
         app.post("/attempts/{id}/message", this::send);
         app.post("/attempts/{id}/choose", ctx -> {
-            workbench.choose(WebApp.principal(ctx), id(ctx), ctx.formParam("label"));
+            workbench.task().choose(WebApp.principal(ctx), id(ctx), ctx.formParam("label"));
             ctx.redirect("/attempts/" + id(ctx) + "#composer");
         });
         app.post("/attempts/{id}/finish", this::finish);
 
         app.get("/review", this::review);
         app.post("/review/{id}", ctx -> {
-            workbench.submitReview(WebApp.principal(ctx), id(ctx), rating(ctx.formParam("rating")), ctx.formParams("tags"));
+            workbench.reviews().submit(WebApp.principal(ctx), id(ctx), rating(ctx.formParam("rating")), ctx.formParams("tags"));
             ctx.redirect("/review");
         });
     }
@@ -84,17 +90,17 @@ final class PageRoutes {
 
     private void login(Context ctx) {
         try {
-            String token = workbench.login(ctx.formParam("name"), ctx.formParam("password"), ctx.ip());
+            String token = workbench.sessions().login(ctx.formParam("name"), ctx.formParam("password"), ctx.ip());
             WebApp.setSession(ctx, token);
             ctx.redirect("/");
-        } catch (WebException e) {
-            ctx.status(e.status());
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
             render(ctx, "login", Map.of("error", e.getMessage(), "name", String.valueOf(ctx.formParam("name"))));
         }
     }
 
     private void logout(Context ctx) {
-        workbench.logout(ctx.cookie(WebApp.SESSION_COOKIE));
+        workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
         WebApp.clearSession(ctx);
         ctx.redirect("/login");
     }
@@ -102,19 +108,19 @@ final class PageRoutes {
     private void acceptInvite(Context ctx) {
         String token = ctx.pathParam("token");
         try {
-            Account account = workbench.acceptInvite(token, ctx.formParam("name"), ctx.formParam("password"));
-            WebApp.setSession(ctx, workbench.login(account.name(), ctx.formParam("password"), ctx.ip()));
+            Account account = workbench.accounts().acceptInvite(token, ctx.formParam("name"), ctx.formParam("password"));
+            WebApp.setSession(ctx, workbench.sessions().login(account.name(), ctx.formParam("password"), ctx.ip()));
             ctx.redirect("/");
-        } catch (WebException e) {
-            ctx.status(e.status());
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
             render(ctx, "invite", Map.of("token", token, "error", e.getMessage()));
         }
     }
 
     private void admin(Context ctx) {
         Principal admin = WebApp.principal(ctx);
-        Workbench.requireRole(admin, Account.Role.ADMIN);
-        render(ctx, "admin", Map.of("campaigns", workbench.campaigns(admin)));
+        admin.require(Account.Role.ADMIN);
+        render(ctx, "admin", Map.of("campaigns", workbench.campaigns().open(admin)));
     }
 
     private void invite(Context ctx) {
@@ -124,21 +130,21 @@ final class PageRoutes {
             case "admin" -> Account.Role.ADMIN;
             default -> Account.Role.MEMBER;
         };
-        String token = workbench.invite(admin, role, ctx.formParam("recruitment_source"));
+        String token = workbench.accounts().invite(admin, role, ctx.formParam("recruitment_source"));
         String link = ctx.scheme() + "://" + ctx.host() + "/invite/" + token;
-        render(ctx, "admin", Map.of("campaigns", workbench.campaigns(admin), "inviteLink", link, "inviteRole", role.id()));
+        render(ctx, "admin", Map.of("campaigns", workbench.campaigns().open(admin), "inviteLink", link, "inviteRole", role.id()));
     }
 
     private void createCampaign(Context ctx) {
         Principal admin = WebApp.principal(ctx);
         try {
-            long id = workbench.createCampaign(admin, ctx.formParam("name"), ctx.formParam("instructions"),
+            long id = workbench.campaigns().create(admin, ctx.formParam("name"), ctx.formParam("instructions"),
                     ctx.formParam("content_warning"), integer(ctx.formParam("attempts_per_task"), 5),
                     integer(ctx.formParam("suggested_turns"), 4), optionalInteger(ctx.formParam("daily_cap")),
                     ctx.formParam("targets"));
             ctx.redirect("/admin/campaigns/" + id);
-        } catch (WebException e) {
-            ctx.status(e.status());
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
             Map<String, Object> model = new HashMap<>(ctx.formParamMap().entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> (Object) entry.getValue().get(0))));
             model.put("error", e.getMessage());
@@ -149,13 +155,13 @@ final class PageRoutes {
 
     private void tasks(Context ctx) {
         Principal member = WebApp.principal(ctx);
-        Workbench.requireRole(member, Account.Role.MEMBER);
+        member.require(Account.Role.MEMBER);
         List<Map<String, Object>> campaigns = new ArrayList<>();
-        for (Campaign campaign : workbench.campaigns(member)) {
+        for (Campaign campaign : workbench.campaigns().open(member)) {
             Map<String, Object> row = new HashMap<>();
             row.put("campaign", campaign);
-            row.put("done", workbench.finishedInCampaign(member, campaign.id()));
-            workbench.inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
+            row.put("done", workbench.task().finishedInCampaign(member, campaign.id()));
+            workbench.task().inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
             campaigns.add(row);
         }
         render(ctx, "tasks", Map.of("campaigns", campaigns, "warned", member.account().warningAcknowledgedAt() != null,
@@ -166,32 +172,32 @@ final class PageRoutes {
         Principal member = WebApp.principal(ctx);
         String message = ctx.formParam("message");
         try {
-            workbench.send(member, id(ctx), message);
+            workbench.task().send(member, id(ctx), message);
             ctx.redirect("/attempts/" + id(ctx) + "#choices");
         } catch (ChatModelException e) {
-            ctx.status(502);
-            attemptPage(ctx, workbench.attempt(member, id(ctx)), message,
+            ctx.status(FailureResponses.MODEL_FAILED);
+            attemptPage(ctx, workbench.task().attempt(member, id(ctx)), message,
                     "The model did not answer. Your message is still here — press Retry.");
-        } catch (WebException e) {
-            ctx.status(e.status());
-            attemptPage(ctx, workbench.attempt(member, id(ctx)), message, e.getMessage());
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
+            attemptPage(ctx, workbench.task().attempt(member, id(ctx)), message, e.getMessage());
         }
     }
 
     private void finish(Context ctx) {
         Principal member = WebApp.principal(ctx);
-        LiveAttempt attempt = workbench.attempt(member, id(ctx));
-        workbench.finish(member, attempt.id(), rating(ctx.formParam("rating")));
+        LiveAttempt attempt = workbench.task().attempt(member, id(ctx));
+        workbench.task().finish(member, attempt.id(), rating(ctx.formParam("rating")));
         ctx.redirect("/tasks?finished=" + attempt.id());
     }
 
     private void attemptPage(Context ctx, LiveAttempt attempt, String draft, String error) {
-        Campaign campaign = workbench.campaign(attempt.campaignId());
+        Campaign campaign = workbench.campaigns().byId(attempt.campaignId());
         Map<String, Object> model = new HashMap<>();
         model.put("attempt", attempt);
         model.put("campaign", campaign);
         model.put("exchanges", attempt.turns().stream().filter(turn -> "human".equals(turn.speaker())).count());
-        model.put("ratings", Workbench.RATING_LABELS);
+        model.put("ratings", Ratings.LABELS);
         if (draft != null) {
             model.put("draft", draft);
         }
@@ -203,11 +209,11 @@ final class PageRoutes {
 
     private void review(Context ctx) {
         Principal reviewer = WebApp.principal(ctx);
-        Optional<Workbench.ReviewTask> task = workbench.nextReview(reviewer);
+        Optional<ReviewTask> task = workbench.reviews().next(reviewer);
         Map<String, Object> model = new HashMap<>();
         task.ifPresent(t -> model.put("task", t));
-        model.put("tags", Workbench.TAGS);
-        model.put("ratings", Workbench.RATING_LABELS);
+        model.put("tags", Tags.ALL);
+        model.put("ratings", Ratings.LABELS);
         render(ctx, "review", model);
     }
 
@@ -223,7 +229,7 @@ final class PageRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw WebException.notFound();
+            throw WorkbenchFailure.notFound();
         }
     }
 
@@ -231,7 +237,7 @@ final class PageRoutes {
         try {
             return Double.parseDouble(String.valueOf(value));
         } catch (NumberFormatException e) {
-            throw WebException.badRequest("rate from 0 to 4");
+            throw WorkbenchFailure.invalid("rate from 0 to 4");
         }
     }
 
@@ -242,7 +248,7 @@ final class PageRoutes {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw WebException.badRequest("'" + value + "' is not a whole number");
+            throw WorkbenchFailure.invalid("'" + value + "' is not a whole number");
         }
     }
 

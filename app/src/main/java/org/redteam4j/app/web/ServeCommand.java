@@ -10,8 +10,11 @@ import java.util.function.Supplier;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.ScorerOption;
+import org.redteam4j.app.workbench.Accounts;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
+import org.redteam4j.config.Environment;
 import org.redteam4j.core.failure.BadInput;
-import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +56,13 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Database db = database.open();
-        Supplier<HarmlessnessScorer> harmlessness = memoised(() -> scorer.build(org.redteam4j.config.Environment.fromSystem()));
-        try (Workbench workbench = new Workbench(db, harmlessness, Clock.systemUTC())) {
+        Environment system = Environment.fromSystem();
+        Environment environment = system.withPreferenceModel(() -> scorer.build(system));
+        try (Workbench workbench = new Workbench(db, environment, Clock.systemUTC())) {
             if (createAdmin != null) {
                 try {
-                    workbench.createAdmin(createAdmin, password());
-                } catch (WebException e) {
+                    workbench.accounts().createAdmin(createAdmin, password());
+                } catch (WorkbenchFailure e) {
                     throw new BadInput(e.getMessage());
                 }
                 err.println("Created admin " + createAdmin + ".");
@@ -85,26 +89,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (console == null) {
             throw new BadInput("no terminal to ask for the admin password; set " + PASSWORD_VARIABLE);
         }
-        char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Workbench.MIN_PASSWORD);
+        char[] first = console.readPassword("Password for the new admin (at least %d characters): ", Accounts.MIN_PASSWORD);
         char[] second = console.readPassword("Again: ");
         if (first == null || !Arrays.equals(first, second)) {
             throw new BadInput("the passwords differ");
         }
         return new String(first);
-    }
-
-    /** A supplier that builds its value once, on first use (loading a model takes seconds). */
-    public static <T> Supplier<T> memoised(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

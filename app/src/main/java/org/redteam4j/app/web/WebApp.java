@@ -6,14 +6,18 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
-import java.util.Map;
 import java.util.Set;
-import org.redteam4j.core.format.Json;
+import java.util.function.BiConsumer;
+import org.redteam4j.app.workbench.Principal;
+import org.redteam4j.app.workbench.Sessions;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
 
 /**
  * The workbench over HTTP. Every request gets the security headers; every state-changing request
  * except logging in needs the session's CSRF token (form field {@code _csrf} or header
- * {@code X-CSRF-Token}); pages and the JSON API under {@code /api/} call the same {@link Workbench}.
+ * {@code X-CSRF-Token}); pages and the JSON API under {@code /api/} call the same {@link Workbench}
+ * services, and {@link FailureResponses} turns what they refuse into status codes.
  */
 public final class WebApp {
 
@@ -31,7 +35,7 @@ public final class WebApp {
     }
 
     /** @param timer told each request's path pattern and the server's handling time in milliseconds */
-    public WebApp(Workbench workbench, java.util.function.BiConsumer<String, Float> timer) {
+    public WebApp(Workbench workbench, BiConsumer<String, Float> timer) {
         this.workbench = workbench;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -43,14 +47,7 @@ public final class WebApp {
             });
         });
         app.before(this::authenticate);
-        app.exception(WebException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
-        app.exception(org.redteam4j.core.chat.ChatModelException.class, (e, ctx) ->
-                fail(ctx, 502, "the model did not answer (" + e.getMessage() + "); your message was kept, try again"));
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                fail(ctx, 404, "not found");
-            }
-        });
+        new FailureResponses(pages).register(app);
         new PageRoutes(workbench, pages).register(app);
         new ApiRoutes(workbench).register(app);
     }
@@ -70,7 +67,7 @@ public final class WebApp {
 
     private void authenticate(Context ctx) {
         SecurityHeaders.apply(ctx);
-        Principal principal = workbench.authenticate(ctx.cookie(SESSION_COOKIE)).orElse(null);
+        Principal principal = workbench.sessions().authenticate(ctx.cookie(SESSION_COOKIE)).orElse(null);
         if (principal != null) {
             ctx.attribute(PRINCIPAL, principal);
         }
@@ -79,8 +76,8 @@ public final class WebApp {
             if (sent == null && String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
                 sent = ctx.formParam("_csrf");
             }
-            if (principal == null || !Tokens.same(sent, principal.csrfToken())) {
-                throw new WebException(403, "the request lacks a valid CSRF token; reload the page and try again");
+            if (principal == null || !principal.sentCsrfToken(sent)) {
+                throw WorkbenchFailure.forbidden("the request lacks a valid CSRF token; reload the page and try again");
             }
         }
     }
@@ -97,32 +94,17 @@ public final class WebApp {
     static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
-            throw new WebException(401, "log in first");
+            throw WorkbenchFailure.notSignedIn("log in first");
         }
         return principal;
     }
 
     static void setSession(Context ctx, String token) {
-        ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", (int) Workbench.SESSION_LENGTH.toSeconds(), false, 0, true, null, null,
+        ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", (int) Sessions.LENGTH.toSeconds(), false, 0, true, null, null,
                 SameSite.STRICT));
     }
 
     static void clearSession(Context ctx) {
         ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, false, 0, true, null, null, SameSite.STRICT));
-    }
-
-    private void fail(Context ctx, int status, String message) {
-        ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
-            ctx.contentType("application/json").result(Json.mapper().createObjectNode().put("error", message).toString());
-        } else if (status == 401) {
-            ctx.redirect("/login");
-        } else {
-            Map<String, Object> model = new java.util.HashMap<>();
-            model.put("status", status);
-            model.put("message", message);
-            model.put("principal", ctx.attribute(PRINCIPAL));
-            ctx.html(pages.render("error", model));
-        }
     }
 }

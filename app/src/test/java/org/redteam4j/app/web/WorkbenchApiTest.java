@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.app.workbench.LoginLimiter;
 import org.redteam4j.core.format.Json;
 
 /** The workbench through its JSON API: the whole task, and every line a person must not cross. */

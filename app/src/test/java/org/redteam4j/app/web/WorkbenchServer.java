@@ -2,6 +2,8 @@ package org.redteam4j.app.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.config.Environment;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
 
@@ -11,8 +13,8 @@ final class WorkbenchServer implements AutoCloseable {
     static final String ADMIN = "admin";
     static final String PASSWORD = "correct-horse-battery";
     /** One preference model for all tests in this JVM: loading it takes seconds. */
-    private static final java.util.function.Supplier<org.redteam4j.core.scoring.HarmlessnessScorer> PM =
-            ServeCommand.memoised(EmbeddedPreferenceModel::loadDefault);
+    private static final Environment ENVIRONMENT = Environment.fromSystem()
+            .withPreferenceModel(EmbeddedPreferenceModel::loadDefault);
 
     final Database database;
     final Workbench workbench;
@@ -20,8 +22,8 @@ final class WorkbenchServer implements AutoCloseable {
 
     WorkbenchServer(Path dir) {
         database = Database.open(dir.resolve("workbench.db").toString());
-        workbench = new Workbench(database, PM, Clock.systemUTC());
-        workbench.createAdmin(ADMIN, PASSWORD);
+        workbench = new Workbench(database, ENVIRONMENT, Clock.systemUTC());
+        workbench.accounts().createAdmin(ADMIN, PASSWORD);
         app = new WebApp(workbench).start("127.0.0.1", 0);
     }
 

@@ -1,7 +1,6 @@
 package org.redteam4j.core.intervention;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -46,12 +45,7 @@ public final class RejectionSampling implements ChatModel {
     public ChatResponse chat(ChatRequest request) {
         long started = System.nanoTime();
         ChatResponse drawn = SampleFanOut.draw(model, request.withSampling(request.sampling().withSamples(samples)), workers);
-        List<String> texts = drawn.replies().stream().map(Reply::text).toList();
-        List<Double> scores = scorer.scoreAll(request.turns(), texts);
-        List<Reply> ranked = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            ranked.add(drawn.replies().get(i).scored(scores.get(i)));
-        }
+        List<Reply> ranked = ScoredReplies.of(scorer, request.turns(), drawn.replies());
         ranked.sort(Comparator.comparingDouble(Reply::harmlessnessScore).reversed());
         return drawn.withReplies(ranked).withLatency(Duration.ofNanos(System.nanoTime() - started));
     }

@@ -3,6 +3,7 @@
  * org.redteam4j.core.intervention.PlainPrompt} (1-shot), {@link
  * org.redteam4j.core.intervention.HhhPrompt} (few-shot helpful-honest-harmless) and {@link
  * org.redteam4j.core.intervention.RejectionSampling} (best of k by a harmlessness scorer), and
- * the rule that picks the two candidates a red team member sees.
+ * the rule each one declares for the two candidates a red team member sees ({@link
+ * org.redteam4j.core.intervention.CandidateRule}).
  */
 package org.redteam4j.core.intervention;

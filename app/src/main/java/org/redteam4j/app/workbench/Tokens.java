@@ -1,4 +1,4 @@
-package org.redteam4j.app.web;
+package org.redteam4j.app.workbench;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

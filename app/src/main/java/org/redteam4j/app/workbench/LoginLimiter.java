@@ -1,4 +1,4 @@
-package org.redteam4j.app.web;
+package org.redteam4j.app.workbench;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** At most a few failed logins per account name and per address in a window; then wait. */
-final class LoginLimiter {
+public final class LoginLimiter {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -1,4 +1,4 @@
-package org.redteam4j.app.web;
+package org.redteam4j.app.workbench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
@@ -10,25 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.redteam4j.config.Environment;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.targets.TargetFactory;
-import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatRequest;
-import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;
-import org.redteam4j.core.chat.SampleFanOut;
 import org.redteam4j.core.format.Json;
-import org.redteam4j.core.intervention.RejectionSampling;
+import org.redteam4j.core.intervention.CandidateRule;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.store.workbench.LiveAttempt;
 
 /**
  * The models behind the workbench's targets, built once from each target's stored declaration,
- * and the two candidate replies a member chooses between: for rejection sampling the two least
- * harmful of k, otherwise two samples — each scored by the preference model, shown in random order.
+ * and the two candidate replies a member chooses between, drawn by the {@link CandidateRule} of
+ * the target's intervention and shown in random order.
  */
 final class TargetModels implements AutoCloseable {
 
@@ -42,12 +39,12 @@ final class TargetModels implements AutoCloseable {
     });
     private final Random order = new Random();
 
-    TargetModels(Supplier<HarmlessnessScorer> scorer) {
-        this.scorer = scorer;
-        this.factory = new TargetFactory(ApiKeys.fromSystem(), scorer);
+    TargetModels(Environment environment) {
+        this.scorer = environment.preferenceModelSupplier();
+        this.factory = environment.targets();
     }
 
-    static TargetConfig parse(String settingsJson) {
+    private static TargetConfig parse(String settingsJson) {
         try {
             return Json.mapper().readValue(settingsJson, TargetConfig.class);
         } catch (JsonProcessingException e) {
@@ -68,29 +65,18 @@ final class TargetModels implements AutoCloseable {
         factory.create(config).close();
     }
 
-    Target target(long targetId, String settingsJson) {
-        return targets.computeIfAbsent(targetId, id -> factory.create(parse(settingsJson)));
+    /** The two replies a member chooses between, by the rule the target's intervention declares, in random order. */
+    List<LiveAttempt.Candidate> candidates(long targetId, String settingsJson, List<Turn> conversation) {
+        Target target = targets.computeIfAbsent(targetId, id -> factory.create(parse(settingsJson)));
+        CandidateRule rule = target.config().interventionOrDefault().candidateRule();
+        List<Reply> replies = new ArrayList<>(rule.candidates(target.model(), ChatRequest.of(conversation, target.sampling()),
+                scorer.get(), workers));
+        Collections.shuffle(replies, order); // blinding: the rule's ranking must not show which reply is which
+        return List.of(candidate("A", replies.get(0)), candidate("B", replies.get(1)));
     }
 
-    List<LiveAttempt.Candidate> candidates(Target target, List<Turn> conversation) {
-        ChatModel model = target.model();
-        ChatRequest request = ChatRequest.of(conversation, target.sampling().withSamples(2));
-        List<Reply> replies;
-        if (model instanceof RejectionSampling) {
-            replies = model.chat(request).replies().subList(0, 2); // ranked least harmful first, as the paper shows
-        } else {
-            ChatResponse response = SampleFanOut.draw(model, request, workers);
-            List<Double> scores = scorer.get().scoreAll(conversation, response.replies().stream().map(Reply::text).toList());
-            replies = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                replies.add(response.replies().get(i).scored(scores.get(i)));
-            }
-        }
-        List<Reply> shuffled = new ArrayList<>(replies);
-        Collections.shuffle(shuffled, order);
-        return List.of(
-                new LiveAttempt.Candidate("A", shuffled.get(0).text(), shuffled.get(0).harmlessnessScore(), false),
-                new LiveAttempt.Candidate("B", shuffled.get(1).text(), shuffled.get(1).harmlessnessScore(), false));
+    private static LiveAttempt.Candidate candidate(String label, Reply reply) {
+        return new LiveAttempt.Candidate(label, reply.text(), reply.harmlessnessScore(), false);
     }
 
     @Override

@@ -1,0 +1,79 @@
+package org.redteam4j.app.workbench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.targets.TargetRepository;
+import org.redteam4j.store.workbench.Account;
+import org.redteam4j.store.workbench.AccountRepository;
+import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.CampaignRepository;
+
+/**
+ * Human red-team campaigns: admins create them over declared targets; members see the open ones,
+ * accept the content warning before they start, and may opt out at any time.
+ */
+public final class Campaigns {
+
+    private final Database database;
+    private final TargetModels models;
+
+    Campaigns(Database database, TargetModels models) {
+        this.database = database;
+        this.models = models;
+    }
+
+    /** Creates a campaign over the targets declared in {@code targetsYaml} (the targets-file format). */
+    public long create(Principal admin, String name, String instructions, String contentWarning, int attemptsPerTask,
+                       int suggestedTurns, Integer dailyCap, String targetsYaml) {
+        admin.require(Account.Role.ADMIN);
+        if (name == null || name.isBlank()) {
+            throw WorkbenchFailure.invalid("a campaign needs a name");
+        }
+        if (attemptsPerTask < 1 || suggestedTurns < 1 || (dailyCap != null && dailyCap < 1)) {
+            throw WorkbenchFailure.invalid("attempts per task, suggested turns and the daily cap must be 1 or more");
+        }
+        List<TargetConfig> targets = CampaignTargets.declared(targetsYaml, models);
+        return database.inTransaction(handle -> {
+            CampaignRepository campaigns = new CampaignRepository(handle);
+            if (campaigns.nameTaken(name.strip())) {
+                throw WorkbenchFailure.invalid("a campaign named '" + name.strip() + "' exists");
+            }
+            TargetRepository repository = new TargetRepository(handle);
+            List<Long> ids = new ArrayList<>();
+            for (TargetConfig target : targets) {
+                ids.add(repository.declare(target.displayName(), target.modelType().label(), target.sizeLabel(),
+                        TargetModels.json(target), target.model().startsWith("sim")));
+            }
+            return campaigns.create(name.strip(), instructions, Text.blankToNull(contentWarning), attemptsPerTask,
+                    suggestedTurns, dailyCap, ids);
+        });
+    }
+
+    /** The open campaigns; anyone signed in may see them. */
+    public List<Campaign> open(Principal principal) {
+        return database.inTransaction(handle -> new CampaignRepository(handle).open());
+    }
+
+    public Campaign byId(long campaignId) {
+        return database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId))
+                .orElseThrow(WorkbenchFailure::notFound);
+    }
+
+    public void acknowledgeWarning(Principal member) {
+        member.require(Account.Role.MEMBER);
+        database.inTransaction(handle -> {
+            new AccountRepository(handle).acknowledgeWarning(member.id());
+            return null;
+        });
+    }
+
+    public void setOptedOut(Principal member, boolean optedOut) {
+        member.require(Account.Role.MEMBER);
+        database.inTransaction(handle -> {
+            new AccountRepository(handle).setOptedOut(member.id(), optedOut);
+            return null;
+        });
+    }
+}

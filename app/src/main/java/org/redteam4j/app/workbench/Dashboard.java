@@ -1,0 +1,15 @@
+package org.redteam4j.app.workbench;
+
+import java.util.List;
+import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.DashboardQueries;
+
+/**
+ * A campaign's live figures for admins: per target (the only place targets are named) attempts,
+ * mean rating, mean min-harmlessness; active members; reviewer agreement as Fleiss' kappa on
+ * the 5-point ratings, on success (rating ≥ 3) and on tags (mean over tags used), over attempts
+ * with the campaign's full number of reviews.
+ */
+public record Dashboard(Campaign campaign, List<DashboardQueries.TargetRow> targets, long activeMembers,
+                        int fullyReviewed, Double kappaRatings, Double kappaSuccess, Double kappaTags) {
+}

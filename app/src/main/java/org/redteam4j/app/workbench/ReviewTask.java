@@ -1,0 +1,7 @@
+package org.redteam4j.app.workbench;
+
+import org.redteam4j.store.workbench.LiveAttempt;
+
+/** A reviewer's assignment and the attempt under review. */
+public record ReviewTask(long reviewId, LiveAttempt attempt) {
+}

@@ -1,0 +1,66 @@
+package org.redteam4j.app.workbench;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.redteam4j.config.Environment;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.store.Database;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The workbench's services over one database, built together because they share the target
+ * models (each built once) and the password encoder. Closing it frees the models.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final TargetModels models;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Campaigns campaigns;
+    private final RedTeamTask task;
+    private final Reviews reviews;
+    private final Dashboards dashboards;
+
+    /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
+    public Workbench(Database database, Environment environment, Clock clock) {
+        PasswordEncoder passwords = new BCryptPasswordEncoder();
+        Supplier<HarmlessnessScorer> scorer = environment.preferenceModelSupplier();
+        this.models = new TargetModels(environment);
+        this.accounts = new Accounts(database, passwords);
+        this.sessions = new Sessions(database, passwords, clock);
+        this.campaigns = new Campaigns(database, models);
+        this.task = new RedTeamTask(database, models, scorer, clock);
+        this.reviews = new Reviews(database);
+        this.dashboards = new Dashboards(database);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    public RedTeamTask task() {
+        return task;
+    }
+
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    public Dashboards dashboards() {
+        return dashboards;
+    }
+
+    @Override
+    public void close() {
+        models.close();
+    }
+}
