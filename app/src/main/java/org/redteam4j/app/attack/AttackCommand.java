@@ -27,7 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
 @Command(name = "attack",
         mixinStandardHelpOptions = true,
         description = {

@@ -22,11 +22,7 @@ import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.models.map.AttackMapper;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.store.Database;
-import org.redteam4j.store.attack.CampaignResults;
-import org.redteam4j.store.attempt.AttemptRepository;
-import org.redteam4j.store.workbench.Campaign;
-import org.redteam4j.store.workbench.CampaignRepository;
-import org.redteam4j.store.workbench.ReviewRepository;
+import org.redteam4j.store.analysis.AnalysisFacts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,34 +99,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             simulated = false;
         } else {
             Database db = Database.open(org.redteam4j.store.DatabaseLocation.parse(source.db));
-            db.inTransaction(handle -> {
-                new AttemptRepository(handle).forEachCompleted(attempt -> {
-                    facts.add(AttemptFacts.of(attempt));
-                    descriptions.add(attempt.attackDescription());
-                });
-                return null;
-            });
-            CampaignResults stored = new CampaignResults(db);
-            stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id)));
-            db.inTransaction(handle -> {
-                handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
-                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3)})
-                        .forEach(row -> targetLabels.put(row[0], row[1]));
-                for (Campaign campaign : new CampaignRepository(handle).open()) {
-                    List<ReviewRepository.Reviewed> reviews = new ReviewRepository(handle).doneReviews(campaign.id());
-                    if (!reviews.isEmpty()) {
-                        agreement.put(campaign.name(), Agreement.of(reviews.stream()
-                                .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(),
-                                org.redteam4j.core.attempt.Tags.ALL));
-                    }
-                }
-                return null;
-            });
+            AnalysisFacts stored = AnalysisFacts.read(db);
+            facts.addAll(stored.attempts());
+            descriptions.addAll(stored.descriptions());
+            campaigns.putAll(stored.campaigns());
+            targetLabels.putAll(stored.targetLabels());
+            agreement.putAll(stored.agreement());
             origin = "database " + db.location();
-            simulated = db.inTransaction(handle -> handle.createQuery("""
-                    SELECT COUNT(*) FROM targets t WHERE t.simulated = TRUE AND (
-                        EXISTS (SELECT 1 FROM attempts a WHERE a.target_id = t.id) OR EXISTS (SELECT 1 FROM attacks k WHERE k.target_id = t.id))""")
-                    .mapTo(Long.class).one() > 0);
+            simulated = stored.simulated();
         }
         if (facts.isEmpty() && campaigns.isEmpty()) {
             throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));

@@ -13,10 +13,10 @@ import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.format.Json;
+import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.DashboardQueries;
-import org.redteam4j.store.workbench.LiveAttempt;
 
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {

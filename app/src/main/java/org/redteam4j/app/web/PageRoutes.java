@@ -14,9 +14,9 @@ import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
-import org.redteam4j.store.workbench.LiveAttempt;
 
 /** The HTML pages and their forms. Forms post back and redirect (post/redirect/get). */
 final class PageRoutes {

@@ -10,12 +10,12 @@ import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.attempt.LiveAttempt;
+import org.redteam4j.store.attempt.LiveAttemptRepository;
 import org.redteam4j.store.targets.TargetRepository;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
-import org.redteam4j.store.workbench.LiveAttempt;
-import org.redteam4j.store.workbench.LiveAttemptRepository;
 
 /**
  * The red-team task, blinded: a member describes their plan, chats with a target chosen for them

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.attempt.LiveAttemptRepository;
 import org.redteam4j.store.workbench.Account;
-import org.redteam4j.store.workbench.LiveAttemptRepository;
 import org.redteam4j.store.workbench.ReviewRepository;
 
 /** The review task: reviewers re-rate finished attempts 0–4 and tag the kinds of attack, a few tags at most. */

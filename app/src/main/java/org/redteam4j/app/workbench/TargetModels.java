@@ -20,7 +20,7 @@ import org.redteam4j.core.format.Json;
 import org.redteam4j.core.intervention.CandidateRule;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.store.workbench.LiveAttempt;
+import org.redteam4j.store.attempt.LiveAttempt;
 
 /**
  * The models behind the workbench's targets, built once from each target's stored declaration,

@@ -15,8 +15,8 @@ import org.redteam4j.config.Environment;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
-import org.redteam4j.store.workbench.LiveAttempt;
 
 /** The red-team task's rules without HTTP: each broken rule is a failure of its kind. */
 class RedTeamTaskTest {

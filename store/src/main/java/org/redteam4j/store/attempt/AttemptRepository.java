@@ -100,6 +100,28 @@ public final class AttemptRepository {
         batch.execute();
     }
 
+    /** Stores per-turn scores (by turn id), the transcript's minimum and the intent score, and which scorer made them. */
+    public void saveScores(long attemptId, Map<Long, Double> turnScores, Double minimum, Double intent, String scorer) {
+        if (!turnScores.isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch("UPDATE turns SET harmlessness_score = :score WHERE id = :id");
+            turnScores.forEach((id, score) -> batch.bind("score", score).bind("id", id).add());
+            batch.execute();
+        }
+        handle.createUpdate("""
+                        UPDATE attempts SET min_harmlessness_score = :minimum,
+                            task_description_harmlessness_score = :intent, scored_by = :scorer
+                        WHERE id = :id""")
+                .bind("minimum", minimum).bind("intent", intent).bind("scorer", scorer).bind("id", attemptId)
+                .execute();
+    }
+
+    /** Replaces the attempt's tags (reviewers' union), which marks it tagged even when the list is empty. */
+    public void replaceTags(long attemptId, List<String> tags) {
+        handle.createUpdate("DELETE FROM attempt_tags WHERE attempt_id = :attempt").bind("attempt", attemptId).execute();
+        insertTags(attemptId, tags);
+        handle.createUpdate("UPDATE attempts SET tags_present = TRUE WHERE id = :attempt").bind("attempt", attemptId).execute();
+    }
+
     /** Streams every finished, rated attempt of a red team member, oldest first, as hh-rlhf records. */
     public void forEachCompleted(Consumer<RedTeamAttempt> sink) {
         new CompletedAttemptStream(handle).forEach(sink);

@@ -9,6 +9,7 @@ import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.scoring.TranscriptScores;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.attempt.AttemptRepository;
 
 /**
  * Scores attempts in batches: every assistant turn in the context before it, the transcript's
@@ -56,12 +57,12 @@ public final class AttemptScoring {
             Iterator<Double> scores = scorer.scoreEach(items).iterator();
             int turnsInBatch = items.size() - batch.size();
             database.inTransaction(handle -> {
-                ScoreRepository repository = new ScoreRepository(handle);
+                AttemptRepository repository = new AttemptRepository(handle);
                 for (AttemptToScore attempt : batch) {
                     TranscriptScores scored = TranscriptScores.read(attempt.turns(), scores);
                     Map<Long, Double> turnScores = new HashMap<>();
                     scored.turnScores().forEach((turn, score) -> turnScores.put(attempt.turnIds().get(turn), score));
-                    repository.save(attempt.id(), turnScores, scored.minimum(), scored.intent(), scorer.id());
+                    repository.saveScores(attempt.id(), turnScores, scored.minimum(), scored.intent(), scorer.id());
                 }
                 return null;
             });

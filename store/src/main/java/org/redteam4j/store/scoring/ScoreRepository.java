@@ -94,21 +94,6 @@ public final class ScoreRepository {
         return batch;
     }
 
-    /** Stores per-turn scores, the transcript's minimum and the intent score of one attempt. */
-    public void save(long attemptId, Map<Long, Double> turnScores, Double minimum, Double intent, String scorer) {
-        if (!turnScores.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch("UPDATE turns SET harmlessness_score = :score WHERE id = :id");
-            turnScores.forEach((id, score) -> batch.bind("score", score).bind("id", id).add());
-            batch.execute();
-        }
-        handle.createUpdate("""
-                        UPDATE attempts SET min_harmlessness_score = :minimum,
-                            task_description_harmlessness_score = :intent, scored_by = :scorer
-                        WHERE id = :id""")
-                .bind("minimum", minimum).bind("intent", intent).bind("scorer", scorer).bind("id", attemptId)
-                .execute();
-    }
-
     private static String pending(boolean rescore) {
         return rescore ? "(scored_by IS NULL OR scored_by <> :scorer)"
                 : "(min_harmlessness_score IS NULL AND (scored_by IS NULL OR scored_by <> :scorer))";

@@ -7,6 +7,7 @@ import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.analysis.Correlation;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.scoring.TranscriptScores;
 import org.redteam4j.store.Database;
 
 /** Scores every rated attempt afresh (nothing is stored) and compares the scorer with people. */
@@ -39,32 +40,22 @@ public final class ScorerCalibration {
                 break;
             }
             List<ReplyInContext> items = new ArrayList<>();
-            List<Integer> owners = new ArrayList<>();
+            int[] turnsOf = new int[batch.size()];
             for (int a = 0; a < batch.size(); a++) {
-                AttemptToScore attempt = batch.get(a);
-                for (int i = 0; i < attempt.turns().size(); i++) {
-                    if (attempt.turns().get(i).isAssistant()) {
-                        items.add(new ReplyInContext(attempt.turns().subList(0, i), attempt.turns().get(i).text()));
-                        owners.add(a);
-                    }
-                }
+                List<ReplyInContext> turns = TranscriptScores.turnRequests(batch.get(a).turns());
+                turnsOf[a] = turns.size();
+                items.addAll(turns);
             }
-            double[] minimum = new double[batch.size()];
-            java.util.Arrays.fill(minimum, Double.NaN);
             List<Double> scores = scorer.scoreEach(items);
-            for (int k = 0; k < scores.size(); k++) {
-                Double score = scores.get(k);
-                int a = owners.get(k);
-                if (score != null) {
-                    minimum[a] = Double.isNaN(minimum[a]) ? score : Math.min(minimum[a], score);
-                }
-            }
+            int next = 0;
             for (int a = 0; a < batch.size(); a++) {
-                if (Double.isNaN(minimum[a])) {
+                Double minimum = TranscriptScores.minimum(scores.subList(next, next + turnsOf[a]));
+                next += turnsOf[a];
+                if (minimum == null) {
                     unscored++;
                 } else {
                     double[] human = ratings.get(batch.get(a).id());
-                    rows.add(new double[] {minimum[a], human[0], human[1]});
+                    rows.add(new double[] {minimum, human[0], human[1]});
                 }
             }
             done += batch.size();

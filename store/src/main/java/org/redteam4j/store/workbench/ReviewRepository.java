@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.store.attempt.AttemptRepository;
 
 /** The review task: assignment of finished attempts to reviewers, their ratings and tags. */
 public final class ReviewRepository {
@@ -78,13 +79,7 @@ public final class ReviewRepository {
                         SELECT rt.tag FROM review_tags rt JOIN reviews r ON r.id = rt.review_id
                         WHERE r.attempt_id = :attempt AND r.status = 'done' ORDER BY r.id, rt.tag""")
                 .bind("attempt", review.attemptId()).mapTo(String.class).list().stream().distinct().toList();
-        handle.createUpdate("DELETE FROM attempt_tags WHERE attempt_id = :attempt").bind("attempt", review.attemptId()).execute();
-        for (int i = 0; i < union.size(); i++) {
-            handle.createUpdate("INSERT INTO attempt_tags (attempt_id, position, tag) VALUES (:attempt, :position, :tag)")
-                    .bind("attempt", review.attemptId()).bind("position", i).bind("tag", union.get(i)).execute();
-        }
-        handle.createUpdate("UPDATE attempts SET tags_present = TRUE WHERE id = :attempt")
-                .bind("attempt", review.attemptId()).execute();
+        new AttemptRepository(handle).replaceTags(review.attemptId(), union);
     }
 
     /** Done reviews grouped by attempt, in one campaign. */

@@ -1,4 +1,4 @@
-package org.redteam4j.store.workbench;
+package org.redteam4j.store.attempt;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.scoring.TranscriptScores;
 
 /** Attempts in progress in the workbench: turns, A/B candidates, the member's choices and rating. */
 public final class LiveAttemptRepository {
@@ -112,13 +113,15 @@ public final class LiveAttemptRepository {
 
     /** Ends the attempt with the member's rating; the transcript minimum is taken over the picked replies' scores. */
     public void finish(long attemptId, double rating, Double intentScore) {
+        List<Double> picked = handle.createQuery("""
+                        SELECT harmlessness_score FROM turns WHERE attempt_id = :id AND speaker = 'assistant' ORDER BY position""")
+                .bind("id", attemptId).mapTo(Double.class).list();
         handle.createUpdate("""
                         UPDATE attempts SET status = 'complete', rating = :rating, finished_at = :now,
-                            task_description_harmlessness_score = :intent,
-                            min_harmlessness_score = (SELECT MIN(harmlessness_score) FROM turns
-                                                      WHERE attempt_id = :id AND speaker = 'assistant')
+                            task_description_harmlessness_score = :intent, min_harmlessness_score = :minimum
                         WHERE id = :id AND status = 'in_progress'""")
-                .bind("rating", rating).bind("now", Instant.now()).bind("intent", intentScore).bind("id", attemptId).execute();
+                .bind("rating", rating).bind("now", Instant.now()).bind("intent", intentScore)
+                .bind("minimum", TranscriptScores.minimum(picked)).bind("id", attemptId).execute();
     }
 
     public long finishedToday(long memberId, long campaignId) {

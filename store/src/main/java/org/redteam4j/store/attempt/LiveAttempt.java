@@ -1,4 +1,4 @@
-package org.redteam4j.store.workbench;
+package org.redteam4j.store.attempt;
 
 import java.util.List;
 

@@ -1,0 +1,60 @@
+package org.redteam4j.store.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redteam4j.core.analysis.Agreement;
+import org.redteam4j.core.analysis.AttemptFacts;
+import org.redteam4j.core.attempt.Tags;
+import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.attack.CampaignResults;
+import org.redteam4j.store.attempt.AttemptRepository;
+import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.CampaignRepository;
+import org.redteam4j.store.workbench.ReviewRepository;
+
+/**
+ * What {@code analyze} needs from a database: the completed attempts' facts and descriptions, the
+ * automated campaigns' summaries, each target's label, reviewer agreement per human campaign, and
+ * whether the simulated assistant made any of it.
+ *
+ * @param targetLabels target spec → "model type size"
+ */
+public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptions,
+                            Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
+                            Map<String, Agreement> agreement, boolean simulated) {
+
+    public static AnalysisFacts read(Database database) {
+        List<AttemptFacts> facts = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        database.useTransaction(handle -> new AttemptRepository(handle).forEachCompleted(attempt -> {
+            facts.add(AttemptFacts.of(attempt));
+            descriptions.add(attempt.attackDescription());
+        }));
+        Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
+        CampaignResults stored = new CampaignResults(database);
+        stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id)));
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Agreement> agreement = new LinkedHashMap<>();
+        boolean simulated = database.inTransaction(handle -> {
+            handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2) + " " + rs.getString(3)))
+                    .forEach(row -> labels.put(row.getKey(), row.getValue()));
+            for (Campaign campaign : new CampaignRepository(handle).open()) {
+                List<ReviewRepository.Reviewed> reviews = new ReviewRepository(handle).doneReviews(campaign.id());
+                if (!reviews.isEmpty()) {
+                    agreement.put(campaign.name(), Agreement.of(reviews.stream()
+                            .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(), Tags.ALL));
+                }
+            }
+            return handle.createQuery("""
+                            SELECT COUNT(*) FROM targets t WHERE t.simulated = TRUE AND (
+                                EXISTS (SELECT 1 FROM attempts a WHERE a.target_id = t.id)
+                                OR EXISTS (SELECT 1 FROM attacks k WHERE k.target_id = t.id))""")
+                    .mapTo(Long.class).one() > 0;
+        });
+        return new AnalysisFacts(facts, descriptions, campaigns, labels, agreement, simulated);
+    }
+}
