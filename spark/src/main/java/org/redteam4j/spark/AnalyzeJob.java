@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.failure.BadInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -53,12 +54,12 @@ public final class AnalyzeJob extends SparkJob {
 
     public RedTeamAnalysis.Report run(SparkSession spark) {
         if (resamples < 100) {
-            throw new IllegalArgumentException("--resamples must be 100 or more for a meaningful interval");
+            throw new BadInput("--resamples must be 100 or more for a meaningful interval");
         }
         RedTeamAnalysis.Report report = new DistributedAnalysis(seed, resamples).analyse(AttemptInput
                 .read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(Locale.ROOT))).toJavaRDD().map(AttemptRows::toFacts));
         if (report.attempts() == 0) {
-            throw new IllegalArgumentException(input + ": there is nothing to analyse");
+            throw new BadInput(input + ": there is nothing to analyse");
         }
         HadoopFiles.write(spark, output, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, false))
                 .getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.redteam4j.core.attempt.RedTeamAttempt;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.RecordReader;
 import scala.Tuple2;
@@ -44,7 +45,7 @@ public final class AttemptInput {
             Dataset<Row> parquet = spark.read().parquet(path);
             for (var field : AttemptRows.SCHEMA.fields()) {
                 if (!List.of(parquet.columns()).contains(field.name())) {
-                    throw new IllegalArgumentException(path + ": Parquet input has no column \"" + field.name() + "\"");
+                    throw new BadInput(path + ": Parquet input has no column \"" + field.name() + "\"");
                 }
             }
             return parquet.select(List.of(AttemptRows.SCHEMA.fieldNames()).stream().map(functions::col).toArray(
@@ -98,7 +99,7 @@ public final class AttemptInput {
             FileSystem fs = hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
             FileStatus[] matches = fs.globStatus(hadoopPath);
             if (matches == null || matches.length == 0) {
-                throw new IllegalArgumentException(path + ": no such file or folder");
+                throw new BadInput(path + ": no such file or folder");
             }
             for (FileStatus match : matches) {
                 if (match.isDirectory()) {

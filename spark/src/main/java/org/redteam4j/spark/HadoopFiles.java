@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.redteam4j.core.failure.BadInput;
 
 /** Small files the driver reads or writes whole on any Hadoop file system: a head, a campaign, tables.json. */
 final class HadoopFiles {
@@ -19,7 +20,7 @@ final class HadoopFiles {
         try (var in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
             return in.readAllBytes();
         } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException(path + ": no such " + what);
+            throw new BadInput(path + ": no such " + what);
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot be read", e);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * A job's output folder: refused up front when it exists (unless the user said to replace it), and
@@ -25,7 +26,7 @@ final class OutputFolder {
         try {
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.exists(path) && !overwrite) {
-                throw new IllegalArgumentException(output + ": already exists; choose another --output or add --overwrite");
+                throw new BadInput(output + ": already exists; choose another --output or add --overwrite");
             }
             return new OutputFolder(fs, path);
         } catch (IOException e) {

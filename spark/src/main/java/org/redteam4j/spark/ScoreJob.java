@@ -12,6 +12,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.redteam4j.config.judges.JudgeSpec;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.RedTeamAttemptJson;
 import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.scoring.TranscriptScores;
@@ -90,18 +92,20 @@ public final class ScoreJob extends SparkJob {
     /** Scores and writes; returns the number of attempts written. */
     public long run(SparkSession spark) {
         if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1");
+            throw new BadInput("--batch must be at least 1");
         }
         String name;
         byte[] head;
-        if (scorer.equals("pm")) {
+        JudgeSpec spec = JudgeSpec.parse(scorer, "--scorer: ");
+        if (!spec.id().equals("pm")) {
+            throw new BadInput("--scorer: ScoreJob scores with a preference model: expected pm or pm:PATH, got '" + spec + "'");
+        }
+        if (spec.argument() == null) {
             name = "pm:default";
             head = null;
-        } else if (scorer.startsWith("pm:")) {
-            head = HadoopFiles.read(spark, scorer.substring(3), "preference model file");
-            name = "pm:" + new Path(scorer.substring(3)).getName();
         } else {
-            throw new IllegalArgumentException("unknown scorer '" + scorer + "'; expected pm or pm:PATH");
+            head = HadoopFiles.read(spark, spec.argument(), "preference model file");
+            name = "pm:" + new Path(spec.argument()).getName();
         }
         OutputFolder folder = output.claim(spark);
         JavaRDD<Row> attempts = AttemptInput.read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)))

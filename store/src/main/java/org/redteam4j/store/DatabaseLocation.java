@@ -2,6 +2,7 @@ package org.redteam4j.store;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * Where the data lives, as the user wrote it: a file path (SQLite) or a
@@ -30,7 +31,7 @@ public record DatabaseLocation(Dialect dialect, String jdbcUrl) {
             return new DatabaseLocation(Dialect.SQLITE, value);
         }
         if (value.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("unsupported database URL '" + redact(value)
+            throw new BadInput("unsupported database URL '" + redact(value)
                     + "': use a file path (SQLite) or jdbc:postgresql://HOST/DATABASE");
         }
         return new DatabaseLocation(Dialect.SQLITE, "jdbc:sqlite:" + Path.of(value));

@@ -1,6 +1,5 @@
 package org.redteam4j.app.cli;
 
-import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.DatabaseLocation;
 import picocli.CommandLine.Option;
@@ -14,11 +13,7 @@ public final class DatabaseOption {
     String spec;
 
     public DatabaseLocation location() {
-        try {
-            return DatabaseLocation.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
+        return DatabaseLocation.parse(spec);
     }
 
     public Database open() {

@@ -1,9 +1,5 @@
 package org.redteam4j.app.workbench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.targets.TargetsFile;
@@ -21,7 +17,7 @@ final class CampaignTargets {
         for (TargetConfig target : targets) {
             try {
                 models.check(target);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInput | IllegalArgumentException e) {
                 throw WorkbenchFailure.invalid(e.getMessage());
             }
         }
@@ -33,18 +29,9 @@ final class CampaignTargets {
             throw WorkbenchFailure.invalid("a campaign needs at least one target");
         }
         try {
-            Path file = Files.createTempFile("redteam4j-targets", ".yaml");
-            try {
-                Files.writeString(file, yaml);
-                return TargetsFile.read(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
+            return TargetsFile.parse(yaml, "targets");
         } catch (BadInput e) {
-            // the temporary file's name means nothing to the admin who typed the text
-            throw WorkbenchFailure.invalid("targets: " + e.getMessage().replaceFirst("^[^:]*\\.yaml: ?", ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw WorkbenchFailure.invalid(e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.redteam4j.core.attempt.ModelType;
 import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.intervention.Intervention;
 
 /**
@@ -59,7 +60,7 @@ public record TargetConfig(
         if (intervention == null) {
             return Intervention.NONE;
         }
-        return Intervention.fromId(intervention).orElseThrow(() -> new IllegalArgumentException(
+        return Intervention.fromId(intervention).orElseThrow(() -> new BadInput(
                 "target " + displayName() + ": unknown intervention '" + intervention + "'; expected " + Intervention.ids()));
     }
 

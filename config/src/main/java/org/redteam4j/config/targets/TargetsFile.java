@@ -38,7 +38,16 @@ public final class TargetsFile {
             throw new BadInput(file + ": no such file");
         }
         try {
-            Document document = YAML.readValue(file.toFile(), Document.class);
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Targets from YAML text (pasted in the workbench, say); {@code file} names it in errors. */
+    public static List<TargetConfig> parse(String yaml, String file) {
+        try {
+            Document document = YAML.readValue(yaml, Document.class);
             List<TargetConfig> targets = document == null || document.targets() == null ? List.of() : document.targets();
             if (targets.isEmpty()) {
                 throw new BadInput(file + ": declares no targets (expected a 'targets:' list)");
@@ -50,7 +59,7 @@ public final class TargetsFile {
             }
             return targets;
         } catch (UnrecognizedPropertyException e) {
-            throw new BadInput(file + lineOfKey(file, String.valueOf(e.getPropertyName()), tokenLocation(e)) + ": "
+            throw new BadInput(file + lineOfKey(yaml, String.valueOf(e.getPropertyName()), tokenLocation(e)) + ": "
                     + path(e) + "unknown key '" + e.getPropertyName()
                     + "'; expected one of " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
@@ -58,8 +67,6 @@ public final class TargetsFile {
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
             throw new BadInput(file + describe(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -72,17 +79,13 @@ public final class TargetsFile {
      * The line where an unknown key is written. Jackson reports records' unknown keys at the end
      * of the object, so the key is looked up in the text; the parser's location is the fallback.
      */
-    private static String lineOfKey(Path file, String key, JsonLocation fallback) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.startsWith(key + ":") || line.startsWith("- " + key + ":")) {
-                    return ": line " + (i + 1);
-                }
+    private static String lineOfKey(String yaml, String key, JsonLocation fallback) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith(key + ":") || line.startsWith("- " + key + ":")) {
+                return ": line " + (i + 1);
             }
-        } catch (IOException e) {
-            // fall back to the parser's location
         }
         return describe(fallback);
     }

@@ -18,6 +18,7 @@ import org.redteam4j.core.chat.MalformedResponseException;
 import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.chat.TokenUsage;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
@@ -39,7 +40,7 @@ public final class LlamaCppChatModel implements ChatModel {
 
     public LlamaCppChatModel(Path file, GgufSettings settings) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("gguf:" + file + ": no such file");
+            throw new BadInput("gguf:" + file + ": no such file");
         }
         this.file = file;
         this.settings = settings;
@@ -51,7 +52,7 @@ public final class LlamaCppChatModel implements ChatModel {
                     .setThreads(settings.threads())
                     .disableLog());
         } catch (RuntimeException e) { // the binding's LlamaException is package-private
-            throw new IllegalArgumentException("gguf:" + file + ": llama.cpp cannot load it (" + e.getMessage() + ")", e);
+            throw new BadInput("gguf:" + file + ": llama.cpp cannot load it (" + e.getMessage() + ")", e);
         }
     }
 
