@@ -53,9 +53,7 @@ public final class AttackResultJson {
 
     public static Line read(ObjectNode node, RecordPosition position) {
         JsonFields fields = new JsonFields(node, position);
-        JsonFields target = new JsonFields(fields.object("target"), position);
-        TargetFacts facts = new TargetFacts(target.string("name"), target.string("model_type"), target.optionalString("size"),
-                target.object("config"), target.bool("simulated"));
+        TargetFacts facts = target(new JsonFields(fields.object("target"), position));
         AttackResult.Status status = status(fields);
         AttackResult.Exchange exchange = status == AttackResult.Status.DONE
                 ? new AttackResult.Exchange(fields.string("prompt"), fields.string("reply"), fields.string("transcript")) : null;
@@ -68,9 +66,18 @@ public final class AttackResultJson {
             AttackResult result = new AttackResult(attack, status, exchange, VerdictJson.read(verdicts, position, "verdicts"),
                     fields.optionalString("error"), spend, Duration.ofMillis(fields.integer("duration_ms")), fields.bool("simulated"));
             return new Line(fields.string("campaign"), fields.object("campaign_settings"),
-                    fields.has("campaign_provenance") ? fields.object("campaign_provenance") : null, facts, result);
+                    node.hasNonNull("campaign_provenance") ? fields.object("campaign_provenance") : null, facts, result);
         } catch (IllegalArgumentException e) {
             throw fields.invalid("status", e.getMessage());
+        }
+    }
+
+    private static TargetFacts target(JsonFields target) {
+        try {
+            return new TargetFacts(target.string("name"), target.string("model_type"), target.optionalString("size"),
+                    target.object("config"), target.bool("simulated"));
+        } catch (InvalidRecordException e) {
+            throw InvalidRecordException.field(e.position(), "target." + e.field(), e.problem());
         }
     }
 

@@ -71,14 +71,14 @@ public enum DatasetFormat {
 
     private static DatasetFormat detectJson(String name, byte[] head) {
         Set<String> fields = firstObjectFields(head);
+        if (fields.contains(AttackResultJson.ATTACK_KEY)) { // before "transcript": attack results carry one too
+            return ATTACK_RESULTS;
+        }
         if (fields.contains(RedTeamAttemptJson.TRANSCRIPT)) {
             return RED_TEAM_ATTEMPTS;
         }
         if (fields.contains(PreferencePairJson.CHOSEN) || fields.contains(PreferencePairJson.REJECTED)) {
             return PREFERENCE_PAIRS;
-        }
-        if (fields.contains(AttackResultJson.ATTACK_KEY)) {
-            return ATTACK_RESULTS;
         }
         throw new BadInput(name + ": JSON whose first record has neither a \"transcript\" field (red-team "
                 + "attempts) nor \"chosen\"/\"rejected\" (preference pairs) nor \"attack_key\" (attack results); "
