@@ -1,8 +1,11 @@
 package org.redteam4j.app.workbench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.targets.TargetRepository;
 import org.redteam4j.store.workbench.Account;
@@ -42,12 +45,14 @@ public final class Campaigns {
             }
             TargetRepository repository = new TargetRepository(handle);
             List<Long> ids = new ArrayList<>();
+            Map<String, String> components = new LinkedHashMap<>();
             for (TargetConfig target : targets) {
                 ids.add(repository.declare(target.displayName(), target.modelType().label(), target.sizeLabel(),
-                        TargetModels.json(target), target.model().startsWith("sim")));
+                        TargetModels.json(target), target.runtime().equals("sim")));
+                components.put("target." + target.displayName(), target.model() + " (" + target.interventionOrDefault().id() + ")");
             }
             return campaigns.create(name.strip(), instructions, Text.blankToNull(contentWarning), attemptsPerTask,
-                    suggestedTurns, dailyCap, ids);
+                    suggestedTurns, dailyCap, ids, Provenance.of(null, components).toJson());
         });
     }
 

@@ -52,6 +52,12 @@ public record TargetConfig(
         return new TargetConfig(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, newLimits, sim, gguf);
     }
 
+    /** The runtime's catalogue id: what comes before the colon of the model spec ({@code sim} has none). */
+    public String runtime() {
+        int colon = model.indexOf(':');
+        return colon < 0 ? model : model.substring(0, colon);
+    }
+
     public String displayName() {
         return name != null ? name : model;
     }

@@ -55,7 +55,7 @@ public final class TargetFactory {
     private ChatModel runtime(TargetConfig config) {
         String spec = config.model();
         int colon = spec.indexOf(':');
-        String runtime = colon < 0 ? spec : spec.substring(0, colon);
+        String runtime = config.runtime();
         String name = colon < 0 ? "" : spec.substring(colon + 1);
         if (!runtime.equals("sim") && name.isBlank()) {
             throw new BadInput("target " + config.displayName() + ": '" + spec

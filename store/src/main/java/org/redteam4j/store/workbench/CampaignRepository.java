@@ -20,13 +20,14 @@ public final class CampaignRepository {
     }
 
     public long create(String name, String instructions, String contentWarning, int attemptsPerTask, int suggestedTurns,
-                       Integer dailyCap, List<Long> targetIds) {
+                       Integer dailyCap, List<Long> targetIds, String provenanceJson) {
         long id = handle.createUpdate("""
                         INSERT INTO campaigns (name, kind, instructions, content_warning, attempts_per_task, suggested_turns,
-                            daily_cap, created_at)
-                        VALUES (:name, 'human', :instructions, :warning, :perTask, :turns, :cap, :now)""")
+                            daily_cap, provenance_json, created_at)
+                        VALUES (:name, 'human', :instructions, :warning, :perTask, :turns, :cap, :provenance, :now)""")
                 .bind("name", name).bind("instructions", instructions).bind("warning", contentWarning)
                 .bind("perTask", attemptsPerTask).bind("turns", suggestedTurns).bind("cap", dailyCap)
+                .bind("provenance", provenanceJson)
                 .bind("now", Instant.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         for (long target : targetIds) {
