@@ -19,6 +19,11 @@ import org.redteam4j.store.TestDatabases;
  */
 class LargeImportTest {
 
+    /** The 40,000-record input, written once for both databases. */
+    @TempDir
+    static Path shared;
+    private static Path input;
+
     @TempDir
     Path dir;
 
@@ -42,9 +47,16 @@ class LargeImportTest {
         roundTrip(postgres);
     }
 
+    private static synchronized Path input() throws Exception {
+        if (input == null) {
+            input = TestFiles.attempts(shared.resolve("red_team_attempts.jsonl.gz"), new SyntheticAttempts(38_961, 40_000),
+                    JsonRecordWriter.Layout.ARRAY, true);
+        }
+        return input;
+    }
+
     private void roundTrip(String db) throws Exception {
-        Path input = TestFiles.attempts(dir.resolve("red_team_attempts.jsonl.gz"), new SyntheticAttempts(38_961, 40_000),
-                JsonRecordWriter.Layout.ARRAY, true);
+        Path input = input();
         Path output = dir.resolve("export.json.gz");
 
         ChildJvm.Result imported = ChildJvm.run("256m", Main.class, "import", input.toString(), "--db", db, "--quiet");
