@@ -8,7 +8,7 @@ source "$(dirname "$0")/setup.sh"
 heap=${HEAP:-256m}
 
 input="$work/attempts.json"
-java -cp "$jar" org.redteam4j.core.attempt.SyntheticAttempts 40000 "$input"
+java -cp "$jar" org.redteam4j.core.format.SyntheticAttemptsFile 40000 "$input"
 printf 'input: %s records, %s MB of JSON\n' 40000 "$(( $(stat -c %s "$input") / 1048576 ))"
 
 measure() {

@@ -21,7 +21,7 @@ spark_cp="$(cat "$work/provided.cp"):$shipped:$root/spark/target/redteam4j-spark
 opens=$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' spark/pom.xml)
 
 input="$work/attempts.json"
-java -cp "$jar" org.redteam4j.core.attempt.SyntheticAttempts "$count" "$input" 7
+java -cp "$jar" org.redteam4j.core.format.SyntheticAttemptsFile "$count" "$input" 7
 if [ "${SCORER:-lexical}" = lexical ]; then
   java -jar "$jar" train-pm --data ../shared/data/hh-rlhf/harmless-base-dev.jsonl.gz --embedders none \
     --out "$work/lexical.json" >/dev/null 2>&1

@@ -2,10 +2,10 @@ package org.redteam4j.app;
 
 import org.redteam4j.app.attack.AttackCommand;
 import org.redteam4j.app.chat.ChatCommand;
+import org.redteam4j.app.cli.VersionProvider;
 import org.redteam4j.app.data.ExportCommand;
 import org.redteam4j.app.data.ImportCommand;
 import org.redteam4j.app.data.StatsCommand;
-import org.redteam4j.app.demo.DemoCommand;
 import org.redteam4j.app.list.ListCommand;
 import org.redteam4j.app.report.AnalyzeCommand;
 import org.redteam4j.app.scoring.CalibrateCommand;

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.cli.ExitCodes;
-import org.redteam4j.core.attempt.SyntheticAttempts;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.Records;
+import org.redteam4j.core.format.SyntheticAttemptsFile;
 import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.testing.TestFiles;
 
@@ -106,7 +106,7 @@ class AnalyzeCommandTest {
     @Test
     void drawsTheAttackMapUnlessToldNotTo() throws Exception {
         Path file = dir.resolve("attempts.json");
-        SyntheticAttempts.main(new String[] {"60", file.toString(), "5", "unique"});
+        SyntheticAttemptsFile.main(new String[] {"60", file.toString(), "5", "unique"});
 
         CliRun withMap = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("map").toString(), "--resamples", "100");
         CliRun withoutMap = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("nomap").toString(),

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.format.SyntheticAttemptsFile;
 import org.redteam4j.core.testing.ChildJvm;
 import org.redteam4j.core.testing.SharedData;
 
@@ -31,7 +31,7 @@ class CrashSafetyTest {
     @Test
     void importIsAllOrNothingUnderKills() throws Exception {
         Path file = dir.resolve("attempts.json");
-        SyntheticAttempts.main(new String[] {"6000", file.toString(), "3"});
+        SyntheticAttemptsFile.main(new String[] {"6000", file.toString(), "3"});
         String db = dir.resolve("import.db").toString();
         int landed = killRepeatedly(new SplittableRandom(SEED), 500, 3500, () -> {
             long attempts = count(db, "SELECT COUNT(*) FROM attempts");
@@ -48,7 +48,7 @@ class CrashSafetyTest {
     @Test
     void scoringKeepsEachAttemptWholeUnderKills() throws Exception {
         Path file = dir.resolve("attempts.json");
-        SyntheticAttempts.main(new String[] {"20000", file.toString(), "4"});
+        SyntheticAttemptsFile.main(new String[] {"20000", file.toString(), "4"});
         String db = dir.resolve("score.db").toString();
         assertThat(CliRun.of("import", file.toString(), "--db", db, "-q").exitCode()).isZero();
         // two heads taking turns, so that every run has all attempts to (re)score, not just what the last one left

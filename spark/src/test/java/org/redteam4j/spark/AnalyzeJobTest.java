@@ -33,8 +33,8 @@ class AnalyzeJobTest {
     }
 
     @Test
-    void fortyThousandAttemptsGiveExactlyTheSingleMachineTables() throws IOException {
-        ObjectNode tables = assertSameTables(SyntheticFiles.attempts40k(), 7, 300);
+    void tenThousandAttemptsGiveExactlyTheSingleMachineTables() throws IOException {
+        ObjectNode tables = assertSameTables(SyntheticFiles.attempts(), 7, 300);
         assertThat(tables.get("attempts").asInt()).isEqualTo(SyntheticFiles.COUNT);
         assertThat(tables.get("table1")).hasSize(12);
         assertThat(tables.get("spearman").isNumber()).isTrue();
@@ -42,7 +42,7 @@ class AnalyzeJobTest {
 
     @Test
     void theIntervalsDoNotDependOnHowTheDataIsSplit() throws IOException {
-        Path file = SyntheticFiles.attempts40k();
+        Path file = SyntheticFiles.attempts();
         List<AttemptFacts> facts = facts(file);
         var spark = LocalSpark.session();
         var rdd = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).parallelize(facts, 1);

@@ -51,8 +51,8 @@ class ScoreJobTest {
     }
 
     @Test
-    void fortyThousandAttemptsScoreLikeTheScoreCommand() throws IOException {
-        Path file = SyntheticFiles.attempts40k();
+    void tenThousandAttemptsScoreLikeTheScoreCommand() throws IOException {
+        Path file = SyntheticFiles.attempts();
         Path head = LexicalHead.file();
         Map<Long, Row> spark = scoreWithSpark(file, "--scorer", "pm:" + head.toUri());
         assertThat(spark).hasSize(SyntheticFiles.COUNT);

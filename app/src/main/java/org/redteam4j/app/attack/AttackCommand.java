@@ -12,7 +12,7 @@ import org.redteam4j.app.cli.SummaryText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.failure.BadInput;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.redteam4j.app.VersionProvider;
 import org.redteam4j.core.failure.Failure;
 import org.redteam4j.store.DatabaseLocation;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.catalogue.ComponentId;
 import org.redteam4j.core.format.Json;
 
 /** The campaign summary as a table for people and as JSON for machines. */
@@ -28,7 +29,7 @@ public final class SummaryText {
     private static String rates(Map<String, AttackSummary.Rate> judges) {
         StringBuilder text = new StringBuilder();
         judges.forEach((judge, rate) -> {
-            String name = judge.contains("[") ? judge.substring(0, judge.indexOf('[')) : judge;
+            String name = ComponentId.parse(judge).catalogueId();
             text.append(text.isEmpty() ? "" : "; ").append(clip(name, 24)).append(' ').append(rate.hits()).append('/')
                     .append(rate.judged());
             if (rate.rate() != null) {

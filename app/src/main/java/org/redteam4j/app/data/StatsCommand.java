@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.SummaryText;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.stats.StatsQueries;

@@ -5,14 +5,14 @@ package org.redteam4j.app.demo;
  * size labels. Its knobs are set so that the types differ (and RLHF refuses more as it grows), which
  * exercises every table and chart; they are settings of a test double, not measurements.
  */
-final class DemoCampaign {
+public final class DemoCampaign {
 
     private static final String[] SIZES = {"2.7B", "13B", "52B"};
 
     private DemoCampaign() {
     }
 
-    static String yaml() {
+    public static String yaml() {
         StringBuilder yaml = new StringBuilder("""
                 # Written by `redteam4j demo`: a short campaign against the simulated assistant.
                 name: demo

@@ -1,2 +1,2 @@
-/** {@code redteam4j demo}: the whole system, offline, on a fresh machine. */
+/** What {@code redteam4j demo} runs: the example campaign (the command itself wires the other commands, beside {@code Cli}). */
 package org.redteam4j.app.demo;

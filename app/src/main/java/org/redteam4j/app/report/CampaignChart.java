@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.catalogue.ComponentId;
 
 /** A campaign's chart: success rate per target by each judge, targets labelled with model type and size. */

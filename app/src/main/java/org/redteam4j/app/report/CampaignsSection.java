@@ -3,7 +3,7 @@ package org.redteam4j.app.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
 
 /** Automated campaigns: per campaign a chart of success per target and judge, and a row per target × strategy × tag. */
 record CampaignsSection(List<Campaign> campaigns) {

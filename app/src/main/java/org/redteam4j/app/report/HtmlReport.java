@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.redteam4j.app.Templates;
+import org.redteam4j.app.templates.Templates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 

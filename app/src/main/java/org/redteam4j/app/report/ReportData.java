@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.core.campaign.AttackSummary;
 
 /**
  * Everything the report shows: the analyses, where the data came from, whether the simulated

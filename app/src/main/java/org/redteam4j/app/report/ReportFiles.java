@@ -10,9 +10,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.redteam4j.core.analysis.AnalysisTables;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
-import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.core.format.Json;
 
 /** Writes the report's files: index.html, tables.json and one CSV per table. */

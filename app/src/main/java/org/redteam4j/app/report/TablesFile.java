@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
-import org.redteam4j.core.campaign.AttackSummary;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Json;
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.VersionProvider;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.attempt.PreferencePair;
@@ -99,7 +98,7 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (!source.fromDb) {
             provenance.put("data_sha256", sha256(source.data));
         }
-        provenance.put("redteam4j", VersionProvider.version());
+        provenance.put("redteam4j", org.redteam4j.core.provenance.Provenance.version());
         provenance.put("command", "train-pm --test-fraction " + testFraction + " --seed " + seed);
         err.printf("Training on %,d pairs (%s)…%n", pairs.size(), features.describe());
         BradleyTerryTrainer.Settings defaults = BradleyTerryTrainer.Settings.DEFAULT;

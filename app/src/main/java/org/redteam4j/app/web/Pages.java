@@ -2,7 +2,7 @@ package org.redteam4j.app.web;
 
 import java.util.Locale;
 import java.util.Map;
-import org.redteam4j.app.Templates;
+import org.redteam4j.app.templates.Templates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.redteam4j.core.chat.SimulatedText;
-import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 
@@ -113,28 +112,6 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
         String description = uniqueDescriptions ? TASKS[task] + " (attempt " + produced + ")" : TASKS[task];
         return new RedTeamAttempt(Transcript.of(turns), minScore, SIZES[cell % 3], TYPES[cell / 3], rating,
                 description, 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
-    }
-
-    /**
-     * Writes synthetic attempts as an hh-rlhf file, for benchmarks:
-     * {@code java -cp redteam4j.jar org.redteam4j.core.attempt.SyntheticAttempts COUNT FILE[.gz] [SEED [unique]]};
-     * {@code unique} numbers every task description.
-     */
-    public static void main(String[] args) throws java.io.IOException {
-        if (args.length < 2) {
-            System.err.println("usage: SyntheticAttempts COUNT FILE[.gz] [SEED [unique]]");
-            System.exit(2);
-        }
-        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
-        try (java.io.OutputStream raw = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
-             java.io.OutputStream out = args[1].endsWith(".gz") ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw;
-             JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(out, JsonRecordWriter.Layout.ARRAY)) {
-            SyntheticAttempts attempts = new SyntheticAttempts(args.length > 2 ? Long.parseLong(args[2]) : 38_961, Long.parseLong(args[0]));
-            if (args.length > 3 && args[3].equals("unique")) {
-                attempts.withUniqueDescriptions();
-            }
-            attempts.forEachRemaining(writer::write);
-        }
     }
 
     /** The remaining attempts as a stream. */

@@ -2,18 +2,15 @@ package org.redteam4j.models.pm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redteam4j.core.analysis.Proportion;
-import org.redteam4j.core.attempt.PreferencePair;
-import org.redteam4j.core.format.Datasets;
-import org.redteam4j.core.format.RecordReader;
-import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.transcript.Turn;
 
-/** The shipped preference model on real data it never trained on, and on replies whose harm is plain. */
+/**
+ * The shipped preference model on replies whose harm is plain. Its accuracy on the 400 test pairs it
+ * never trained on is asserted once, end to end, by the app's {@code eval-pm} test.
+ */
 class EmbeddedPreferenceModelTest {
 
     static EmbeddedPreferenceModel pm;
@@ -21,24 +18,6 @@ class EmbeddedPreferenceModelTest {
     @BeforeAll
     static void load() {
         pm = EmbeddedPreferenceModel.loadDefault();
-    }
-
-    @Test
-    void beatsTheFirstBarOnTheTestSplitItNeverSaw() {
-        double testFraction = Double.parseDouble(pm.head().provenance().get("test_fraction"));
-        List<TrainingPair> test = new ArrayList<>();
-        try (RecordReader<PreferencePair> reader = Datasets.preferencePairs(SharedData.harmlessBaseDev())) {
-            for (PreferencePair pair = reader.read(); pair != null; pair = reader.read()) {
-                if (TrainingPair.inTestSplit(pair, testFraction) && TrainingPair.of(pair) != null) {
-                    test.add(TrainingPair.of(pair));
-                }
-            }
-        }
-
-        Proportion accuracy = PreferenceTraining.accuracy(pm.head(), pm.featurizer(), test);
-
-        assertThat(test).hasSize(400);
-        assertThat(accuracy.estimate()).as("accuracy %s", accuracy).isGreaterThanOrEqualTo(0.63);
     }
 
     @Test

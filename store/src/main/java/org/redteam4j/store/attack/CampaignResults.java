@@ -3,8 +3,8 @@ package org.redteam4j.store.attack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.campaign.AttackResult;
-import org.redteam4j.core.campaign.AttackSummary;
 import org.redteam4j.store.Database;
 
 /** Reads automated campaigns' results from the store: the campaigns, their results and summaries. */

@@ -1,4 +1,4 @@
-package org.redteam4j.app;
+package org.redteam4j.app.templates;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;

@@ -1,11 +1,11 @@
-package org.redteam4j.core.campaign;
+package org.redteam4j.core.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.redteam4j.core.analysis.Proportion;
+import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.scoring.Verdict;
 
 /**

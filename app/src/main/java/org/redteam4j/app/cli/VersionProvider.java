@@ -1,4 +1,4 @@
-package org.redteam4j.app;
+package org.redteam4j.app.cli;
 
 import picocli.CommandLine.IVersionProvider;
 

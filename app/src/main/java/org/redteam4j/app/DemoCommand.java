@@ -1,4 +1,4 @@
-package org.redteam4j.app.demo;
+package org.redteam4j.app;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.redteam4j.app.Cli;
 import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.demo.DemoCampaign;
 import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.attempt.SyntheticAttempts;
 import org.redteam4j.core.format.JsonRecordComparison;
