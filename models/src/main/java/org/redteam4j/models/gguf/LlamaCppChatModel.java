@@ -34,6 +34,15 @@ public final class LlamaCppChatModel implements ChatModel {
 
     private static final String HUMAN_MARKER = "\n\nHuman:";
 
+    static {
+        // The library unpacks its native code into one fixed folder under the temporary directory; a
+        // folder another user made first cannot be written, and loading fails. One folder per user.
+        if (System.getProperty("de.kherud.llama.tmpdir") == null) {
+            System.setProperty("de.kherud.llama.tmpdir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "redteam4j-llama-" + System.getProperty("user.name")).toString());
+        }
+    }
+
     private final Path file;
     private final GgufSettings settings;
     private final LlamaModel model;
