@@ -38,8 +38,14 @@ public final class LlamaCppChatModel implements ChatModel {
         // The library unpacks its native code into one fixed folder under the temporary directory; a
         // folder another user made first cannot be written, and loading fails. One folder per user.
         if (System.getProperty("de.kherud.llama.tmpdir") == null) {
-            System.setProperty("de.kherud.llama.tmpdir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-                    "redteam4j-llama-" + System.getProperty("user.name")).toString());
+            java.nio.file.Path own = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "redteam4j-llama-" + System.getProperty("user.name"));
+            try {
+                java.nio.file.Files.createDirectories(own);
+                System.setProperty("de.kherud.llama.tmpdir", own.toString());
+            } catch (java.io.IOException e) {
+                // then the library tries the temporary directory itself, as it would without us
+            }
         }
     }
 
