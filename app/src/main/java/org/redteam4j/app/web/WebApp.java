@@ -6,8 +6,11 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Sessions;
 import org.redteam4j.app.workbench.Workbench;
@@ -39,6 +42,9 @@ public final class WebApp {
         this.workbench = workbench;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // a chunked body has no length for Javalin's own limit to refuse
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new BodyLimit()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             config.requestLogger.http((ctx, millis) -> timer.accept(ctx.method() + " " + route(ctx), millis));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
