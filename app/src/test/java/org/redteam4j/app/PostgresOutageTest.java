@@ -39,7 +39,7 @@ class PostgresOutageTest {
             CliRun.of("stats", "--db", db); // creates the schema before the clock starts
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() ->
                     CliRun.of("attack", "--campaign", campaign.toString(), "--db", db, "--json", "-q"));
-            Thread.sleep(2_500);
+            awaitFirstAttack(db); // the outage must come while attacks are being recorded, however slow the setup
             TestDatabases.execute(admin, "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
             TestDatabases.execute(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
             assertThat(run).as("the campaign waits for the database instead of ending").isNotDone();
@@ -57,5 +57,16 @@ class PostgresOutageTest {
             TestDatabases.execute(admin, "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
             TestDatabases.dropPostgres(db);
         }
+    }
+
+    /** Waits (at most a minute) until the campaign has committed its first attack. */
+    private static void awaitFirstAttack(String db) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (count(db, "SELECT COUNT(*) FROM attacks WHERE status = 'done'") > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the campaign committed no attack within a minute");
     }
 }

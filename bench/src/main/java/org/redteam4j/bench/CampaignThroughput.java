@@ -15,7 +15,9 @@ import org.redteam4j.core.campaign.Budget;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.InMemoryLedger;
 import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.transcript.Turn;
@@ -55,7 +57,7 @@ public final class CampaignThroughput {
             Path dir = Files.createTempDirectory("redteam4j-bench");
             Database database = Database.open(dir.resolve("campaign.db").toString());
             try (AttackStore store = AttackStore.open(database, "bench", "{}", null,
-                    List.of(new AttackStore.DeclaredTarget("loopback", "plain lm", "unknown", "{}", false)))) {
+                    List.of(new TargetFacts("loopback", "plain lm", "unknown", Json.mapper().createObjectNode(), false)))) {
                 run("warm-up with SQLite (discarded)", target, store, 500, ideal);
                 run("SQLite ledger (each attack committed)", target, store, ATTACKS, ideal);
             }

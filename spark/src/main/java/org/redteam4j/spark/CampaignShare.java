@@ -13,6 +13,7 @@ import org.redteam4j.config.campaign.PreparedCampaign;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.AttackResultJson;
 import org.redteam4j.core.format.Json;
 
@@ -43,9 +44,7 @@ final class CampaignShare {
             Map<String, Target> targets = prepared.targets();
             List<String> lines = new ArrayList<>(run.results().size());
             for (AttackResult result : run.results()) {
-                Target target = targets.get(result.attack().target());
-                AttackResultJson.TargetFacts facts = new AttackResultJson.TargetFacts(target.name(), target.modelType().label(),
-                        target.sizeLabel(), Json.mapper().valueToTree(target.config()), target.simulated());
+                TargetFacts facts = targets.get(result.attack().target()).facts();
                 lines.add(AttackResultJson.write(new AttackResultJson.Line(definition.name(), settings, provenance, facts, result))
                         .toString());
             }

@@ -17,14 +17,14 @@ final class JobErrors {
 
     /** An executor's bad-input exception as Spark quotes it: its class name, a colon, the message. */
     private static final Pattern QUOTED = Pattern.compile(
-            "(?:org\\.redteam4j\\.core\\.(?:format\\.\\w*Exception|failure\\.BadInput)|java\\.lang\\.IllegalArgumentException): ([^\\n]+)");
+            "org\\.redteam4j\\.core\\.(?:format\\.\\w*Exception|failure\\.BadInput): ([^\\n]+)");
 
     private JobErrors() {
     }
 
     static int report(Throwable failure, PrintWriter err) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadInput || cause instanceof IllegalArgumentException) {
+            if (cause instanceof BadInput) {
                 return badInput(cause.getMessage(), err);
             }
             Matcher quoted = QUOTED.matcher(String.valueOf(cause.getMessage()));

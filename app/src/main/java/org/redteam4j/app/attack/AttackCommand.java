@@ -12,6 +12,7 @@ import org.redteam4j.app.cli.SummaryText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
+import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.CampaignPlan;
@@ -93,7 +94,8 @@ public final class AttackCommand implements Callable<Integer> {
         String primary;
         try (PreparedCampaign prepared = campaign.prepare(plan, Environment.fromSystem());
              AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
-                     prepared.provenance().toJson(), declared(prepared))) {
+                     prepared.provenance().toJson(),
+                     prepared.targets().values().stream().map(Target::facts).toList())) {
             if (!resume && !store.finishedKeys().isEmpty()) {
                 throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
                         + "; pass --resume to continue it, or give the campaign a new name");
@@ -132,13 +134,6 @@ public final class AttackCommand implements Callable<Integer> {
             JunitReport.write(campaign.name(), results.results(campaignId), junit);
         }
         return gate(AttackSummary.perTarget(rows), primary, err);
-    }
-
-    /** The targets as the store declares them: name, the paper's model type, size label, settings. */
-    static List<AttackStore.DeclaredTarget> declared(PreparedCampaign prepared) {
-        return prepared.targets().values().stream().map(target -> new AttackStore.DeclaredTarget(target.name(),
-                target.modelType().label(), target.sizeLabel(), Json.mapper().valueToTree(target.config()).toString(),
-                target.simulated())).toList();
     }
 
     private int gate(List<AttackSummary.Row> perTarget, String primary, PrintWriter err) {

@@ -82,9 +82,7 @@ class CampaignProvenanceTest {
         try (PreparedCampaign prepared = definition.prepare(definition.plan(definition.seeds(StoredSeeds.NONE)),
                 Environment.fromSystem())) {
             PreparedCampaign.Run run = prepared.runInMemory((done, total, hits, errors) -> { });
-            var target = prepared.targets().get("simulated");
-            var facts = new AttackResultJson.TargetFacts(target.name(), target.modelType().label(), target.sizeLabel(),
-                    Json.mapper().valueToTree(target.config()), target.simulated());
+            var facts = prepared.targets().get("simulated").facts();
             List<String> lines = run.results().stream().map(result -> AttackResultJson.write(new AttackResultJson.Line(
                     definition.name(), definition.settings(), null, facts, result)).toString()).toList();
             Files.write(results, lines);

@@ -18,6 +18,7 @@ import org.redteam4j.core.attack.BuiltinSeeds;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.CampaignPlan;
+import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.Json;
@@ -124,11 +125,9 @@ public final class CampaignDefinition {
 
     public List<Strategy> strategies() {
         List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)));
-        boolean needsAttacker = strategies.stream().anyMatch(s -> s.needs().contains(org.redteam4j.core.catalogue.Need.ATTACKER));
-        if (needsAttacker && file.attacker() == null) {
-            throw new BadInput(origin + ": " + String.join(", ", strategies.stream()
-                    .filter(s -> s.needs().contains(org.redteam4j.core.catalogue.Need.ATTACKER)).map(Strategy::id).toList())
-                    + " need an 'attacker:' model (e.g. sim)");
+        List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
+        if (!needAttacker.isEmpty() && file.attacker() == null) {
+            throw new BadInput(origin + ": " + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");
         }
         return strategies;
     }

@@ -71,17 +71,18 @@ public final class PreparedCampaign implements AutoCloseable {
         }
         Map<String, Target> targets = new LinkedHashMap<>();
         ChatModel attacker = null;
+        String building = "targets"; // the key whose line an error names
         try {
             for (TargetConfig config : file.targets()) {
                 targets.put(config.displayName(), environment.targets().create(withCampaignRate(file, config)));
             }
+            building = "attacker";
             if (file.attacker() != null) {
                 attacker = environment.targets().create(TargetConfig.of("attacker", file.attacker(), file.attackerBaseUrl())).model();
             }
         } catch (BadInput e) {
             targets.values().forEach(Target::close);
-            throw new BadInput(definition.where(attacker == null && targets.size() == file.targets().size() ? "attacker" : "targets")
-                    + e.getMessage(), e);
+            throw new BadInput(definition.where(building) + e.getMessage(), e);
         }
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
         AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);

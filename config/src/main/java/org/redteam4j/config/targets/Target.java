@@ -1,8 +1,10 @@
 package org.redteam4j.config.targets;
 
 import org.redteam4j.core.attempt.ModelType;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.format.Json;
 
 /**
  * A target ready to attack: its declaration and the model built from it (runtime, resilience
@@ -28,6 +30,11 @@ public record Target(TargetConfig config, ChatModel model) implements AutoClosea
 
     public boolean simulated() {
         return model.simulated();
+    }
+
+    /** The target as the store declares it and attack results carry it. */
+    public TargetFacts facts() {
+        return new TargetFacts(name(), modelType().label(), sizeLabel(), Json.mapper().valueToTree(config), simulated());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.TargetFacts;
 
 /**
  * The attack-results format: JSON Lines, one attack a line, with the campaign and target it
@@ -14,10 +15,6 @@ import org.redteam4j.core.campaign.AttackResult;
 public final class AttackResultJson {
 
     public static final String ATTACK_KEY = "attack_key";
-
-    /** The target an attack ran against, as the store declares it. */
-    public record TargetFacts(String name, String modelType, String size, JsonNode config, boolean simulated) {
-    }
 
     /** One line: the campaign (with its settings and provenance), its target and the result. */
     public record Line(String campaign, JsonNode campaignSettings, JsonNode campaignProvenance, TargetFacts target,

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.redteam4j.core.campaign.AttackLedger;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.StoreException;
 import org.redteam4j.store.targets.TargetRepository;
@@ -25,10 +26,6 @@ import org.redteam4j.store.targets.TargetRepository;
  * makes a rerun skip them. Closing it stops the writer thread.
  */
 public final class AttackStore implements AttackLedger, AutoCloseable {
-
-    /** A target as the store declares it. */
-    public record DeclaredTarget(String name, String modelType, String size, String configJson, boolean simulated) {
-    }
 
     /**
      * Waits between tries of a commit that failed (the server restarting, the network gone): about
@@ -54,14 +51,13 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
 
     /** The ledger of the campaign {@code name}, declaring it and its targets on first use, in one transaction. */
     public static AttackStore open(Database database, String name, String settingsJson, String provenanceJson,
-                                   List<DeclaredTarget> targets) {
+                                   List<TargetFacts> targets) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
             TargetRepository repository = new TargetRepository(handle);
             Map<String, Long> ids = new LinkedHashMap<>();
-            for (DeclaredTarget target : targets) {
-                ids.put(target.name(), repository.declare(target.name(), target.modelType(), target.size(), target.configJson(),
-                        target.simulated()));
+            for (TargetFacts target : targets) {
+                ids.put(target.name(), repository.declare(target));
             }
             return new AttackStore(database, campaign, ids);
         });

@@ -36,9 +36,7 @@ final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
         long campaign = campaignIds.computeIfAbsent(line.campaign(),
                 name -> attacks.campaign(name, line.campaignSettings().toString(),
                         line.campaignProvenance() == null ? null : line.campaignProvenance().toString()));
-        AttackResultJson.TargetFacts facts = line.target();
-        long target = targetIds.computeIfAbsent(facts.name(), name -> targets.declare(name, facts.modelType(), facts.size(),
-                facts.config().toString(), facts.simulated()));
+        long target = targetIds.computeIfAbsent(line.target().name(), name -> targets.declare(line.target()));
         Optional<Status> stored = attacks.status(line.result().attack().key());
         boolean news = stored.isEmpty() || stored.get() == Status.NOT_RUN && line.result().status() != Status.NOT_RUN;
         if (news) {

@@ -3,6 +3,7 @@ package org.redteam4j.store.targets;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.campaign.TargetFacts;
 
 /** Targets: what answered an attempt. */
 public final class TargetRepository {
@@ -20,6 +21,11 @@ public final class TargetRepository {
      * A target that the workbench runs: its declaration (TargetConfig as JSON) is kept so the
      * server can build its model again after a restart. Reused when the same declaration exists.
      */
+    /** A campaign's target, as {@link #declare(String, String, String, String, boolean)} declares it. */
+    public long declare(TargetFacts target) {
+        return declare(target.name(), target.modelType(), target.size(), target.config().toString(), target.simulated());
+    }
+
     public long declare(String spec, String modelType, String numParams, String settingsJson, boolean simulated) {
         Optional<Long> existing = handle.createQuery("""
                         SELECT id FROM targets WHERE spec = :spec AND model_type = :type AND num_params = :size""")
