@@ -3,23 +3,25 @@ package org.redteam4j.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresStoreTest extends StoreContract {
 
-    private String url;
+    private final List<String> urls = new ArrayList<>(); // a test may ask for a second fresh database
 
     @Override
     String freshDatabase() {
-        url = TestDatabases.createPostgres();
+        String url = TestDatabases.createPostgres();
+        urls.add(url);
         return url;
     }
 
     @Override
     void dropDatabase() {
-        if (url != null) {
-            TestDatabases.dropPostgres(url);
-        }
+        urls.forEach(TestDatabases::dropPostgres);
+        urls.clear();
     }
 
     @Test

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.core.format.JsonRecordComparison;
@@ -26,6 +28,8 @@ import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.store.analysis.AnalysisFacts;
+import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.attempt.CandidateRepository;
 import org.redteam4j.store.imports.ImportProgress;
@@ -286,6 +290,67 @@ abstract class StoreContract {
         assertThat(report.review().truePositives() + report.review().falseNegatives()).isEqualTo(1); // ratings 0,1,2,3
         assertThat(report.selfSpearman()).isBetween(-1.0, 1.0);
         assertThat(report.unscored()).isZero();
+    }
+
+    /** Issue 15: a new campaign's declaration of a name must never rewrite what an older campaign declared. */
+    @Test
+    @Tag("reliability")
+    void aNewDeclarationOfATargetNameIsANewVersionAndNeverARewrite() {
+        TargetFacts first = TargetVersions.facts("shared-t", "{\"model\": \"openai:model-a\", \"base_url\": \"http://127.0.0.1:1/v1\"}");
+        TargetFacts other = TargetVersions.facts("shared-t", "{\"model\": \"openai:model-b\", \"base_url\": \"http://127.0.0.1:1/v1\"}");
+        // the same target with other limits, another key name and the defaults spelt out: not a new version
+        TargetFacts firstAgain = TargetVersions.facts("shared-t", "{\"name\": \"shared-t\", \"model\": \"openai:model-a\", "
+                + "\"base_url\": \"http://127.0.0.1:1/v1\", \"api_key_env\": \"OTHER_KEY\", \"limits\": {\"timeout_seconds\": 5}, "
+                + "\"sampling\": {\"temperature\": null}, \"intervention\": null}");
+
+        long a = TargetVersions.declare(database, first);
+        long b = TargetVersions.declare(database, other);
+
+        assertThat(b).isNotEqualTo(a);
+        assertThat(TargetVersions.declare(database, firstAgain)).isEqualTo(a);
+        assertThat(TargetVersions.declare(database, other)).isEqualTo(b);
+        assertThat(TargetVersions.settings(database, a)).isEqualTo(first.config().toString());
+        assertThat(TargetVersions.labels(database)).containsExactly("shared-t", "shared-t v2");
+        for (String changed : TargetVersions.IDENTITY_CHANGES) {
+            TargetVersions.declare(database, TargetVersions.facts("shared-t", changed));
+        }
+        assertThat(TargetVersions.labels(database)).as("each setting that changes replies makes a version")
+                .hasSize(2 + TargetVersions.IDENTITY_CHANGES.size()).doesNotHaveDuplicates()
+                .endsWith("shared-t v" + (2 + TargetVersions.IDENTITY_CHANGES.size()));
+        TargetVersions.declare(database, TargetVersions.facts("shared-t", "{\"model\": \"openai:model-a\", "
+                + "\"base_url\": \"http://127.0.0.1:1/v1\", \"intervention\": \"rejection-sampling\", \"samples\": 4.0}"));
+        assertThat(TargetVersions.labels(database)).as("4.0 samples are 4 samples").hasSize(2 + TargetVersions.IDENTITY_CHANGES.size());
+        assertThat(TargetVersions.settings(database, a)).isEqualTo(first.config().toString());
+    }
+
+    @Test
+    @Tag("reliability")
+    void attackResultsNameTheVersionThatAnsweredThem() {
+        TargetVersions.attack(database, "c1", TargetVersions.facts("shared-t", "{\"model\": \"sim\", \"sim\": {\"refusal\": 0.9}}"));
+        TargetVersions.attack(database, "c2", TargetVersions.facts("shared-t", "{\"model\": \"sim\", \"sim\": {\"refusal\": 0.1}}"));
+
+        CampaignResults stored = new CampaignResults(database);
+        assertThat(stored.results(stored.campaigns().get("c1"))).extracting(r -> r.attack().target()).containsExactly("shared-t");
+        assertThat(stored.results(stored.campaigns().get("c2"))).extracting(r -> r.attack().target()).containsExactly("shared-t v2");
+        assertThat(AnalysisFacts.read(database).targetLabels()).containsOnlyKeys("shared-t", "shared-t v2");
+    }
+
+    /** Databases made before target versions: every stored target becomes version 1, and keeps its attempts and campaigns. */
+    @Test
+    @Tag("reliability")
+    void existingTargetsBecomeVersionOne() {
+        String location = freshDatabase();
+        long target = TargetVersions.beforeVersions(location, "shared-t", "{\"model\": \"openai:model-a\"}");
+
+        Database migrated = Database.open(location);
+
+        assertThat(TargetVersions.labels(migrated)).containsExactly("shared-t");
+        assertThat(TargetVersions.declare(migrated, TargetVersions.facts("shared-t", "{\"model\": \"openai:model-a\"}")))
+                .isEqualTo(target);
+        assertThat(TargetVersions.campaignSettings(migrated, target)).isEqualTo("{\"model\": \"openai:model-a\"}");
+        TargetVersions.declare(migrated, TargetVersions.facts("shared-t", "{\"model\": \"openai:model-b\"}"));
+        assertThat(TargetVersions.labels(migrated)).containsExactly("shared-t", "shared-t v2");
+        assertThat(TableCounts.of(migrated)).containsEntry("attempts", 1L).containsEntry("campaign_targets", 1L);
     }
 
     /** Scores a reply by minus its length; fails from its n-th call on, when n >= 0. */

@@ -1,8 +1,10 @@
 package org.redteam4j.app.workbench;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.targets.TargetsFile;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.failure.BadInput;
 
 /** A campaign's targets as an admin declares them: the targets-file format, pasted into a form. */
@@ -11,17 +13,21 @@ final class CampaignTargets {
     private CampaignTargets() {
     }
 
+    /** One declared target: what the admin wrote, and the facts the store keeps of it. */
+    record Declared(TargetConfig config, TargetFacts facts) {
+    }
+
     /** Parses the declaration and builds each target once, so a mistake shows now rather than at a member's first message. */
-    static List<TargetConfig> declared(String yaml, TargetModels models) {
-        List<TargetConfig> targets = parse(yaml);
-        for (TargetConfig target : targets) {
+    static List<Declared> declared(String yaml, TargetModels models) {
+        List<Declared> declared = new ArrayList<>();
+        for (TargetConfig target : parse(yaml)) {
             try {
-                models.check(target);
+                declared.add(new Declared(target, models.check(target)));
             } catch (BadInput | IllegalArgumentException e) {
                 throw WorkbenchFailure.invalid(e.getMessage());
             }
         }
-        return targets;
+        return declared;
     }
 
     private static List<TargetConfig> parse(String yaml) {

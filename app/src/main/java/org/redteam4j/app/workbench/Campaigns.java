@@ -37,22 +37,24 @@ public final class Campaigns {
         if (attemptsPerTask < 1 || suggestedTurns < 1 || (dailyCap != null && dailyCap < 1)) {
             throw WorkbenchFailure.invalid("attempts per task, suggested turns and the daily cap must be 1 or more");
         }
-        List<TargetConfig> targets = CampaignTargets.declared(targetsYaml, models);
+        List<CampaignTargets.Declared> targets = CampaignTargets.declared(targetsYaml, models);
         return database.inTransaction(handle -> {
             CampaignRepository campaigns = new CampaignRepository(handle);
             if (campaigns.nameTaken(name.strip())) {
                 throw WorkbenchFailure.invalid("a campaign named '" + name.strip() + "' exists");
             }
             TargetRepository repository = new TargetRepository(handle);
-            List<Long> ids = new ArrayList<>();
+            List<CampaignRepository.DeclaredTarget> declared = new ArrayList<>();
             Map<String, String> components = new LinkedHashMap<>();
-            for (TargetConfig target : targets) {
-                ids.add(repository.declare(target.displayName(), target.modelType().label(), target.sizeLabel(),
-                        TargetModels.json(target), target.runtime().equals("sim")));
-                components.put("target." + target.displayName(), target.model() + " (" + target.interventionOrDefault().id() + ")");
+            for (CampaignTargets.Declared target : targets) {
+                // the same name with other settings is a new version of it; the versions stored before stay as they are
+                declared.add(new CampaignRepository.DeclaredTarget(repository.declare(target.facts()),
+                        target.facts().config().toString()));
+                TargetConfig config = target.config();
+                components.put("target." + config.displayName(), config.model() + " (" + config.interventionOrDefault().id() + ")");
             }
             return campaigns.create(name.strip(), instructions, Text.blankToNull(contentWarning), attemptsPerTask,
-                    suggestedTurns, dailyCap, ids, Provenance.of(null, components).toJson());
+                    suggestedTurns, dailyCap, declared, Provenance.of(null, components).toJson());
         });
     }
 

@@ -12,7 +12,6 @@ import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.attempt.LiveAttemptRepository;
-import org.redteam4j.store.targets.TargetRepository;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
@@ -90,9 +89,12 @@ public final class RedTeamTask {
         }
         List<Turn> conversation = conversation(attempt);
         conversation.add(Turn.human(message.strip()));
-        String settings = database.inTransaction(handle -> new TargetRepository(handle).settings(attempt.targetId()))
-                .orElseThrow(() -> new IllegalStateException("target " + attempt.targetId() + " has no declaration"));
-        List<LiveAttempt.Candidate> candidates = models.candidates(attempt.targetId(), settings, conversation); // may fail: nothing stored yet
+        // the target as the attempt's campaign declared it, never as a later campaign re-declared its name
+        String settings = database.inTransaction(handle -> new CampaignRepository(handle)
+                        .targetSettings(attempt.campaignId(), attempt.targetId()))
+                .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
+                        + attempt.targetId()));
+        List<LiveAttempt.Candidate> candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
         database.inTransaction(handle -> {
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
             attempts.addHumanTurn(attemptId, message.strip());

@@ -14,6 +14,7 @@ import org.redteam4j.config.Environment;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.targets.TargetFactory;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.format.Json;
@@ -23,7 +24,7 @@ import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.attempt.LiveAttempt;
 
 /**
- * The models behind the workbench's targets, built once from each target's stored declaration,
+ * The models behind the workbench's targets, built once from each campaign's stored declaration,
  * and the two candidate replies a member chooses between, drawn by the {@link CandidateRule} of
  * the target's intervention and shown in random order.
  */
@@ -31,7 +32,7 @@ final class TargetModels implements AutoCloseable {
 
     private final Supplier<HarmlessnessScorer> scorer;
     private final TargetFactory factory;
-    private final Map<Long, Target> targets = new ConcurrentHashMap<>();
+    private final Map<String, Target> targets = new ConcurrentHashMap<>(); // by declaration: one model per declaration
     private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "workbench-samples");
         thread.setDaemon(true);
@@ -52,22 +53,19 @@ final class TargetModels implements AutoCloseable {
         }
     }
 
-    static String json(TargetConfig config) {
-        try {
-            return Json.mapper().writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Builds the target once to find mistakes in its declaration early, and returns it as the store declares it. */
+    TargetFacts check(TargetConfig config) {
+        try (Target target = factory.create(config)) {
+            return target.facts();
         }
     }
 
-    /** Builds the target once to find mistakes in its declaration early, then frees it. */
-    void check(TargetConfig config) {
-        factory.create(config).close();
-    }
-
-    /** The two replies a member chooses between, by the rule the target's intervention declares, in random order. */
-    List<LiveAttempt.Candidate> candidates(long targetId, String settingsJson, List<Turn> conversation) {
-        Target target = targets.computeIfAbsent(targetId, id -> factory.create(parse(settingsJson)));
+    /**
+     * The two replies a member chooses between, by the rule the target's intervention declares, in
+     * random order, from the model that {@code settingsJson} (the campaign's declaration) describes.
+     */
+    List<LiveAttempt.Candidate> candidates(String settingsJson, List<Turn> conversation) {
+        Target target = targets.computeIfAbsent(settingsJson, json -> factory.create(parse(json)));
         CandidateRule rule = target.config().interventionOrDefault().candidateRule();
         List<Reply> replies = new ArrayList<>(rule.candidates(target.model(), ChatRequest.of(conversation, target.sampling()),
                 scorer.get(), workers));

@@ -20,7 +20,7 @@ import org.redteam4j.store.workbench.ReviewRepository;
  * automated campaigns' summaries, each target's label, reviewer agreement per human campaign, and
  * whether the simulated assistant made any of it.
  *
- * @param targetLabels target spec → "model type size"
+ * @param targetLabels a target's label ({@code name}, {@code name v2}…, as results name it) → "model type size"
  */
 public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptions,
                             Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.core.campaign.AttackResult.Status;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.AttackResultJson;
 import org.redteam4j.store.attack.AttackRepository;
 import org.redteam4j.store.targets.TargetRepository;
@@ -19,7 +20,7 @@ final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
     private final AttackRepository attacks;
     private final TargetRepository targets;
     private final Map<String, Long> campaignIds = new HashMap<>();
-    private final Map<String, Long> targetIds = new HashMap<>();
+    private final Map<TargetFacts, Long> targetIds = new HashMap<>(); // by declaration: one name may have versions
 
     AttackResultSink(Handle handle) {
         this.attacks = new AttackRepository(handle);
@@ -36,7 +37,7 @@ final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
         long campaign = campaignIds.computeIfAbsent(line.campaign(),
                 name -> attacks.campaign(name, line.campaignSettings().toString(),
                         line.campaignProvenance() == null ? null : line.campaignProvenance().toString()));
-        long target = targetIds.computeIfAbsent(line.target().name(), name -> targets.declare(line.target()));
+        long target = targetIds.computeIfAbsent(line.target(), targets::declare);
         Optional<Status> stored = attacks.status(line.result().attack().key());
         boolean news = stored.isEmpty() || stored.get() == Status.NOT_RUN && line.result().status() != Status.NOT_RUN;
         if (news) {

@@ -19,8 +19,12 @@ public final class CampaignRepository {
         this.handle = handle;
     }
 
+    /** A target as this campaign declared it: the version's id and the campaign's own declaration (TargetConfig JSON). */
+    public record DeclaredTarget(long targetId, String settingsJson) {
+    }
+
     public long create(String name, String instructions, String contentWarning, int attemptsPerTask, int suggestedTurns,
-                       Integer dailyCap, List<Long> targetIds, String provenanceJson) {
+                       Integer dailyCap, List<DeclaredTarget> targets, String provenanceJson) {
         long id = handle.createUpdate("""
                         INSERT INTO campaigns (name, kind, instructions, content_warning, attempts_per_task, suggested_turns,
                             daily_cap, provenance_json, created_at)
@@ -30,9 +34,9 @@ public final class CampaignRepository {
                 .bind("provenance", provenanceJson)
                 .bind("now", Instant.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        for (long target : targetIds) {
-            handle.createUpdate("INSERT INTO campaign_targets (campaign_id, target_id) VALUES (:c, :t)")
-                    .bind("c", id).bind("t", target).execute();
+        for (DeclaredTarget target : targets) {
+            handle.createUpdate("INSERT INTO campaign_targets (campaign_id, target_id, settings_json) VALUES (:c, :t, :settings)")
+                    .bind("c", id).bind("t", target.targetId()).bind("settings", target.settingsJson()).execute();
         }
         return id;
     }
@@ -55,6 +59,15 @@ public final class CampaignRepository {
     public List<Long> targets(long campaignId) {
         return handle.createQuery("SELECT target_id FROM campaign_targets WHERE campaign_id = :c ORDER BY target_id")
                 .bind("c", campaignId).mapTo(Long.class).list();
+    }
+
+    /**
+     * How this campaign declared the target: what the workbench builds its model from, so an
+     * attempt keeps talking to what its campaign declared whatever later campaigns declare.
+     */
+    public Optional<String> targetSettings(long campaignId, long targetId) {
+        return handle.createQuery("SELECT settings_json FROM campaign_targets WHERE campaign_id = :c AND target_id = :t")
+                .bind("c", campaignId).bind("t", targetId).mapTo(String.class).findOne();
     }
 
     private static Campaign campaign(ResultSet rs) throws SQLException {

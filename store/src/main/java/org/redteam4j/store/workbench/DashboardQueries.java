@@ -8,7 +8,10 @@ import org.jdbi.v3.core.Handle;
 /** The admin dashboard's figures for one campaign. */
 public final class DashboardQueries {
 
-    /** One target's row: who it is (admins only), finished attempts, mean rating and mean min-harmlessness. */
+    /**
+     * One target's row: who it is (admins only; {@code spec} is its label, {@code name} or {@code name v2}…),
+     * finished attempts, mean rating and mean min-harmlessness.
+     */
     public record TargetRow(long targetId, String spec, String modelType, String size, boolean simulated, long attempts,
                             Double meanRating, Double meanMinHarmlessness) {
     }
