@@ -1,12 +1,15 @@
 package org.redteam4j.app.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.redteam4j.app.workbench.Dashboard;
 import org.redteam4j.app.workbench.Principal;
@@ -20,6 +23,9 @@ import org.redteam4j.store.workbench.DashboardQueries;
 
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {
+
+    /** A body is one JSON object and nothing after it. */
+    private static final ObjectReader BODY = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Workbench workbench;
 
@@ -44,7 +50,7 @@ final class ApiRoutes {
 
         app.post("/api/admin/invites", ctx -> {
             JsonNode body = body(ctx);
-            String token = workbench.accounts().invite(WebApp.principal(ctx), Account.Role.fromId(text(body, "role")),
+            String token = workbench.accounts().invite(WebApp.principal(ctx), role(body),
                     body.path("recruitment_source").asText(null));
             json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
         });
@@ -167,7 +173,7 @@ final class ApiRoutes {
 
     private static JsonNode body(Context ctx) {
         try {
-            JsonNode node = Json.mapper().readTree(ctx.body());
+            JsonNode node = BODY.readTree(ctx.body());
             if (node == null || !node.isObject()) {
                 throw WorkbenchFailure.invalid("expected a JSON object");
             }
@@ -183,6 +189,13 @@ final class ApiRoutes {
             throw WorkbenchFailure.invalid("field \"" + field + "\" must be a string");
         }
         return value.textValue();
+    }
+
+    private static Account.Role role(JsonNode body) {
+        String role = text(body, "role");
+        return Arrays.stream(Account.Role.values()).filter(known -> known.id().equals(role)).findFirst()
+                .orElseThrow(() -> WorkbenchFailure.invalid("field \"role\": expected member, reviewer or admin, got "
+                        + body.get("role")));
     }
 
     private static long id(Context ctx) {
