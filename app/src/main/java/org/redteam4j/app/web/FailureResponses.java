@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.core.format.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,10 @@ final class FailureResponses {
         app.exception(ChatModelException.class, (e, ctx) -> {
             ctx.status(MODEL_FAILED);
             respond(ctx, "the model did not answer (" + e.getMessage() + "); your message was kept, try again");
+        });
+        app.exception(InvalidRecordException.class, (e, ctx) -> { // a field of a JSON body, as JsonFields reads it
+            ctx.status(code(WorkbenchFailure.Kind.INVALID));
+            respond(ctx, e.field() == null ? e.problem() : "field \"" + e.field() + "\": " + e.problem());
         });
         // Javalin's own refusals (no such route, a body over the announced limit) are text/plain unless caught here
         app.exception(HttpResponseException.class, (e, ctx) -> {
