@@ -165,6 +165,12 @@ final class ApiRoutes {
             putNullable(t, "mean_rating", row.meanRating());
             putNullable(t, "mean_min_harmlessness", row.meanMinHarmlessness());
         }
+        node.put("target_failures", dashboard.targetFailures());
+        ArrayNode failures = node.putArray("recent_target_failures");
+        for (DashboardQueries.FailureRow failure : dashboard.recentFailures()) {
+            failures.addObject().put("target", failure.target()).put("attempt_id", failure.attemptId())
+                    .put("failed_at", failure.failedAt().toString()).put("message", failure.message());
+        }
         return node;
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.HashMap;
 import java.util.Map;
+import org.redteam4j.app.workbench.TargetUnavailable;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.core.format.InvalidRecordException;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses: a {@link WorkbenchFailure}'s kind decides its
- * status code, a model that did not answer is a bad gateway, Javalin's own refusals keep their
+ * status code, a model that did not answer is a bad gateway (saying nothing of the model), Javalin's own refusals keep their
  * status, and anything else is a logged internal error. The API answers {@code {"error": …}} to
  * every one of them, pages show the error page, and a page without a session goes to the login form.
  */
@@ -34,9 +35,14 @@ final class FailureResponses {
             status(ctx, e);
             respond(ctx, e.getMessage());
         });
-        app.exception(ChatModelException.class, (e, ctx) -> {
+        app.exception(TargetUnavailable.class, (e, ctx) -> {
             ctx.status(MODEL_FAILED);
-            respond(ctx, "the model did not answer (" + e.getMessage() + "); your message was kept, try again");
+            respond(ctx, e.getMessage());
+        });
+        app.exception(ChatModelException.class, (e, ctx) -> { // not through RedTeamTask: still never shown, it names the target
+            LOG.warn("{} {}: a model did not answer: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(MODEL_FAILED);
+            respond(ctx, TargetUnavailable.MESSAGE);
         });
         app.exception(InvalidRecordException.class, (e, ctx) -> { // a field of a JSON body, as JsonFields reads it
             ctx.status(code(WorkbenchFailure.Kind.INVALID));

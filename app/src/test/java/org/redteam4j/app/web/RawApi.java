@@ -58,6 +58,10 @@ final class RawApi {
         return this;
     }
 
+    String csrf() {
+        return csrf;
+    }
+
     Answer get(String path) {
         return send("GET", path, null);
     }
