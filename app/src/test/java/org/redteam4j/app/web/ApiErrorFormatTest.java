@@ -31,7 +31,7 @@ class ApiErrorFormatTest {
     static final List<String> BAD_IDS = List.of("abc", "0", "-1", "99999999", "1e3", "9".repeat(30), "%20", "1.0");
     /** Bodies that are not one JSON object. */
     static final List<String> BROKEN_BODIES = List.of("", "not json", "[]", "\"text\"", "null", "42", "{", "{\"a\": 1} trailing",
-            "{\"a\": 1, \"a\": 2}", "[{\"a\": 1}]");
+            "{\"a\": 1, \"a\": 2}", "[{\"a\": 1}]", "{\"a\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
 
     @TempDir
     static Path dir;
