@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.redteam4j.store.analysis.AnalysisFacts;
 import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.attempt.CandidateRepository;
+import org.redteam4j.store.attempt.LiveAttemptRepository;
 import org.redteam4j.store.imports.ImportProgress;
 import org.redteam4j.store.imports.ImportReport;
 import org.redteam4j.store.imports.Importer;
@@ -41,6 +43,12 @@ import org.redteam4j.store.scoring.CalibrationReport;
 import org.redteam4j.store.scoring.ScorerCalibration;
 import org.redteam4j.store.stats.StatsQueries;
 import org.redteam4j.store.stats.StoreStats;
+import org.redteam4j.store.targets.TargetRepository;
+import org.redteam4j.store.workbench.Account;
+import org.redteam4j.store.workbench.AccountRepository;
+import org.redteam4j.store.workbench.CampaignRepository;
+import org.redteam4j.store.workbench.DashboardQueries;
+import org.redteam4j.store.workbench.TargetFailureRepository;
 
 /** The behaviour every database must show; one subclass per database runs it. */
 abstract class StoreContract {
@@ -379,6 +387,24 @@ abstract class StoreContract {
         public String id() {
             return "length";
         }
+    }
+
+    @Test
+    void targetFailuresAreKeptForTheDashboardNewestFirst() {
+        List<DashboardQueries.FailureRow> failures = database.inTransaction(handle -> {
+            long target = new TargetRepository(handle).idFor("openai:secret-model-xyz", "plain lm", "52B");
+            long campaign = new CampaignRepository(handle).create("blind", "", null, 5, 4, null, List.of(target), null);
+            long member = new AccountRepository(handle).create("mia", Account.Role.MEMBER, null, "hash");
+            long attempt = new LiveAttemptRepository(handle).start(campaign, target, member, "a plan", null);
+            TargetFailureRepository repository = new TargetFailureRepository(handle);
+            repository.record(campaign, target, attempt, "cannot connect (127.0.0.1:1)", Instant.parse("2025-01-01T10:00:00Z"));
+            repository.record(campaign, target, attempt, "HTTP 500", Instant.parse("2025-01-01T11:00:00Z"));
+            assertThat(new DashboardQueries(handle).failureCount(campaign)).isEqualTo(2);
+            return new DashboardQueries(handle).recentFailures(campaign, 1);
+        });
+
+        assertThat(failures).containsExactly(new DashboardQueries.FailureRow("openai:secret-model-xyz", 1,
+                Instant.parse("2025-01-01T11:00:00Z"), "HTTP 500"));
     }
 
     ImportReport importFile(Path file, boolean skipInvalid) {

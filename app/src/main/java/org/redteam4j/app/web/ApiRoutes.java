@@ -1,18 +1,23 @@
 package org.redteam4j.app.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.redteam4j.app.workbench.Dashboard;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.JsonFields;
+import org.redteam4j.core.format.RecordPosition;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
@@ -20,6 +25,11 @@ import org.redteam4j.store.workbench.DashboardQueries;
 
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {
+
+    /** A body is one JSON object and nothing after it. */
+    private static final ObjectReader BODY = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Where a field's error says it is; {@link FailureResponses} shows the field and the problem only. */
+    private static final RecordPosition REQUEST = new RecordPosition("the request body", 1, 0);
 
     private final Workbench workbench;
 
@@ -29,8 +39,8 @@ final class ApiRoutes {
 
     void register(Javalin app) {
         app.post("/api/login", ctx -> {
-            JsonNode body = body(ctx);
-            String token = workbench.sessions().login(text(body, "name"), text(body, "password"), ctx.ip());
+            JsonFields body = body(ctx);
+            String token = workbench.sessions().login(body.string("name"), body.string("password"), ctx.ip());
             WebApp.setSession(ctx, token);
             Principal principal = workbench.sessions().authenticate(token).orElseThrow();
             json(ctx, session(principal));
@@ -43,9 +53,8 @@ final class ApiRoutes {
         });
 
         app.post("/api/admin/invites", ctx -> {
-            JsonNode body = body(ctx);
-            String token = workbench.accounts().invite(WebApp.principal(ctx), Account.Role.fromId(text(body, "role")),
-                    body.path("recruitment_source").asText(null));
+            JsonFields body = body(ctx);
+            String token = workbench.accounts().invite(WebApp.principal(ctx), role(body), body.optionalString("recruitment_source"));
             json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
         });
         app.get("/api/admin/members", ctx -> {
@@ -57,15 +66,16 @@ final class ApiRoutes {
             json(ctx, accounts);
         });
         app.post("/api/admin/members/{id}", ctx -> {
-            workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), id(ctx), body(ctx).path("recruitment_source").asText(null));
+            workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), id(ctx), body(ctx).optionalString("recruitment_source"));
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.post("/api/admin/campaigns", ctx -> {
-            JsonNode body = body(ctx);
-            long id = workbench.campaigns().create(WebApp.principal(ctx), text(body, "name"), body.path("instructions").asText(""),
-                    body.path("content_warning").asText(null), body.path("attempts_per_task").asInt(5),
-                    body.path("suggested_turns").asInt(4), body.hasNonNull("daily_cap") ? body.get("daily_cap").asInt() : null,
-                    text(body, "targets_yaml"));
+            JsonFields body = body(ctx);
+            long id = workbench.campaigns().create(WebApp.principal(ctx), body.string("name"),
+                    Objects.requireNonNullElse(body.optionalString("instructions"), ""), body.optionalString("content_warning"),
+                    Objects.requireNonNullElse(body.optionalSmallInteger("attempts_per_task"), 5),
+                    Objects.requireNonNullElse(body.optionalSmallInteger("suggested_turns"), 4),
+                    body.optionalSmallInteger("daily_cap"), body.string("targets_yaml"));
             json(ctx, Json.mapper().createObjectNode().put("campaign_id", id));
         });
         app.get("/api/admin/campaigns/{id}/dashboard", ctx -> json(ctx, dashboard(workbench.dashboards().of(WebApp.principal(ctx), id(ctx)))));
@@ -84,17 +94,17 @@ final class ApiRoutes {
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.post("/api/attempts", ctx -> {
-            JsonNode body = body(ctx);
-            long id = workbench.task().start(WebApp.principal(ctx), body.path("campaign_id").asLong(), text(body, "task_description"));
+            JsonFields body = body(ctx);
+            long id = workbench.task().start(WebApp.principal(ctx), body.integer("campaign_id"), body.string("task_description"));
             json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id)));
         });
         app.get("/api/attempts/{id}", ctx -> json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id(ctx)))));
         app.post("/api/attempts/{id}/messages", ctx ->
-                json(ctx, attempt(workbench.task().send(WebApp.principal(ctx), id(ctx), text(body(ctx), "text")))));
+                json(ctx, attempt(workbench.task().send(WebApp.principal(ctx), id(ctx), body(ctx).string("text")))));
         app.post("/api/attempts/{id}/choice", ctx ->
-                json(ctx, attempt(workbench.task().choose(WebApp.principal(ctx), id(ctx), text(body(ctx), "label")))));
+                json(ctx, attempt(workbench.task().choose(WebApp.principal(ctx), id(ctx), body(ctx).string("label")))));
         app.post("/api/attempts/{id}/finish", ctx -> {
-            workbench.task().finish(WebApp.principal(ctx), id(ctx), body(ctx).path("rating").asDouble(-1));
+            workbench.task().finish(WebApp.principal(ctx), id(ctx), body(ctx).number("rating"));
             json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), id(ctx))));
         });
 
@@ -107,10 +117,11 @@ final class ApiRoutes {
             json(ctx, result);
         });
         app.post("/api/reviews/{id}", ctx -> {
-            JsonNode body = body(ctx);
-            List<String> tags = new ArrayList<>();
-            body.path("tags").forEach(tag -> tags.add(tag.asText()));
-            workbench.reviews().submit(WebApp.principal(ctx), id(ctx), body.path("rating").asDouble(-1), tags);
+            Principal reviewer = WebApp.principal(ctx);
+            long id = id(ctx);
+            JsonFields body = body(ctx);
+            workbench.reviews().submit(reviewer, id, body.number("rating"),
+                    Objects.requireNonNullElse(body.optionalStrings("tags"), List.of()));
             json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
     }
@@ -154,6 +165,12 @@ final class ApiRoutes {
             putNullable(t, "mean_rating", row.meanRating());
             putNullable(t, "mean_min_harmlessness", row.meanMinHarmlessness());
         }
+        node.put("target_failures", dashboard.targetFailures());
+        ArrayNode failures = node.putArray("recent_target_failures");
+        for (DashboardQueries.FailureRow failure : dashboard.recentFailures()) {
+            failures.addObject().put("target", failure.target()).put("attempt_id", failure.attemptId())
+                    .put("failed_at", failure.failedAt().toString()).put("message", failure.message());
+        }
         return node;
     }
 
@@ -165,24 +182,21 @@ final class ApiRoutes {
         }
     }
 
-    private static JsonNode body(Context ctx) {
+    /** The body: one JSON object, its fields read by {@link JsonFields}, whose refusals name the field (as import's do). */
+    private static JsonFields body(Context ctx) {
         try {
-            JsonNode node = Json.mapper().readTree(ctx.body());
+            JsonNode node = BODY.readTree(ctx.body());
             if (node == null || !node.isObject()) {
                 throw WorkbenchFailure.invalid("expected a JSON object");
             }
-            return node;
+            return new JsonFields((ObjectNode) node, REQUEST);
         } catch (IOException e) {
             throw WorkbenchFailure.invalid("the body is not valid JSON");
         }
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual()) {
-            throw WorkbenchFailure.invalid("field \"" + field + "\" must be a string");
-        }
-        return value.textValue();
+    private static Account.Role role(JsonFields body) {
+        return Account.Role.fromId(body.choice("role", Arrays.stream(Account.Role.values()).map(Account.Role::id).toList()));
     }
 
     private static long id(Context ctx) {

@@ -31,6 +31,8 @@ final class BodyLimit implements Filter {
 
     /** The largest body the workbench takes: Javalin's own limit for announced bodies. */
     static final int LIMIT = 1_000_000;
+    static final int STATUS = 413;
+    static final String MESSAGE = "the request body is larger than " + LIMIT + " bytes";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -49,15 +51,14 @@ final class BodyLimit implements Filter {
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+        response.setStatus(STATUS);
         response.setHeader("Connection", "close"); // the rest of the body is not read
-        String message = "the request body is larger than " + LIMIT + " bytes";
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (FailureResponses.isApi(request.getRequestURI())) {
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\": \"" + message + "\"}");
+            response.getWriter().write("{\"error\": \"" + MESSAGE + "\"}");
         } else {
             response.setContentType("text/plain; charset=utf-8");
-            response.getWriter().write(message);
+            response.getWriter().write(MESSAGE);
         }
     }
 

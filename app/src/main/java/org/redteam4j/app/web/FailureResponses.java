@@ -2,20 +2,27 @@ package org.redteam4j.app.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.HashMap;
 import java.util.Map;
+import org.redteam4j.app.workbench.TargetUnavailable;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.chat.ChatModelException;
+import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.core.format.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses: a {@link WorkbenchFailure}'s kind decides its
- * status code, a model that did not answer is a bad gateway. The API answers {@code {"error": …}},
- * pages show the error page, and a page without a session goes to the login form.
+ * status code, a model that did not answer is a bad gateway (saying nothing of the model), Javalin's own refusals keep their
+ * status, and anything else is a logged internal error. The API answers {@code {"error": …}} to
+ * every one of them, pages show the error page, and a page without a session goes to the login form.
  */
 final class FailureResponses {
 
     static final int MODEL_FAILED = 502;
+    private static final Logger LOG = LoggerFactory.getLogger(FailureResponses.class);
 
     private final Pages pages;
 
@@ -28,9 +35,28 @@ final class FailureResponses {
             status(ctx, e);
             respond(ctx, e.getMessage());
         });
-        app.exception(ChatModelException.class, (e, ctx) -> {
+        app.exception(TargetUnavailable.class, (e, ctx) -> {
             ctx.status(MODEL_FAILED);
-            respond(ctx, "the model did not answer (" + e.getMessage() + "); your message was kept, try again");
+            respond(ctx, e.getMessage());
+        });
+        app.exception(ChatModelException.class, (e, ctx) -> { // not through RedTeamTask: still never shown, it names the target
+            LOG.warn("{} {}: a model did not answer: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(MODEL_FAILED);
+            respond(ctx, TargetUnavailable.MESSAGE);
+        });
+        app.exception(InvalidRecordException.class, (e, ctx) -> { // a field of a JSON body, as JsonFields reads it
+            ctx.status(code(WorkbenchFailure.Kind.INVALID));
+            respond(ctx, e.field() == null ? e.problem() : "field \"" + e.field() + "\": " + e.problem());
+        });
+        // Javalin's own refusals (no such route, a body over the announced limit) are text/plain unless caught here
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            ctx.status(e.getStatus());
+            respond(ctx, e.getStatus() == BodyLimit.STATUS ? BodyLimit.MESSAGE : e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500);
+            respond(ctx, "an internal error; the details are in the server log");
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -56,8 +82,13 @@ final class FailureResponses {
         };
     }
 
+    /** Whether a path belongs to the JSON API, whose every answer is JSON. */
+    static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
     private void respond(Context ctx, String message) {
-        if (ctx.path().startsWith("/api/")) {
+        if (isApi(ctx.path())) {
             ctx.contentType("application/json").result(Json.mapper().createObjectNode().put("error", message).toString());
         } else if (ctx.statusCode() == 401) {
             ctx.redirect("/login");

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Ratings;
+import org.redteam4j.app.workbench.TargetUnavailable;
 import org.redteam4j.app.workbench.ReviewTask;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.attempt.Tags;
-import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
@@ -174,7 +174,7 @@ final class PageRoutes {
         try {
             workbench.task().send(member, id(ctx), message);
             ctx.redirect("/attempts/" + id(ctx) + "#choices");
-        } catch (ChatModelException e) {
+        } catch (TargetUnavailable e) {
             ctx.status(FailureResponses.MODEL_FAILED);
             attemptPage(ctx, workbench.task().attempt(member, id(ctx)), message,
                     "The model did not answer. Your message is still here — press Retry.");

@@ -8,6 +8,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.servlet.FilterHolder;
@@ -69,6 +70,12 @@ public final class WebApp {
 
     public void stop() {
         app.stop();
+    }
+
+    /** The served routes as {@code METHOD /path/{param}}, for tests that must visit every one. */
+    List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.getEndpoint().getMethod() + " " + handler.getEndpoint().getPath()).toList();
     }
 
     private void authenticate(Context ctx) {

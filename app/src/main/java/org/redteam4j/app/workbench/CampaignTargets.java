@@ -1,7 +1,9 @@
 package org.redteam4j.app.workbench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.targets.TargetsFile;
 import org.redteam4j.core.campaign.TargetFacts;
@@ -34,10 +36,25 @@ final class CampaignTargets {
         if (yaml == null || yaml.isBlank()) {
             throw WorkbenchFailure.invalid("a campaign needs at least one target");
         }
+        List<TargetConfig> targets;
         try {
-            return TargetsFile.parse(yaml, "targets");
+            targets = TargetsFile.parse(yaml, "targets");
         } catch (BadInput e) {
             throw WorkbenchFailure.invalid(e.getMessage());
+        }
+        requireDistinctNames(targets);
+        return targets;
+    }
+
+    /** A campaign's targets are told apart by name (on the dashboard, in analyses); two of one name would be one target. */
+    private static void requireDistinctNames(List<TargetConfig> targets) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Integer taken = first.putIfAbsent(targets.get(i).displayName(), i);
+            if (taken != null) {
+                throw WorkbenchFailure.invalid("targets: targets[" + i + "]: the name '" + targets.get(i).displayName()
+                        + "' is already used by targets[" + taken + "]; give each target its own name");
+            }
         }
     }
 }

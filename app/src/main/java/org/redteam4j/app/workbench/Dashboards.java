@@ -12,6 +12,9 @@ import org.redteam4j.store.workbench.ReviewRepository;
 /** Admins' view of a campaign as it runs; the only place where members' targets are named. */
 public final class Dashboards {
 
+    /** How many of a campaign's target failures the dashboard shows in full. */
+    public static final int RECENT_FAILURES = 20;
+
     private final Database database;
 
     Dashboards(Database database) {
@@ -26,7 +29,8 @@ public final class Dashboards {
             Agreement agreement = Agreement.of(new ReviewRepository(handle).doneReviews(campaign.id()).stream()
                     .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(), Tags.ALL);
             return new Dashboard(campaign, queries.targets(campaign.id()), queries.activeMembers(campaign.id()), agreement.items(),
-                    agreement.ratings(), agreement.success(), agreement.tags());
+                    agreement.ratings(), agreement.success(), agreement.tags(), queries.failureCount(campaign.id()),
+                    queries.recentFailures(campaign.id(), RECENT_FAILURES));
         });
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.redteam4j.core.failure.Failure;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
@@ -30,12 +31,14 @@ public final class RedTeamTask {
     private final TargetModels models;
     private final Supplier<HarmlessnessScorer> scorer;
     private final Clock clock;
+    private final TargetFailures failures;
 
     RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock) {
         this.database = database;
         this.models = models;
         this.scorer = scorer;
         this.clock = clock;
+        this.failures = new TargetFailures(database, clock);
     }
 
     /** Starts an attempt on a target chosen for the member (balanced, never shown to them), or returns the one in progress. */
@@ -74,7 +77,10 @@ public final class RedTeamTask {
                 .orElseThrow(WorkbenchFailure::notFound);
     }
 
-    /** Sends the member's message and stores the two candidate replies; the model call happens outside any transaction. */
+    /**
+     * Sends the member's message and stores the two candidate replies; the model call happens outside any transaction.
+     * A target that does not answer is a {@link TargetUnavailable}, its details kept for admins.
+     */
     public LiveAttempt send(Principal member, long attemptId, String message) {
         member.require(Account.Role.MEMBER);
         if (message == null || message.isBlank()) {
@@ -94,7 +100,12 @@ public final class RedTeamTask {
                         .targetSettings(attempt.campaignId(), attempt.targetId()))
                 .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
                         + attempt.targetId()));
-        List<LiveAttempt.Candidate> candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
+        List<LiveAttempt.Candidate> candidates;
+        try {
+            candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
+        } catch (Failure e) {
+            throw failures.record(attempt, e);
+        }
         database.inTransaction(handle -> {
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
             attempts.addHumanTurn(attemptId, message.strip());

@@ -8,18 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads typed fields from one JSON record, naming the record and field in every error. */
-final class JsonFields {
+/**
+ * Reads typed fields from one JSON record, naming the record and field in every error: the one rule
+ * for what a field's JSON type must be, used by the data formats and the workbench's JSON API alike.
+ * A value is never coerced ({@code "3"} is not a number, {@code true} not 1).
+ */
+public final class JsonFields {
 
     private final ObjectNode node;
     private final RecordPosition position;
 
-    JsonFields(ObjectNode node, RecordPosition position) {
+    public JsonFields(ObjectNode node, RecordPosition position) {
         this.node = node;
         this.position = position;
     }
 
-    String string(String field) {
+    public String string(String field) {
         JsonNode value = present(field);
         if (!value.isTextual()) {
             throw wrong(field, "a string", value);
@@ -27,7 +31,7 @@ final class JsonFields {
         return value.textValue();
     }
 
-    double number(String field) {
+    public double number(String field) {
         JsonNode value = present(field);
         if (!value.isNumber()) {
             throw wrong(field, "a number", value);
@@ -40,7 +44,7 @@ final class JsonFields {
         return value.isNull() ? null : number(field);
     }
 
-    long integer(String field) {
+    public long integer(String field) {
         JsonNode value = present(field);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw wrong(field, "an integer", value);
@@ -57,24 +61,45 @@ final class JsonFields {
     }
 
     /** A string, or null when the field is absent or holds null. */
-    String optionalString(String field) {
+    public String optionalString(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : string(field);
     }
 
     /** An integer, or null when the field is absent or holds null. */
-    Long optionalInteger(String field) {
+    public Long optionalInteger(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : integer(field);
     }
 
     /** An integer that fits an int. */
-    int smallInteger(String field) {
+    public int smallInteger(String field) {
         long value = integer(field);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw invalid(field, "expected an integer of at most 10 digits, got " + value);
         }
         return (int) value;
+    }
+
+    /** An integer that fits an int, or null when the field is absent or holds null. */
+    public Integer optionalSmallInteger(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : smallInteger(field);
+    }
+
+    /** A list of strings, or null when the field is absent or holds null. */
+    public List<String> optionalStrings(String field) {
+        return node.has(field) ? nullableStrings(field) : null;
+    }
+
+    /** A string that is one of {@code allowed}. */
+    public String choice(String field, List<String> allowed) {
+        String value = string(field);
+        if (!allowed.contains(value)) {
+            throw invalid(field, "expected " + String.join(", ", allowed.subList(0, allowed.size() - 1))
+                    + (allowed.size() > 1 ? " or " : "") + allowed.get(allowed.size() - 1) + ", got " + abbreviate(node.get(field)));
+        }
+        return value;
     }
 
     /** A JSON object, for records nested in this one. */
@@ -98,7 +123,7 @@ final class JsonFields {
     }
 
     /** A list of strings, or null when the field holds null. */
-    List<String> nullableStrings(String field) {
+    public List<String> nullableStrings(String field) {
         JsonNode value = present(field);
         if (value.isNull()) {
             return null;
@@ -127,7 +152,7 @@ final class JsonFields {
         return others;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return node.has(field);
     }
 

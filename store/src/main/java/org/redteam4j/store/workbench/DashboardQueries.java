@@ -16,6 +16,10 @@ public final class DashboardQueries {
                             Double meanRating, Double meanMinHarmlessness) {
     }
 
+    /** One time a target did not answer a member: which target, in which attempt, when, and what went wrong. */
+    public record FailureRow(String target, long attemptId, Instant failedAt, String message) {
+    }
+
     private final Handle handle;
 
     public DashboardQueries(Handle handle) {
@@ -53,5 +57,23 @@ public final class DashboardQueries {
                         SELECT COUNT(DISTINCT member_id) FROM attempts WHERE campaign_id = :campaign AND created_at >= :since""")
                 .bind("campaign", campaignId).bind("since", Instant.now().minus(1, ChronoUnit.DAYS))
                 .mapTo(Long.class).one();
+    }
+
+    /** How many times the campaign's targets did not answer. */
+    public long failureCount(long campaignId) {
+        return handle.createQuery("SELECT COUNT(*) FROM target_failures WHERE campaign_id = :campaign")
+                .bind("campaign", campaignId).mapTo(Long.class).one();
+    }
+
+    /** The latest {@code limit} failures of the campaign's targets, newest first. */
+    public List<FailureRow> recentFailures(long campaignId, int limit) {
+        return handle.createQuery("""
+                        SELECT t.spec, f.attempt_id, f.failed_at, f.message
+                        FROM target_failures f JOIN targets t ON t.id = f.target_id
+                        WHERE f.campaign_id = :campaign ORDER BY f.failed_at DESC, f.id DESC LIMIT :limit""")
+                .bind("campaign", campaignId).bind("limit", limit)
+                .map((rs, ctx) -> new FailureRow(rs.getString("spec"), rs.getLong("attempt_id"),
+                        rs.getTimestamp("failed_at").toInstant(), rs.getString("message")))
+                .list();
     }
 }
