@@ -393,7 +393,7 @@ abstract class StoreContract {
     void targetFailuresAreKeptForTheDashboardNewestFirst() {
         List<DashboardQueries.FailureRow> failures = database.inTransaction(handle -> {
             long target = new TargetRepository(handle).idFor("openai:secret-model-xyz", "plain lm", "52B");
-            long campaign = new CampaignRepository(handle).create("blind", "", null, 5, 4, null, List.of(target), null);
+            long campaign = new CampaignRepository(handle).create("blind", "", null, 5, 4, null, List.of(new CampaignRepository.DeclaredTarget(target, "{}")), null);
             long member = new AccountRepository(handle).create("mia", Account.Role.MEMBER, null, "hash");
             long attempt = new LiveAttemptRepository(handle).start(campaign, target, member, "a plan", null);
             TargetFailureRepository repository = new TargetFailureRepository(handle);
