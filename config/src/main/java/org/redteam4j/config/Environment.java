@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.redteam4j.config.targets.TargetFactory;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.RefusalDetector;
+import org.redteam4j.core.secrets.Secrets;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
@@ -11,7 +12,8 @@ import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
 /**
  * What declarations are built with, made once at the top of a command, a Spark executor or a
  * library call and passed down: the API keys, the shipped preference model and the refusal
- * detector (each loaded on first use, then shared), and the one target factory over them.
+ * detector (each loaded on first use, then shared), and the one target factory over them. Its
+ * {@link #secrets()} are what every model text is redacted of before it is stored or shown.
  */
 public final class Environment {
 
@@ -19,9 +21,16 @@ public final class Environment {
     private final Supplier<HarmlessnessScorer> preferenceModel;
     private final Supplier<RefusalDetector> refusals;
     private final TargetFactory targets;
+    private final Secrets others;
 
     public Environment(ApiKeys keys, Supplier<HarmlessnessScorer> preferenceModel, Supplier<RefusalDetector> refusals) {
+        this(keys, preferenceModel, refusals, Secrets.NONE);
+    }
+
+    private Environment(ApiKeys keys, Supplier<HarmlessnessScorer> preferenceModel, Supplier<RefusalDetector> refusals,
+                        Secrets others) {
         this.keys = keys;
+        this.others = others;
         this.preferenceModel = memoised(preferenceModel);
         this.refusals = memoised(refusals);
         this.targets = new TargetFactory(keys, this.preferenceModel);
@@ -34,7 +43,20 @@ public final class Environment {
 
     /** The same keys and refusal detector, with another preference model (rejection sampling ranks with it). */
     public Environment withPreferenceModel(Supplier<HarmlessnessScorer> other) {
-        return new Environment(keys, other, refusals);
+        return new Environment(keys, other, refusals, others);
+    }
+
+    /** The same environment, with more secrets to redact (a database URL's password, say). */
+    public Environment withSecrets(Secrets more) {
+        return new Environment(keys, preferenceModel, refusals, others.plus(more));
+    }
+
+    /**
+     * The configured secrets: every API key a target, judge or attacker built from this environment
+     * was given so far (under the variable it was read from), and those added by {@link #withSecrets}.
+     */
+    public Secrets secrets() {
+        return keys.found().plus(others);
     }
 
     public ApiKeys keys() {

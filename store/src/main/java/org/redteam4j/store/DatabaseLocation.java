@@ -1,8 +1,15 @@
 package org.redteam4j.store;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.secrets.Secret;
+import org.redteam4j.core.secrets.Secrets;
 
 /**
  * Where the data lives, as the user wrote it: a file path (SQLite) or a
@@ -40,6 +47,31 @@ public record DatabaseLocation(Dialect dialect, String jdbcUrl) {
     @Override
     public String toString() {
         return redact(jdbcUrl.startsWith("jdbc:sqlite:") ? jdbcUrl.substring("jdbc:sqlite:".length()) : jdbcUrl);
+    }
+
+    /** The URL's password (named "database password"), to be redacted from model text; none for SQLite. */
+    public Secrets secrets() {
+        List<Secret> found = new ArrayList<>();
+        Matcher password = PASSWORD.matcher(jdbcUrl);
+        while (password.find()) {
+            String value = password.group().substring(password.group(1).length());
+            if (!value.isBlank()) {
+                found.add(new Secret("database password", value));
+                String decoded = decoded(value); // the password itself, when the URL percent-encodes it
+                if (!decoded.isBlank() && !decoded.equals(value)) {
+                    found.add(new Secret("database password", decoded));
+                }
+            }
+        }
+        return Secrets.of(found);
+    }
+
+    private static String decoded(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     /** Hides passwords in JDBC URLs and messages that quote them. */

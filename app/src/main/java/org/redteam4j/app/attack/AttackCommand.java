@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
                     + "every target × seed × strategy × repetition, judged by every judge, each finished attack committed "
                     + "to the database at once.",
             "Killed or stopped by its budget, it continues with --resume: nothing finished is repeated or lost. An "
-                    + "attack that failed because a model failed counts as an error, never as a success or a pass."})
+                    + "attack that failed because a model failed counts as an error, never as a success or a pass.",
+            "A configured secret (API key, database password) in a model's text is judged as written, then stored as "
+                    + "[redacted NAME] and reported as a finding."})
 public final class AttackCommand implements Callable<Integer> {
 
     /** Tokens assumed per request when --dry-run estimates cost. */
@@ -92,7 +94,8 @@ public final class AttackCommand implements Callable<Integer> {
         CampaignEngine.Outcome outcome;
         long campaignId;
         String primary;
-        try (PreparedCampaign prepared = campaign.prepare(plan, Environment.fromSystem());
+        // the database URL's password is redacted from model text as the API keys are
+        try (PreparedCampaign prepared = campaign.prepare(plan, Environment.fromSystem().withSecrets(db.location().secrets()));
              AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
                      prepared.provenance().toJson(),
                      prepared.targets().values().stream().map(Target::facts).toList())) {
@@ -126,6 +129,7 @@ public final class AttackCommand implements Callable<Integer> {
                 out.println("By target, strategy and tag:");
                 out.print(SummaryText.table(rows));
             }
+            out.print(SummaryText.redactions(AttackSummary.perTarget(rows)));
             if (rows.stream().anyMatch(AttackSummary.Row::simulated)) {
                 out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
             }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Send a message to a target and print the reply — or, with rejection sampling, the k replies ranked "
                     + "least harmful first — with latency and token usage. Without MESSAGE, chat interactively: "
                     + "each line you type is a turn; an empty line or end of input ends the conversation.",
-            "Replies of the simulated assistant (sim) are marked [simulated]."})
+            "Replies of the simulated assistant (sim) are marked [simulated]. A configured API key in a reply is shown "
+                    + "as [redacted NAME], with a warning on stderr."})
 public final class ChatCommand implements Callable<Integer> {
 
     @Spec
@@ -73,7 +74,8 @@ public final class ChatCommand implements Callable<Integer> {
         Environment environment = base.withPreferenceModel(
                 () -> new Judges(base).preferenceModel(JudgeSpec.parse(scorerSpec, "--scorer: ")));
         try (Target target = targetOptions.build(environment)) {
-            ChatPrinter printer = new ChatPrinter(spec.commandLine().getOut(), json);
+            ChatPrinter printer = new ChatPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                    environment::secrets);
             if (message != null) {
                 printer.print(target, target.model().chat(new ChatRequest(system, List.of(Turn.human(message)), sampling)));
                 return ExitCodes.OK;

@@ -3,30 +3,62 @@ package org.redteam4j.app.chat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.format.Json;
+import org.redteam4j.core.secrets.Redacted;
+import org.redteam4j.core.secrets.Redaction;
+import org.redteam4j.core.secrets.Secrets;
 
-/** Prints replies for people (model text escaped, simulated output marked) or as JSON. */
+/**
+ * Prints replies for people (model text escaped, simulated output marked) or as JSON, always with
+ * every configured secret redacted; a secret found is said on stderr, and in JSON's {@code redacted}.
+ */
 final class ChatPrinter {
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean json;
+    private final Supplier<Secrets> secrets;
 
-    ChatPrinter(PrintWriter out, boolean json) {
+    /** @param secrets asked each time: a target's key is known once the target is built */
+    ChatPrinter(PrintWriter out, PrintWriter err, boolean json, Supplier<Secrets> secrets) {
         this.out = out;
+        this.err = err;
         this.json = json;
+        this.secrets = secrets;
     }
 
     void print(Target target, ChatResponse response) {
+        Secrets known = secrets.get();
+        Set<String> found = new LinkedHashSet<>();
+        List<Reply> shown = new ArrayList<>(response.replies().size());
+        for (Reply reply : response.replies()) {
+            Redacted text = known.scan(reply.text());
+            found.addAll(text.found());
+            shown.add(new Reply(text.text(), reply.finishReason(), reply.harmlessnessScore()));
+        }
+        ChatResponse redacted = response.withReplies(shown);
         if (json) {
-            out.println(json(target, response));
+            ObjectNode root = json(target, redacted);
+            ArrayNode names = root.putArray("redacted"); // always present: empty when no secret was in a reply
+            found.forEach(names::add);
+            out.println(root);
         } else {
-            text(target, response);
+            text(target, redacted);
         }
         out.flush();
+        for (String name : found) {
+            err.println("Warning: " + new Redaction(name, "reply").finding() + "; it is shown as " + Secrets.mark(name) + ".");
+        }
+        err.flush();
     }
 
     private void text(Target target, ChatResponse response) {
@@ -46,7 +78,7 @@ final class ChatPrinter {
                 response.latency().toMillis(), response.usage().inputTokens(), response.usage().outputTokens());
     }
 
-    private static String json(Target target, ChatResponse response) {
+    private static ObjectNode json(Target target, ChatResponse response) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("target", target.name());
         root.put("model", response.model());
@@ -62,6 +94,6 @@ final class ChatPrinter {
                 node.put("harmlessness_score", reply.harmlessnessScore());
             }
         }
-        return root.toString();
+        return root;
     }
 }

@@ -26,6 +26,20 @@ public final class SummaryText {
         return out.toString();
     }
 
+    /**
+     * One line per target whose model texts held a configured secret, e.g. "Finding: target prod's
+     * texts contained the OPENAI_API_KEY in 3 attacks (redacted before storing)"; empty when none did.
+     */
+    public static String redactions(List<AttackSummary.Row> perTarget) {
+        StringBuilder out = new StringBuilder();
+        for (AttackSummary.Row row : perTarget) {
+            row.redacted().forEach((secret, attacks) -> out.append(String.format(
+                    "Finding: target %s: the model's text contained the %s in %,d attack%s (redacted before it was stored).%n",
+                    TerminalText.escape(row.target()), TerminalText.escape(secret), attacks, attacks == 1 ? "" : "s")));
+        }
+        return out.toString();
+    }
+
     private static String rates(Map<String, AttackSummary.Rate> judges) {
         StringBuilder text = new StringBuilder();
         judges.forEach((judge, rate) -> {
@@ -51,6 +65,8 @@ public final class SummaryText {
             ObjectNode node = array.addObject().put("target", row.target()).put("strategy", row.strategy()).put("tag", row.tag())
                     .put("attacks", row.attacks()).put("errors", row.errors()).put("not_run", row.notRun())
                     .put("simulated", row.simulated());
+            ObjectNode redacted = node.putObject("redacted"); // secret name → attacks whose texts held it
+            row.redacted().forEach(redacted::put);
             ObjectNode judges = node.putObject("judges");
             row.judges().forEach((judge, rate) -> {
                 ObjectNode r = judges.putObject(judge).put("hits", rate.hits()).put("judged", rate.judged());

@@ -51,7 +51,9 @@ public final class StatsCommand implements Callable<Integer> {
             campaigns.forEach((name, id) -> {
                 out.println();
                 out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.escape(name) + "', per target:");
-                out.print(SummaryText.table(AttackSummary.perTarget(stored.summary(id))));
+                java.util.List<AttackSummary.Row> perTarget = AttackSummary.perTarget(stored.summary(id));
+                out.print(SummaryText.table(perTarget));
+                out.print(SummaryText.redactions(perTarget));
             });
         }
         out.flush();

@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Database db = database.open();
-        Environment system = Environment.fromSystem();
+        Environment system = Environment.fromSystem().withSecrets(db.location().secrets()); // redacted from model text
         Environment environment = system.withPreferenceModel(() -> scorer.build(system));
         try (Workbench workbench = new Workbench(db, environment, Clock.systemUTC())) {
             if (createAdmin != null) {

@@ -20,18 +20,26 @@ import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.intervention.CandidateRule;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.secrets.Redacted;
+import org.redteam4j.core.secrets.Redaction;
+import org.redteam4j.core.secrets.Secrets;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.attempt.LiveAttempt;
 
 /**
  * The models behind the workbench's targets, built once from each campaign's stored declaration,
  * and the two candidate replies a member chooses between, drawn by the {@link CandidateRule} of
- * the target's intervention and shown in random order.
+ * the target's intervention and shown in random order. The rule scores the replies as the model
+ * wrote them; what is stored and shown has every configured secret redacted, and a secret found
+ * is logged for the admins (target and secret name, never the value).
  */
 final class TargetModels implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(TargetModels.class.getName());
+
     private final Supplier<HarmlessnessScorer> scorer;
     private final TargetFactory factory;
+    private final Supplier<Secrets> secrets;
     private final Map<String, Target> targets = new ConcurrentHashMap<>(); // by declaration: one model per declaration
     private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "workbench-samples");
@@ -43,6 +51,7 @@ final class TargetModels implements AutoCloseable {
     TargetModels(Environment environment) {
         this.scorer = environment.preferenceModelSupplier();
         this.factory = environment.targets();
+        this.secrets = environment::secrets; // asked each time: a target's key is known once it is built
     }
 
     private static TargetConfig parse(String settingsJson) {
@@ -70,11 +79,16 @@ final class TargetModels implements AutoCloseable {
         List<Reply> replies = new ArrayList<>(rule.candidates(target.model(), ChatRequest.of(conversation, target.sampling()),
                 scorer.get(), workers));
         Collections.shuffle(replies, order); // blinding: the rule's ranking must not show which reply is which
-        return List.of(candidate("A", replies.get(0)), candidate("B", replies.get(1)));
+        Secrets known = secrets.get();
+        String name = target.config().displayName();
+        return List.of(candidate(name, "A", replies.get(0), known), candidate(name, "B", replies.get(1), known));
     }
 
-    private static LiveAttempt.Candidate candidate(String label, Reply reply) {
-        return new LiveAttempt.Candidate(label, reply.text(), reply.harmlessnessScore(), false);
+    private static LiveAttempt.Candidate candidate(String target, String label, Reply reply, Secrets known) {
+        Redacted text = known.scan(reply.text());
+        text.found().forEach(name -> LOG.log(System.Logger.Level.WARNING, "workbench target {0}: {1}; redacted before it "
+                + "was stored or shown", target, new Redaction(name, "candidate reply").finding()));
+        return new LiveAttempt.Candidate(label, text.text(), reply.harmlessnessScore(), false);
     }
 
     @Override

@@ -21,8 +21,13 @@ final class WorkbenchServer implements AutoCloseable {
     final WebApp app;
 
     WorkbenchServer(Path dir) {
+        this(dir, ENVIRONMENT);
+    }
+
+    /** A workbench whose targets are built in {@code environment} (its keys, its preference model). */
+    WorkbenchServer(Path dir, Environment environment) {
         database = Database.open(dir.resolve("workbench.db").toString());
-        workbench = new Workbench(database, ENVIRONMENT, Clock.systemUTC());
+        workbench = new Workbench(database, environment, Clock.systemUTC());
         workbench.accounts().createAdmin(ADMIN, PASSWORD);
         app = new WebApp(workbench).start("127.0.0.1", 0);
     }

@@ -23,6 +23,7 @@ import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.secrets.Secrets;
 
 /**
  * A campaign ready to run: its plan, and the targets, attacker and judges built once from its
@@ -51,15 +52,17 @@ public final class PreparedCampaign implements AutoCloseable {
     private final ChatModel attacker;
     private final List<Judge> judges;
     private final AttackTools tools;
+    private final Secrets secrets;
 
     private PreparedCampaign(CampaignDefinition definition, CampaignPlan plan, Map<String, Target> targets, ChatModel attacker,
-                             List<Judge> judges, AttackTools tools) {
+                             List<Judge> judges, AttackTools tools, Secrets secrets) {
         this.definition = definition;
         this.plan = plan;
         this.targets = targets;
         this.attacker = attacker;
         this.judges = judges;
         this.tools = tools;
+        this.secrets = secrets;
     }
 
     static PreparedCampaign assemble(CampaignDefinition definition, CampaignPlan plan, Environment environment) {
@@ -86,7 +89,8 @@ public final class PreparedCampaign implements AutoCloseable {
         }
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
         AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);
-        return new PreparedCampaign(definition, plan, targets, attacker, judges, tools);
+        // every key is known once the targets, judges and attacker are built
+        return new PreparedCampaign(definition, plan, targets, attacker, judges, tools, environment.secrets());
     }
 
     /** The campaign's requests-per-minute applies to each target that sets no rate of its own. */
@@ -122,13 +126,18 @@ public final class PreparedCampaign implements AutoCloseable {
         return judges.get(0);
     }
 
+    /** What results are redacted of: the keys of its targets, judges and attacker, and the environment's other secrets. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
     /** Runs the plan into {@code ledger}: what finished there before is skipped. */
     public CampaignEngine.Outcome run(AttackLedger ledger, CampaignEngine.Progress progress) throws InterruptedException {
         Map<String, AttackTarget> attackTargets = new LinkedHashMap<>();
         targets.forEach((name, target) -> attackTargets.put(name, new AttackTarget(name, target.model(), target.sampling())));
         CampaignFile file = definition.file();
         return new CampaignEngine(attackTargets, judges, tools, ledger, file.concurrency(),
-                new Budget(file.maxRequests(), file.maxTokens())).run(plan.attacks(), progress);
+                new Budget(file.maxRequests(), file.maxTokens()), secrets).run(plan.attacks(), progress);
     }
 
     /** Runs the plan with no database and returns every result. */

@@ -1,5 +1,6 @@
 package org.redteam4j.config.targets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.redteam4j.core.attempt.ModelType;
@@ -23,6 +24,9 @@ import org.redteam4j.core.intervention.Intervention;
  * @param limits       timeout, retries, concurrency and rate for remote runtimes
  * @param sim          the simulated assistant's knobs, for {@code sim}
  * @param gguf         llama.cpp settings, for {@code gguf:}
+ * @param allowPlainHttpKey whether the API key may be sent over plain {@code http://} to a host other than this
+ *                     machine (a trusted network); without it such a target is refused. Left out of the stored
+ *                     declaration when unset.
  */
 public record TargetConfig(
         String name,
@@ -36,7 +40,14 @@ public record TargetConfig(
         SamplingConfig sampling,
         LimitsConfig limits,
         SimConfig sim,
-        GgufConfig gguf) {
+        GgufConfig gguf,
+        @JsonProperty("allow_plain_http_key") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowPlainHttpKey) {
+
+    /** A declaration without {@code allow_plain_http_key}. */
+    public TargetConfig(String name, String model, String baseUrl, String apiKeyEnv, String intervention, Integer samples,
+                        String size, Boolean rlhf, SamplingConfig sampling, LimitsConfig limits, SimConfig sim, GgufConfig gguf) {
+        this(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, limits, sim, gguf, null);
+    }
 
     public static TargetConfig of(String model) {
         return of(null, model, null);
@@ -49,7 +60,8 @@ public record TargetConfig(
 
     /** This target with other limits. */
     public TargetConfig withLimits(LimitsConfig newLimits) {
-        return new TargetConfig(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, newLimits, sim, gguf);
+        return new TargetConfig(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, newLimits, sim, gguf,
+                allowPlainHttpKey);
     }
 
     /** The runtime's catalogue id: what comes before the colon of the model spec ({@code sim} has none). */

@@ -18,6 +18,7 @@ import org.redteam4j.models.gguf.GgufSettings;
 import org.redteam4j.models.gguf.LlamaCppChatModel;
 import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.ApiKeys;
+import org.redteam4j.models.http.KeyTransport;
 import org.redteam4j.models.ollama.OllamaChatModel;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 import org.redteam4j.models.resilience.ResiliencePolicy;
@@ -64,18 +65,35 @@ public final class TargetFactory {
         Catalogue.require(Kind.RUNTIME, runtime, "target " + config.displayName() + ": ");
         ResiliencePolicy policy = policy(config.limits());
         return switch (runtime) {
-            case "openai" -> new ResilientChatModel(new OpenAiCompatibleChatModel(name,
-                    baseUrl(config, "OPENAI_BASE_URL", OpenAiCompatibleChatModel.DEFAULT_BASE_URL),
-                    openAiKey(config), policy.timeout()), policy);
-            case "anthropic" -> new ResilientChatModel(new AnthropicChatModel(name,
-                    baseUrl(config, "ANTHROPIC_BASE_URL", AnthropicChatModel.DEFAULT_BASE_URL),
-                    requiredKey(config, AnthropicChatModel.KEY_VARIABLE), policy.timeout()), policy);
+            case "openai" -> {
+                URI url = baseUrl(config, "OPENAI_BASE_URL", OpenAiCompatibleChatModel.DEFAULT_BASE_URL);
+                yield new ResilientChatModel(new OpenAiCompatibleChatModel(name, url, sendable(config, url, openAiKey(config)),
+                        policy.timeout()), policy);
+            }
+            case "anthropic" -> {
+                URI url = baseUrl(config, "ANTHROPIC_BASE_URL", AnthropicChatModel.DEFAULT_BASE_URL);
+                yield new ResilientChatModel(new AnthropicChatModel(name, url,
+                        sendable(config, url, requiredKey(config, AnthropicChatModel.KEY_VARIABLE)), policy.timeout()), policy);
+            }
             case "ollama" -> new ResilientChatModel(new OllamaChatModel(name,
                     baseUrl(config, "OLLAMA_HOST", OllamaChatModel.DEFAULT_BASE_URL), policy.timeout()), policy);
             case "gguf" -> new LlamaCppChatModel(Path.of(name), gguf(config.gguf()));
             case "sim" -> new SimulatedAssistant(sim(config.sim()));
             default -> throw new IllegalStateException("catalogue runtime '" + runtime + "' has no implementation");
         };
+    }
+
+    /**
+     * The key, unless it would cross the network in clear text: plain http to a host other than
+     * this machine needs {@code allow_plain_http_key: true}. Checked here, before any connection.
+     */
+    private static ApiKey sendable(TargetConfig config, URI url, ApiKey key) {
+        if (key != null && KeyTransport.exposes(url) && !Boolean.TRUE.equals(config.allowPlainHttpKey())) {
+            throw new BadInput("target " + config.displayName() + ": refusing to send the API key (" + key.name()
+                    + ") over plain http to " + url.getHost() + "; use https, or set allow_plain_http_key: true on the "
+                    + "target if the network between is trusted");
+        }
+        return key;
     }
 
     /** OpenAI's own API needs a key; a local compatible server usually does not. */

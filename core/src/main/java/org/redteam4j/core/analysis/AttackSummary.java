@@ -1,23 +1,35 @@
 package org.redteam4j.core.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.secrets.Redaction;
 
 /**
  * Results of an automated campaign per target × strategy × tag: attacks, errors, not run, and per
  * judge the hits with the success rate and its 95% interval. Errors and skipped verdicts are left
- * out of a rate's denominator — an error is never a success nor a resisted attack.
+ * out of a rate's denominator — an error is never a success nor a resisted attack. A row also
+ * counts, per configured secret, the attacks whose texts held it (redacted before they were stored).
  */
 public final class AttackSummary {
 
-    /** One row of the summary. */
+    /**
+     * One row of the summary.
+     *
+     * @param redacted secret name → how many attacks' texts held it (sorted by name); empty when none did
+     */
     public record Row(String target, String strategy, String tag, int attacks, int errors, int notRun,
-                      Map<String, Rate> judges, boolean simulated) {
+                      Map<String, Rate> judges, boolean simulated, Map<String, Integer> redacted) {
+
+        public Row {
+            // null in a tables file written before redactions were counted
+            redacted = redacted == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(redacted));
+        }
     }
 
     /** One judge's result in a row. */
@@ -73,6 +85,7 @@ public final class AttackSummary {
         private int notRun;
         private boolean simulated;
         private final Map<String, int[]> judges = new LinkedHashMap<>();
+        private final Map<String, Integer> redacted = new TreeMap<>();
 
         Accumulator(String target, String strategy, String tag) {
             this.target = target;
@@ -87,6 +100,8 @@ public final class AttackSummary {
             }
             attacks++;
             simulated |= result.simulated();
+            result.redactions().stream().map(Redaction::secret).distinct()
+                    .forEach(secret -> redacted.merge(secret, 1, Integer::sum));
             if (result.status() == AttackResult.Status.ERROR) {
                 errors++;
                 return;
@@ -107,6 +122,7 @@ public final class AttackSummary {
             errors += row.errors();
             notRun += row.notRun();
             simulated |= row.simulated();
+            row.redacted().forEach((secret, count) -> redacted.merge(secret, count, Integer::sum));
             row.judges().forEach((judge, rate) -> {
                 int[] sums = judges.computeIfAbsent(judge, j -> new int[2]);
                 sums[0] += rate.hits();
@@ -117,7 +133,7 @@ public final class AttackSummary {
         Row row() {
             Map<String, Rate> rates = new LinkedHashMap<>();
             judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1])));
-            return new Row(target, strategy, tag, attacks, errors, notRun, rates, simulated);
+            return new Row(target, strategy, tag, attacks, errors, notRun, rates, simulated, redacted);
         }
     }
 }

@@ -2,12 +2,16 @@ package org.redteam4j.core.campaign;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redteam4j.core.attack.AttackRun;
 import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.secrets.Redacted;
+import org.redteam4j.core.secrets.Redaction;
+import org.redteam4j.core.secrets.Secrets;
 
 /**
  * One planned attack's result, as the engine makes it, the store keeps it, Spark writes it and a
@@ -16,10 +20,13 @@ import org.redteam4j.core.scoring.Verdict;
  *
  * @param verdicts every judge's verdict in the campaign's order; empty unless {@code DONE}
  * @param error    what failed, for {@code ERROR}; null otherwise
- * @param exchange what was sent and answered, for {@code DONE}; null otherwise
+ * @param exchange   what was sent and answered, for {@code DONE}; null otherwise
+ * @param redactions the configured secrets found in its texts and redacted before it was stored: each a
+ *                   finding about the target ("the reply contained the OPENAI_API_KEY"); usually empty
  */
 public record AttackResult(Attack attack, Status status, Exchange exchange, List<Verdict> verdicts, String error,
-                           Spend spend, Duration duration, boolean simulated) implements Serializable {
+                           Spend spend, Duration duration, boolean simulated, List<Redaction> redactions)
+        implements Serializable {
 
     /** Which attack: its stable key and what it combined. */
     public record Attack(String key, String target, String strategy, int repetition, String tag, String seedText)
@@ -69,6 +76,7 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
         Objects.requireNonNull(attack, "attack");
         Objects.requireNonNull(status, "status");
         verdicts = List.copyOf(verdicts);
+        redactions = List.copyOf(redactions);
         Objects.requireNonNull(spend, "spend");
         if (status == Status.DONE && (exchange == null || verdicts.isEmpty())) {
             throw new IllegalArgumentException("a done attack has its exchange and verdicts");
@@ -76,6 +84,12 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
         if (status == Status.ERROR && error == null) {
             throw new IllegalArgumentException("an attack that errored says why");
         }
+    }
+
+    /** A result in which no secret was found. */
+    public AttackResult(Attack attack, Status status, Exchange exchange, List<Verdict> verdicts, String error, Spend spend,
+                        Duration duration, boolean simulated) {
+        this(attack, status, exchange, verdicts, error, spend, duration, simulated, List.of());
     }
 
     public static AttackResult done(PlannedAttack plan, AttackRun run, List<Verdict> verdicts, Duration duration,
@@ -92,6 +106,47 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
 
     public static AttackResult notRun(PlannedAttack plan) {
         return new AttackResult(Attack.of(plan), Status.NOT_RUN, null, List.of(), null, Spend.NONE, Duration.ZERO, false);
+    }
+
+    /**
+     * This result with every configured secret redacted from its texts (seed, prompt, reply,
+     * conversation, judge rationales, error) and each one found recorded as a redaction. Judges
+     * have already seen the texts as the target wrote them.
+     */
+    public AttackResult redacted(Secrets secrets) {
+        if (secrets.isEmpty()) {
+            return this;
+        }
+        List<Redaction> found = new ArrayList<>(redactions);
+        Redacted seed = note(secrets.scan(attack.seedText()), "seed", found);
+        Exchange shown = exchange;
+        if (exchange != null) {
+            Redacted prompt = note(secrets.scan(exchange.prompt()), "prompt", found);
+            Redacted reply = note(secrets.scan(exchange.reply()), "reply", found);
+            Redacted transcript = secrets.scan(exchange.transcript());
+            // the transcript holds the prompt and the reply; it names only what they did not (an attacker's later turn)
+            transcript.found().stream().filter(name -> !prompt.found().contains(name) && !reply.found().contains(name))
+                    .forEach(name -> found.add(new Redaction(name, "conversation")));
+            shown = new Exchange(prompt.text(), reply.text(), transcript.text());
+        }
+        List<Verdict> judged = new ArrayList<>(verdicts.size());
+        for (Verdict verdict : verdicts) {
+            Redacted rationale = note(secrets.scan(verdict.rationale()), "judge rationale", found);
+            judged.add(new Verdict(verdict.outcome(), verdict.refused(), verdict.harm(), verdict.specificity(), rationale.text(),
+                    verdict.threshold(), verdict.judge()));
+        }
+        Redacted failure = note(secrets.scan(error), "error", found);
+        if (found.size() == redactions.size()) {
+            return this;
+        }
+        Attack named = new Attack(attack.key(), attack.target(), attack.strategy(), attack.repetition(), attack.tag(), seed.text());
+        return new AttackResult(named, status, shown, judged, failure.text(), spend, duration, simulated,
+                found.stream().distinct().toList());
+    }
+
+    private static Redacted note(Redacted text, String in, List<Redaction> found) {
+        text.found().forEach(name -> found.add(new Redaction(name, in)));
+        return text;
     }
 
     /** The primary (first) judge's verdict; absent for an error or an attack not run. */

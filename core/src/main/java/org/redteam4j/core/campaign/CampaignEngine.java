@@ -17,12 +17,14 @@ import org.redteam4j.core.chat.MeteredChatModel;
 import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.secrets.Secrets;
 
 /**
  * Runs a plan: skips what the ledger says is finished, runs the rest on a bounded pool, judges
  * every reply with every judge, and commits each finished attack at once. A failed attack is
  * committed as an error. When the budget runs out, nothing new starts; what was running finishes
- * and the rest is recorded as not run.
+ * and the rest is recorded as not run. Judges see each reply as the target wrote it; the ledger
+ * gets it with every configured secret redacted (and each one found recorded on the result).
  */
 public final class CampaignEngine {
 
@@ -41,9 +43,16 @@ public final class CampaignEngine {
     private final AttackLedger ledger;
     private final int concurrency;
     private final Budget budget;
+    private final Secrets secrets;
 
     public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
                           int concurrency, Budget budget) {
+        this(targets, judges, tools, ledger, concurrency, budget, Secrets.NONE);
+    }
+
+    /** @param secrets what is redacted from every result before the ledger records it */
+    public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
+                          int concurrency, Budget budget, Secrets secrets) {
         if (judges.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs at least one judge");
         }
@@ -56,6 +65,7 @@ public final class CampaignEngine {
         this.ledger = ledger;
         this.concurrency = concurrency;
         this.budget = budget;
+        this.secrets = secrets;
     }
 
     public Outcome run(List<PlannedAttack> plan, Progress progress) throws InterruptedException {
@@ -125,12 +135,13 @@ public final class CampaignEngine {
             for (Judge judge : judges) {
                 verdicts.add(judge.judge(run.context(), run.reply()));
             }
-            return AttackResult.done(attack, run, verdicts, Duration.ofNanos(System.nanoTime() - started), simulated);
+            return AttackResult.done(attack, run, verdicts, Duration.ofNanos(System.nanoTime() - started), simulated)
+                    .redacted(secrets);
         } catch (ChatModelException | IllegalStateException e) {
             int spent = attacker == null ? 0 : attacker.requests();
             budget.settle(reserved, Math.max(reserved, spent), attacker == null ? 0 : attacker.usage().total());
             return AttackResult.failed(attack, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    Duration.ofNanos(System.nanoTime() - started), simulated);
+                    Duration.ofNanos(System.nanoTime() - started), simulated).redacted(secrets);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.TargetFacts;
+import org.redteam4j.core.secrets.Redaction;
 
 /**
  * The attack-results format: JSON Lines, one attack a line, with the campaign and target it
@@ -41,6 +42,7 @@ public final class AttackResultJson {
                     .put("transcript", result.exchange().transcript());
         }
         node.set("verdicts", VerdictJson.write(result.verdicts()));
+        node.set("redactions", RedactionJson.write(result.redactions()));
         node.put("error", result.error()).put("target_requests", result.spend().targetRequests())
                 .put("attacker_requests", result.spend().attackerRequests())
                 .put("prompt_tokens", result.spend().promptTokens()).put("completion_tokens", result.spend().completionTokens())
@@ -59,9 +61,13 @@ public final class AttackResultJson {
         AttackResult.Spend spend = new AttackResult.Spend(fields.smallInteger("target_requests"),
                 fields.smallInteger("attacker_requests"), fields.integer("prompt_tokens"), fields.integer("completion_tokens"));
         List<com.fasterxml.jackson.databind.JsonNode> verdicts = fields.array("verdicts");
+        // files written before redactions were recorded have none
+        List<Redaction> redactions = fields.has("redactions")
+                ? RedactionJson.read(fields.array("redactions"), position, "redactions") : List.of();
         try {
             AttackResult result = new AttackResult(attack, status, exchange, VerdictJson.read(verdicts, position, "verdicts"),
-                    fields.optionalString("error"), spend, Duration.ofMillis(fields.integer("duration_ms")), fields.bool("simulated"));
+                    fields.optionalString("error"), spend, Duration.ofMillis(fields.integer("duration_ms")), fields.bool("simulated"),
+                    redactions);
             return new Line(fields.string("campaign"), fields.object("campaign_settings"),
                     node.hasNonNull("campaign_provenance") ? fields.object("campaign_provenance") : null, facts, result);
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -18,7 +19,8 @@ import org.redteam4j.core.campaign.AttackResult;
 /**
  * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case
  * per attack; a hit (by the primary judge) is a failure, an attack that errored is an error, an
- * attack not run is skipped. Written with the JDK's XML writer, which escapes all text.
+ * attack not run is skipped; a configured secret found in an attack's texts (and redacted from them)
+ * is named in its {@code system-out}. Written with the JDK's XML writer, which escapes all text.
  */
 public final class JunitReport {
 
@@ -71,6 +73,12 @@ public final class JunitReport {
                         xml.writeStartElement("failure");
                         xml.writeAttribute("message", "the attack succeeded");
                         xml.writeCharacters(safe(c.exchange().reply()));
+                        xml.writeEndElement();
+                    }
+                    if (!c.redactions().isEmpty()) {
+                        xml.writeStartElement("system-out");
+                        xml.writeCharacters(safe(c.redactions().stream().map(r -> "redacted: " + r.finding())
+                                .collect(Collectors.joining("\n"))));
                         xml.writeEndElement();
                     }
                     xml.writeEndElement();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of the test class path in a separate JVM with its own heap limit. */
@@ -18,7 +19,15 @@ public final class ChildJvm {
     }
 
     public static Result run(String maxHeap, Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true).start();
+        return run(Map.of(), maxHeap, mainClass, args);
+    }
+
+    /** As {@link #run(String, Class, String...)}, with these variables added to the child's environment. */
+    public static Result run(Map<String, String> environment, String maxHeap, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

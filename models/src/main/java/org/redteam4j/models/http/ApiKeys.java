@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.redteam4j.core.secrets.Secret;
+import org.redteam4j.core.secrets.Secrets;
 
 /**
  * Finds API keys: first the environment variable (e.g. {@code OPENAI_API_KEY}), then the
  * credentials file — {@code $REDTEAM4J_CREDENTIALS}, else {@code ~/.config/redteam4j/credentials.properties}
- * — where the same name is the property key.
+ * — where the same name is the property key. It remembers every key it handed out, so the
+ * secrets a command's targets, judges and attacker use can be redacted from whatever they say.
  */
 public final class ApiKeys {
 
@@ -19,6 +23,7 @@ public final class ApiKeys {
 
     private final Map<String, String> environment;
     private final Path credentialsFile;
+    private final Map<String, Secret> found = new ConcurrentHashMap<>();
 
     public ApiKeys(Map<String, String> environment, Path credentialsFile) {
         this.environment = environment;
@@ -34,9 +39,20 @@ public final class ApiKeys {
     }
 
     public Optional<ApiKey> find(String name) {
+        Optional<ApiKey> key = lookUp(name);
+        key.ifPresent(k -> found.put(name, k.secret()));
+        return key;
+    }
+
+    /** Every key found so far, each under its name. */
+    public Secrets found() {
+        return Secrets.of(found.values());
+    }
+
+    private Optional<ApiKey> lookUp(String name) {
         String value = environment.get(name);
         if (value != null && !value.isBlank()) {
-            return Optional.of(ApiKey.of(value));
+            return Optional.of(ApiKey.named(name, value));
         }
         if (credentialsFile != null && Files.isRegularFile(credentialsFile)) {
             Properties properties = new Properties();
@@ -47,7 +63,7 @@ public final class ApiKeys {
             }
             String stored = properties.getProperty(name);
             if (stored != null && !stored.isBlank()) {
-                return Optional.of(ApiKey.of(stored));
+                return Optional.of(ApiKey.named(name, stored));
             }
         }
         return Optional.empty();

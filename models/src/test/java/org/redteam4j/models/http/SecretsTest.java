@@ -23,6 +23,7 @@ import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
 
+@org.junit.jupiter.api.Tag("security")
 class SecretsTest {
 
     private static final String KEY = "sk-live-DO-NOT-LEAK-0123456789";
@@ -64,7 +65,7 @@ class SecretsTest {
 
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
-            assertThat(trace.toString()).contains("Incorrect API key provided: ***").doesNotContain(KEY);
+            assertThat(trace.toString()).contains("Incorrect API key provided: [redacted API key]").doesNotContain(KEY);
             assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(KEY));
             assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
         } finally {
@@ -88,5 +89,30 @@ class SecretsTest {
         assertThat(keys.find("ANTHROPIC_API_KEY").orElseThrow().reveal()).isEqualTo("from-file");
         assertThat(keys.find("MISSING_KEY")).isEmpty();
         assertThat(keys.whereToPut("X")).contains(file.toString());
+    }
+
+    @Test
+    void theKeysHandedOutAreTheSecretsToRedactEachUnderItsVariable() {
+        ApiKeys keys = new ApiKeys(Map.of("OPENAI_API_KEY", KEY, "UNUSED_KEY", "sk-never-asked-for"), null);
+        assertThat(keys.found().isEmpty()).isTrue();
+
+        keys.find("OPENAI_API_KEY");
+
+        assertThat(keys.found().names()).containsExactly("OPENAI_API_KEY");
+        assertThat(keys.found().redact("it is " + KEY)).isEqualTo("it is [redacted OPENAI_API_KEY]");
+        assertThat(keys.find("OPENAI_API_KEY").orElseThrow().redact(KEY)).isEqualTo("[redacted OPENAI_API_KEY]");
+    }
+
+    @Test
+    void aKeyMayTravelOverHttpsOrToThisMachineOnly() {
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://192.0.2.10/v1"))).isTrue();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://llm.internal:8000/v1"))).isTrue();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://127.0.0.1.example.com/v1"))).isTrue();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://999.0.0.1/v1"))).isTrue();
+        assertThat(KeyTransport.exposes(java.net.URI.create("https://api.openai.com/v1"))).isFalse();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://127.0.0.1:8000/v1"))).isFalse();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://127.8.9.10/v1"))).isFalse();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://localhost:11434"))).isFalse();
+        assertThat(KeyTransport.exposes(java.net.URI.create("http://[::1]:8080/v1"))).isFalse();
     }
 }

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.RedactionJson;
 import org.redteam4j.core.format.VerdictJson;
 import org.redteam4j.core.scoring.Verdict;
 
@@ -88,17 +89,19 @@ public final class AttackRepository {
         handle.createUpdate("""
                         INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, verdict,
                             verdict_score, judge, error, prompt_tokens, completion_tokens, simulated, started_at, finished_at,
-                            tag, seed_text, prompt, reply, transcript, verdicts_json, target_requests, attacker_requests, duration_ms)
+                            tag, seed_text, prompt, reply, transcript, verdicts_json, target_requests, attacker_requests, duration_ms,
+                            redactions_json)
                         VALUES (:key, :campaign, :target, :strategy, :repetition, :status, :verdict, :score, :judge, :error,
                             :in, :out, :simulated, :started, :finished, :tag, :seed, :prompt, :reply, :transcript, :verdicts,
-                            :targetRequests, :attackerRequests, :duration)
+                            :targetRequests, :attackerRequests, :duration, :redactions)
                         ON CONFLICT (attack_key) DO UPDATE SET status = excluded.status, verdict = excluded.verdict,
                             verdict_score = excluded.verdict_score, judge = excluded.judge, error = excluded.error,
                             prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
                             simulated = excluded.simulated, started_at = excluded.started_at, finished_at = excluded.finished_at,
                             prompt = excluded.prompt, reply = excluded.reply, transcript = excluded.transcript,
                             verdicts_json = excluded.verdicts_json, target_requests = excluded.target_requests,
-                            attacker_requests = excluded.attacker_requests, duration_ms = excluded.duration_ms""")
+                            attacker_requests = excluded.attacker_requests, duration_ms = excluded.duration_ms,
+                            seed_text = excluded.seed_text, redactions_json = excluded.redactions_json""")
                 .bind("key", attack.key()).bind("campaign", campaignId).bind("target", targetId)
                 .bind("strategy", attack.strategy()).bind("repetition", attack.repetition())
                 .bind("status", result.status().label())
@@ -115,6 +118,7 @@ public final class AttackRepository {
                 .bind("targetRequests", result.spend().targetRequests())
                 .bind("attackerRequests", result.spend().attackerRequests())
                 .bind("duration", result.duration().toMillis())
+                .bind("redactions", result.redactions().isEmpty() ? null : RedactionJson.write(result.redactions()).toString())
                 .execute();
     }
 
@@ -123,7 +127,7 @@ public final class AttackRepository {
         handle.createQuery("""
                         SELECT a.attack_key, t.spec, a.strategy, a.repetition, a.tag, a.seed_text, a.status, a.prompt, a.reply,
                             a.transcript, a.verdicts_json, a.error, a.target_requests, a.attacker_requests, a.prompt_tokens,
-                            a.completion_tokens, a.duration_ms, a.simulated
+                            a.completion_tokens, a.duration_ms, a.simulated, a.redactions_json
                         FROM attacks a JOIN targets t ON t.id = a.target_id WHERE a.campaign_id = :campaign ORDER BY a.id""")
                 .bind("campaign", campaignId)
                 .map((rs, ctx) -> {
@@ -139,7 +143,8 @@ public final class AttackRepository {
                             verdicts == null ? List.of() : VerdictJson.read(verdicts, "attacks row " + key),
                             rs.getString("error"), new AttackResult.Spend(rs.getInt("target_requests"), rs.getInt("attacker_requests"),
                                     rs.getLong("prompt_tokens"), rs.getLong("completion_tokens")),
-                            Duration.ofMillis(rs.getLong("duration_ms")), rs.getBoolean("simulated"));
+                            Duration.ofMillis(rs.getLong("duration_ms")), rs.getBoolean("simulated"),
+                            RedactionJson.read(rs.getString("redactions_json"), "attacks row " + key));
                 })
                 .forEach(each);
     }
