@@ -22,28 +22,30 @@ public final class Sessions {
     Sessions(Database database, PasswordEncoder passwords, Clock clock) {
         this.database = database;
         this.passwords = passwords;
-        this.limiter = new LoginLimiter(clock);
+        this.limiter = new LoginLimiter(database, clock);
         this.clock = clock;
     }
 
     /** Returns the raw session token for the cookie; only its hash is stored. */
     public String login(String name, String password, String address) {
-        if (limiter.blocked(name, address)) {
-            throw WorkbenchFailure.tooMany("too many failed logins; wait " + LoginLimiter.WINDOW.toMinutes() + " minutes",
-                    LoginLimiter.WINDOW);
-        }
-        Optional<Account> account = database.inTransaction(handle -> new AccountRepository(handle).byName(name));
-        if (account.isEmpty() || account.get().passwordHash() == null || !passwords.matches(password, account.get().passwordHash())) {
-            limiter.failed(name, address);
-            throw WorkbenchFailure.notSignedIn("wrong name or password");
-        }
-        limiter.succeeded(name);
+        Account account = check(name, password, address).orElseThrow(() -> WorkbenchFailure.notSignedIn("wrong name or password"));
         String token = Tokens.random();
-        database.inTransaction(handle -> {
-            new SessionRepository(handle).create(Tokens.hash(token), account.get().id(), Tokens.random(), clock.instant().plus(LENGTH));
-            return null;
-        });
+        database.useTransaction(handle ->
+                new SessionRepository(handle).create(Tokens.hash(token), account.id(), Tokens.random(), clock.instant().plus(LENGTH)));
         return token;
+    }
+
+    /** The account, if the password is right; the check is reserved before bcrypt runs, so parallel guesses all count. */
+    private Optional<Account> check(String name, String password, String address) {
+        LoginLimiter.Reservation reservation = limiter.reserve(name, address);
+        Optional<Account> right = Optional.empty();
+        try {
+            right = database.inTransaction(handle -> new AccountRepository(handle).byName(name))
+                    .filter(account -> account.passwordHash() != null && passwords.matches(password, account.passwordHash()));
+        } finally {
+            reservation.finish(right.isPresent());
+        }
+        return right;
     }
 
     public Optional<Principal> authenticate(String token) {

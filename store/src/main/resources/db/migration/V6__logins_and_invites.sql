@@ -1,0 +1,14 @@
+-- Login throttling (issue 15), shared by every server on the database and kept across restarts:
+-- one row per account name and per client address, keyed by a hash (never the typed text). It
+-- counts the failed checks and the checks in flight in the current window, and says when the
+-- address may try next; every change bumps version, so concurrent servers change a row in turn.
+CREATE TABLE login_throttle (
+    key_hash      TEXT NOT NULL PRIMARY KEY,
+    window_start  ${timestamp} NOT NULL,
+    failures      INTEGER NOT NULL,
+    pending       INTEGER NOT NULL,
+    next_at       ${timestamp} NOT NULL,
+    version       BIGINT NOT NULL
+);
+
+CREATE INDEX login_throttle_window ON login_throttle (window_start);
