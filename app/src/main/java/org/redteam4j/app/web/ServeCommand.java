@@ -3,7 +3,9 @@ package org.redteam4j.app.web;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.redteam4j.app.cli.DatabaseOption;
@@ -51,9 +53,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--create-admin", paramLabel = "NAME", description = "Create this admin account, then serve.")
     String createAdmin;
 
+    @Option(names = "--trust-proxy", paramLabel = "CIDR", split = ",",
+            description = "Trust X-Forwarded-For from these proxy addresses (e.g. 127.0.0.1/32, 10.0.0.0/8; repeatable). "
+                    + "Off by default: logins are then counted per connecting address.")
+    List<String> trustProxy = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        WebOptions options = options();
         Database db = database.open();
         Environment system = Environment.fromSystem();
         Environment environment = system.withPreferenceModel(() -> scorer.build(system));
@@ -66,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 err.println("Created admin " + createAdmin + ".");
             }
-            WebApp app = new WebApp(workbench).start(host, port);
+            WebApp app = new WebApp(workbench, (path, millis) -> { }, options).start(host, port);
             err.printf("The workbench is at http://%s:%d/ (database %s). Ctrl-C stops it.%n", host, app.port(), db.location());
             err.flush();
             CountDownLatch stopped = new CountDownLatch(1);
@@ -77,6 +85,15 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    /** The web layer's options, checked before anything starts: a bad one is bad usage (exit 2). */
+    WebOptions options() {
+        try {
+            return new WebOptions(TrustedProxies.parse(trustProxy));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--trust-proxy " + e.getMessage());
+        }
     }
 
     private static String password() {

@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -39,9 +40,16 @@ public final class WebApp {
 
     /** @param timer told each request's path pattern and the server's handling time in milliseconds */
     public WebApp(Workbench workbench, BiConsumer<String, Float> timer) {
+        this(workbench, timer, WebOptions.defaults());
+    }
+
+    WebApp(Workbench workbench, BiConsumer<String, Float> timer, WebOptions options) {
         this.workbench = workbench;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // ctx.ip() is the client the login limiter counts: the peer, or who a trusted proxy says it forwards
+            config.contextResolver.ip = ctx -> options.trustedProxies().client(ctx.req().getRemoteAddr(),
+                    Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             // a chunked body has no length for Javalin's own limit to refuse
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new BodyLimit()), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));

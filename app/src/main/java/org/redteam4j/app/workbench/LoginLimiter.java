@@ -11,16 +11,21 @@ import org.redteam4j.store.workbench.LoginThrottleRepository;
 import org.redteam4j.store.workbench.LoginThrottleRepository.Counter;
 
 /**
- * At most {@link #MAX_FAILURES} password checks per account name in a {@link #WINDOW}, and a cap per
- * address. A check is <em>reserved</em> before the password is compared and counted until it ends,
- * so parallel guesses cannot all slip past the limit while bcrypt runs. The counters live in the
- * database: they survive a restart and hold across servers sharing one PostgreSQL.
+ * At most {@link #MAX_FAILURES} failed password checks per account name in a {@link #WINDOW}; per
+ * client address, {@link #FREE_PER_ADDRESS} failures and then one check per delay that doubles
+ * with each further failure up to {@link #MAX_DELAY} — a slow-down, never a lock-out, since many
+ * people may share one address (a proxy, an office). A check is <em>reserved</em> before the
+ * password is compared and counted until it ends, so parallel guesses cannot all slip past a
+ * limit while bcrypt runs. The counters live in the database: they survive a restart and hold
+ * across servers sharing one PostgreSQL.
  */
 public final class LoginLimiter {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
-    static final int MAX_ADDRESS_FAILURES = MAX_FAILURES * 4;
+    public static final int FREE_PER_ADDRESS = 10;
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    public static final Duration MAX_DELAY = Duration.ofMinutes(1);
     /** Counters are pruned at most this often (each server on its own). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
     /** Parallel requests for one key change its row in turn; past this many losses, refuse briefly. */
@@ -74,12 +79,16 @@ public final class LoginLimiter {
                     if (forName.used() >= MAX_FAILURES) {
                         return Optional.of(tooMany("too many failed logins for this name", until(forName.windowStart().plus(WINDOW), now)));
                     }
-                    if (forAddress.used() >= MAX_ADDRESS_FAILURES) {
-                        return Optional.of(tooMany("too many failed logins from your address",
-                                until(forAddress.windowStart().plus(WINDOW), now)));
+                    boolean slowed = forAddress.used() >= FREE_PER_ADDRESS;
+                    if (slowed && forAddress.nextAt().isAfter(now)) {
+                        return Optional.of(tooMany("too many failed logins from your address", until(forAddress.nextAt(), now)));
                     }
-                    if (!counters.replace(nameKey, byName, reserved(forName))
-                            || !counters.replace(addressKey, byAddress, reserved(forAddress))) {
+                    Counter addressNext = reserved(forAddress);
+                    if (slowed) {
+                        addressNext = new Counter(addressNext.windowStart(), addressNext.failures(), addressNext.pending(),
+                                now.plus(delay(forAddress.used())), addressNext.version());
+                    }
+                    if (!counters.replace(nameKey, byName, reserved(forName)) || !counters.replace(addressKey, byAddress, addressNext)) {
                         throw new Changed(); // rolls back a half-made reservation; read again
                     }
                     return Optional.empty();
@@ -102,6 +111,13 @@ public final class LoginLimiter {
 
     private static Counter reserved(Counter counter) {
         return new Counter(counter.windowStart(), counter.failures(), counter.pending() + 1, counter.nextAt(), counter.version());
+    }
+
+    /** The wait after this check: {@link #FIRST_DELAY} at the first failure past the free ones, doubling, at most {@link #MAX_DELAY}. */
+    static Duration delay(int used) {
+        int doublings = Math.min(used - FREE_PER_ADDRESS, 20);
+        Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
     private static Duration until(Instant then, Instant now) {

@@ -1,0 +1,24 @@
+package org.redteam4j.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve}'s network options are checked before anything starts (issue 15). */
+@Tag("security")
+class ServeOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadTrustedProxyRangeIsBadUsage() {
+        CliRun run = CliRun.of("serve", "--db", dir.resolve("w.db").toString(), "--trust-proxy", "10.0.0.0/8,nonsense");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--trust-proxy").contains("'nonsense' is not an IP address");
+    }
+}
