@@ -18,10 +18,13 @@ public final class Sessions {
     private final PasswordEncoder passwords;
     private final LoginLimiter limiter;
     private final Clock clock;
+    /** What an unknown name's password is compared with, so it costs one bcrypt like a known name's. */
+    private final String dummyHash;
 
     Sessions(Database database, PasswordEncoder passwords, Clock clock) {
         this.database = database;
         this.passwords = passwords;
+        this.dummyHash = passwords.encode(Tokens.random());
         this.limiter = new LoginLimiter(database, clock);
         this.clock = clock;
     }
@@ -35,13 +38,18 @@ public final class Sessions {
         return token;
     }
 
-    /** The account, if the password is right; the check is reserved before bcrypt runs, so parallel guesses all count. */
+    /**
+     * The account, if the password is right. The check is reserved before bcrypt runs, so parallel
+     * guesses all count; an unknown name runs bcrypt too, so timing does not tell which names exist.
+     */
     private Optional<Account> check(String name, String password, String address) {
         LoginLimiter.Reservation reservation = limiter.reserve(name, address);
         Optional<Account> right = Optional.empty();
         try {
-            right = database.inTransaction(handle -> new AccountRepository(handle).byName(name))
-                    .filter(account -> account.passwordHash() != null && passwords.matches(password, account.passwordHash()));
+            Optional<Account> account = database.inTransaction(handle -> new AccountRepository(handle).byName(name));
+            String hash = account.map(Account::passwordHash).orElse(null);
+            boolean matches = passwords.matches(password == null ? "" : password, hash == null ? dummyHash : hash);
+            right = hash == null ? Optional.empty() : account.filter(found -> matches);
         } finally {
             reservation.finish(right.isPresent());
         }
