@@ -12,3 +12,7 @@ CREATE TABLE login_throttle (
 );
 
 CREATE INDEX login_throttle_window ON login_throttle (window_start);
+
+-- Passwords set before the strength rule keep working; one found weak at login must be changed
+-- before anything else.
+ALTER TABLE members ADD COLUMN password_change_required BOOLEAN NOT NULL DEFAULT FALSE;

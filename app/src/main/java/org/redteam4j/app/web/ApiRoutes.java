@@ -21,6 +21,8 @@ import org.redteam4j.store.workbench.DashboardQueries;
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {
 
+    static final String PASSWORD_API = "/api/account/password";
+
     private final Workbench workbench;
 
     ApiRoutes(Workbench workbench) {
@@ -36,6 +38,12 @@ final class ApiRoutes {
             json(ctx, session(principal));
         });
         app.get("/api/session", ctx -> json(ctx, session(WebApp.principal(ctx))));
+        app.post(PASSWORD_API, ctx -> {
+            JsonNode body = body(ctx);
+            workbench.sessions().changePassword(WebApp.principal(ctx), ctx.cookie(WebApp.SESSION_COOKIE), text(body, "current_password"),
+                    text(body, "new_password"), ctx.ip());
+            json(ctx, Json.mapper().createObjectNode().put("ok", true));
+        });
         app.post("/api/logout", ctx -> {
             workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
             WebApp.clearSession(ctx);
@@ -117,7 +125,8 @@ final class ApiRoutes {
 
     private static ObjectNode session(Principal principal) {
         return Json.mapper().createObjectNode().put("name", principal.account().name())
-                .put("role", principal.account().role().id()).put("csrf_token", principal.csrfToken());
+                .put("role", principal.account().role().id()).put("csrf_token", principal.csrfToken())
+                .put("password_change_required", principal.account().passwordChangeRequired());
     }
 
     /** What a member may see of an attempt: never the target. */

@@ -21,6 +21,8 @@ import org.redteam4j.store.workbench.Campaign;
 /** The HTML pages and their forms. Forms post back and redirect (post/redirect/get). */
 final class PageRoutes {
 
+    static final String PASSWORD_PAGE = "/account/password";
+
     private final Workbench workbench;
     private final Pages pages;
 
@@ -36,6 +38,9 @@ final class PageRoutes {
         app.post("/logout", this::logout);
         app.get("/invite/{token}", ctx -> render(ctx, "invite", Map.of("token", ctx.pathParam("token"))));
         app.post("/invite/{token}", this::acceptInvite);
+
+        app.get(PASSWORD_PAGE, ctx -> render(ctx, "password", Map.of()));
+        app.post(PASSWORD_PAGE, this::changePassword);
 
         app.get("/admin", this::admin);
         app.post("/admin/invites", this::invite);
@@ -114,6 +119,21 @@ final class PageRoutes {
         } catch (WorkbenchFailure e) {
             FailureResponses.status(ctx, e);
             render(ctx, "invite", Map.of("token", token, "error", e.getMessage()));
+        }
+    }
+
+    private void changePassword(Context ctx) {
+        Principal who = WebApp.principal(ctx);
+        try {
+            if (!String.valueOf(ctx.formParam("new_password")).equals(ctx.formParam("repeat_password"))) {
+                throw WorkbenchFailure.invalid("the new passwords differ");
+            }
+            workbench.sessions().changePassword(who, ctx.cookie(WebApp.SESSION_COOKIE), ctx.formParam("current_password"),
+                    ctx.formParam("new_password"), ctx.ip());
+            ctx.redirect("/?password=changed");
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
+            render(ctx, "password", Map.of("error", e.getMessage()));
         }
     }
 

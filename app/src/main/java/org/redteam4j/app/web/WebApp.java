@@ -29,6 +29,9 @@ public final class WebApp {
     static final String PRINCIPAL = "principal";
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
     private static final Set<String> OPEN_POSTS = Set.of("/login", "/api/login");
+    /** What a person whose password must change may still reach. */
+    private static final Set<String> WHILE_CHANGING_PASSWORD = Set.of(PageRoutes.PASSWORD_PAGE, ApiRoutes.PASSWORD_API, "/logout",
+            "/api/logout", "/api/session", "/login", "/api/login");
 
     private final Workbench workbench;
     private final Pages pages = new Pages();
@@ -93,6 +96,16 @@ public final class WebApp {
             if (principal == null || !principal.sentCsrfToken(sent)) {
                 throw WorkbenchFailure.forbidden("the request lacks a valid CSRF token; reload the page and try again");
             }
+        }
+        if (principal != null && principal.account().passwordChangeRequired() && !WHILE_CHANGING_PASSWORD.contains(ctx.path())
+                && !ctx.path().startsWith("/static/")) {
+            if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+                ctx.redirect(PageRoutes.PASSWORD_PAGE);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw WorkbenchFailure.forbidden("your password no longer meets the rules; change it first (POST "
+                    + ApiRoutes.PASSWORD_API + ")");
         }
     }
 

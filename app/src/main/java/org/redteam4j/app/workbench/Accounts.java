@@ -6,7 +6,6 @@ import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.InviteRepository;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Who may sign in: the first admin, people who accept a one-time invitation (which fixes their
@@ -14,12 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class Accounts {
 
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = Passwords.MIN_LENGTH;
 
     private final Database database;
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
 
-    Accounts(Database database, PasswordEncoder passwords) {
+    Accounts(Database database, Passwords passwords) {
         this.database = database;
         this.passwords = passwords;
     }
@@ -78,12 +77,12 @@ public final class Accounts {
         return accounts.create(name, role, recruitmentSource, passwords.encode(password));
     }
 
-    private static void validCredentials(String name, String password) {
+    private void validCredentials(String name, String password) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{2,40}")) {
             throw WorkbenchFailure.invalid("a name has 2 to 40 letters, digits, dots, dashes or underscores");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw WorkbenchFailure.invalid("a password has at least " + MIN_PASSWORD + " characters");
-        }
+        passwords.weakness(name, password).ifPresent(problem -> {
+            throw WorkbenchFailure.invalid(problem);
+        });
     }
 }

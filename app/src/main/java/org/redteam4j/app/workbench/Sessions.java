@@ -7,35 +7,67 @@ import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.SessionRepository;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Signing in and out: failed logins are limited per name and address; a session is a random token whose hash is stored. */
+/**
+ * Signing in and out, and changing one's password: password checks are limited per name and
+ * address; a session is a random token whose hash is stored.
+ */
 public final class Sessions {
 
     public static final Duration LENGTH = Duration.ofHours(12);
 
     private final Database database;
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
     private final LoginLimiter limiter;
     private final Clock clock;
-    /** What an unknown name's password is compared with, so it costs one bcrypt like a known name's. */
-    private final String dummyHash;
 
-    Sessions(Database database, PasswordEncoder passwords, Clock clock) {
+    Sessions(Database database, Passwords passwords, Clock clock) {
         this.database = database;
         this.passwords = passwords;
-        this.dummyHash = passwords.encode(Tokens.random());
         this.limiter = new LoginLimiter(database, clock);
         this.clock = clock;
     }
 
-    /** Returns the raw session token for the cookie; only its hash is stored. */
+    /**
+     * Returns the raw session token for the cookie; only its hash is stored. A right password that
+     * no longer meets the rules still signs in, and the person must then change it; an old-style
+     * hash is replaced by a pre-hashed one.
+     */
     public String login(String name, String password, String address) {
         Account account = check(name, password, address).orElseThrow(() -> WorkbenchFailure.notSignedIn("wrong name or password"));
+        boolean weak = account.passwordChangeRequired() || passwords.weakness(account.name(), password).isPresent();
+        String rehashed = passwords.isOld(account.passwordHash()) ? passwords.encode(password) : null;
         String token = Tokens.random();
-        database.useTransaction(handle ->
-                new SessionRepository(handle).create(Tokens.hash(token), account.id(), Tokens.random(), clock.instant().plus(LENGTH)));
+        database.useTransaction(handle -> {
+            AccountRepository accounts = new AccountRepository(handle);
+            if (rehashed != null) {
+                accounts.setPassword(account.id(), rehashed, weak);
+            } else if (weak && !account.passwordChangeRequired()) {
+                accounts.requirePasswordChange(account.id());
+            }
+            new SessionRepository(handle).create(Tokens.hash(token), account.id(), Tokens.random(), clock.instant().plus(LENGTH));
+        });
         return token;
+    }
+
+    /**
+     * Changes the signed-in person's password: the current one is checked (and counted by the
+     * limiter like a login), the new one must meet the rules, and every other session of theirs ends.
+     */
+    public void changePassword(Principal who, String sessionToken, String current, String replacement, String address) {
+        String name = who.account().name();
+        check(name, current, address).orElseThrow(() -> WorkbenchFailure.invalid("the current password is wrong"));
+        passwords.weakness(name, replacement).ifPresent(problem -> {
+            throw WorkbenchFailure.invalid(problem);
+        });
+        if (replacement.equals(current)) {
+            throw WorkbenchFailure.invalid("choose a password different from the current one");
+        }
+        String hash = passwords.encode(replacement);
+        database.useTransaction(handle -> {
+            new AccountRepository(handle).setPassword(who.id(), hash, false);
+            new SessionRepository(handle).deleteOthers(who.id(), Tokens.hash(sessionToken));
+        });
     }
 
     /**
@@ -47,9 +79,8 @@ public final class Sessions {
         Optional<Account> right = Optional.empty();
         try {
             Optional<Account> account = database.inTransaction(handle -> new AccountRepository(handle).byName(name));
-            String hash = account.map(Account::passwordHash).orElse(null);
-            boolean matches = passwords.matches(password == null ? "" : password, hash == null ? dummyHash : hash);
-            right = hash == null ? Optional.empty() : account.filter(found -> matches);
+            boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+            right = account.filter(found -> matches);
         } finally {
             reservation.finish(right.isPresent());
         }

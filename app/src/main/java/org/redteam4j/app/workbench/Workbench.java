@@ -5,8 +5,6 @@ import java.util.function.Supplier;
 import org.redteam4j.config.Environment;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The workbench's services over one database, built together because they share the target
@@ -24,7 +22,7 @@ public final class Workbench implements AutoCloseable {
 
     /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
     public Workbench(Database database, Environment environment, Clock clock) {
-        PasswordEncoder passwords = new BCryptPasswordEncoder();
+        Passwords passwords = new Passwords();
         Supplier<HarmlessnessScorer> scorer = environment.preferenceModelSupplier();
         this.models = new TargetModels(environment);
         this.accounts = new Accounts(database, passwords);

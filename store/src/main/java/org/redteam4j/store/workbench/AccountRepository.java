@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
 /** Workbench accounts (rows of {@code members} with a name). */
 public final class AccountRepository {
 
-    private static final String COLUMNS = "id, name, role, recruitment_source, password_hash, warning_acknowledged_at, opted_out";
+    private static final String COLUMNS = "id, name, role, recruitment_source, password_hash, warning_acknowledged_at, opted_out, "
+            + "password_change_required";
 
     private final Handle handle;
 
@@ -35,6 +36,17 @@ public final class AccountRepository {
     public Optional<Account> byId(long id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    /** Stores a new password hash and whether the person must still choose another password. */
+    public void setPassword(long id, String passwordHash, boolean changeRequired) {
+        handle.createUpdate("UPDATE members SET password_hash = :hash, password_change_required = :required WHERE id = :id")
+                .bind("hash", passwordHash).bind("required", changeRequired).bind("id", id).execute();
+    }
+
+    public void requirePasswordChange(long id) {
+        handle.createUpdate("UPDATE members SET password_change_required = :required WHERE id = :id")
+                .bind("required", true).bind("id", id).execute();
     }
 
     public void acknowledgeWarning(long id) {
@@ -65,6 +77,7 @@ public final class AccountRepository {
         Timestamp acknowledged = rs.getTimestamp("warning_acknowledged_at");
         return new Account(rs.getLong("id"), rs.getString("name"), Account.Role.fromId(rs.getString("role")),
                 rs.getString("recruitment_source"), rs.getString("password_hash"),
-                acknowledged == null ? null : acknowledged.toInstant(), rs.getBoolean("opted_out"));
+                acknowledged == null ? null : acknowledged.toInstant(), rs.getBoolean("opted_out"),
+                rs.getBoolean("password_change_required"));
     }
 }
