@@ -34,6 +34,7 @@ public final class WebApp {
             "/api/logout", "/api/session", "/login", "/api/login");
 
     private final Workbench workbench;
+    private final WebOptions options;
     private final Pages pages = new Pages();
     private final Javalin app;
 
@@ -48,6 +49,7 @@ public final class WebApp {
 
     WebApp(Workbench workbench, BiConsumer<String, Float> timer, WebOptions options) {
         this.workbench = workbench;
+        this.options = options;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // ctx.ip() is the client the login limiter counts: the peer, or who a trusted proxy says it forwards
@@ -84,6 +86,9 @@ public final class WebApp {
 
     private void authenticate(Context ctx) {
         SecurityHeaders.apply(ctx);
+        if (ctx.method() == HandlerType.POST && (OPEN_POSTS.contains(ctx.path()) || ctx.path().startsWith("/invite/"))) {
+            refuseLoginCsrf(ctx);
+        }
         Principal principal = workbench.sessions().authenticate(ctx.cookie(SESSION_COOKIE)).orElse(null);
         if (principal != null) {
             ctx.attribute(PRINCIPAL, principal);
@@ -106,6 +111,17 @@ public final class WebApp {
             }
             throw WorkbenchFailure.forbidden("your password no longer meets the rules; change it first (POST "
                     + ApiRoutes.PASSWORD_API + ")");
+        }
+    }
+
+    /** A login from another site, or a JSON login a form could send (text/plain needs no CORS preflight), is refused. */
+    private void refuseLoginCsrf(Context ctx) {
+        if (LoginOrigin.crossOrigin(ctx, options.publicUrl())) {
+            throw WorkbenchFailure.forbidden("a login posted from another site is refused");
+        }
+        if (ctx.path().startsWith("/api/") && !String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/json")) {
+            throw WorkbenchFailure.invalid("send the login as JSON, with Content-Type: application/json");
         }
     }
 
