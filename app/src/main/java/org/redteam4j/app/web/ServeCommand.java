@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.redteam4j.app.cli.DatabaseOption;
@@ -74,6 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 err.println("Created admin " + createAdmin + ".");
             }
+            caseWarning(workbench.accounts().namesDifferingOnlyByCase()).ifPresent(err::println);
             WebApp app = new WebApp(workbench, (path, millis) -> { }, options).start(host, port);
             err.printf("The workbench is at http://%s:%d/ (database %s). Ctrl-C stops it.%n", host, app.port(), db.location());
             err.flush();
@@ -85,6 +88,16 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    /** The warning for accounts whose names differ only by case, if there are any. */
+    static Optional<String> caseWarning(List<List<String>> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Warning: these accounts' names differ only by case (made before that was refused; each still "
+                + "signs in with its exact name): " + groups.stream().map(group -> String.join(" / ", group))
+                .collect(Collectors.joining("; ")) + ".");
     }
 
     /** The web layer's options, checked before anything starts: a bad one is bad usage (exit 2). */

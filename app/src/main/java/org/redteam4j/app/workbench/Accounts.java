@@ -69,10 +69,18 @@ public final class Accounts {
         });
     }
 
+    /**
+     * Accounts whose names differ only by case, made before such names were refused; each still
+     * signs in with its exact name. {@code serve} lists them at start.
+     */
+    public List<List<String>> namesDifferingOnlyByCase() {
+        return database.inTransaction(handle -> new AccountRepository(handle).namesDifferingOnlyByCase());
+    }
+
     private long create(Handle handle, String name, Account.Role role, String recruitmentSource, String password) {
         AccountRepository accounts = new AccountRepository(handle);
-        if (accounts.byName(name).isPresent()) {
-            throw WorkbenchFailure.invalid("the name '" + name + "' is taken");
+        if (accounts.nameTakenIgnoringCase(name)) {
+            throw WorkbenchFailure.invalid("the name '" + name + "' is taken (names differing only by case count as the same)");
         }
         return accounts.create(name, role, recruitmentSource, passwords.encode(password));
     }

@@ -33,6 +33,24 @@ public final class AccountRepository {
                 .bind("name", name).map((rs, ctx) -> account(rs)).findOne();
     }
 
+    /** Whether a name equal to this one but for case is taken (names are ASCII, so LOWER agrees on both databases). */
+    public boolean nameTakenIgnoringCase(String name) {
+        return handle.createQuery("SELECT COUNT(*) FROM members WHERE LOWER(name) = LOWER(:name)")
+                .bind("name", name).mapTo(Long.class).one() > 0;
+    }
+
+    /** Names that differ only by case, made before that was refused: each group in name order. */
+    public java.util.List<java.util.List<String>> namesDifferingOnlyByCase() {
+        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT name FROM members WHERE LOWER(name) IN
+                            (SELECT LOWER(name) FROM members WHERE name IS NOT NULL GROUP BY LOWER(name) HAVING COUNT(*) > 1)
+                        ORDER BY LOWER(name), name""")
+                .mapTo(String.class)
+                .forEach(name -> groups.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> new java.util.ArrayList<>()).add(name));
+        return java.util.List.copyOf(groups.values());
+    }
+
     public Optional<Account> byId(long id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> account(rs)).findOne();
