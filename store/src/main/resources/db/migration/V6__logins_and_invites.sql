@@ -16,3 +16,8 @@ CREATE INDEX login_throttle_window ON login_throttle (window_start);
 -- Passwords set before the strength rule keep working; one found weak at login must be changed
 -- before anything else.
 ALTER TABLE members ADD COLUMN password_change_required BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Invitations expire and can be revoked. One made before this has no expiry of its own: it
+-- expires the configured time after it was made.
+ALTER TABLE invites ADD COLUMN expires_at ${timestamp};
+ALTER TABLE invites ADD COLUMN revoked_at ${timestamp};

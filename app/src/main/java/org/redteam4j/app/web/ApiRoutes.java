@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.redteam4j.app.workbench.Dashboard;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
@@ -17,6 +18,7 @@ import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.DashboardQueries;
+import org.redteam4j.store.workbench.InviteRepository;
 
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {
@@ -24,9 +26,11 @@ final class ApiRoutes {
     static final String PASSWORD_API = "/api/account/password";
 
     private final Workbench workbench;
+    private final Supplier<String> linkBase;
 
-    ApiRoutes(Workbench workbench) {
+    ApiRoutes(Workbench workbench, Supplier<String> linkBase) {
         this.workbench = workbench;
+        this.linkBase = linkBase;
     }
 
     void register(Javalin app) {
@@ -54,7 +58,22 @@ final class ApiRoutes {
             JsonNode body = body(ctx);
             String token = workbench.accounts().invite(WebApp.principal(ctx), Account.Role.fromId(text(body, "role")),
                     body.path("recruitment_source").asText(null));
-            json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
+            json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token)
+                    .put("invite_url", linkBase.get() + "/invite/" + token)
+                    .put("expires_in_days", workbench.accounts().inviteLifetime().toDays()));
+        });
+        app.get("/api/admin/invites", ctx -> {
+            ArrayNode invites = Json.mapper().createArrayNode();
+            for (InviteRepository.Invite invite : workbench.accounts().openInvites(WebApp.principal(ctx))) {
+                invites.addObject().put("id", invite.id()).put("role", invite.role().id())
+                        .put("recruitment_source", invite.recruitmentSource()).put("created_at", invite.createdAt().toString())
+                        .put("expires_at", workbench.accounts().expiry(invite).toString());
+            }
+            json(ctx, invites);
+        });
+        app.post("/api/admin/invites/{id}/revoke", ctx -> {
+            workbench.accounts().revokeInvite(WebApp.principal(ctx), id(ctx));
+            json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.get("/api/admin/members", ctx -> {
             ArrayNode accounts = Json.mapper().createArrayNode();

@@ -35,6 +35,7 @@ public final class WebApp {
 
     private final Workbench workbench;
     private final WebOptions options;
+    private volatile String host = "127.0.0.1";
     private final Pages pages = new Pages();
     private final Javalin app;
 
@@ -67,13 +68,23 @@ public final class WebApp {
         });
         app.before(this::authenticate);
         new FailureResponses(pages).register(app);
-        new PageRoutes(workbench, pages).register(app);
-        new ApiRoutes(workbench).register(app);
+        new PageRoutes(workbench, pages, this::linkBase).register(app);
+        new ApiRoutes(workbench, this::linkBase).register(app);
     }
 
     public WebApp start(String host, int port) {
         app.start(host, port);
+        this.host = host;
         return this;
+    }
+
+    /**
+     * Where links the workbench hands out (invitations) point: {@code --public-url}, or else the
+     * address it listens on — never the request's Host header, which the requester chooses.
+     */
+    String linkBase() {
+        return options.publicUrl().map(url -> url.toString().replaceAll("/+$", ""))
+                .orElseGet(() -> "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     public int port() {

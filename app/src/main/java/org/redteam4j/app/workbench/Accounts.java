@@ -1,5 +1,8 @@
 package org.redteam4j.app.workbench;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.store.Database;
@@ -9,18 +12,29 @@ import org.redteam4j.store.workbench.InviteRepository;
 
 /**
  * Who may sign in: the first admin, people who accept a one-time invitation (which fixes their
- * role and recruitment source), and the admins' list of members with their recruitment sources.
+ * role and recruitment source, and expires unless used or revoked first), and the admins' list of
+ * members with their recruitment sources.
  */
 public final class Accounts {
 
     public static final int MIN_PASSWORD = Passwords.MIN_LENGTH;
+    public static final Duration INVITE_LIFETIME = Duration.ofDays(7);
 
     private final Database database;
     private final Passwords passwords;
+    private final Clock clock;
+    private final Duration inviteLifetime;
 
-    Accounts(Database database, Passwords passwords) {
+    Accounts(Database database, Passwords passwords, Clock clock, Duration inviteLifetime) {
         this.database = database;
         this.passwords = passwords;
+        this.clock = clock;
+        this.inviteLifetime = inviteLifetime;
+    }
+
+    /** How long an invitation works after it is made. */
+    public Duration inviteLifetime() {
+        return inviteLifetime;
     }
 
     public long createAdmin(String name, String password) {
@@ -32,11 +46,31 @@ public final class Accounts {
     public String invite(Principal admin, Account.Role role, String recruitmentSource) {
         admin.require(Account.Role.ADMIN);
         String token = Tokens.random();
-        database.inTransaction(handle -> {
-            new InviteRepository(handle).create(Tokens.hash(token), role, Text.blankToNull(recruitmentSource), admin.id());
-            return null;
-        });
+        Instant now = clock.instant();
+        database.useTransaction(handle -> new InviteRepository(handle).create(Tokens.hash(token), role,
+                Text.blankToNull(recruitmentSource), admin.id(), now, now.plus(inviteLifetime)));
         return token;
+    }
+
+    /** Invitations that still work: neither used, revoked nor expired; newest first. */
+    public List<InviteRepository.Invite> openInvites(Principal admin) {
+        admin.require(Account.Role.ADMIN);
+        Instant now = clock.instant();
+        return database.inTransaction(handle -> new InviteRepository(handle).unusedNotRevoked()).stream()
+                .filter(invite -> expiry(invite).isAfter(now)).toList();
+    }
+
+    /** An admin revokes an invitation nobody used yet: its link stops working. */
+    public void revokeInvite(Principal admin, long inviteId) {
+        admin.require(Account.Role.ADMIN);
+        if (!database.inTransaction(handle -> new InviteRepository(handle).revoke(inviteId, clock.instant()))) {
+            throw WorkbenchFailure.notFound("no open invitation with this id");
+        }
+    }
+
+    /** When an invitation stops working; one made before invitations expired counts from when it was made. */
+    public Instant expiry(InviteRepository.Invite invite) {
+        return invite.expiresAt() != null ? invite.expiresAt() : invite.createdAt().plus(inviteLifetime);
     }
 
     public Account acceptInvite(String token, String name, String password) {
@@ -45,6 +79,12 @@ public final class Accounts {
             InviteRepository invites = new InviteRepository(handle);
             InviteRepository.Invite invite = invites.findUnused(Tokens.hash(token))
                     .orElseThrow(() -> WorkbenchFailure.notFound("this invitation does not exist or was already used"));
+            if (invite.revokedAt() != null) {
+                throw WorkbenchFailure.notFound("this invitation was revoked; ask an admin for a new one");
+            }
+            if (!expiry(invite).isAfter(clock.instant())) {
+                throw WorkbenchFailure.notFound("this invitation has expired; ask an admin for a new one");
+            }
             long id = create(handle, name, invite.role(), invite.recruitmentSource(), password);
             if (!invites.consume(invite.id(), id)) {
                 throw WorkbenchFailure.conflict("this invitation was just used");
