@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.redteam4j.app.workbench.Dashboard;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
@@ -22,19 +23,23 @@ import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.DashboardQueries;
+import org.redteam4j.store.workbench.InviteRepository;
 
 /** The JSON API: the same actions as the pages, for automation and tests. Documented in the README. */
 final class ApiRoutes {
 
+    static final String PASSWORD_API = "/api/account/password";
     /** A body is one JSON object and nothing after it. */
     private static final ObjectReader BODY = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Where a field's error says it is; {@link FailureResponses} shows the field and the problem only. */
     private static final RecordPosition REQUEST = new RecordPosition("the request body", 1, 0);
 
     private final Workbench workbench;
+    private final Supplier<String> linkBase;
 
-    ApiRoutes(Workbench workbench) {
+    ApiRoutes(Workbench workbench, Supplier<String> linkBase) {
         this.workbench = workbench;
+        this.linkBase = linkBase;
     }
 
     void register(Javalin app) {
@@ -46,6 +51,12 @@ final class ApiRoutes {
             json(ctx, session(principal));
         });
         app.get("/api/session", ctx -> json(ctx, session(WebApp.principal(ctx))));
+        app.post(PASSWORD_API, ctx -> {
+            JsonFields body = body(ctx);
+            workbench.sessions().changePassword(WebApp.principal(ctx), ctx.cookie(WebApp.SESSION_COOKIE), body.string("current_password"),
+                    body.string("new_password"), ctx.ip());
+            json(ctx, Json.mapper().createObjectNode().put("ok", true));
+        });
         app.post("/api/logout", ctx -> {
             workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
             WebApp.clearSession(ctx);
@@ -55,7 +66,22 @@ final class ApiRoutes {
         app.post("/api/admin/invites", ctx -> {
             JsonFields body = body(ctx);
             String token = workbench.accounts().invite(WebApp.principal(ctx), role(body), body.optionalString("recruitment_source"));
-            json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token));
+            json(ctx, Json.mapper().createObjectNode().put("invite_path", "/invite/" + token)
+                    .put("invite_url", linkBase.get() + "/invite/" + token)
+                    .put("expires_in_days", workbench.accounts().inviteLifetime().toDays()));
+        });
+        app.get("/api/admin/invites", ctx -> {
+            ArrayNode invites = Json.mapper().createArrayNode();
+            for (InviteRepository.Invite invite : workbench.accounts().openInvites(WebApp.principal(ctx))) {
+                invites.addObject().put("id", invite.id()).put("role", invite.role().id())
+                        .put("recruitment_source", invite.recruitmentSource()).put("created_at", invite.createdAt().toString())
+                        .put("expires_at", workbench.accounts().expiry(invite).toString());
+            }
+            json(ctx, invites);
+        });
+        app.post("/api/admin/invites/{id}/revoke", ctx -> {
+            workbench.accounts().revokeInvite(WebApp.principal(ctx), id(ctx));
+            json(ctx, Json.mapper().createObjectNode().put("ok", true));
         });
         app.get("/api/admin/members", ctx -> {
             ArrayNode accounts = Json.mapper().createArrayNode();
@@ -128,7 +154,8 @@ final class ApiRoutes {
 
     private static ObjectNode session(Principal principal) {
         return Json.mapper().createObjectNode().put("name", principal.account().name())
-                .put("role", principal.account().role().id()).put("csrf_token", principal.csrfToken());
+                .put("role", principal.account().role().id()).put("csrf_token", principal.csrfToken())
+                .put("password_change_required", principal.account().passwordChangeRequired());
     }
 
     /** What a member may see of an attempt: never the target. */

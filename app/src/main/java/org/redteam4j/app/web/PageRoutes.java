@@ -2,11 +2,14 @@ package org.redteam4j.app.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Ratings;
 import org.redteam4j.app.workbench.TargetUnavailable;
@@ -17,16 +20,21 @@ import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.InviteRepository;
 
 /** The HTML pages and their forms. Forms post back and redirect (post/redirect/get). */
 final class PageRoutes {
 
+    static final String PASSWORD_PAGE = "/account/password";
+
     private final Workbench workbench;
     private final Pages pages;
+    private final Supplier<String> linkBase;
 
-    PageRoutes(Workbench workbench, Pages pages) {
+    PageRoutes(Workbench workbench, Pages pages, Supplier<String> linkBase) {
         this.workbench = workbench;
         this.pages = pages;
+        this.linkBase = linkBase;
     }
 
     void register(Javalin app) {
@@ -37,8 +45,15 @@ final class PageRoutes {
         app.get("/invite/{token}", ctx -> render(ctx, "invite", Map.of("token", ctx.pathParam("token"))));
         app.post("/invite/{token}", this::acceptInvite);
 
+        app.get(PASSWORD_PAGE, ctx -> render(ctx, "password", Map.of()));
+        app.post(PASSWORD_PAGE, this::changePassword);
+
         app.get("/admin", this::admin);
         app.post("/admin/invites", this::invite);
+        app.post("/admin/invites/{id}/revoke", ctx -> {
+            workbench.accounts().revokeInvite(WebApp.principal(ctx), id(ctx));
+            ctx.redirect("/admin#invites");
+        });
         app.get("/admin/members", ctx -> render(ctx, "members", Map.of("accounts", workbench.accounts().all(WebApp.principal(ctx)))));
         app.post("/admin/members/{id}/source", ctx -> {
             workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), id(ctx), ctx.formParam("recruitment_source"));
@@ -117,10 +132,39 @@ final class PageRoutes {
         }
     }
 
+    private void changePassword(Context ctx) {
+        Principal who = WebApp.principal(ctx);
+        try {
+            if (!String.valueOf(ctx.formParam("new_password")).equals(ctx.formParam("repeat_password"))) {
+                throw WorkbenchFailure.invalid("the new passwords differ");
+            }
+            workbench.sessions().changePassword(who, ctx.cookie(WebApp.SESSION_COOKIE), ctx.formParam("current_password"),
+                    ctx.formParam("new_password"), ctx.ip());
+            ctx.redirect("/?password=changed");
+        } catch (WorkbenchFailure e) {
+            FailureResponses.status(ctx, e);
+            render(ctx, "password", Map.of("error", e.getMessage()));
+        }
+    }
+
     private void admin(Context ctx) {
         Principal admin = WebApp.principal(ctx);
         admin.require(Account.Role.ADMIN);
-        render(ctx, "admin", Map.of("campaigns", workbench.campaigns().open(admin)));
+        render(ctx, "admin", adminPage(admin));
+    }
+
+    private Map<String, Object> adminPage(Principal admin) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaigns", workbench.campaigns().open(admin));
+        List<Map<String, Object>> invites = new ArrayList<>();
+        for (InviteRepository.Invite invite : workbench.accounts().openInvites(admin)) {
+            invites.add(Map.of("id", invite.id(), "role", invite.role().id(), "source",
+                    invite.recruitmentSource() == null ? "" : invite.recruitmentSource(),
+                    "expires", DateTimeFormatter.ISO_INSTANT.format(workbench.accounts().expiry(invite).truncatedTo(ChronoUnit.MINUTES))));
+        }
+        model.put("invites", invites);
+        model.put("inviteDays", workbench.accounts().inviteLifetime().toDays());
+        return model;
     }
 
     private void invite(Context ctx) {
@@ -131,8 +175,10 @@ final class PageRoutes {
             default -> Account.Role.MEMBER;
         };
         String token = workbench.accounts().invite(admin, role, ctx.formParam("recruitment_source"));
-        String link = ctx.scheme() + "://" + ctx.host() + "/invite/" + token;
-        render(ctx, "admin", Map.of("campaigns", workbench.campaigns().open(admin), "inviteLink", link, "inviteRole", role.id()));
+        Map<String, Object> model = adminPage(admin);
+        model.put("inviteLink", linkBase.get() + "/invite/" + token);
+        model.put("inviteRole", role.id());
+        render(ctx, "admin", model);
     }
 
     private void createCampaign(Context ctx) {

@@ -2,8 +2,15 @@ package org.redteam4j.app.web;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.redteam4j.app.cli.DatabaseOption;
@@ -51,13 +58,28 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--create-admin", paramLabel = "NAME", description = "Create this admin account, then serve.")
     String createAdmin;
 
+    @Option(names = "--trust-proxy", paramLabel = "CIDR", split = ",",
+            description = "Trust X-Forwarded-For from these proxy addresses (e.g. 127.0.0.1/32, 10.0.0.0/8; repeatable). "
+                    + "Off by default: logins are then counted per connecting address.")
+    List<String> trustProxy = new ArrayList<>();
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address people reach the workbench at, e.g. https://redteam.example.org (behind a TLS proxy). "
+                    + "Invitation links are built from it; without it, from the address the server listens on.")
+    String publicUrl;
+
+    @Option(names = "--invite-days", paramLabel = "N", defaultValue = "7",
+            description = "How many days an invitation link works (default: ${DEFAULT-VALUE}; 1 to 365).")
+    int inviteDays;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        WebOptions options = options();
         Database db = database.open();
         Environment system = Environment.fromSystem().withSecrets(db.location().secrets()); // redacted from model text
         Environment environment = system.withPreferenceModel(() -> scorer.build(system));
-        try (Workbench workbench = new Workbench(db, environment, Clock.systemUTC())) {
+        try (Workbench workbench = new Workbench(db, environment, Clock.systemUTC(), Duration.ofDays(inviteDays))) {
             if (createAdmin != null) {
                 try {
                     workbench.accounts().createAdmin(createAdmin, password());
@@ -66,8 +88,13 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 err.println("Created admin " + createAdmin + ".");
             }
-            WebApp app = new WebApp(workbench).start(host, port);
-            err.printf("The workbench is at http://%s:%d/ (database %s). Ctrl-C stops it.%n", host, app.port(), db.location());
+            caseWarning(workbench.accounts().namesDifferingOnlyByCase()).ifPresent(err::println);
+            WebApp app = new WebApp(workbench, (path, millis) -> { }, options).start(host, port);
+            err.printf("The workbench is at %s/ (database %s). Ctrl-C stops it.%n", app.linkBase(), db.location());
+            if (options.publicUrl().isEmpty() && (host.equals("0.0.0.0") || host.equals("::"))) {
+                err.println("Warning: invitation links will point at " + app.linkBase() + "; set --public-url to the address "
+                        + "people use.");
+            }
             err.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,6 +104,44 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    /** The warning for accounts whose names differ only by case, if there are any. */
+    static Optional<String> caseWarning(List<List<String>> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Warning: these accounts' names differ only by case (made before that was refused; each still "
+                + "signs in with its exact name): " + groups.stream().map(group -> String.join(" / ", group))
+                .collect(Collectors.joining("; ")) + ".");
+    }
+
+    /** The web layer's options, checked before anything starts: a bad one is bad usage (exit 2). */
+    WebOptions options() {
+        if (inviteDays < 1 || inviteDays > 365) {
+            throw new BadInput("--invite-days " + inviteDays + ": an invitation works for 1 to 365 days");
+        }
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(trustProxy);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--trust-proxy " + e.getMessage());
+        }
+        return new WebOptions(proxies, Optional.ofNullable(publicUrl).map(ServeCommand::publicUrl));
+    }
+
+    private static URI publicUrl(String text) {
+        try {
+            URI url = new URI(text.strip());
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getQuery() != null
+                    || url.getFragment() != null || url.getUserInfo() != null) {
+                throw new URISyntaxException(text, "expected http(s)://HOST[:PORT][/PATH], without query, fragment or user");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw new BadInput("--public-url '" + text + "': " + e.getReason());
+        }
     }
 
     private static String password() {

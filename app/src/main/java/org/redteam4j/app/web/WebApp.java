@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,13 @@ public final class WebApp {
     static final String PRINCIPAL = "principal";
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
     private static final Set<String> OPEN_POSTS = Set.of("/login", "/api/login");
+    /** What a person whose password must change may still reach. */
+    private static final Set<String> WHILE_CHANGING_PASSWORD = Set.of(PageRoutes.PASSWORD_PAGE, ApiRoutes.PASSWORD_API, "/logout",
+            "/api/logout", "/api/session", "/login", "/api/login");
 
     private final Workbench workbench;
+    private final WebOptions options;
+    private volatile String host = "127.0.0.1";
     private final Pages pages = new Pages();
     private final Javalin app;
 
@@ -40,9 +46,17 @@ public final class WebApp {
 
     /** @param timer told each request's path pattern and the server's handling time in milliseconds */
     public WebApp(Workbench workbench, BiConsumer<String, Float> timer) {
+        this(workbench, timer, WebOptions.defaults());
+    }
+
+    WebApp(Workbench workbench, BiConsumer<String, Float> timer, WebOptions options) {
         this.workbench = workbench;
+        this.options = options;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // ctx.ip() is the client the login limiter counts: the peer, or who a trusted proxy says it forwards
+            config.contextResolver.ip = ctx -> options.trustedProxies().client(ctx.req().getRemoteAddr(),
+                    Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             // a chunked body has no length for Javalin's own limit to refuse
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new BodyLimit()), "/*",
                     EnumSet.of(DispatcherType.REQUEST)));
@@ -55,13 +69,23 @@ public final class WebApp {
         });
         app.before(this::authenticate);
         new FailureResponses(pages).register(app);
-        new PageRoutes(workbench, pages).register(app);
-        new ApiRoutes(workbench).register(app);
+        new PageRoutes(workbench, pages, this::linkBase).register(app);
+        new ApiRoutes(workbench, this::linkBase).register(app);
     }
 
     public WebApp start(String host, int port) {
         app.start(host, port);
+        this.host = host;
         return this;
+    }
+
+    /**
+     * Where links the workbench hands out (invitations) point: {@code --public-url}, or else the
+     * address it listens on — never the request's Host header, which the requester chooses.
+     */
+    String linkBase() {
+        return options.publicUrl().map(url -> url.toString().replaceAll("/+$", ""))
+                .orElseGet(() -> "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     public int port() {
@@ -80,6 +104,9 @@ public final class WebApp {
 
     private void authenticate(Context ctx) {
         SecurityHeaders.apply(ctx);
+        if (ctx.method() == HandlerType.POST && (OPEN_POSTS.contains(ctx.path()) || ctx.path().startsWith("/invite/"))) {
+            refuseLoginCsrf(ctx);
+        }
         Principal principal = workbench.sessions().authenticate(ctx.cookie(SESSION_COOKIE)).orElse(null);
         if (principal != null) {
             ctx.attribute(PRINCIPAL, principal);
@@ -92,6 +119,27 @@ public final class WebApp {
             if (principal == null || !principal.sentCsrfToken(sent)) {
                 throw WorkbenchFailure.forbidden("the request lacks a valid CSRF token; reload the page and try again");
             }
+        }
+        if (principal != null && principal.account().passwordChangeRequired() && !WHILE_CHANGING_PASSWORD.contains(ctx.path())
+                && !ctx.path().startsWith("/static/")) {
+            if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+                ctx.redirect(PageRoutes.PASSWORD_PAGE);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw WorkbenchFailure.forbidden("your password no longer meets the rules; change it first (POST "
+                    + ApiRoutes.PASSWORD_API + ")");
+        }
+    }
+
+    /** A login from another site, or a JSON login a form could send (text/plain needs no CORS preflight), is refused. */
+    private void refuseLoginCsrf(Context ctx) {
+        if (LoginOrigin.crossOrigin(ctx, options.publicUrl())) {
+            throw WorkbenchFailure.forbidden("a login posted from another site is refused");
+        }
+        if (ctx.path().startsWith("/api/") && !String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/json")) {
+            throw WorkbenchFailure.invalid("send the login as JSON, with Content-Type: application/json");
         }
     }
 

@@ -1,27 +1,40 @@
 package org.redteam4j.app.workbench;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.InviteRepository;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Who may sign in: the first admin, people who accept a one-time invitation (which fixes their
- * role and recruitment source), and the admins' list of members with their recruitment sources.
+ * role and recruitment source, and expires unless used or revoked first), and the admins' list of
+ * members with their recruitment sources.
  */
 public final class Accounts {
 
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = Passwords.MIN_LENGTH;
+    public static final Duration INVITE_LIFETIME = Duration.ofDays(7);
 
     private final Database database;
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
+    private final Clock clock;
+    private final Duration inviteLifetime;
 
-    Accounts(Database database, PasswordEncoder passwords) {
+    Accounts(Database database, Passwords passwords, Clock clock, Duration inviteLifetime) {
         this.database = database;
         this.passwords = passwords;
+        this.clock = clock;
+        this.inviteLifetime = inviteLifetime;
+    }
+
+    /** How long an invitation works after it is made. */
+    public Duration inviteLifetime() {
+        return inviteLifetime;
     }
 
     public long createAdmin(String name, String password) {
@@ -33,11 +46,31 @@ public final class Accounts {
     public String invite(Principal admin, Account.Role role, String recruitmentSource) {
         admin.require(Account.Role.ADMIN);
         String token = Tokens.random();
-        database.inTransaction(handle -> {
-            new InviteRepository(handle).create(Tokens.hash(token), role, Text.blankToNull(recruitmentSource), admin.id());
-            return null;
-        });
+        Instant now = clock.instant();
+        database.useTransaction(handle -> new InviteRepository(handle).create(Tokens.hash(token), role,
+                Text.blankToNull(recruitmentSource), admin.id(), now, now.plus(inviteLifetime)));
         return token;
+    }
+
+    /** Invitations that still work: neither used, revoked nor expired; newest first. */
+    public List<InviteRepository.Invite> openInvites(Principal admin) {
+        admin.require(Account.Role.ADMIN);
+        Instant now = clock.instant();
+        return database.inTransaction(handle -> new InviteRepository(handle).unusedNotRevoked()).stream()
+                .filter(invite -> expiry(invite).isAfter(now)).toList();
+    }
+
+    /** An admin revokes an invitation nobody used yet: its link stops working. */
+    public void revokeInvite(Principal admin, long inviteId) {
+        admin.require(Account.Role.ADMIN);
+        if (!database.inTransaction(handle -> new InviteRepository(handle).revoke(inviteId, clock.instant()))) {
+            throw WorkbenchFailure.notFound("no open invitation with this id");
+        }
+    }
+
+    /** When an invitation stops working; one made before invitations expired counts from when it was made. */
+    public Instant expiry(InviteRepository.Invite invite) {
+        return invite.expiresAt() != null ? invite.expiresAt() : invite.createdAt().plus(inviteLifetime);
     }
 
     public Account acceptInvite(String token, String name, String password) {
@@ -46,6 +79,12 @@ public final class Accounts {
             InviteRepository invites = new InviteRepository(handle);
             InviteRepository.Invite invite = invites.findUnused(Tokens.hash(token))
                     .orElseThrow(() -> WorkbenchFailure.notFound("this invitation does not exist or was already used"));
+            if (invite.revokedAt() != null) {
+                throw WorkbenchFailure.notFound("this invitation was revoked; ask an admin for a new one");
+            }
+            if (!expiry(invite).isAfter(clock.instant())) {
+                throw WorkbenchFailure.notFound("this invitation has expired; ask an admin for a new one");
+            }
             long id = create(handle, name, invite.role(), invite.recruitmentSource(), password);
             if (!invites.consume(invite.id(), id)) {
                 throw WorkbenchFailure.conflict("this invitation was just used");
@@ -70,20 +109,28 @@ public final class Accounts {
         });
     }
 
+    /**
+     * Accounts whose names differ only by case, made before such names were refused; each still
+     * signs in with its exact name. {@code serve} lists them at start.
+     */
+    public List<List<String>> namesDifferingOnlyByCase() {
+        return database.inTransaction(handle -> new AccountRepository(handle).namesDifferingOnlyByCase());
+    }
+
     private long create(Handle handle, String name, Account.Role role, String recruitmentSource, String password) {
         AccountRepository accounts = new AccountRepository(handle);
-        if (accounts.byName(name).isPresent()) {
-            throw WorkbenchFailure.invalid("the name '" + name + "' is taken");
+        if (accounts.nameTakenIgnoringCase(name)) {
+            throw WorkbenchFailure.invalid("the name '" + name + "' is taken (names differing only by case count as the same)");
         }
         return accounts.create(name, role, recruitmentSource, passwords.encode(password));
     }
 
-    private static void validCredentials(String name, String password) {
+    private void validCredentials(String name, String password) {
         if (name == null || !name.matches("[A-Za-z0-9._-]{2,40}")) {
             throw WorkbenchFailure.invalid("a name has 2 to 40 letters, digits, dots, dashes or underscores");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw WorkbenchFailure.invalid("a password has at least " + MIN_PASSWORD + " characters");
-        }
+        passwords.weakness(name, password).ifPresent(problem -> {
+            throw WorkbenchFailure.invalid(problem);
+        });
     }
 }

@@ -7,43 +7,84 @@ import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.SessionRepository;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Signing in and out: failed logins are limited per name and address; a session is a random token whose hash is stored. */
+/**
+ * Signing in and out, and changing one's password: password checks are limited per name and
+ * address; a session is a random token whose hash is stored.
+ */
 public final class Sessions {
 
     public static final Duration LENGTH = Duration.ofHours(12);
 
     private final Database database;
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
     private final LoginLimiter limiter;
     private final Clock clock;
 
-    Sessions(Database database, PasswordEncoder passwords, Clock clock) {
+    Sessions(Database database, Passwords passwords, Clock clock) {
         this.database = database;
         this.passwords = passwords;
-        this.limiter = new LoginLimiter(clock);
+        this.limiter = new LoginLimiter(database, clock);
         this.clock = clock;
     }
 
-    /** Returns the raw session token for the cookie; only its hash is stored. */
+    /**
+     * Returns the raw session token for the cookie; only its hash is stored. A right password that
+     * no longer meets the rules still signs in, and the person must then change it; an old-style
+     * hash is replaced by a pre-hashed one.
+     */
     public String login(String name, String password, String address) {
-        if (limiter.blocked(name, address)) {
-            throw WorkbenchFailure.tooMany("too many failed logins; wait " + LoginLimiter.WINDOW.toMinutes() + " minutes",
-                    LoginLimiter.WINDOW);
-        }
-        Optional<Account> account = database.inTransaction(handle -> new AccountRepository(handle).byName(name));
-        if (account.isEmpty() || account.get().passwordHash() == null || !passwords.matches(password, account.get().passwordHash())) {
-            limiter.failed(name, address);
-            throw WorkbenchFailure.notSignedIn("wrong name or password");
-        }
-        limiter.succeeded(name);
+        Account account = check(name, password, address).orElseThrow(() -> WorkbenchFailure.notSignedIn("wrong name or password"));
+        boolean weak = account.passwordChangeRequired() || passwords.weakness(account.name(), password).isPresent();
+        String rehashed = passwords.isOld(account.passwordHash()) ? passwords.encode(password) : null;
         String token = Tokens.random();
-        database.inTransaction(handle -> {
-            new SessionRepository(handle).create(Tokens.hash(token), account.get().id(), Tokens.random(), clock.instant().plus(LENGTH));
-            return null;
+        database.useTransaction(handle -> {
+            AccountRepository accounts = new AccountRepository(handle);
+            if (rehashed != null) {
+                accounts.setPassword(account.id(), rehashed, weak);
+            } else if (weak && !account.passwordChangeRequired()) {
+                accounts.requirePasswordChange(account.id());
+            }
+            new SessionRepository(handle).create(Tokens.hash(token), account.id(), Tokens.random(), clock.instant().plus(LENGTH));
         });
         return token;
+    }
+
+    /**
+     * Changes the signed-in person's password: the current one is checked (and counted by the
+     * limiter like a login), the new one must meet the rules, and every other session of theirs ends.
+     */
+    public void changePassword(Principal who, String sessionToken, String current, String replacement, String address) {
+        String name = who.account().name();
+        check(name, current, address).orElseThrow(() -> WorkbenchFailure.invalid("the current password is wrong"));
+        passwords.weakness(name, replacement).ifPresent(problem -> {
+            throw WorkbenchFailure.invalid(problem);
+        });
+        if (replacement.equals(current)) {
+            throw WorkbenchFailure.invalid("choose a password different from the current one");
+        }
+        String hash = passwords.encode(replacement);
+        database.useTransaction(handle -> {
+            new AccountRepository(handle).setPassword(who.id(), hash, false);
+            new SessionRepository(handle).deleteOthers(who.id(), Tokens.hash(sessionToken));
+        });
+    }
+
+    /**
+     * The account, if the password is right. The check is reserved before bcrypt runs, so parallel
+     * guesses all count; an unknown name runs bcrypt too, so timing does not tell which names exist.
+     */
+    private Optional<Account> check(String name, String password, String address) {
+        LoginLimiter.Reservation reservation = limiter.reserve(name, address);
+        Optional<Account> right = Optional.empty();
+        try {
+            Optional<Account> account = database.inTransaction(handle -> new AccountRepository(handle).byName(name));
+            boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+            right = account.filter(found -> matches);
+        } finally {
+            reservation.finish(right.isPresent());
+        }
+        return right;
     }
 
     public Optional<Principal> authenticate(String token) {

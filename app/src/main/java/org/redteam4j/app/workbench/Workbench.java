@@ -1,12 +1,11 @@
 package org.redteam4j.app.workbench;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.redteam4j.config.Environment;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.store.Database;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The workbench's services over one database, built together because they share the target
@@ -24,10 +23,15 @@ public final class Workbench implements AutoCloseable {
 
     /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
     public Workbench(Database database, Environment environment, Clock clock) {
-        PasswordEncoder passwords = new BCryptPasswordEncoder();
+        this(database, environment, clock, Accounts.INVITE_LIFETIME);
+    }
+
+    /** @param inviteLifetime how long an invitation link works ({@code serve --invite-days}) */
+    public Workbench(Database database, Environment environment, Clock clock, Duration inviteLifetime) {
+        Passwords passwords = new Passwords();
         Supplier<HarmlessnessScorer> scorer = environment.preferenceModelSupplier();
         this.models = new TargetModels(environment);
-        this.accounts = new Accounts(database, passwords);
+        this.accounts = new Accounts(database, passwords, clock, inviteLifetime);
         this.sessions = new Sessions(database, passwords, clock);
         this.campaigns = new Campaigns(database, models);
         this.task = new RedTeamTask(database, models, scorer, clock);

@@ -24,6 +24,7 @@ final class ApiPeople implements AutoCloseable {
     final long finishedAttempt;
     final long openAttempt;
     final long review;
+    final long openInvite;
 
     ApiPeople(Path dir) {
         server = new WorkbenchServer(dir);
@@ -41,6 +42,8 @@ final class ApiPeople implements AutoCloseable {
         ok(member.send("POST", "/api/attempts/" + finishedAttempt + "/finish", "{\"rating\": 2}"));
         openAttempt = attempt("one in progress");
         review = ok(reviewer.get("/api/reviews/next")).json().get("review_id").asLong();
+        ok(admin.send("POST", "/api/admin/invites", "{\"role\": \"member\"}"));
+        openInvite = ok(admin.get("/api/admin/invites")).json().get(0).get("id").asLong();
     }
 
     private long attempt(String task) {

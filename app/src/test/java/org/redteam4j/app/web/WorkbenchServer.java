@@ -6,6 +6,7 @@ import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.config.Environment;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.store.Database;
+import org.redteam4j.store.workbench.AccountRepository;
 
 /** A real workbench on a free loopback port over a fresh SQLite file, with an admin account. */
 final class WorkbenchServer implements AutoCloseable {
@@ -21,15 +22,26 @@ final class WorkbenchServer implements AutoCloseable {
     final WebApp app;
 
     WorkbenchServer(Path dir) {
-        this(dir, ENVIRONMENT);
+        this(dir.resolve("workbench.db").toString(), Clock.systemUTC(), WebOptions.defaults(), ENVIRONMENT);
     }
 
     /** A workbench whose targets are built in {@code environment} (its keys, its preference model). */
     WorkbenchServer(Path dir, Environment environment) {
-        database = Database.open(dir.resolve("workbench.db").toString());
-        workbench = new Workbench(database, environment, Clock.systemUTC());
-        workbench.accounts().createAdmin(ADMIN, PASSWORD);
-        app = new WebApp(workbench).start("127.0.0.1", 0);
+        this(dir.resolve("workbench.db").toString(), Clock.systemUTC(), WebOptions.defaults(), environment);
+    }
+
+    /** A server over {@code database} (a file or PostgreSQL URL, made or reopened); the admin is created the first time. */
+    WorkbenchServer(String database, Clock clock, WebOptions options) {
+        this(database, clock, options, ENVIRONMENT);
+    }
+
+    private WorkbenchServer(String database, Clock clock, WebOptions options, Environment environment) {
+        this.database = Database.open(database);
+        workbench = new Workbench(this.database, environment, clock);
+        if (this.database.inTransaction(handle -> new AccountRepository(handle).byName(ADMIN)).isEmpty()) {
+            workbench.accounts().createAdmin(ADMIN, PASSWORD);
+        }
+        app = new WebApp(workbench, (path, millis) -> { }, options).start("127.0.0.1", 0);
     }
 
     String url(String path) {

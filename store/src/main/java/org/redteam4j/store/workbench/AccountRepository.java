@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
 /** Workbench accounts (rows of {@code members} with a name). */
 public final class AccountRepository {
 
-    private static final String COLUMNS = "id, name, role, recruitment_source, password_hash, warning_acknowledged_at, opted_out";
+    private static final String COLUMNS = "id, name, role, recruitment_source, password_hash, warning_acknowledged_at, opted_out, "
+            + "password_change_required";
 
     private final Handle handle;
 
@@ -32,9 +33,38 @@ public final class AccountRepository {
                 .bind("name", name).map((rs, ctx) -> account(rs)).findOne();
     }
 
+    /** Whether a name equal to this one but for case is taken (names are ASCII, so LOWER agrees on both databases). */
+    public boolean nameTakenIgnoringCase(String name) {
+        return handle.createQuery("SELECT COUNT(*) FROM members WHERE LOWER(name) = LOWER(:name)")
+                .bind("name", name).mapTo(Long.class).one() > 0;
+    }
+
+    /** Names that differ only by case, made before that was refused: each group in name order. */
+    public java.util.List<java.util.List<String>> namesDifferingOnlyByCase() {
+        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT name FROM members WHERE LOWER(name) IN
+                            (SELECT LOWER(name) FROM members WHERE name IS NOT NULL GROUP BY LOWER(name) HAVING COUNT(*) > 1)
+                        ORDER BY LOWER(name), name""")
+                .mapTo(String.class)
+                .forEach(name -> groups.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> new java.util.ArrayList<>()).add(name));
+        return java.util.List.copyOf(groups.values());
+    }
+
     public Optional<Account> byId(long id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    /** Stores a new password hash and whether the person must still choose another password. */
+    public void setPassword(long id, String passwordHash, boolean changeRequired) {
+        handle.createUpdate("UPDATE members SET password_hash = :hash, password_change_required = :required WHERE id = :id")
+                .bind("hash", passwordHash).bind("required", changeRequired).bind("id", id).execute();
+    }
+
+    public void requirePasswordChange(long id) {
+        handle.createUpdate("UPDATE members SET password_change_required = :required WHERE id = :id")
+                .bind("required", true).bind("id", id).execute();
     }
 
     public void acknowledgeWarning(long id) {
@@ -65,6 +95,7 @@ public final class AccountRepository {
         Timestamp acknowledged = rs.getTimestamp("warning_acknowledged_at");
         return new Account(rs.getLong("id"), rs.getString("name"), Account.Role.fromId(rs.getString("role")),
                 rs.getString("recruitment_source"), rs.getString("password_hash"),
-                acknowledged == null ? null : acknowledged.toInstant(), rs.getBoolean("opted_out"));
+                acknowledged == null ? null : acknowledged.toInstant(), rs.getBoolean("opted_out"),
+                rs.getBoolean("password_change_required"));
     }
 }

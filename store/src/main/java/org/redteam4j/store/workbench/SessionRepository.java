@@ -34,6 +34,12 @@ public final class SessionRepository {
                 .filter(session -> session.expiresAt().isAfter(Instant.now()));
     }
 
+    /** Ends every other session of a person, e.g. after they changed their password. */
+    public void deleteOthers(long memberId, String keptTokenHash) {
+        handle.createUpdate("DELETE FROM sessions WHERE member_id = :member AND token_hash <> :kept")
+                .bind("member", memberId).bind("kept", keptTokenHash).execute();
+    }
+
     public void delete(String tokenHash) {
         handle.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).execute();
     }
