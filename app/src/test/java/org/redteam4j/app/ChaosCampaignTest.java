@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.format.Json;
@@ -16,6 +17,7 @@ import org.redteam4j.models.http.ChaosServer;
 import org.redteam4j.store.Database;
 
 /** Campaigns against an endpoint having a bad day: nothing is lost, nothing is counted twice. */
+@Tag("reliability")
 class ChaosCampaignTest {
 
     private static final int SEEDS = 30;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.format.SyntheticAttemptsFile;
@@ -20,6 +21,7 @@ import org.redteam4j.core.testing.SharedData;
  * every kill the database must be whole — no half attempt, no orphan turn, no half-scored
  * attempt, no attack twice — and a final run must finish the work with the right totals.
  */
+@Tag("reliability")
 class CrashSafetyTest {
 
     private static final long SEED = 20_261_128;

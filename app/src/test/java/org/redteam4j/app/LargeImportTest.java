@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.attempt.SyntheticAttempts;
@@ -17,6 +18,7 @@ import org.redteam4j.store.TestDatabases;
  * Imports and exports a synthetic file the size of the released one (40,000 records, 100+ MB of
  * JSON) with the command line in a JVM limited to the 256 MB heap the issue sets.
  */
+@Tag("reliability")
 class LargeImportTest {
 
     /** The 40,000-record input, written once for both databases. */

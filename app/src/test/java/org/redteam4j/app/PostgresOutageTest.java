@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.store.TestDatabases;
@@ -16,6 +17,7 @@ import org.redteam4j.store.TestDatabases;
  * allowed for three seconds, as in a restart — and comes back: the campaign reconnects, loses
  * nothing and stores nothing twice.
  */
+@Tag("reliability")
 class PostgresOutageTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.Cli;
@@ -22,6 +23,7 @@ import org.redteam4j.store.Database;
  * different points, then resumes: every planned attack ends up recorded exactly once, and what
  * finished before a kill is never run again.
  */
+@Tag("reliability")
 class KillAndResumeTest {
 
     @TempDir

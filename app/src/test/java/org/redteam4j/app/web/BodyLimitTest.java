@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A chunked body has no Content-Length to refuse; it is held to the same 1 MB as any other
  * (issue 15: 8 parallel 500 MB chunked logins drove the server out of memory).
  */
+@Tag("security")
 class BodyLimitTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.format.Json;
@@ -19,6 +20,7 @@ import org.redteam4j.models.http.ChaosServer;
  * either gets its two replies or a clear "try again", and the conversation keeps exactly the
  * turns that were answered — none lost, none twice, none half.
  */
+@Tag("reliability")
 class ChaosWorkbenchTest {
 
     @TempDir

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.app.workbench.WorkbenchFailure.Kind;
 
+@Tag("reliability")
 class FailureResponsesTest {
 
     @Test

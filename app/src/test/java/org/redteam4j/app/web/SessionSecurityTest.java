@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.format.Json;
 
 /** Session fixation, logout, and the security headers on every page a signed-in admin can open. */
+@Tag("security")
 class SessionSecurityTest {
 
     @TempDir

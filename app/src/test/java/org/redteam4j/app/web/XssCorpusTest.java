@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.NoAlertPresentException;
@@ -25,6 +26,7 @@ import org.redteam4j.models.http.LoopbackServer;
  * transcripts) and rendered in real Chromium on every page that shows them. Each payload, if it
  * ran, would set {@code window.__xss} or open an alert; neither may happen.
  */
+@Tag("security")
 class XssCorpusTest {
 
     /** The corpus; {@code N} is replaced by each payload's number. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.testing.ChildJvm;
@@ -18,6 +19,7 @@ import org.redteam4j.core.testing.ChildJvm;
  * read by every parser in a JVM with a 128 MB heap: each ends with its documented error, never an
  * out-of-memory error and never a hang. (The files are gzip, so they take little disk.)
  */
+@Tag("reliability")
 class HugeLineTest {
 
     private static final long HUGE = 300_000_000L;

@@ -15,6 +15,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.chat.Sampling;
@@ -24,6 +25,7 @@ import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
 
 @org.junit.jupiter.api.Tag("security")
+@Tag("security")
 class SecretsTest {
 
     private static final String KEY = "sk-live-DO-NOT-LEAK-0123456789";
