@@ -17,6 +17,9 @@ public final class FailureHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String command = commandLine.getCommandName();
+        if (OutOfMemory.causedBy(e)) { // wrapped by the code that caught it (a pool's future, say)
+            return OutOfMemory.report(e, "redteam4j " + command, err);
+        }
         int code = exitCode(e);
         if (code != ExitCodes.INTERNAL_ERROR) {
             err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));

@@ -18,7 +18,15 @@ public final class ChildJvm {
     }
 
     public static Result run(String maxHeap, Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true).start();
+        return run(List.of(), maxHeap, mainClass, args);
+    }
+
+    /** With JVM options besides the heap limit, e.g. {@code -Dkey=value} or {@code -XX:…}. */
+    public static Result run(List<String> jvmOptions, String maxHeap, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = command(maxHeap, mainClass, args);
+        command.addAll(1, jvmOptions);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
