@@ -54,8 +54,9 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a campaign that already has results (skip what finished).")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "Print how many requests the campaign would make per target, and its cost "
-            + "where prices are given; call nothing.")
+    @Option(names = "--dry-run", description = "Check everything a run checks (targets, attacker, judges, keys, the "
+            + "database), then print how many requests the campaign would make per target, and its cost where prices are "
+            + "given; call nothing.")
     boolean dryRun;
 
     @Option(names = "--fail-above", paramLabel = "RATE",
@@ -84,8 +85,12 @@ public final class AttackCommand implements Callable<Integer> {
         CampaignDefinition campaign = CampaignDefinition.read(file);
         Database db = database.open();
         CampaignPlan plan = campaign.plan(campaign.seeds(new StoreSeeds(db)));
+        AttackStore.checkStart(db, campaign.name(), resume);
         if (dryRun) {
-            out.print(DryRun.describe(campaign.file(), plan.attacks()));
+            // the same checks as a run, to the end of prepare: every target, attacker and judge is built, none is called
+            try (PreparedCampaign checked = campaign.prepare(plan, Environment.forDryRun())) {
+                out.print(DryRun.describe(campaign.file(), checked.plan().attacks()));
+            }
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
@@ -96,10 +101,6 @@ public final class AttackCommand implements Callable<Integer> {
              AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
                      prepared.provenance().toJson(),
                      prepared.targets().values().stream().map(Target::facts).toList())) {
-            if (!resume && !store.finishedKeys().isEmpty()) {
-                throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
-                        + "; pass --resume to continue it, or give the campaign a new name");
-            }
             campaignId = store.campaignId();
             primary = prepared.primaryJudge().id();
             try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {

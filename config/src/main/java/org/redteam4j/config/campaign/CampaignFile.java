@@ -109,7 +109,8 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.equals(token)) {
+            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.startsWith("- {" + token)
+                    || line.equals(token)) {
                 return ": line " + (i + 1);
             }
         }

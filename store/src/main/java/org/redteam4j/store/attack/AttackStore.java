@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import org.redteam4j.core.campaign.AttackLedger;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.campaign.TargetFacts;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.StoreException;
 import org.redteam4j.store.targets.TargetRepository;
@@ -47,6 +49,21 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         this.database = database;
         this.campaignId = campaignId;
         this.targetIds = Map.copyOf(targetIds);
+    }
+
+    /**
+     * Refuses to start the campaign {@code name} when a human campaign has that name, or when it has
+     * results and {@code resume} is false. Reads only: a dry run asks it as a run does.
+     */
+    public static void checkStart(Database database, String name, boolean resume) {
+        database.useTransaction(handle -> {
+            AttackRepository repository = new AttackRepository(handle);
+            Optional<Long> existing = repository.automated(name);
+            if (!resume && existing.isPresent() && repository.anyFinished(existing.get())) {
+                throw new BadInput("campaign '" + name + "' already has results in " + database.location()
+                        + "; pass --resume to continue it, or give the campaign a new name");
+            }
+        });
     }
 
     /** The ledger of the campaign {@code name}, declaring it and its targets on first use, in one transaction. */
