@@ -9,6 +9,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.SummaryText;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
@@ -109,7 +110,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
         }
         err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
-                        + "(budget) in %.1f s.%n", campaign.name(), outcome.planned(), outcome.skipped(), outcome.finished(),
+                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
         CampaignResults results = new CampaignResults(db);
         List<AttackSummary.Row> rows = results.summary(campaignId);
@@ -145,7 +146,7 @@ public final class AttackCommand implements Callable<Integer> {
         for (AttackSummary.Row row : perTarget) {
             AttackSummary.Rate rate = row.judges().get(primary);
             if (rate != null && rate.rate() != null && rate.rate().estimate() > failAbove) {
-                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", row.target(), 100 * rate.rate().estimate(),
+                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", TerminalText.line(row.target()), 100 * rate.rate().estimate(),
                         100 * failAbove);
                 failed = true;
             }

@@ -41,7 +41,7 @@ public final class SummaryText {
     }
 
     private static String clip(String text, int width) {
-        String safe = TerminalText.escape(text);
+        String safe = TerminalText.line(text);
         return safe.length() <= width ? safe : safe.substring(0, width - 1) + "…";
     }
 
