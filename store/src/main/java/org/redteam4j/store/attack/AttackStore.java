@@ -45,10 +45,13 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         return thread;
     });
 
-    private AttackStore(Database database, long campaignId, Map<String, Long> targetIds) {
+    private final CampaignLease lease;
+
+    private AttackStore(Database database, long campaignId, Map<String, Long> targetIds, CampaignLease lease) {
         this.database = database;
         this.campaignId = campaignId;
         this.targetIds = Map.copyOf(targetIds);
+        this.lease = lease;
     }
 
     /**
@@ -66,17 +69,27 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         });
     }
 
-    /** The ledger of the campaign {@code name}, declaring it and its targets on first use, in one transaction. */
+    /**
+     * The ledger of the campaign {@code name}, declaring it and its targets on first use, in one
+     * transaction, and holding its {@link CampaignLease} until closed: while one run has it open,
+     * another run of the campaign is refused (bad input naming the process that runs it).
+     */
     public static AttackStore open(Database database, String name, String settingsJson, String provenanceJson,
                                    List<TargetFacts> targets) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
-            TargetRepository repository = new TargetRepository(handle);
-            Map<String, Long> ids = new LinkedHashMap<>();
-            for (TargetFacts target : targets) {
-                ids.put(target.name(), repository.declare(target));
+            CampaignLease lease = CampaignLease.take(database, handle, campaign, name);
+            try {
+                TargetRepository repository = new TargetRepository(handle);
+                Map<String, Long> ids = new LinkedHashMap<>();
+                for (TargetFacts target : targets) {
+                    ids.put(target.name(), repository.declare(target));
+                }
+                return new AttackStore(database, campaign, ids, lease);
+            } catch (RuntimeException e) {
+                lease.rolledBack();
+                throw e;
             }
-            return new AttackStore(database, campaign, ids);
         });
     }
 
@@ -126,6 +139,8 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
             writer.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lease.close();
         }
     }
 
