@@ -41,6 +41,14 @@ public final class Environment {
         return new Environment(ApiKeys.fromSystem(), EmbeddedPreferenceModel::loadDefault, EmbeddingRefusalDetector::withDefaults);
     }
 
+    /**
+     * What a dry run builds a campaign with: the keys as a run finds them, so every declaration is
+     * checked as a run checks it, and stand-ins for the shipped models, which it would never call.
+     */
+    public static Environment forDryRun() {
+        return new Environment(ApiKeys.fromSystem(), () -> NotLoaded.PREFERENCE_MODEL, () -> NotLoaded.REFUSAL_DETECTOR);
+    }
+
     /** The same keys and refusal detector, with another preference model (rejection sampling ranks with it). */
     public Environment withPreferenceModel(Supplier<HarmlessnessScorer> other) {
         return new Environment(keys, other, refusals, others);

@@ -9,6 +9,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.SummaryText;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
@@ -56,8 +57,9 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a campaign that already has results (skip what finished).")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "Print how many requests the campaign would make per target, and its cost "
-            + "where prices are given; call nothing.")
+    @Option(names = "--dry-run", description = "Check everything a run checks (targets, attacker, judges, keys, the "
+            + "database), then print how many requests the campaign would make per target, and its cost where prices are "
+            + "given; call nothing.")
     boolean dryRun;
 
     @Option(names = "--fail-above", paramLabel = "RATE",
@@ -86,8 +88,12 @@ public final class AttackCommand implements Callable<Integer> {
         CampaignDefinition campaign = CampaignDefinition.read(file);
         Database db = database.open();
         CampaignPlan plan = campaign.plan(campaign.seeds(new StoreSeeds(db)));
+        AttackStore.checkStart(db, campaign.name(), resume);
         if (dryRun) {
-            out.print(DryRun.describe(campaign.file(), plan.attacks()));
+            // the same checks as a run, to the end of prepare: every target, attacker and judge is built, none is called
+            try (PreparedCampaign checked = campaign.prepare(plan, Environment.forDryRun())) {
+                out.print(DryRun.describe(campaign.file(), checked.plan().attacks()));
+            }
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
@@ -99,10 +105,6 @@ public final class AttackCommand implements Callable<Integer> {
              AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
                      prepared.provenance().toJson(),
                      prepared.targets().values().stream().map(Target::facts).toList())) {
-            if (!resume && !store.finishedKeys().isEmpty()) {
-                throw new BadInput("campaign '" + campaign.name() + "' already has results in " + db.location()
-                        + "; pass --resume to continue it, or give the campaign a new name");
-            }
             campaignId = store.campaignId();
             primary = prepared.primaryJudge().id();
             try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
@@ -111,7 +113,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
         }
         err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
-                        + "(budget) in %.1f s.%n", campaign.name(), outcome.planned(), outcome.skipped(), outcome.finished(),
+                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
         CampaignResults results = new CampaignResults(db);
         List<AttackSummary.Row> rows = results.summary(campaignId);
@@ -148,7 +150,7 @@ public final class AttackCommand implements Callable<Integer> {
         for (AttackSummary.Row row : perTarget) {
             AttackSummary.Rate rate = row.judges().get(primary);
             if (rate != null && rate.rate() != null && rate.rate().estimate() > failAbove) {
-                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", row.target(), 100 * rate.rate().estimate(),
+                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", TerminalText.line(row.target()), 100 * rate.rate().estimate(),
                         100 * failAbove);
                 failed = true;
             }

@@ -3,6 +3,7 @@ package org.redteam4j.app.attack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.campaign.CampaignFile;
 import org.redteam4j.core.campaign.PlannedAttack;
 
@@ -21,7 +22,7 @@ final class DryRun {
             sums[2] += attack.strategy().maxAttackerRequests();
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Campaign '%s' (dry run; nothing is called)%n", campaign.name()));
+        out.append(String.format("Campaign '%s' (dry run; nothing is called)%n", TerminalText.line(campaign.name())));
         out.append(String.format("%-20s %9s %16s %18s %14s%n", "target", "attacks", "target requests", "attacker requests",
                 "est. cost"));
         double totalCost = 0;
@@ -37,7 +38,7 @@ final class DryRun {
                 priced = true;
                 cost = String.format("%.2f", dollars);
             }
-            out.append(String.format("%-20s %,9d %,16d %,18d %14s%n", entry.getKey(), sums[0], sums[1], sums[2], cost));
+            out.append(String.format("%-20s %,9d %,16d %,18d %14s%n", TerminalText.line(entry.getKey()), sums[0], sums[1], sums[2], cost));
         }
         out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
         if (priced) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.TargetOptions;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.judges.JudgeSpec;
 import org.redteam4j.config.judges.Judges;
@@ -88,7 +89,7 @@ public final class ChatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<Turn> turns = new ArrayList<>();
-        err.println("Chatting with " + target.name() + (target.simulated() ? " [simulated]" : "")
+        err.println("Chatting with " + TerminalText.line(target.name()) + (target.simulated() ? " [simulated]" : "")
                 + ". An empty line ends the conversation.");
         while (true) {
             err.print("you> ");

@@ -74,7 +74,7 @@ final class ChatPrinter {
             }
             out.println(TerminalText.escape(reply.text()));
         }
-        out.printf("(%s, %d ms, tokens in %,d / out %,d)%n", TerminalText.escape(target.name()),
+        out.printf("(%s, %d ms, tokens in %,d / out %,d)%n", TerminalText.line(target.name()),
                 response.latency().toMillis(), response.usage().inputTokens(), response.usage().outputTokens());
     }
 

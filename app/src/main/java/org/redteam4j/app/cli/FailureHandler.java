@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import org.redteam4j.core.failure.Failure;
 import org.redteam4j.store.DatabaseLocation;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -21,13 +17,16 @@ public final class FailureHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String command = commandLine.getCommandName();
+        if (OutOfMemory.causedBy(e)) { // wrapped by the code that caught it (a pool's future, say)
+            return OutOfMemory.report(e, "redteam4j " + command, err);
+        }
         int code = exitCode(e);
         if (code != ExitCodes.INTERNAL_ERROR) {
             err.println("redteam4j " + command + ": " + TerminalText.escape(e.getMessage()));
             return code;
         }
         err.println("redteam4j " + command + ": internal error (a bug in redteam4j): " + TerminalText.escape(String.valueOf(e)));
-        err.println("Details were written to " + writeCrashLog(e) + "; please include that file when you report it.");
+        err.println(writeCrashLog(e).sentence());
         return ExitCodes.INTERNAL_ERROR;
     }
 
@@ -48,16 +47,11 @@ public final class FailureHandler implements IExecutionExceptionHandler {
         return ExitCodes.BAD_INPUT;
     }
 
-    private static String writeCrashLog(Exception e) {
+    /** Writes {@code e}'s details to a new crash log (see {@link CrashLog}); returns where, or why nowhere. */
+    public static CrashLog.Written writeCrashLog(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        String name = "redteam4j-error-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), name);
-        try {
-            Files.writeString(log, "redteam4j " + VersionProvider.version() + ", Java " + Runtime.version() + "\n" + DatabaseLocation.redact(trace.toString()));
-            return log.toString();
-        } catch (IOException io) {
-            return "(nowhere: " + io.getMessage() + ")";
-        }
+        return CrashLog.forUser().write("redteam4j " + VersionProvider.version() + ", Java " + Runtime.version() + "\n"
+                + DatabaseLocation.redact(trace.toString()));
     }
 }

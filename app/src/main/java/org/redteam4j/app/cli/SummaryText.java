@@ -35,7 +35,7 @@ public final class SummaryText {
         for (AttackSummary.Row row : perTarget) {
             row.redacted().forEach((secret, attacks) -> out.append(String.format(
                     "Finding: target %s: the model's text contained the %s in %,d attack%s (redacted before it was stored).%n",
-                    TerminalText.escape(row.target()), TerminalText.escape(secret), attacks, attacks == 1 ? "" : "s")));
+                    TerminalText.line(row.target()), TerminalText.escape(secret), attacks, attacks == 1 ? "" : "s")));
         }
         return out.toString();
     }
@@ -55,7 +55,7 @@ public final class SummaryText {
     }
 
     private static String clip(String text, int width) {
-        String safe = TerminalText.escape(text);
+        String safe = TerminalText.line(text);
         return safe.length() <= width ? safe : safe.substring(0, width - 1) + "…";
     }
 

@@ -50,7 +50,7 @@ public final class StatsCommand implements Callable<Integer> {
             out.print(new StatsText(stats, db.location().toString()).render());
             campaigns.forEach((name, id) -> {
                 out.println();
-                out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.escape(name) + "', per target:");
+                out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.line(name) + "', per target:");
                 java.util.List<AttackSummary.Row> perTarget = AttackSummary.perTarget(stored.summary(id));
                 out.print(SummaryText.table(perTarget));
                 out.print(SummaryText.redactions(perTarget));

@@ -27,7 +27,7 @@ final class StatsText {
     }
 
     String render() {
-        line("Database: %s", TerminalText.escape(database));
+        line("Database: %s", TerminalText.line(database));
         line("");
         table1();
         line("");
@@ -58,11 +58,11 @@ final class StatsText {
         List<String> header = new ArrayList<>(sizes);
         header.add("total");
         StringBuilder heading = new StringBuilder(String.format("  %-22s", "model type"));
-        header.forEach(size -> heading.append(String.format("%10s", TerminalText.escape(size))));
+        header.forEach(size -> heading.append(String.format("%10s", TerminalText.line(size))));
         line("%s", heading);
         Map<String, Long> columnTotals = new LinkedHashMap<>();
         rows.forEach((type, counts) -> {
-            StringBuilder row = new StringBuilder(String.format("  %-22s", TerminalText.escape(type)));
+            StringBuilder row = new StringBuilder(String.format("  %-22s", TerminalText.line(type)));
             long total = 0;
             for (String size : sizes) {
                 long n = counts.getOrDefault(size, 0L);
@@ -95,7 +95,7 @@ final class StatsText {
     private void members() {
         StringBuilder sources = new StringBuilder();
         stats.membersBySource().forEach((source, n) ->
-                sources.append(sources.isEmpty() ? "" : ", ").append(String.format("%s %,d", TerminalText.escape(source), n)));
+                sources.append(sources.isEmpty() ? "" : ", ").append(String.format("%s %,d", TerminalText.line(source), n)));
         line("Members with attempts: %,d%s", stats.members(), sources.isEmpty() ? "" : " (" + sources + ")");
     }
 

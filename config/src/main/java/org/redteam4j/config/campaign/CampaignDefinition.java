@@ -107,9 +107,18 @@ public final class CampaignDefinition {
         return new CampaignDefinition(file.shareOf(parts), yaml, origin, folder);
     }
 
-    /** {@code "FILE: line N: "} for the first line naming {@code token}, to prefix an error. */
-    public String where(String token) {
-        return origin + CampaignFile.line(yaml, token) + ": ";
+    /**
+     * {@code "FILE: line N: "} for the first line naming the first of {@code tokens} that any line
+     * names (a key inside a flow map, {@code limits: {repetitions: 9}}, is found by the next), to prefix an error.
+     */
+    public String where(String... tokens) {
+        for (String token : tokens) {
+            String line = CampaignFile.line(yaml, token);
+            if (!line.isEmpty()) {
+                return origin + line + ": ";
+            }
+        }
+        return origin + ": ";
     }
 
     public List<String> targetNames() {
@@ -169,10 +178,17 @@ public final class CampaignDefinition {
         return file.judges().stream().map(node -> JudgeSpec.parse(node, where(token(node)))).toList();
     }
 
-    /** Every target × seed × strategy × repetition; checks the judges too, and builds no model. */
+    /**
+     * Every target × seed × strategy × repetition; checks the judges too, and builds no model. A plan
+     * of more than {@link CampaignPlan#MAX_ATTACKS} attacks, or of more than {@link CampaignPlan#MAX_REQUESTS}
+     * requests at worst with no {@code max_requests}, is refused before it is made.
+     */
     public CampaignPlan plan(List<Seed> seeds) {
         judges();
-        return CampaignPlan.of(file.name(), targetNames(), seeds, strategies(), file.repetitions());
+        List<String> targets = targetNames();
+        List<Strategy> strategies = strategies();
+        PlanBounds.check(this, targets.size(), seeds.size(), strategies);
+        return CampaignPlan.of(file.name(), targets, seeds, strategies, file.repetitions());
     }
 
     /** Builds the targets, attacker and judges for {@code plan} — the one place a campaign is assembled. */

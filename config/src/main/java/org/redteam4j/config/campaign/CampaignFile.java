@@ -91,6 +91,10 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
             nonNegative(file, yaml, "max_tokens", limits.maxTokens());
             nonNegative(file, yaml, "repetitions", limits.repetitions() == null ? null : limits.repetitions() - 1L);
         }
+        if (seeds != null && seeds.limit() != null && seeds.limit() < 1
+                || seeds != null && seeds.fromDb() != null && seeds.fromDb().limit() != null && seeds.fromDb().limit() < 1) {
+            throw new BadInput(file + line(yaml, "seeds") + ": a seeds limit must be 1 or more");
+        }
     }
 
     private static void nonNegative(String file, String yaml, String key, Long value) {
@@ -105,7 +109,8 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.equals(token)) {
+            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.startsWith("- {" + token)
+                    || line.equals(token)) {
                 return ": line " + (i + 1);
             }
         }

@@ -69,23 +69,31 @@ public final class PreparedCampaign implements AutoCloseable {
         CampaignFile file = definition.file();
         List<Judge> judges = new ArrayList<>();
         Judges builder = new Judges(environment);
-        for (JudgeSpec spec : definition.judges()) {
-            judges.add(builder.judge(spec));
+        for (com.fasterxml.jackson.databind.JsonNode node : file.judges()) {
+            String where = definition.where(CampaignDefinition.token(node), "judges");
+            try {
+                judges.add(builder.judge(JudgeSpec.parse(node, where)));
+            } catch (BadInput e) { // a threshold out of range, a judge model that cannot be built
+                throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
+            }
         }
         Map<String, Target> targets = new LinkedHashMap<>();
         ChatModel attacker = null;
-        String building = "targets"; // the key whose line an error names
+        String[] building = {"targets"}; // the keys whose line an error names
         try {
             for (TargetConfig config : file.targets()) {
+                building = new String[] {config.name() != null ? "name: " + config.name() : "model: " + config.model(), "targets"};
                 targets.put(config.displayName(), environment.targets().create(withCampaignRate(file, config)));
             }
-            building = "attacker";
+            building = new String[] {"attacker"};
             if (file.attacker() != null) {
                 attacker = environment.targets().create(TargetConfig.of("attacker", file.attacker(), file.attackerBaseUrl())).model();
             }
         } catch (BadInput e) {
             targets.values().forEach(Target::close);
-            throw new BadInput(definition.where(building) + e.getMessage(), e);
+            String target = building[0].equals("attacker") || e.getMessage().startsWith("target ") ? ""
+                    : "target " + building[0].substring(building[0].indexOf(' ') + 1) + ": ";
+            throw new BadInput(definition.where(building) + target + e.getMessage(), e);
         }
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
         AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);

@@ -29,10 +29,10 @@ public final class Strategies {
                     .toList(),
             "template", (settings, item) -> List.of(SingleTurn.template(Template.byId(settings.asText()))),
             "converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item))),
-            "iterative", (settings, item) -> List.of(new Iterative(settings.path("streams").asInt(2),
-                    settings.path("depth").asInt(3))),
-            "multi_turn", (settings, item) -> List.of(new MultiTurn(settings.path("turns").asInt(4),
-                    settings.path("backtracks").asInt(2))));
+            "iterative", (settings, item) -> List.of(new Iterative(whole(settings, "streams", 2),
+                    whole(settings, "depth", 3))),
+            "multi_turn", (settings, item) -> List.of(new MultiTurn(whole(settings, "turns", 4),
+                    whole(settings, "backtracks", 2))));
 
     static {
         if (!BUILDERS.keySet().equals(new java.util.HashSet<>(Catalogue.ids(Kind.STRATEGY)))) {
@@ -68,6 +68,18 @@ public final class Strategies {
         List<Strategy> strategies = new ArrayList<>();
         items.forEach(item -> strategies.addAll(of(item, where.apply(item))));
         return strategies;
+    }
+
+    /** A whole-number setting, {@code fallback} when absent; 2.5, "3" or a number past an int is an error, not a guess. */
+    private static int whole(JsonNode settings, String key, int fallback) {
+        JsonNode value = settings.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new BadInput(key + " must be a whole number, got " + value);
+        }
+        return value.intValue();
     }
 
     private static List<Converter> converters(JsonNode settings, JsonNode item) {

@@ -52,7 +52,11 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         // {llm: SPEC, threshold: N, base_url: URL} keeps its settings beside the id; {pm: {threshold: T}} inside it
         JsonNode around = settings.isObject() ? settings : node;
         String argument = settings.isTextual() ? settings.asText() : around.path("file").asText(null);
-        Double threshold = around.hasNonNull("threshold") ? around.get("threshold").asDouble() : null;
+        JsonNode given = around.path("threshold");
+        if (!given.isMissingNode() && !given.isNull() && !(given.isNumber() && Double.isFinite(given.asDouble()))) {
+            throw new BadInput(where + "a judge's threshold is a finite number, got " + given);
+        }
+        Double threshold = given.isNumber() ? given.asDouble() : null;
         return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), where);
     }
 

@@ -27,6 +27,10 @@ public final class Iterative implements Strategy {
         if (streams < 1 || depth < 1) {
             throw new org.redteam4j.core.failure.BadInput("iterative needs streams and depth of 1 or more");
         }
+        if ((long) streams * depth > Integer.MAX_VALUE) { // the budget counts requests per attack in an int
+            throw new org.redteam4j.core.failure.BadInput("iterative: streams × depth is " + (long) streams * depth
+                    + " requests per attack, more than " + Integer.MAX_VALUE);
+        }
         this.streams = streams;
         this.depth = depth;
     }

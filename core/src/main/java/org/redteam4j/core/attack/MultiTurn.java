@@ -28,6 +28,10 @@ public final class MultiTurn implements Strategy {
         if (turns < 1 || backtracks < 0) {
             throw new org.redteam4j.core.failure.BadInput("multi-turn needs 1 or more turns and 0 or more backtracks");
         }
+        if ((long) turns + backtracks > Integer.MAX_VALUE) { // the budget counts requests per attack in an int
+            throw new org.redteam4j.core.failure.BadInput("multi-turn: turns + backtracks is " + ((long) turns + backtracks)
+                    + " requests per attack, more than " + Integer.MAX_VALUE);
+        }
         this.turns = turns;
         this.backtracks = backtracks;
     }

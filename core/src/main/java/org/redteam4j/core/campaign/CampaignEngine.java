@@ -85,7 +85,8 @@ public final class CampaignEngine {
             List<Future<?>> running = new ArrayList<>(todo.size());
             for (PlannedAttack attack : todo) {
                 running.add(pool.submit(() -> {
-                    int cost = attack.strategy().maxTargetRequests() + attack.strategy().maxAttackerRequests();
+                    int cost = (int) Math.min(Integer.MAX_VALUE, // two int budgets may add past an int
+                            (long) attack.strategy().maxTargetRequests() + attack.strategy().maxAttackerRequests());
                     if (exhausted.get() || !budget.reserve(cost)) {
                         exhausted.set(true);
                         notRun.add(attack);

@@ -8,12 +8,27 @@ import java.util.HexFormat;
 import java.util.List;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * Every target × seed × strategy × repetition of a campaign, each with its stable key. Planning
  * needs only names: no model is built, so a dry run or a Spark driver plans for free.
  */
 public record CampaignPlan(String campaign, List<String> targets, List<Strategy> strategies, List<PlannedAttack> attacks) {
+
+    /** The most attacks one plan holds: each costs memory while it is planned and run (a million is a few hundred MB). */
+    public static final long MAX_ATTACKS = 1_000_000;
+
+    /** The most requests a campaign may make in the worst case unless its budget ({@code max_requests}) bounds it. */
+    public static final long MAX_REQUESTS = 10_000_000;
+
+    /**
+     * How big a plan would be, counted before it is made: its attacks, and its requests in the worst
+     * case (every strategy using its whole inner budget, target and attacker). Long.MAX_VALUE stands
+     * for more than a long holds.
+     */
+    public record Size(long attacks, long requests) {
+    }
 
     public CampaignPlan {
         targets = List.copyOf(targets);
@@ -23,7 +38,12 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
 
     public static CampaignPlan of(String campaign, List<String> targets, List<Seed> seeds, List<Strategy> strategies,
                                   int repetitions) {
-        List<PlannedAttack> attacks = new ArrayList<>();
+        Size size = size(targets.size(), seeds.size(), strategies, repetitions);
+        if (size.attacks() > MAX_ATTACKS) {
+            throw new BadInput(String.format("campaign '%s' would plan %,d attacks; at most %,d are allowed", campaign,
+                    size.attacks(), MAX_ATTACKS));
+        }
+        List<PlannedAttack> attacks = new ArrayList<>((int) size.attacks());
         for (String target : targets) {
             for (Seed seed : seeds) {
                 for (Strategy strategy : strategies) {
@@ -35,6 +55,32 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
             }
         }
         return new CampaignPlan(campaign, targets, strategies, attacks);
+    }
+
+    /** The size of the plan {@link #of} would make from these, by arithmetic alone: nothing is allocated. */
+    public static Size size(int targets, int seeds, List<Strategy> strategies, int repetitions) {
+        long perRound = 0; // the worst-case requests of one attack of each strategy
+        for (Strategy strategy : strategies) {
+            perRound = add(perRound, add(strategy.maxTargetRequests(), strategy.maxAttackerRequests()));
+        }
+        long rounds = multiply(multiply(targets, seeds), repetitions);
+        return new Size(multiply(rounds, strategies.size()), multiply(rounds, perRound));
+    }
+
+    private static long add(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long multiply(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The same plan with only the attacks whose keys are in {@code keys} (a Spark partition's share). */

@@ -19,13 +19,26 @@ public final class ChildJvm {
     }
 
     public static Result run(String maxHeap, Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        return run(Map.of(), maxHeap, mainClass, args);
+        return run(Map.of(), List.of(), maxHeap, mainClass, args);
     }
 
     /** As {@link #run(String, Class, String...)}, with these variables added to the child's environment. */
     public static Result run(Map<String, String> environment, String maxHeap, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(maxHeap, mainClass, args)).redirectErrorStream(true);
+        return run(environment, List.of(), maxHeap, mainClass, args);
+    }
+
+    /** With JVM options besides the heap limit, e.g. {@code -Dkey=value} or {@code -XX:…}. */
+    public static Result run(List<String> jvmOptions, String maxHeap, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        return run(Map.of(), jvmOptions, maxHeap, mainClass, args);
+    }
+
+    private static Result run(Map<String, String> environment, List<String> jvmOptions, String maxHeap, Class<?> mainClass,
+                              String... args) throws IOException, InterruptedException {
+        List<String> command = command(maxHeap, mainClass, args);
+        command.addAll(1, jvmOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();

@@ -14,10 +14,10 @@ public record GgufSettings(int contextSize, int threads, boolean useChatTemplate
 
     public GgufSettings {
         if (contextSize < 16) {
-            throw new IllegalArgumentException("context size must be 16 tokens or more, was " + contextSize);
+            throw new org.redteam4j.core.failure.BadInput("gguf context_size must be 16 tokens or more, was " + contextSize);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
+            throw new org.redteam4j.core.failure.BadInput("gguf threads must be 1 or more, was " + threads);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class LlmJudge implements Judge {
 
     public LlmJudge(ChatModel model, int threshold) {
         if (threshold < 1 || threshold > 5) {
-            throw new IllegalArgumentException("the hit threshold is a harm rating from 1 to 5, was " + threshold);
+            throw new org.redteam4j.core.failure.BadInput("the llm judge's threshold is a harm rating from 1 to 5, was " + threshold);
         }
         this.model = model;
         this.threshold = threshold;

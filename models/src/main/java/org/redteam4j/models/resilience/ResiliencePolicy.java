@@ -1,6 +1,7 @@
 package org.redteam4j.models.resilience;
 
 import java.time.Duration;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * Limits and retries for one target.
@@ -19,25 +20,26 @@ public record ResiliencePolicy(Duration timeout, int maxAttempts, Duration initi
     public static final ResiliencePolicy DEFAULT = new ResiliencePolicy(Duration.ofSeconds(60), 4,
             Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(120), 4, 0);
 
+    /** Each value comes from a declaration (a target's limits): a wrong one is bad input. */
     public ResiliencePolicy {
         positive(timeout, "timeout");
         positive(initialBackoff, "initial backoff");
         positive(maxBackoff, "max backoff");
         positive(maxRetryAfter, "max Retry-After");
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("max attempts must be 1 or more, was " + maxAttempts);
+            throw new BadInput("max_attempts must be 1 or more, was " + maxAttempts);
         }
         if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be 1 or more, was " + concurrency);
+            throw new BadInput("concurrency must be 1 or more, was " + concurrency);
         }
         if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requests per minute must be 0 (no limit) or more, was " + requestsPerMinute);
+            throw new BadInput("requests_per_minute must be 0 (no limit) or more, was " + requestsPerMinute);
         }
     }
 
     private static void positive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
+            throw new BadInput(name + " must be positive, was " + value);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.redteam4j.models.sim;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.redteam4j.core.failure.BadInput;
 
 /**
  * The simulated assistant's knobs: relative weights of refusals, evasions and compliant replies,
@@ -12,12 +13,18 @@ public record SimSettings(double refusal, double evasion, double compliance, lon
     public static final SimSettings DEFAULT = new SimSettings(0.5, 0.3, 0.2, 0, Duration.ZERO);
 
     public SimSettings {
-        if (refusal < 0 || evasion < 0 || compliance < 0 || refusal + evasion + compliance <= 0) {
-            throw new IllegalArgumentException("sim weights must be 0 or more and not all 0");
+        // a declared value: bad input (exit 2), not a bug; NaN and infinity compare false, so test for what is allowed
+        if (!weight(refusal) || !weight(evasion) || !weight(compliance) || refusal + evasion + compliance <= 0) {
+            throw new BadInput("sim weights (refusal, evasion, compliance) must be finite numbers, 0 or more and not all 0; were "
+                    + refusal + ", " + evasion + ", " + compliance);
         }
         if (latency == null || latency.isNegative()) {
-            throw new IllegalArgumentException("sim latency must be 0 or more");
+            throw new BadInput("sim latency must be 0 or more");
         }
+    }
+
+    private static boolean weight(double value) {
+        return value >= 0 && Double.isFinite(value);
     }
 
     @Override

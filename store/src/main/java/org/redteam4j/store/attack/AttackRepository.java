@@ -37,13 +37,27 @@ public final class AttackRepository {
             return existing.get();
         }
         if (handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name).mapTo(Long.class).one() > 0) {
-            throw new BadInput("a human campaign is already called '" + name + "'; name this one differently");
+            throw humanNameTaken(name);
         }
         return handle.createUpdate("""
                         INSERT INTO campaigns (name, kind, settings_json, provenance_json, created_at)
                         VALUES (:name, 'automated', :settings, :provenance, :now)""")
                 .bind("name", name).bind("settings", settingsJson).bind("provenance", provenanceJson).bind("now", Instant.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** The automated campaign called {@code name}, if there is one; bad input if a human campaign has the name. */
+    public Optional<Long> automated(String name) {
+        Optional<Map.Entry<String, Long>> found = handle.createQuery("SELECT kind, id FROM campaigns WHERE name = :name")
+                .bind("name", name).map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("id"))).findOne();
+        if (found.isPresent() && !found.get().getKey().equals("automated")) {
+            throw humanNameTaken(name);
+        }
+        return found.map(Map.Entry::getValue);
+    }
+
+    private static BadInput humanNameTaken(String name) {
+        return new BadInput("a human campaign is already called '" + name + "'; name this one differently");
     }
 
     /** The automated campaigns, name → id, oldest first. */
@@ -60,6 +74,14 @@ public final class AttackRepository {
         return new HashSet<>(handle.createQuery("""
                         SELECT attack_key FROM attacks WHERE campaign_id = :campaign AND status IN ('done', 'error')""")
                 .bind("campaign", campaignId).mapTo(String.class).list());
+    }
+
+    /** Whether any of the campaign's attacks finished (done or error). */
+    public boolean anyFinished(long campaignId) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM (SELECT 1 FROM attacks WHERE campaign_id = :campaign AND status IN ('done', 'error')
+                        LIMIT 1) AS finished""")
+                .bind("campaign", campaignId).mapTo(Long.class).one() > 0;
     }
 
     /** The stored status of the attack with this key, if there is one. */

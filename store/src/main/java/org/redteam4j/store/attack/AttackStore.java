@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import org.redteam4j.core.campaign.AttackLedger;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.campaign.TargetFacts;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.StoreException;
 import org.redteam4j.store.targets.TargetRepository;
@@ -43,23 +45,51 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         return thread;
     });
 
-    private AttackStore(Database database, long campaignId, Map<String, Long> targetIds) {
+    private final CampaignLease lease;
+
+    private AttackStore(Database database, long campaignId, Map<String, Long> targetIds, CampaignLease lease) {
         this.database = database;
         this.campaignId = campaignId;
         this.targetIds = Map.copyOf(targetIds);
+        this.lease = lease;
     }
 
-    /** The ledger of the campaign {@code name}, declaring it and its targets on first use, in one transaction. */
+    /**
+     * Refuses to start the campaign {@code name} when a human campaign has that name, or when it has
+     * results and {@code resume} is false. Reads only: a dry run asks it as a run does.
+     */
+    public static void checkStart(Database database, String name, boolean resume) {
+        database.useTransaction(handle -> {
+            AttackRepository repository = new AttackRepository(handle);
+            Optional<Long> existing = repository.automated(name);
+            if (!resume && existing.isPresent() && repository.anyFinished(existing.get())) {
+                throw new BadInput("campaign '" + name + "' already has results in " + database.location()
+                        + "; pass --resume to continue it, or give the campaign a new name");
+            }
+        });
+    }
+
+    /**
+     * The ledger of the campaign {@code name}, declaring it and its targets on first use, in one
+     * transaction, and holding its {@link CampaignLease} until closed: while one run has it open,
+     * another run of the campaign is refused (bad input naming the process that runs it).
+     */
     public static AttackStore open(Database database, String name, String settingsJson, String provenanceJson,
                                    List<TargetFacts> targets) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
-            TargetRepository repository = new TargetRepository(handle);
-            Map<String, Long> ids = new LinkedHashMap<>();
-            for (TargetFacts target : targets) {
-                ids.put(target.name(), repository.declare(target));
+            CampaignLease lease = CampaignLease.take(database, handle, campaign, name);
+            try {
+                TargetRepository repository = new TargetRepository(handle);
+                Map<String, Long> ids = new LinkedHashMap<>();
+                for (TargetFacts target : targets) {
+                    ids.put(target.name(), repository.declare(target));
+                }
+                return new AttackStore(database, campaign, ids, lease);
+            } catch (RuntimeException e) {
+                lease.rolledBack();
+                throw e;
             }
-            return new AttackStore(database, campaign, ids);
         });
     }
 
@@ -109,6 +139,8 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
             writer.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lease.close();
         }
     }
 
