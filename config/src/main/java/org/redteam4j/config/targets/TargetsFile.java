@@ -10,12 +10,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.DataFile;
 
 /** Reads targets declared in YAML: a document with a {@code targets:} list. */
 public final class TargetsFile {
@@ -34,14 +33,7 @@ public final class TargetsFile {
     }
 
     public static List<TargetConfig> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInput(file + ": no such file");
-        }
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new BadInput(file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return parse(DataFile.text(file), file.toString());
     }
 
     /** Targets from YAML text (pasted in the workbench, say); {@code file} names it in errors. */

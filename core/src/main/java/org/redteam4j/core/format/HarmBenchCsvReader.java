@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,9 +38,12 @@ public final class HarmBenchCsvReader extends FileRecordReader<Seed> {
     public static HarmBenchCsvReader open(DataFile file) {
         try {
             return new HarmBenchCsvReader(file);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             file.close();
-            throw new BadInput(file.name() + ": not readable as CSV (" + e.getMessage() + ")", e);
+            throw new BadInput(file.name() + ": line 1: " + problem(e), e);
+        } catch (UncheckedIOException e) {
+            file.close();
+            throw new BadInput(file.name() + ": line 1: " + problem(e.getCause()), e);
         } catch (RuntimeException e) {
             file.close();
             throw e;
@@ -55,7 +59,10 @@ public final class HarmBenchCsvReader extends FileRecordReader<Seed> {
                 return null;
             }
             record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, startLine),
+                    problem(e.getCause()));
+        } catch (IllegalStateException e) {
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, startLine),
                     "not valid CSV (" + e.getMessage() + ")");
         }
@@ -67,6 +74,11 @@ public final class HarmBenchCsvReader extends FileRecordReader<Seed> {
         }
         return new Seed(behavior, column(record, "BehaviorID"), column(record, "FunctionalCategory"),
                 column(record, "SemanticCategory"), tags(column(record, "Tags")), column(record, "ContextString"));
+    }
+
+    /** A CSV syntax error, or a failure to read the text at all (bad UTF-8, a truncated file). */
+    private static String problem(IOException e) {
+        return e instanceof CSVException ? "not valid CSV (" + e.getMessage() + ")" : DataFile.problem(e);
     }
 
     private static String column(CSVRecord record, String name) {
