@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.redteam4j.core.failure.BadInput;
 
 /**
@@ -43,6 +43,9 @@ public final class DataFile implements AutoCloseable {
     /** Opens a regular file; anything else (a folder, a pipe, a device, a missing file) is refused, saying what it is. */
     public static DataFile open(Path path) {
         long size = InputFiles.requireRegularFile(path);
+        if (size == 0) {
+            throw new BadInput(path + ": is empty (0 bytes)");
+        }
         try {
             return open(path.toString(), size, Files.newInputStream(path));
         } catch (IOException e) {
@@ -82,7 +85,7 @@ public final class DataFile implements AutoCloseable {
             boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
             buffered.reset();
             InputStream content = gzip
-                    ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER)
+                    ? new BufferedInputStream(new StrictGzipInputStream(buffered, BUFFER), BUFFER)
                     : buffered;
             return new DataFile(name, size, raw, content, gzip);
         } catch (IOException e) {
@@ -114,8 +117,8 @@ public final class DataFile implements AutoCloseable {
 
     /**
      * What a failed read means for the file, in words for the user — the one translation every
-     * reader uses: a malformed UTF-8 byte (with its line and column), a line too long, or a file
-     * that breaks off.
+     * reader uses: a malformed UTF-8 byte (with its line and column), a line too long, damaged
+     * gzip data or bytes after it, or a file that breaks off.
      */
     static String problem(IOException e) {
         if (e instanceof BoundedLineReader.LineTooLongException) {
@@ -126,6 +129,12 @@ public final class DataFile implements AutoCloseable {
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return "not valid UTF-8 text";
+        }
+        if (e instanceof StrictGzipInputStream.TrailingBytesException) {
+            return e.getMessage();
+        }
+        if (e instanceof ZipException) {
+            return "not valid gzip data (" + e.getMessage() + ")";
         }
         return "the file could not be read to the end (" + e.getMessage() + "); is it truncated?";
     }

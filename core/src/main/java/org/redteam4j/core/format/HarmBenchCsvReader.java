@@ -68,12 +68,31 @@ public final class HarmBenchCsvReader extends FileRecordReader<Seed> {
         }
         count++;
         RecordPosition position = new RecordPosition(file.name(), count, startLine);
+        checkWidth(record, position);
         String behavior = column(record, BEHAVIOR);
         if (behavior == null) {
             throw InvalidRecordException.field(position, BEHAVIOR, "expected the text of a behaviour, got an empty value");
         }
         return new Seed(behavior, column(record, "BehaviorID"), column(record, "FunctionalCategory"),
                 column(record, "SemanticCategory"), tags(column(record, "Tags")), column(record, "ContextString"));
+    }
+
+    /** A record has one value per header column: an extra value has no column, a missing one shifts the rest. */
+    private void checkWidth(CSVRecord record, RecordPosition position) {
+        List<String> columns = parser.getHeaderNames();
+        if (record.size() > columns.size()) {
+            throw InvalidRecordException.field(position, null, record.size() + " values, but the header names " + columns.size()
+                    + " columns; value " + (columns.size() + 1) + " (\"" + abbreviate(record.get(columns.size()))
+                    + "\") has no column (is a comma inside a value not quoted?)");
+        }
+        if (record.size() < columns.size()) {
+            throw InvalidRecordException.field(position, columns.get(record.size()), "missing: " + record.size()
+                    + " values, but the header names " + columns.size() + " columns");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     /** A CSV syntax error, or a failure to read the text at all (bad UTF-8, a truncated file). */
