@@ -11,6 +11,7 @@ import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.DatasetFormat;
+import org.redteam4j.core.format.InputFiles;
 import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.imports.ImportReport;
@@ -64,13 +65,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.isDirectory(file)) {
-            throw new BadInput(file + ": a folder; "
-                    + (OldCampaignOutput.isParquet(file) ? OldCampaignOutput.MESSAGE : "import takes one file"));
+        if (Files.isDirectory(file) && OldCampaignOutput.isParquet(file)) {
+            throw new BadInput(file + ": is a directory; " + OldCampaignOutput.MESSAGE);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new BadInput(file + ": no such file");
-        }
+        InputFiles.requireRegularFile(file);
         DatasetFormat chosen = "auto".equals(format) ? DatasetFormat.detect(file)
                 : DatasetFormat.fromId(format).orElseThrow(() -> new BadInput(
                         "unknown --format '" + format + "'; expected auto, " + DatasetFormat.ids()));

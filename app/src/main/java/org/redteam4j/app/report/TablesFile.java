@@ -14,6 +14,7 @@ import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.InputFiles;
 import org.redteam4j.core.format.Json;
 
 /** Reads a tables.json back into what the report shows, for {@code analyze --tables}. */
@@ -23,6 +24,7 @@ final class TablesFile {
     }
 
     static ReportData read(Path file) {
+        InputFiles.requireRegularFile(file);
         JsonNode tables;
         try {
             tables = Json.mapper().readTree(file.toFile());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +19,7 @@ import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.DataFile;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.RecordReader;
@@ -44,14 +44,7 @@ public final class CampaignDefinition {
     }
 
     public static CampaignDefinition read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new BadInput(path + ": no such file");
-        }
-        try {
-            return parse(Files.readString(path), path.toString(), path.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new BadInput(path + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return parse(DataFile.text(path), path.toString(), path.toAbsolutePath().getParent());
     }
 
     /** From any reader (a Spark partition, a library user's resource); {@code folder} resolves relative seed files. */

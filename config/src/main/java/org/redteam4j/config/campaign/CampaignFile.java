@@ -1,16 +1,11 @@
 package org.redteam4j.config.campaign;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.config.targets.TargetConfig;
+import org.redteam4j.config.yaml.StrictYaml;
 import org.redteam4j.core.failure.BadInput;
 
 /**
@@ -41,24 +36,9 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
     public record Price(Double input, Double output) {
     }
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /** Parses and checks a campaign's YAML; {@code origin} names it in errors (a file name). */
     static CampaignFile parse(String yaml, String origin) {
-        CampaignFile campaign;
-        try {
-            campaign = YAML.readValue(yaml, CampaignFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new BadInput(origin + line(yaml, String.valueOf(e.getPropertyName())) + ": unknown key '"
-                    + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds());
-        } catch (JsonMappingException e) {
-            throw new BadInput(origin + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr()) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new BadInput(origin + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        CampaignFile campaign = StrictYaml.read(yaml, origin, CampaignFile.class);
         if (campaign == null) {
             throw new BadInput(origin + ": the file is empty");
         }
@@ -74,7 +54,7 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
             throw new BadInput(file + line(yaml, "targets") + ": no targets; declare at least one under 'targets:'");
         }
         for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i).model() == null) {
+            if (targets.get(i) == null || targets.get(i).model() == null) {
                 throw new BadInput(file + ": targets[" + i + "]: missing 'model' (e.g. sim, openai:gpt-4o-mini)");
             }
         }

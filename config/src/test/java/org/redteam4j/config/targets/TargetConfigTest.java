@@ -41,7 +41,6 @@ class TargetConfigTest {
     @Test
     void readsTargetsFromYaml() throws Exception {
         Path file = Files.writeString(dir.resolve("targets.yaml"), """
-                campaign: ignored here
                 targets:
                   - name: local-rs
                     model: openai:llama-3.2-1b
@@ -83,7 +82,7 @@ class TargetConfigTest {
     @Test
     void aTargetWithoutModelOrAFileWithoutTargetsIsRefused() throws Exception {
         Path noModel = Files.writeString(dir.resolve("a.yaml"), "targets:\n  - name: x\n");
-        Path noTargets = Files.writeString(dir.resolve("b.yaml"), "seeds: []\n");
+        Path noTargets = Files.writeString(dir.resolve("b.yaml"), "targets: []\n");
 
         assertThatThrownBy(() -> TargetsFile.read(noModel)).hasMessageContaining("targets[0]: missing 'model'");
         assertThatThrownBy(() -> TargetsFile.read(noTargets)).hasMessageContaining("declares no targets");

@@ -4,14 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.redteam4j.core.failure.BadInput;
 
 /**
@@ -44,14 +40,39 @@ public final class DataFile implements AutoCloseable {
         this.gzip = gzip;
     }
 
+    /** Opens a regular file; anything else (a folder, a pipe, a device, a missing file) is refused, saying what it is. */
     public static DataFile open(Path path) {
-        String name = path.toString();
+        long size = InputFiles.requireRegularFile(path);
+        if (size == 0) {
+            throw new BadInput(path + ": is empty (0 bytes)");
+        }
         try {
-            return open(name, Files.size(path), Files.newInputStream(path));
-        } catch (NoSuchFileException e) {
-            throw new BadInput(name + ": no such file");
+            return open(path.toString(), size, Files.newInputStream(path));
         } catch (IOException e) {
-            throw new BadInput(name + ": cannot be read (" + e.getMessage() + ")", e);
+            throw InputFiles.unreadable(path, e);
+        }
+    }
+
+    /**
+     * A small declaration file (YAML) as strict UTF-8 text, opened and decoded like every data file;
+     * a malformed byte is reported with its line and column.
+     */
+    public static String text(Path path) {
+        try (DataFile file = open(path); BufferedReader reader = file.strictUtf8()) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[BUFFER];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                text.append(buffer, 0, n);
+                if (text.length() > MAX_LINE_CHARS) {
+                    throw new BadInput(path + ": more than " + String.format("%,d", MAX_LINE_CHARS)
+                            + " characters; a declaration file is far smaller (is this the right file?)");
+                }
+            }
+            return text.toString();
+        } catch (StrictUtf8Reader.MalformedUtf8Exception e) {
+            throw new BadInput(path + ": line " + e.line() + ", column " + e.column() + ": " + e.problem(), e);
+        } catch (IOException e) {
+            throw new BadInput(path + ": " + problem(e), e);
         }
     }
 
@@ -64,7 +85,7 @@ public final class DataFile implements AutoCloseable {
             boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
             buffered.reset();
             InputStream content = gzip
-                    ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER)
+                    ? new BufferedInputStream(new StrictGzipInputStream(buffered, BUFFER), BUFFER)
                     : buffered;
             return new DataFile(name, size, raw, content, gzip);
         } catch (IOException e) {
@@ -91,14 +112,31 @@ public final class DataFile implements AutoCloseable {
      * into U+FFFD, and a line longer than {@link #MAX_LINE_CHARS} raises one instead of filling memory.
      */
     public BufferedReader strictUtf8() {
-        return new BufferedReader(new BoundedLineReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), MAX_LINE_CHARS), BUFFER);
+        return new BufferedReader(new BoundedLineReader(new StrictUtf8Reader(content, BUFFER), MAX_LINE_CHARS), BUFFER);
     }
 
-    /** The error for a line past {@link #MAX_LINE_CHARS}: what it means for the file. */
-    static String tooLong(BoundedLineReader.LineTooLongException e) {
-        return e.getMessage() + "; no record is that long, so this is not a file of records (is it one huge line?)";
+    /**
+     * What a failed read means for the file, in words for the user — the one translation every
+     * reader uses: a malformed UTF-8 byte (with its line and column), a line too long, damaged
+     * gzip data or bytes after it, or a file that breaks off.
+     */
+    static String problem(IOException e) {
+        if (e instanceof BoundedLineReader.LineTooLongException) {
+            return e.getMessage() + "; no record is that long, so this is not a file of records (is it one huge line?)";
+        }
+        if (e instanceof StrictUtf8Reader.MalformedUtf8Exception) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not valid UTF-8 text";
+        }
+        if (e instanceof StrictGzipInputStream.TrailingBytesException) {
+            return e.getMessage();
+        }
+        if (e instanceof ZipException) {
+            return "not valid gzip data (" + e.getMessage() + ")";
+        }
+        return "the file could not be read to the end (" + e.getMessage() + "); is it truncated?";
     }
 
     /** The decompressed content. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.redteam4j.core.failure.BadInput;
 
@@ -21,6 +22,12 @@ public enum DatasetFormat {
     ATTACK_RESULTS("attack-results");
 
     private static final int PEEK_BYTES = 1 << 20;
+
+    /**
+     * A first line of two or more comma-separated names (no spaces, as in {@code prompt,category}):
+     * a CSV header. Text seeds are sentences, whose commas are followed by spaces.
+     */
+    private static final Pattern CSV_HEADER = Pattern.compile("(\"?[A-Za-z_][A-Za-z0-9_.-]*\"?)(,\"?[A-Za-z_][A-Za-z0-9_.-]*\"?)+");
 
     private final String id;
 
@@ -44,7 +51,8 @@ public enum DatasetFormat {
      * Tells the format from the first megabyte of content (after gzip): JSON records with a
      * {@code transcript} field are red-team attempts, with {@code chosen} preference pairs, with
      * {@code attack_key} attack results (CampaignJob's output); a CSV
-     * header with a {@code Behavior} column is HarmBench; any other text is one seed a line.
+     * header with a {@code Behavior} column is HarmBench; another CSV is refused (its header would
+     * become a seed); any other text is one seed a line.
      */
     public static DatasetFormat detect(Path path) {
         try (DataFile file = DataFile.open(path)) {
@@ -60,13 +68,24 @@ public enum DatasetFormat {
             if (firstLine.startsWith(HarmBenchCsvReader.BEHAVIOR + ",") || firstLine.equals(HarmBenchCsvReader.BEHAVIOR)) {
                 return HARMBENCH_CSV;
             }
+            if (CSV_HEADER.matcher(firstLine.strip()).matches() || looksLikeCsvByName(file.name())) {
+                throw new BadInput(file.name() + ": line 1: a CSV header (" + firstLine.strip() + ") without a \""
+                        + HarmBenchCsvReader.BEHAVIOR + "\" column: not HarmBench behaviours, the one CSV format import "
+                        + "reads; pass --format text to import every line as a seed, header included");
+            }
             if (text.indexOf('\0') >= 0) {
                 throw new BadInput(file.name() + ": looks binary, not a format redteam4j reads (" + ids() + ")");
             }
             return TEXT;
         } catch (IOException e) {
-            throw new BadInput(path + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new BadInput(path + ": " + DataFile.problem(e), e);
         }
+    }
+
+    /** The name only confirms a CSV whose header has spaces; it never picks a format. */
+    private static boolean looksLikeCsvByName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".csv.gz");
     }
 
     private static DatasetFormat detectJson(String name, byte[] head) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import org.redteam4j.core.failure.BadInput;
 
 /**
@@ -96,10 +95,10 @@ public final class JsonRecordReader<T> extends FileRecordReader<T> {
             return mapper.map(node, position);
         } catch (JsonProcessingException e) {
             finished = true;
-            throw InvalidRecordException.fatal(next, "not valid JSON: " + e.getOriginalMessage());
+            throw InvalidRecordException.fatal(next, "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
         } catch (IOException e) {
             finished = true;
-            throw InvalidRecordException.fatal(next, endedEarly(e));
+            throw InvalidRecordException.fatal(next, DataFile.problem(e));
         }
     }
 
@@ -126,15 +125,9 @@ public final class JsonRecordReader<T> extends FileRecordReader<T> {
                 throw InvalidRecordException.field(position, null, "expected a JSON object, got " + node.getNodeType().name().toLowerCase());
             }
             return mapper.map(object, position);
-        } catch (BoundedLineReader.LineTooLongException e) {
-            finished = true;
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), DataFile.tooLong(e));
-        } catch (CharacterCodingException e) {
-            finished = true;
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), "not valid UTF-8 text");
         } catch (IOException e) {
             finished = true;
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), endedEarly(e));
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), records + 1, line + 1), DataFile.problem(e));
         }
     }
 
@@ -155,8 +148,10 @@ public final class JsonRecordReader<T> extends FileRecordReader<T> {
         return b;
     }
 
-    private static String endedEarly(IOException e) {
-        return "the file could not be read to the end (" + e.getMessage() + "); is it truncated?";
+    /** Where in the file the parser found the problem: the record may start lines earlier. */
+    private static String at(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static String describe(JsonToken token) {

@@ -3,7 +3,6 @@ package org.redteam4j.core.format;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import org.redteam4j.core.attack.Seed;
 
 /** Reads plain-text seeds: one seed a line; blank lines are skipped. */
@@ -39,13 +38,8 @@ public final class TextSeedReader extends FileRecordReader<Seed> {
                         "expected text, got a NUL byte (is this a binary file?)");
             }
             return Seed.of(text.strip());
-        } catch (BoundedLineReader.LineTooLongException e) {
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), DataFile.tooLong(e));
-        } catch (CharacterCodingException e) {
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), "not valid UTF-8 text");
         } catch (IOException e) {
-            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1),
-                    "the file could not be read to the end (" + e.getMessage() + ")");
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), DataFile.problem(e));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.InvalidRecordException;
@@ -16,8 +17,9 @@ import org.redteam4j.store.Database;
 /**
  * Imports one file in one transaction. A bad record stops the import and leaves the database as
  * it was, unless {@code skipInvalid} is set, in which case records with a bad field are left out
- * and reported (a file that breaks off — bad JSON, a truncated gzip — still stops it). Records
- * already stored are recognised by their content and not stored again.
+ * and reported (a file that breaks off — bad JSON, a truncated gzip — still stops it). A file
+ * without records is refused too. Records already stored are recognised by their content and
+ * not stored again.
  */
 public final class Importer {
 
@@ -85,6 +87,9 @@ public final class Importer {
                     if (read % PROGRESS_EVERY == 0) {
                         progress.update(reader.bytesConsumed(), reader.bytesTotal(), read);
                     }
+                }
+                if (read == 0) { // an empty file, [], a header alone: most likely the wrong file
+                    throw new BadInput(path + ": holds no records; nothing to import");
                 }
                 progress.update(reader.bytesTotal(), reader.bytesTotal(), read);
                 ImportReport report = new ImportReport(path.toString(), sha256, format, read, imported, duplicates, skipped);
