@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.redteam4j.core.attack.Converter;
 import org.redteam4j.core.attack.Converters;
@@ -57,10 +58,35 @@ public final class Strategies {
             throw new BadInput(where + "a strategy is a name or a one-key map, got " + item);
         }
         Catalogue.require(Kind.STRATEGY, id, where);
+        requireKnownKeys(item, settings, id, where);
         try {
             return BUILDERS.get(id).apply(settings, item);
         } catch (BadInput e) {
             throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
+        }
+    }
+
+    /** The settings each strategy reads; a misspelt one ({@code stremas}) would silently be the default. */
+    private static final Map<String, Set<String>> SETTINGS = Map.of(
+            "iterative", Set.of("streams", "depth"),
+            "multi_turn", Set.of("turns", "backtracks"));
+
+    private static void requireKnownKeys(JsonNode item, JsonNode settings, String id, String where) {
+        Set<String> besideId = id.equals("converters") ? Set.of(id, "language") : Set.of(id);
+        item.fieldNames().forEachRemaining(key -> {
+            if (!besideId.contains(key)) {
+                throw new BadInput(where + "unknown key '" + key + "' beside strategy '" + id + "'"
+                        + (besideId.size() > 1 ? "; expected 'language'" : ""));
+            }
+        });
+        if (settings.isObject()) {
+            Set<String> known = SETTINGS.getOrDefault(id, Set.of());
+            settings.fieldNames().forEachRemaining(key -> {
+                if (!known.contains(key)) {
+                    throw new BadInput(where + "unknown setting '" + key + "' of strategy '" + id + "'; expected "
+                            + known.stream().sorted().toList());
+                }
+            });
         }
     }
 

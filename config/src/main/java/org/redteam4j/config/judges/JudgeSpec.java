@@ -3,6 +3,7 @@ package org.redteam4j.config.judges;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.failure.BadInput;
@@ -51,6 +52,8 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         JsonNode settings = first.getValue();
         // {llm: SPEC, threshold: N, base_url: URL} keeps its settings beside the id; {pm: {threshold: T}} inside it
         JsonNode around = settings.isObject() ? settings : node;
+        requireKnownKeys(around, settings.isObject() ? Set.of("file", "threshold", "base_url") : Set.of(first.getKey(), "threshold", "base_url"),
+                first.getKey(), where);
         String argument = settings.isTextual() ? settings.asText() : around.path("file").asText(null);
         JsonNode given = around.path("threshold");
         if (!given.isMissingNode() && !given.isNull() && !(given.isNumber() && Double.isFinite(given.asDouble()))) {
@@ -58,6 +61,16 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         }
         Double threshold = given.isNumber() ? given.asDouble() : null;
         return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), where);
+    }
+
+    /** A misspelt setting ({@code treshold}) would silently be the default: refuse it, as the YAML loader refuses unknown keys. */
+    private static void requireKnownKeys(JsonNode settings, Set<String> known, String id, String where) {
+        settings.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw new BadInput(where + "unknown setting '" + key + "' of judge '" + id + "'; expected "
+                        + known.stream().filter(k -> !k.equals(id)).sorted().toList());
+            }
+        });
     }
 
     private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, String where) {
