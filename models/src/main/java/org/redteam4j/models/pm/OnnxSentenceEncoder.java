@@ -11,25 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
- * A BERT sentence-embedding model from its Maven artifact, run by ONNX Runtime directly: texts are
- * sorted by length and run in batches padded to their longest member, on one session whose
- * intra-op threads use the whole machine. Sequences are token ids without the two special tokens;
- * the caller decides which tokens fit the window (see {@link Windows}).
+ * A BERT sentence-embedding model from its Maven artifact, run by ONNX Runtime directly on one
+ * session (thread-safe: many runs at once). Sequences are token ids without the two special
+ * tokens; the caller decides which tokens fit the window.
  */
 final class OnnxSentenceEncoder implements AutoCloseable {
 
     enum Pooling { MEAN, CLS }
-
-    /** Padded tokens per run: large enough to keep the cores busy, small enough for the cache. */
-    private static final int BATCH_TOKENS = 8_192;
-    private static final int BATCH_TEXTS = 64;
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -42,9 +34,11 @@ final class OnnxSentenceEncoder implements AutoCloseable {
 
     /**
      * {@code window} is how many tokens the model reads, its special tokens included: the packaged
-     * tokenizer's own maximum (MiniLM's artifact says 128, BGE's 512).
+     * tokenizer's own maximum (MiniLM's artifact says 128, BGE's 512). {@code threads} is ONNX
+     * Runtime's intra-op threads for one run; the caller runs texts in parallel instead (one thread
+     * per run is faster for sentences and makes every result independent of the machine).
      */
-    OnnxSentenceEncoder(ClassLoader artifact, String modelResource, String tokenizerResource, Pooling pooling) {
+    OnnxSentenceEncoder(ClassLoader artifact, String modelResource, String tokenizerResource, Pooling pooling, int threads) {
         try (InputStream tokenizerJson = open(artifact, tokenizerResource)) {
             // Our own windows decide truncation; the tokenizer returns every token.
             HuggingFaceTokenizer sized = HuggingFaceTokenizer.newInstance(open(artifact, tokenizerResource), Map.of("padding", "false"));
@@ -55,7 +49,7 @@ final class OnnxSentenceEncoder implements AutoCloseable {
             long[] empty = tokenizer.encode("", true, false).getIds();
             this.sep = empty[empty.length - 1];
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -81,87 +75,62 @@ final class OnnxSentenceEncoder implements AutoCloseable {
         return tokenizer.encode(text, false, false).getIds();
     }
 
-    /** Unit-length embeddings of the token sequences (each at most {@link #budget()} long), in order. */
-    List<float[]> embed(List<long[]> sequences) {
-        float[][] out = new float[sequences.size()][];
-        Integer[] order = IntStream.range(0, sequences.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> sequences.get(i).length));
-        int start = 0;
-        while (start < order.length) {
-            int longest = sequences.get(order[start]).length + 2;
-            int end = start;
-            while (end < order.length && end - start < BATCH_TEXTS) {
-                int length = sequences.get(order[end]).length + 2;
-                if (end > start && (end - start + 1) * length > BATCH_TOKENS) {
-                    break;
-                }
-                longest = length;
-                end++;
-            }
-            int[] batch = Arrays.stream(order, start, end).mapToInt(Integer::intValue).toArray();
-            float[][] vectors = run(batch, sequences, longest);
-            for (int i = 0; i < batch.length; i++) {
-                out[batch[i]] = vectors[i];
-            }
-            start = end;
+    /**
+     * The sentence embedding of one token sequence (at most {@link #budget()} long), pooled the
+     * model's way, and — when {@code from} is above 0 — also the mean of the tokens from
+     * {@code from} on (a reply read in its context); both unit length. Each sequence runs alone:
+     * the quantised models scale their activations per input tensor, so a batch would make a
+     * text's embedding depend on its batch-mates, and on this machine batches are no faster.
+     */
+    float[][] embed(long[] body, int from) {
+        if (body.length > budget()) {
+            throw new IllegalArgumentException("a sequence of " + body.length + " tokens exceeds the window of " + budget());
         }
-        return Arrays.asList(out);
-    }
-
-    private float[][] run(int[] batch, List<long[]> sequences, int length) {
-        long[] ids = new long[batch.length * length];
-        long[] mask = new long[batch.length * length];
-        for (int row = 0; row < batch.length; row++) {
-            long[] body = sequences.get(batch[row]);
-            if (body.length > budget()) {
-                throw new IllegalArgumentException("a sequence of " + body.length + " tokens exceeds the window of " + budget());
-            }
-            int at = row * length;
-            ids[at] = cls;
-            System.arraycopy(body, 0, ids, at + 1, body.length);
-            ids[at + 1 + body.length] = sep;
-            Arrays.fill(mask, at, at + body.length + 2, 1L);
-        }
-        long[] shape = {batch.length, length};
+        int length = body.length + 2;
+        long[] ids = new long[length];
+        long[] mask = new long[length];
+        ids[0] = cls;
+        System.arraycopy(body, 0, ids, 1, body.length);
+        ids[length - 1] = sep;
+        Arrays.fill(mask, 1L);
+        long[] shape = {1, length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (wantsTypeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int dimension = hidden.capacity() / (batch.length * length);
-                float[][] vectors = new float[batch.length][];
-                for (int row = 0; row < batch.length; row++) {
-                    vectors[row] = normalised(pool(hidden, row, length, sequences.get(batch[row]).length + 2, dimension));
+                int dimension = hidden.capacity() / length;
+                float[] whole = pooling == Pooling.CLS ? mean(hidden, 0, 1, dimension) : mean(hidden, 0, length, dimension);
+                if (from <= 0) {
+                    return new float[][] {normalised(whole)};
                 }
-                return vectors;
+                // the reply's tokens sit at 1 + from … up to the closing special token
+                float[] part = mean(hidden, 1 + Math.min(from, body.length), length - 1, dimension);
+                return new float[][] {normalised(whole), normalised(part)};
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed to embed a batch: " + e.getMessage(), e);
+            throw new IllegalStateException("ONNX Runtime failed to embed a text: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
     }
 
-    /** MEAN averages the real tokens (special ones included, as the models were trained); CLS takes the first. */
-    private float[] pool(FloatBuffer hidden, int row, int length, int real, int dimension) {
+    /** Mean of the hidden states of tokens {@code [from, to)}; an empty range gives zeros. */
+    private static float[] mean(FloatBuffer hidden, int from, int to, int dimension) {
         float[] vector = new float[dimension];
-        int base = row * length * dimension;
-        if (pooling == Pooling.CLS) {
-            hidden.get(base, vector);
-            return vector;
-        }
-        for (int token = 0; token < real; token++) {
-            int at = base + token * dimension;
+        for (int token = from; token < to; token++) {
+            int at = token * dimension;
             for (int d = 0; d < dimension; d++) {
                 vector[d] += hidden.get(at + d);
             }
         }
+        int count = Math.max(1, to - from);
         for (int d = 0; d < dimension; d++) {
-            vector[d] /= real;
+            vector[d] /= count;
         }
         return vector;
     }
