@@ -18,6 +18,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.pm.BradleyTerryTrainer;
+import org.redteam4j.models.pm.ContrastPairs;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
@@ -73,8 +74,14 @@ public final class TrainPmCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> embedders;
 
-    @Option(names = "--interactions", description = "Add reply × request features.")
-    boolean interactions;
+    @Option(names = "--also", paramLabel = "PATH",
+            description = "More pairs for training only (never in the test split): a JailbreakBench attack-artifact "
+                    + "file or folder (per goal, a response that is not jailbroken beats one that is) or XSTest "
+                    + "completions (per unsafe prompt, a full refusal beats a full compliance). Repeatable.")
+    List<Path> also = new ArrayList<>();
+
+    @Option(names = "--reply", description = "Add the embedding of the reply read alone.")
+    boolean reply;
 
     @Option(names = "--no-joint", description = "Leave out the embedding of request and reply read together.")
     boolean noJoint;
@@ -93,16 +100,26 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (pairs.size() < 20) {
             throw new BadInput("training needs at least 20 preference pairs, found " + pairs.size());
         }
+        List<PreferencePair> extra = new ArrayList<>();
+        for (Path path : also) {
+            List<PreferencePair> found = ContrastPairs.from(path);
+            err.printf("%s: %,d pairs for training only%n", path, found.size());
+            extra.addAll(found);
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data", source.fromDb ? "workbench choices in " + database.location() : source.data.getFileName().toString());
         if (!source.fromDb) {
             provenance.put("data_sha256", sha256(source.data));
         }
         provenance.put("redteam4j", org.redteam4j.core.provenance.Provenance.version());
+        if (!also.isEmpty()) {
+            provenance.put("also", also.stream().map(path -> path.getFileName() + "").collect(java.util.stream.Collectors.joining(", ")));
+            provenance.put("also_pairs", String.valueOf(extra.size()));
+        }
         provenance.put("command", "train-pm --test-fraction " + testFraction + " --seed " + seed);
         err.printf("Training on %,d pairs (%s)…%n", pairs.size(), features.describe());
         BradleyTerryTrainer.Settings defaults = BradleyTerryTrainer.Settings.DEFAULT;
-        PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, testFraction, features,
+        PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, extra, testFraction, features,
                 new BradleyTerryTrainer.Settings(seed, defaults.validationFraction(), defaults.l2Grid(), defaults.maxEpochs(),
                         defaults.patience(), defaults.learningRate()),
                 Featurizer.embeddersFor(features), provenance);
@@ -138,7 +155,7 @@ public final class TrainPmCommand implements Callable<Integer> {
             }
         }
         try {
-            return new FeatureSpec(kinds, interactions && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
+            return new FeatureSpec(kinds, reply && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

@@ -56,6 +56,11 @@ public final class Embedder {
                     .orElseThrow(() -> new IllegalArgumentException("unknown embedding model '" + id + "'"));
         }
 
+        /** The ONNX model file from its artifact, for benchmarks that run it their own way. */
+        public java.io.InputStream openModel() {
+            return artifact.getClassLoader().getResourceAsStream(id + ".onnx");
+        }
+
         OnnxSentenceEncoder load() {
             return new OnnxSentenceEncoder(artifact.getClassLoader(), id + ".onnx", id + "-tokenizer.json", pooling, 1);
         }
@@ -138,7 +143,18 @@ public final class Embedder {
         return encoder.embed(Arrays.copyOf(tokens, Math.min(tokens.length, encoder.budget())), 0);
     }
 
+    /** The model inputs (token ids, special tokens included) {@link #embedInContext} runs: for benchmarks. */
+    public List<long[]> windows(List<ReplyInContext> items) {
+        return items.stream().map(item -> encoder.input(window(item)[0])).toList();
+    }
+
     private float[][] compute(ReplyInContext item) {
+        long[][] window = window(item);
+        return encoder.embed(window[0], (int) window[1][0]);
+    }
+
+    /** The window's tokens and, second, where the reply starts in it. */
+    private long[][] window(ReplyInContext item) {
         String conversation = Transcript.of(item.context()).text().strip();
         long[] context = encoder.tokens(conversation.isEmpty() ? "Assistant:" : conversation + "\n\nAssistant:");
         long[] reply = encoder.tokens(item.reply().isBlank() ? "(empty)" : item.reply());
@@ -148,7 +164,7 @@ public final class Embedder {
         long[] window = new long[contextTokens + replyTokens];
         System.arraycopy(context, context.length - contextTokens, window, 0, contextTokens);
         System.arraycopy(reply, 0, window, contextTokens, replyTokens);
-        return encoder.embed(window, contextTokens);
+        return new long[][] {window, {contextTokens}};
     }
 
     private <T> List<float[][]> cached(List<T> items, Function<T, String> key, Function<T, float[][]> compute) {

@@ -83,15 +83,9 @@ final class OnnxSentenceEncoder implements AutoCloseable {
      * text's embedding depend on its batch-mates, and on this machine batches are no faster.
      */
     float[][] embed(long[] body, int from) {
-        if (body.length > budget()) {
-            throw new IllegalArgumentException("a sequence of " + body.length + " tokens exceeds the window of " + budget());
-        }
-        int length = body.length + 2;
-        long[] ids = new long[length];
+        long[] ids = input(body);
+        int length = ids.length;
         long[] mask = new long[length];
-        ids[0] = cls;
-        System.arraycopy(body, 0, ids, 1, body.length);
-        ids[length - 1] = sep;
         Arrays.fill(mask, 1L);
         long[] shape = {1, length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -117,6 +111,18 @@ final class OnnxSentenceEncoder implements AutoCloseable {
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** The model's input for a token sequence: the sequence between the two special tokens. */
+    long[] input(long[] body) {
+        if (body.length > budget()) {
+            throw new IllegalArgumentException("a sequence of " + body.length + " tokens exceeds the window of " + budget());
+        }
+        long[] ids = new long[body.length + 2];
+        ids[0] = cls;
+        System.arraycopy(body, 0, ids, 1, body.length);
+        ids[ids.length - 1] = sep;
+        return ids;
     }
 
     /** Mean of the hidden states of tokens {@code [from, to)}; an empty range gives zeros. */

@@ -22,7 +22,9 @@ import org.redteam4j.core.format.Json;
 public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, double[] weights, double bias,
                              Map<String, String> provenance) {
 
-    public static final String FORMAT = "redteam4j-preference-head/1";
+    public static final String FORMAT = "redteam4j-preference-head/2";
+    /** Heads of format 1 read LangChain4j's embeddings of other texts: their weights mean nothing now. */
+    private static final String FORMAT_1 = "redteam4j-preference-head/1";
 
     public PreferenceHead {
         int n = spec.dimension();
@@ -49,7 +51,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         root.put("format", FORMAT);
         ArrayNode embedders = root.putArray("embedders");
         spec.embedders().forEach(kind -> embedders.add(kind.id()));
-        root.put("interactions", spec.interactions());
+        root.put("reply", spec.reply());
         root.put("joint", spec.joint());
         root.put("lexical", spec.lexical());
         root.put("bias", bias);
@@ -72,12 +74,16 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
     public static PreferenceHead read(InputStream in, String name) {
         try {
             JsonNode root = Json.mapper().readTree(in);
+            if (root != null && FORMAT_1.equals(root.path("format").asText())) {
+                throw new BadInput(name + ": a preference head made by an earlier redteam4j, for other embeddings; "
+                        + "train it again with train-pm");
+            }
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw new BadInput(name + ": not a preference head (expected \"format\": \"" + FORMAT + "\")");
             }
             List<Embedder.Kind> kinds = new ArrayList<>();
             root.path("embedders").forEach(node -> kinds.add(Embedder.Kind.fromId(node.asText())));
-            FeatureSpec spec = new FeatureSpec(kinds, root.path("interactions").asBoolean(), root.path("joint").asBoolean(),
+            FeatureSpec spec = new FeatureSpec(kinds, root.path("reply").asBoolean(), root.path("joint").asBoolean(),
                     root.path("lexical").asBoolean());
             Map<String, String> provenance = new LinkedHashMap<>();
             root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));

@@ -14,7 +14,7 @@ import org.redteam4j.core.scoring.ReplyInContext;
  */
 public final class PreferenceTraining {
 
-    /** The default design: both embedders, reply and request+reply, and the lexical signals. */
+    /** The default design, chosen by cross-validation: both embedders read request+reply, and the lexical signals. */
     public static final FeatureSpec DEFAULT_SPEC = new FeatureSpec(
             List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true, true);
     public static final double DEFAULT_TEST_FRACTION = 0.25;
@@ -27,7 +27,11 @@ public final class PreferenceTraining {
     private PreferenceTraining() {
     }
 
-    public static Outcome train(List<PreferencePair> pairs, double testFraction, FeatureSpec spec,
+    /**
+     * {@code extraTraining} pairs (from other data sets, see {@link ContrastPairs}) join the training
+     * pairs only: the test split is made of {@code pairs} alone.
+     */
+    public static Outcome train(List<PreferencePair> pairs, List<PreferencePair> extraTraining, double testFraction, FeatureSpec spec,
                                 BradleyTerryTrainer.Settings settings, Map<Embedder.Kind, Embedder> embedders,
                                 Map<String, String> provenance) {
         List<TrainingPair> train = new ArrayList<>();
@@ -39,6 +43,14 @@ public final class PreferenceTraining {
                 skipped++;
             } else {
                 (TrainingPair.inTestSplit(pair, testFraction) ? test : train).add(usable);
+            }
+        }
+        for (PreferencePair pair : extraTraining) {
+            TrainingPair usable = TrainingPair.of(pair);
+            if (usable == null) {
+                skipped++;
+            } else {
+                train.add(usable);
             }
         }
         Featurizer featurizer = new Featurizer(spec, embedders);
