@@ -53,15 +53,7 @@ public final class PreferenceTraining {
 
     /** Share of pairs where the head scores the chosen reply above the rejected one. */
     public static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
-        double[][] chosen = featurizer.features(side(pairs, true));
-        double[][] rejected = featurizer.features(side(pairs, false));
-        int right = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            if (head.score(chosen[i]) > head.score(rejected[i])) {
-                right++;
-            }
-        }
-        return Proportion.of(right, pairs.size());
+        return PairScores.of(head, featurizer, pairs).accuracy();
     }
 
     public static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
