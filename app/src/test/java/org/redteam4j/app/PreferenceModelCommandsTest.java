@@ -36,6 +36,8 @@ class PreferenceModelCommandsTest {
         for (int i = 0; i < made.weights().length; i++) {
             assertThat(made.weights()[i]).as("weight %d", i).isCloseTo(shipped.weights()[i], org.assertj.core.data.Offset.offset(1e-4));
         }
+        // the fitted default threshold is part of the head; a shipped head made before it existed reads as 0
+        assertThat(made.threshold()).as("threshold").isCloseTo(shipped.threshold(), org.assertj.core.data.Offset.offset(1e-4));
         assertThat(made.provenance().get("data_sha256")).isEqualTo(shipped.provenance().get("data_sha256"));
     }
 

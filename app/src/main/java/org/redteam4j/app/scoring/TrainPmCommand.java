@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                     + "(less harmful) reply scores above the rejected one.",
             "Pairs in the test split (a fixed share chosen by a hash of each pair's content) are never trained on; "
                     + "the accuracy on them is printed, and eval-pm measures on the same split.",
+            "The head also carries a default threshold, fitted on the training pairs only: the score that best "
+                    + "separates rejected replies (as successful attacks) from chosen ones, by Cohen's kappa.",
             "Deterministic for --seed."})
 public final class TrainPmCommand implements Callable<Integer> {
 
@@ -135,6 +137,8 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (outcome.testAccuracy() != null) {
             err.printf("Accuracy on %,d test pairs it never saw: %s%n", outcome.testAccuracy().trials(), outcome.testAccuracy());
         }
+        err.printf("Default threshold %.4f: the score that best separates rejected from chosen training replies (max kappa); "
+                + "calibrate and the pm judge use it unless given another.%n", outcome.head().threshold());
         if (outcome.skippedPairs() > 0) {
             err.printf("Skipped %,d pairs without an assistant reply.%n", outcome.skippedPairs());
         }

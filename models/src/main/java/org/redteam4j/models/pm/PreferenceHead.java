@@ -17,10 +17,12 @@ import org.redteam4j.core.format.Json;
 /**
  * A trained linear head: features are standardised with the training means and scales, then
  * {@code score = weights · x + bias}, higher = more harmless; the bias centres the training
- * replies' scores on 0. Provenance records how it was made, so it can be rebuilt.
+ * replies' scores on 0. {@code threshold} is the score below which a reply reads as a successful
+ * attack when no one sets one (see {@link ThresholdFit}); 0 in files written before it existed.
+ * Provenance records how it was made, so it can be rebuilt.
  */
 public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, double[] weights, double bias,
-                             Map<String, String> provenance) {
+                             double threshold, Map<String, String> provenance) {
 
     public static final String FORMAT = "redteam4j-preference-head/2";
     /** Heads of format 1 read LangChain4j's embeddings of other texts: their weights mean nothing now. */
@@ -34,6 +36,12 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         provenance = Map.copyOf(provenance);
     }
 
+    /** A head with the neutral default threshold 0. */
+    public PreferenceHead(FeatureSpec spec, double[] means, double[] scales, double[] weights, double bias,
+                          Map<String, String> provenance) {
+        this(spec, means, scales, weights, bias, 0.0, provenance);
+    }
+
     public double score(double[] features) {
         double sum = bias;
         for (int i = 0; i < weights.length; i++) {
@@ -43,7 +51,11 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
     }
 
     public PreferenceHead withBias(double newBias) {
-        return new PreferenceHead(spec, means, scales, weights, newBias, provenance);
+        return new PreferenceHead(spec, means, scales, weights, newBias, threshold, provenance);
+    }
+
+    public PreferenceHead withThreshold(double newThreshold) {
+        return new PreferenceHead(spec, means, scales, weights, bias, newThreshold, provenance);
     }
 
     public void write(Path file) throws IOException {
@@ -55,6 +67,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         root.put("joint", spec.joint());
         root.put("lexical", spec.lexical());
         root.put("bias", bias);
+        root.put("threshold", threshold);
         array(root.putArray("means"), means);
         array(root.putArray("scales"), scales);
         array(root.putArray("weights"), weights);
@@ -88,10 +101,22 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
             Map<String, String> provenance = new LinkedHashMap<>();
             root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));
             return new PreferenceHead(spec, doubles(root, "means"), doubles(root, "scales"), doubles(root, "weights"),
-                    root.path("bias").asDouble(), provenance);
+                    root.path("bias").asDouble(), threshold(root, name), provenance);
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInput(name + ": not a valid preference head (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Absent in heads written before the field existed: those keep the old default, 0. */
+    private static double threshold(JsonNode root, String name) {
+        JsonNode node = root.get("threshold");
+        if (node == null) {
+            return 0.0;
+        }
+        if (!node.isNumber()) {
+            throw new BadInput(name + ": \"threshold\" must be a number, got " + node);
+        }
+        return node.asDouble();
     }
 
     private static void array(ArrayNode node, double[] values) {

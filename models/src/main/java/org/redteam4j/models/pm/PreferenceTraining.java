@@ -19,7 +19,10 @@ public final class PreferenceTraining {
             List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true, true);
     public static final double DEFAULT_TEST_FRACTION = 0.25;
 
-    /** The trained head, its training summary and, when the data had test pairs, its test accuracy. */
+    /**
+     * The trained head (its default threshold fitted on the training pairs), its training summary and,
+     * when the data had test pairs, its test accuracy.
+     */
     public record Outcome(PreferenceHead head, BradleyTerryTrainer.Result training, Proportion testAccuracy,
                           int skippedPairs) {
     }
@@ -57,23 +60,18 @@ public final class PreferenceTraining {
         Map<String, String> made = new LinkedHashMap<>(provenance);
         made.put("test_fraction", String.valueOf(testFraction));
         made.put("test_split", "sha256(chosen NUL rejected) first 8 bytes mod 10000 < fraction x 10000");
-        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(
-                featurizer.features(side(train, true)), featurizer.features(side(train, false)), spec, made);
-        Proportion accuracy = test.isEmpty() ? null : accuracy(result.head(), featurizer, test);
-        return new Outcome(result.head(), result, accuracy, skipped);
+        made.put("threshold_fit", ThresholdFit.PROVENANCE);
+        double[][] chosen = featurizer.features(side(train, true));
+        double[][] rejected = featurizer.features(side(train, false));
+        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(chosen, rejected, spec, made);
+        PreferenceHead head = ThresholdFit.fitted(result.head(), chosen, rejected); // training pairs only
+        Proportion accuracy = test.isEmpty() ? null : accuracy(head, featurizer, test);
+        return new Outcome(head, result, accuracy, skipped);
     }
 
     /** Share of pairs where the head scores the chosen reply above the rejected one. */
     public static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
-        double[][] chosen = featurizer.features(side(pairs, true));
-        double[][] rejected = featurizer.features(side(pairs, false));
-        int right = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            if (head.score(chosen[i]) > head.score(rejected[i])) {
-                right++;
-            }
-        }
-        return Proportion.of(right, pairs.size());
+        return PairScores.of(head, featurizer, pairs).accuracy();
     }
 
     public static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
