@@ -44,7 +44,7 @@ class PreferenceJudgeThresholdTest {
 
     @Test
     void usesTheHeadsThresholdUnlessTheCampaignSetsOne() throws Exception {
-        FeatureSpec lexical = new FeatureSpec(List.of(), false, true);
+        FeatureSpec lexical = FeatureSpec.lexicalOnly();
         double[] ones = new double[lexical.dimension()];
         Arrays.fill(ones, 1);
         Path head = dir.resolve("head.json");

@@ -18,7 +18,7 @@ import org.redteam4j.core.format.Json;
 /** The head's default threshold: in its file, fitted by training on the training pairs only, used by the scorer. */
 class HeadThresholdTest {
 
-    private static final FeatureSpec LEXICAL = new FeatureSpec(List.of(), false, true);
+    private static final FeatureSpec LEXICAL = FeatureSpec.lexicalOnly();
 
     @TempDir
     Path dir;
@@ -104,7 +104,7 @@ class HeadThresholdTest {
     }
 
     private static PreferenceTraining.Outcome train(List<PreferencePair> pairs) {
-        return PreferenceTraining.train(pairs, 0.25, LEXICAL, BradleyTerryTrainer.Settings.DEFAULT, Map.of(), Map.of());
+        return PreferenceTraining.train(pairs, List.of(), 0.25, LEXICAL, BradleyTerryTrainer.Settings.DEFAULT, Map.of(), Map.of());
     }
 
     /** Pairs over varied requests; replies vary a little so their scores do too. */
