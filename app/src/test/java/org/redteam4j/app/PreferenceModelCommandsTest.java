@@ -22,13 +22,10 @@ class PreferenceModelCommandsTest {
     void theShippedHeadReproducesFromTheReadmeCommand() throws Exception {
         Path out = dir.resolve("head.json");
 
-        CliRun run = CliRun.of("train-pm", "--data", SharedData.harmlessBaseDev().toString(),
-                "--also", SharedData.require("jailbreakbench/attack-artifacts").toString(),
-                "--also", SharedData.require("xstest").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("train-pm", "--data", SharedData.harmlessBaseDev().toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("Accuracy on 400 test pairs it never saw")
-                .contains("attack-artifacts: 935 pairs for training only").contains("xstest: 129 pairs for training only");
+        assertThat(run.err()).contains("Accuracy on 400 test pairs it never saw");
         PreferenceHead made = PreferenceHead.read(out);
         PreferenceHead shipped;
         try (InputStream in = EmbeddedPreferenceModel.class.getResourceAsStream(EmbeddedPreferenceModel.DEFAULT_RESOURCE)) {
@@ -51,7 +48,7 @@ class PreferenceModelCommandsTest {
         JsonNode json = Json.mapper().readTree(run.out());
         assertThat(json.get("pairs").asInt()).isEqualTo(400);
         double accuracy = json.get("accuracy").asDouble();
-        assertThat(accuracy).isGreaterThanOrEqualTo(0.62);
+        assertThat(accuracy).isGreaterThanOrEqualTo(0.65);
         assertThat(json.get("ci95").get(0).asDouble()).isLessThan(accuracy);
         assertThat(json.get("ci95").get(1).asDouble()).isGreaterThan(accuracy);
     }

@@ -20,8 +20,8 @@ import org.redteam4j.models.pm.PreferenceHead;
 import org.redteam4j.models.pm.TrainingPair;
 
 /**
- * How the preference model's design was chosen, and what it gives: 5-fold cross-validation on the
- * training pairs (never the test split) for each design, with and without the extra pairs from
+ * How the preference model's design was chosen, and what it gives: 5-fold cross-validation, repeated
+ * four times with other folds, on the training pairs (never the test split) for each design, with and without the extra pairs from
  * JailbreakBench and XSTest; then, on the hash-defined test split, the head of commit cc64b5c
  * against the shipped head, each split by "the chosen reply is shorter (or as long) / longer".
  *   PreferenceModelDesigns [PAIRS] [EXTRA_PATH…]
@@ -49,21 +49,28 @@ public final class PreferenceModelDesigns {
         extraPaths.forEach(path -> ContrastPairs.from(Path.of(path)).stream().map(TrainingPair::of).forEach(extra::add));
         System.out.printf("pairs: %d for training, %d in the test split; %d extra pairs for training only%n",
                 train.size(), test.size(), extra.size());
-        Map<Embedder.Kind, Embedder> embedders = Map.of(Embedder.Kind.MINILM, Embedder.shared(Embedder.Kind.MINILM),
-                Embedder.Kind.BGE_SMALL, Embedder.shared(Embedder.Kind.BGE_SMALL));
-        List<Embedder.Kind> both = List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL);
+        Map<Embedder.Kind, Embedder> embedders = new java.util.EnumMap<>(Embedder.Kind.class);
+        for (Embedder.Kind kind : Embedder.Kind.values()) {
+            embedders.put(kind, Embedder.shared(kind));
+        }
+        Embedder.Kind minilm = Embedder.Kind.MINILM;
+        Embedder.Kind bge = Embedder.Kind.BGE_SMALL;
+        Embedder.Kind e5 = Embedder.Kind.E5_SMALL;
         List<FeatureSpec> designs = List.of(FeatureSpec.lexicalOnly(),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM), false, true, true),
-                new FeatureSpec(List.of(Embedder.Kind.BGE_SMALL), false, true, true),
-                new FeatureSpec(both, true, false, true),
-                new FeatureSpec(both, false, true, true),
-                new FeatureSpec(both, true, true, true));
-        System.out.println("5-fold cross-validation on the training pairs (accuracy; chosen shorter-or-equal / longer):");
+                new FeatureSpec(List.of(minilm), false, true, true),
+                new FeatureSpec(List.of(bge), false, true, true),
+                new FeatureSpec(List.of(e5), false, true, true),
+                new FeatureSpec(List.of(minilm, bge), true, true, true),
+                new FeatureSpec(List.of(minilm, bge), false, true, true),
+                new FeatureSpec(List.of(minilm, e5), false, true, true),
+                new FeatureSpec(List.of(minilm, bge, e5), false, true, true));
+        System.out.println("Cross-validation on the training pairs, 5 folds repeated " + REPEATS
+                + " times (accuracy; chosen shorter-or-equal / longer):");
         for (FeatureSpec design : designs) {
             Featurizer featurizer = new Featurizer(design, embedders);
             for (boolean withExtra : new boolean[] {false, true}) {
-                Split cv = crossValidated(featurizer, train, withExtra ? extra : List.of(), 5);
-                System.out.printf("  %-78s %s%n", design.describe() + (withExtra ? " + extra pairs" : ""), cv);
+                Split cv = crossValidated(featurizer, train, withExtra ? extra : List.of());
+                System.out.printf("  %-86s %s%n", design.describe() + (withExtra ? " + extra pairs" : ""), cv.shares());
             }
         }
         PreferenceHead shipped = EmbeddedPreferenceModel.loadDefault().head();
@@ -74,35 +81,60 @@ public final class PreferenceModelDesigns {
 
     /** Accuracy overall and on pairs whose chosen reply is shorter or as long / longer. */
     record Split(Proportion all, Proportion shorter, Proportion longer) {
+        /** Without intervals: repeats score each pair several times, so counts are not independent trials. */
+        String shares() {
+            return String.format("%.1f%%; shorter %.1f%% / longer %.1f%%", 100 * all.estimate(), 100 * shorter.estimate(),
+                    100 * longer.estimate());
+        }
+
         @Override
         public String toString() {
-            return String.format("%s; shorter %.1f%% (n=%d) / longer %.1f%% (n=%d)", all, 100 * shorter.estimate(), shorter.trials(),
-                    100 * longer.estimate(), longer.trials());
+            return String.format("%s; shorter %s / longer %s", all, shorter, longer);
         }
     }
 
-    static Split crossValidated(Featurizer featurizer, List<TrainingPair> pairs, List<TrainingPair> extra, int folds) {
+    /** Repeats of 5-fold cross-validation: single runs on 1,200 pairs swing by two points between near-equal designs. */
+    static final int REPEATS = 4;
+    private static final int FOLDS = 5;
+
+    /** The extra pairs train in every fold and are never scored. */
+    static Split crossValidated(Featurizer featurizer, List<TrainingPair> pairs, List<TrainingPair> extra) {
         double[][] chosen = featurizer.features(side(pairs, true));
         double[][] rejected = featurizer.features(side(pairs, false));
         double[][] extraChosen = featurizer.features(side(extra, true));
         double[][] extraRejected = featurizer.features(side(extra, false));
-        boolean[] right = new boolean[pairs.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            List<double[]> c = new ArrayList<>(List.of(extraChosen));
-            List<double[]> r = new ArrayList<>(List.of(extraRejected));
-            for (int i = 0; i < pairs.size(); i++) {
-                if (i % folds != fold) {
-                    c.add(chosen[i]);
-                    r.add(rejected[i]);
+        List<TrainingPair> scored = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            int[] foldOf = new int[pairs.size()];
+            java.util.SplittableRandom random = new java.util.SplittableRandom(100 + repeat);
+            for (int i = 0; i < foldOf.length; i++) {
+                foldOf[i] = repeat == 0 ? i % FOLDS : random.nextInt(FOLDS);
+            }
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<double[]> c = new ArrayList<>(List.of(extraChosen));
+                List<double[]> r = new ArrayList<>(List.of(extraRejected));
+                for (int i = 0; i < pairs.size(); i++) {
+                    if (foldOf[i] != fold) {
+                        c.add(chosen[i]);
+                        r.add(rejected[i]);
+                    }
+                }
+                PreferenceHead head = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT)
+                        .train(c.toArray(double[][]::new), r.toArray(double[][]::new), featurizer.spec(), Map.of()).head();
+                for (int i = 0; i < pairs.size(); i++) {
+                    if (foldOf[i] == fold) {
+                        scored.add(pairs.get(i));
+                        right.add(head.score(chosen[i]) > head.score(rejected[i]));
+                    }
                 }
             }
-            PreferenceHead head = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT)
-                    .train(c.toArray(double[][]::new), r.toArray(double[][]::new), featurizer.spec(), Map.of()).head();
-            for (int i = fold; i < pairs.size(); i += folds) {
-                right[i] = head.score(chosen[i]) > head.score(rejected[i]);
-            }
         }
-        return tally(pairs, right);
+        boolean[] flags = new boolean[right.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = right.get(i);
+        }
+        return tally(scored, flags);
     }
 
     static Split split(HarmlessnessScorer scorer, List<TrainingPair> pairs) {

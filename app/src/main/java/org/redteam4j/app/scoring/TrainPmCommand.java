@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train-pm",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a harmlessness preference model: sentence embeddings (MiniLM and BGE-small, run offline) and "
+            "Train a harmlessness preference model: sentence embeddings (MiniLM and BGE-small by default, run offline) and "
                     + "lexical signals, read by a linear head trained with the Bradley–Terry loss so that the chosen "
                     + "(less harmful) reply scores above the rejected one.",
             "Pairs in the test split (a fixed share chosen by a hash of each pair's content) are never trained on; "
@@ -72,7 +72,7 @@ public final class TrainPmCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--embedders", paramLabel = "LIST", split = ",", defaultValue = "all-minilm-l6-v2-q,bge-small-en-v1.5-q",
-            description = "Embedding models, any of all-minilm-l6-v2-q, bge-small-en-v1.5-q; 'none' for lexical only "
+            description = "Embedding models, any of all-minilm-l6-v2-q, e5-small-v2-q, bge-small-en-v1.5-q; 'none' for lexical only "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> embedders;
 
@@ -82,8 +82,8 @@ public final class TrainPmCommand implements Callable<Integer> {
                     + "completions (per unsafe prompt, a full refusal beats a full compliance). Repeatable.")
     List<Path> also = new ArrayList<>();
 
-    @Option(names = "--reply", description = "Add the embedding of the reply read alone.")
-    boolean reply;
+    @Option(names = "--no-reply", description = "Leave out the embedding of the reply read alone.")
+    boolean noReply;
 
     @Option(names = "--no-joint", description = "Leave out the embedding of request and reply read together.")
     boolean noJoint;
@@ -155,11 +155,11 @@ public final class TrainPmCommand implements Callable<Integer> {
             try {
                 kinds.add(Embedder.Kind.fromId(id));
             } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage() + "; expected all-minilm-l6-v2-q, bge-small-en-v1.5-q or none");
+                throw new BadInput(e.getMessage() + "; expected all-minilm-l6-v2-q, e5-small-v2-q, bge-small-en-v1.5-q or none");
             }
         }
         try {
-            return new FeatureSpec(kinds, reply && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
+            return new FeatureSpec(kinds, !noReply && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

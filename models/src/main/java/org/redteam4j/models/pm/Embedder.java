@@ -2,6 +2,7 @@ package org.redteam4j.models.pm;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,17 +31,21 @@ public final class Embedder {
 
     /** The embedding models that ship as Maven artifacts (LangChain4j's packaging of them). */
     public enum Kind {
-        MINILM("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN),
-        BGE_SMALL("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.CLS);
+        MINILM("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, ""),
+        BGE_SMALL("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.CLS, ""),
+        /** E5 was trained with every text after "query: " (or "passage: "), so it reads them that way. */
+        E5_SMALL("e5-small-v2-q", E5SmallV2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, "query: ");
 
         private final String id;
         private final Class<?> artifact;
         private final OnnxSentenceEncoder.Pooling pooling;
+        private final String prefix;
 
-        Kind(String id, Class<?> artifact, OnnxSentenceEncoder.Pooling pooling) {
+        Kind(String id, Class<?> artifact, OnnxSentenceEncoder.Pooling pooling, String prefix) {
             this.id = id;
             this.artifact = artifact;
             this.pooling = pooling;
+            this.prefix = prefix;
         }
 
         public String id() {
@@ -139,8 +144,18 @@ public final class Embedder {
     }
 
     private float[][] compute(String text) {
-        long[] tokens = encoder.tokens(text.isBlank() ? "(empty)" : text);
-        return encoder.embed(Arrays.copyOf(tokens, Math.min(tokens.length, encoder.budget())), 0);
+        return encoder.embed(sentence(text), 0);
+    }
+
+    /** A text's tokens as the model reads it alone: its start, as much as fits. */
+    private long[] sentence(String text) {
+        long[] tokens = encoder.tokens(kind.prefix + (text.isBlank() ? "(empty)" : text));
+        return Arrays.copyOf(tokens, Math.min(tokens.length, encoder.budget()));
+    }
+
+    /** The model inputs (token ids, special tokens included) {@link #embed} runs: for benchmarks. */
+    public List<long[]> inputs(List<String> texts) {
+        return texts.stream().map(text -> encoder.input(sentence(text))).toList();
     }
 
     /** The model inputs (token ids, special tokens included) {@link #embedInContext} runs: for benchmarks. */
@@ -158,13 +173,15 @@ public final class Embedder {
         String conversation = Transcript.of(item.context()).text().strip();
         long[] context = encoder.tokens(conversation.isEmpty() ? "Assistant:" : conversation + "\n\nAssistant:");
         long[] reply = encoder.tokens(item.reply().isBlank() ? "(empty)" : item.reply());
-        int budget = encoder.budget();
+        long[] prefix = kind.prefix.isEmpty() ? new long[0] : encoder.tokens(kind.prefix.strip());
+        int budget = encoder.budget() - prefix.length;
         int replyTokens = Math.min(reply.length, Math.max(budget - context.length, (int) (budget * REPLY_SHARE)));
         int contextTokens = Math.min(context.length, budget - replyTokens);
-        long[] window = new long[contextTokens + replyTokens];
-        System.arraycopy(context, context.length - contextTokens, window, 0, contextTokens);
-        System.arraycopy(reply, 0, window, contextTokens, replyTokens);
-        return new long[][] {window, {contextTokens}};
+        long[] window = new long[prefix.length + contextTokens + replyTokens];
+        System.arraycopy(prefix, 0, window, 0, prefix.length);
+        System.arraycopy(context, context.length - contextTokens, window, prefix.length, contextTokens);
+        System.arraycopy(reply, 0, window, prefix.length + contextTokens, replyTokens);
+        return new long[][] {window, {prefix.length + contextTokens}};
     }
 
     private <T> List<float[][]> cached(List<T> items, Function<T, String> key, Function<T, float[][]> compute) {

@@ -69,6 +69,20 @@ class EmbedderTest {
         assertThat(window[window.length - 2]).isEqualTo(window[window.length - 3]); // still inside the repeated reply
     }
 
+    @Test
+    void e5ReadsEveryWindowAfterItsQueryPrefixHoweverLongTheConversation() {
+        Embedder e5 = Embedder.shared(Embedder.Kind.E5_SMALL);
+        String filler = "the talk went on about gardens and trains ".repeat(80);
+
+        long[] shortWindow = e5.windows(List.of(new ReplyInContext(List.of(Turn.human("Hi")), "Hello."))).get(0);
+        long[] longWindow = e5.windows(List.of(new ReplyInContext(List.of(Turn.human(filler)), filler))).get(0);
+
+        assertThat(longWindow).hasSize(512);
+        // [CLS] query : … — the same first tokens whatever follows
+        assertThat(java.util.Arrays.copyOf(longWindow, 3)).containsExactly(java.util.Arrays.copyOf(shortWindow, 3));
+        assertThat(e5.embed(List.of("Hello."))).hasSize(1);
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
