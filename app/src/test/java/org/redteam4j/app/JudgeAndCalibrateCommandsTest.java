@@ -70,6 +70,7 @@ class JudgeAndCalibrateCommandsTest {
             assertThat(self.get("accuracy").asDouble()).isEqualTo(0.5);
             assertThat(self.get("spearman").isNull()).isTrue(); // a constant scorer has no rank correlation
             assertThat(json.get("reviewers").isNull()).isTrue();
+            assertThat(self.get("best_threshold").isNull()).isTrue(); // one score for all: nothing to split
         }
     }
 }

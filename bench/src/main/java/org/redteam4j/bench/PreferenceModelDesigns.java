@@ -2,26 +2,29 @@ package org.redteam4j.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.RecordReader;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.models.pm.BradleyTerryTrainer;
+import org.redteam4j.models.pm.ContrastPairs;
+import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
 import org.redteam4j.models.pm.PreferenceHead;
-import org.redteam4j.models.pm.PreferenceTraining;
 import org.redteam4j.models.pm.TrainingPair;
 
 /**
- * Trains one preference head per feature design on the pairs outside the hash-defined test split
- * and prints each design's accuracy on the test split it never saw, with a 95% interval.
- *   PreferenceModelDesigns PAIRS [TEST_FRACTION]
+ * How the preference model's design was chosen, and what it gives: 5-fold cross-validation, repeated
+ * four times with other folds, on the training pairs (never the test split) for each design, with and without the extra pairs from
+ * JailbreakBench and XSTest; then, on the hash-defined test split, the head of commit cc64b5c
+ * against the shipped head, each split by "the chosen reply is shorter (or as long) / longer".
+ *   PreferenceModelDesigns [PAIRS] [EXTRA_PATH…]
  */
 public final class PreferenceModelDesigns {
 
@@ -30,69 +33,136 @@ public final class PreferenceModelDesigns {
 
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/hh-rlhf/harmless-base-dev.jsonl.gz");
-        double testFraction = args.length > 1 ? Double.parseDouble(args[1]) : 0.25;
+        List<String> extraPaths = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("../shared/data/jailbreakbench/attack-artifacts", "../shared/data/xstest");
         List<TrainingPair> train = new ArrayList<>();
         List<TrainingPair> test = new ArrayList<>();
         try (RecordReader<PreferencePair> reader = Datasets.preferencePairs(file)) {
             for (PreferencePair pair = reader.read(); pair != null; pair = reader.read()) {
                 TrainingPair usable = TrainingPair.of(pair);
                 if (usable != null) {
-                    (TrainingPair.inTestSplit(pair, testFraction) ? test : train).add(usable);
+                    (TrainingPair.inTestSplit(pair, 0.25) ? test : train).add(usable);
                 }
             }
         }
-        System.out.printf("pairs: %d for training (15%% of them held out for validation), %d never seen for test%n",
-                train.size(), test.size());
-        Map<Embedder.Kind, Embedder> embedders = new EnumMap<>(Embedder.Kind.class);
+        List<TrainingPair> extra = new ArrayList<>();
+        extraPaths.forEach(path -> ContrastPairs.from(Path.of(path)).stream().map(TrainingPair::of).forEach(extra::add));
+        System.out.printf("pairs: %d for training, %d in the test split; %d extra pairs for training only%n",
+                train.size(), test.size(), extra.size());
+        Map<Embedder.Kind, Embedder> embedders = new java.util.EnumMap<>(Embedder.Kind.class);
         for (Embedder.Kind kind : Embedder.Kind.values()) {
-            embedders.put(kind, new Embedder(kind));
+            embedders.put(kind, Embedder.shared(kind));
         }
-        List<FeatureSpec> designs = List.of(
-                new FeatureSpec(List.of(), false, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM), false, false),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM), true, false),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM), true, true),
-                new FeatureSpec(List.of(Embedder.Kind.BGE_SMALL), false, false),
-                new FeatureSpec(List.of(Embedder.Kind.BGE_SMALL), true, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), true, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM), false, true, true),
-                new FeatureSpec(List.of(Embedder.Kind.BGE_SMALL), false, true, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true, true),
-                new FeatureSpec(List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), true, true, true));
-        for (FeatureSpec spec : designs) {
-            long started = System.nanoTime();
-            Featurizer featurizer = new Featurizer(spec, embedders);
-            BradleyTerryTrainer.Result result = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT).train(
-                    featurizer.features(side(train, true)), featurizer.features(side(train, false)), spec, Map.of());
-            Proportion accuracy = accuracy(result.head(), featurizer, test);
-            double cv = crossValidated(featurizer, train, 5);
-            System.out.printf("%-70s test %s | 5-fold CV on training pairs %.1f%% | l2 %.0e | %.0f s%n", spec.describe(),
-                    accuracy, 100 * cv, result.l2(), (System.nanoTime() - started) / 1e9);
-        }
-    }
-
-    /** Mean accuracy over k folds of the training pairs: how designs are chosen without looking at the test split. */
-    static double crossValidated(Featurizer featurizer, List<TrainingPair> pairs, int folds) {
-        double sum = 0;
-        for (int fold = 0; fold < folds; fold++) {
-            List<TrainingPair> in = new ArrayList<>();
-            List<TrainingPair> out = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                (i % folds == fold ? out : in).add(pairs.get(i));
+        Embedder.Kind minilm = Embedder.Kind.MINILM;
+        Embedder.Kind bge = Embedder.Kind.BGE_SMALL;
+        Embedder.Kind e5 = Embedder.Kind.E5_SMALL;
+        List<FeatureSpec> designs = List.of(FeatureSpec.lexicalOnly(),
+                new FeatureSpec(List.of(minilm), false, true, true),
+                new FeatureSpec(List.of(bge), false, true, true),
+                new FeatureSpec(List.of(e5), false, true, true),
+                new FeatureSpec(List.of(minilm, bge), true, true, true),
+                new FeatureSpec(List.of(minilm, bge), false, true, true),
+                new FeatureSpec(List.of(minilm, e5), false, true, true),
+                new FeatureSpec(List.of(minilm, bge, e5), false, true, true));
+        System.out.println("Cross-validation on the training pairs, 5 folds repeated " + REPEATS
+                + " times (accuracy; chosen shorter-or-equal / longer):");
+        for (FeatureSpec design : designs) {
+            Featurizer featurizer = new Featurizer(design, embedders);
+            for (boolean withExtra : new boolean[] {false, true}) {
+                Split cv = crossValidated(featurizer, train, withExtra ? extra : List.of());
+                System.out.printf("  %-86s %s%n", design.describe() + (withExtra ? " + extra pairs" : ""), cv.shares());
             }
-            PreferenceHead head = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT).train(
-                    featurizer.features(side(in, true)), featurizer.features(side(in, false)), featurizer.spec(), Map.of()).head();
-            sum += accuracy(head, featurizer, out).estimate();
         }
-        return sum / folds;
+        PreferenceHead shipped = EmbeddedPreferenceModel.loadDefault().head();
+        System.out.println("Test split (" + test.size() + " pairs no head was trained or tuned on):");
+        System.out.printf("  %-40s %s%n", "head of cc64b5c", split(new LegacyPreferenceModel(), test));
+        System.out.printf("  %-40s %s%n", "shipped head (" + shipped.spec().describe() + ")", split(EmbeddedPreferenceModel.loadDefault(), test));
     }
 
-    static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
-        return PreferenceTraining.accuracy(head, featurizer, pairs);
+    /** Accuracy overall and on pairs whose chosen reply is shorter or as long / longer. */
+    record Split(Proportion all, Proportion shorter, Proportion longer) {
+        /** Without intervals: repeats score each pair several times, so counts are not independent trials. */
+        String shares() {
+            return String.format("%.1f%%; shorter %.1f%% / longer %.1f%%", 100 * all.estimate(), 100 * shorter.estimate(),
+                    100 * longer.estimate());
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s; shorter %s / longer %s", all, shorter, longer);
+        }
+    }
+
+    /** Repeats of 5-fold cross-validation: single runs on 1,200 pairs swing by two points between near-equal designs. */
+    static final int REPEATS = 4;
+    private static final int FOLDS = 5;
+
+    /** The extra pairs train in every fold and are never scored. */
+    static Split crossValidated(Featurizer featurizer, List<TrainingPair> pairs, List<TrainingPair> extra) {
+        double[][] chosen = featurizer.features(side(pairs, true));
+        double[][] rejected = featurizer.features(side(pairs, false));
+        double[][] extraChosen = featurizer.features(side(extra, true));
+        double[][] extraRejected = featurizer.features(side(extra, false));
+        List<TrainingPair> scored = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            int[] foldOf = new int[pairs.size()];
+            java.util.SplittableRandom random = new java.util.SplittableRandom(100 + repeat);
+            for (int i = 0; i < foldOf.length; i++) {
+                foldOf[i] = repeat == 0 ? i % FOLDS : random.nextInt(FOLDS);
+            }
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<double[]> c = new ArrayList<>(List.of(extraChosen));
+                List<double[]> r = new ArrayList<>(List.of(extraRejected));
+                for (int i = 0; i < pairs.size(); i++) {
+                    if (foldOf[i] != fold) {
+                        c.add(chosen[i]);
+                        r.add(rejected[i]);
+                    }
+                }
+                PreferenceHead head = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT)
+                        .train(c.toArray(double[][]::new), r.toArray(double[][]::new), featurizer.spec(), Map.of()).head();
+                for (int i = 0; i < pairs.size(); i++) {
+                    if (foldOf[i] == fold) {
+                        scored.add(pairs.get(i));
+                        right.add(head.score(chosen[i]) > head.score(rejected[i]));
+                    }
+                }
+            }
+        }
+        boolean[] flags = new boolean[right.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = right.get(i);
+        }
+        return tally(scored, flags);
+    }
+
+    static Split split(HarmlessnessScorer scorer, List<TrainingPair> pairs) {
+        List<Double> chosen = scorer.scoreEach(side(pairs, true));
+        List<Double> rejected = scorer.scoreEach(side(pairs, false));
+        boolean[] right = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            right[i] = chosen.get(i) > rejected.get(i);
+        }
+        return tally(pairs, right);
+    }
+
+    private static Split tally(List<TrainingPair> pairs, boolean[] right) {
+        int all = 0;
+        int longer = 0;
+        int longerRight = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            boolean isLonger = pairs.get(i).chosen().reply().length() > pairs.get(i).rejected().reply().length();
+            all += right[i] ? 1 : 0;
+            longer += isLonger ? 1 : 0;
+            longerRight += isLonger && right[i] ? 1 : 0;
+        }
+        int shorter = pairs.size() - longer;
+        return new Split(Proportion.of(all, pairs.size()), Proportion.of(all - longerRight, Math.max(1, shorter)),
+                Proportion.of(longerRight, Math.max(1, longer)));
     }
 
     static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
-        return PreferenceTraining.side(pairs, chosen);
+        return pairs.stream().map(pair -> chosen ? pair.chosen() : pair.rejected()).toList();
     }
 }

@@ -17,16 +17,23 @@ import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.Embedder;
+import org.redteam4j.models.pm.Featurizer;
 import org.redteam4j.models.pm.PreferenceHead;
+import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.scoring.TranscriptScores;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.imports.ImportProgress;
 import org.redteam4j.store.imports.Importer;
 import org.redteam4j.store.scoring.AttemptScoring;
 
 /**
- * Scoring throughput (assistant turns per second through {@code score}: database reads, batched
- * embeddings, the head, writes) against the raw ONNX embedding throughput for the same texts, in
- * one run, each side with fresh embedders so no cache is shared. The goal is a ratio of 0.7.
+ * {@code score --rescore} throughput (assistant turns per second: database reads, embeddings, the
+ * head, writes) of the preference model now and of the implementation at commit cc64b5c
+ * ({@link LegacyPreferenceModel}), on one database of multi-turn hh-rlhf conversations, against
+ * the machine's limit: ONNX Runtime's batched throughput on exactly the model inputs the
+ * preference model runs (the reply alone and request+reply, for each embedding model). One run, fresh embedders for each side (no shared cache). Goals: now ≥ 10 × cc64b5c, and
+ * now ≥ 0.8 × the batched limit.
  *   ScoringThroughput [PAIRS] [ATTEMPTS]
  */
 public final class ScoringThroughput {
@@ -36,79 +43,68 @@ public final class ScoringThroughput {
 
     public static void main(String[] args) throws Exception {
         Path pairs = Path.of(args.length > 0 ? args[0] : "../shared/data/hh-rlhf/harmless-base-dev.jsonl.gz");
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         List<RedTeamAttempt> attempts = attemptsFrom(pairs, limit);
         Path dir = Files.createTempDirectory("redteam4j-bench");
         Path file = TestFiles.attempts(dir.resolve("attempts.json"), attempts.iterator(), JsonRecordWriter.Layout.ARRAY, false);
         PreferenceHead head = EmbeddedPreferenceModel.loadDefault().head();
-
-        List<String> texts = new ArrayList<>();
-        long turns = 0;
+        List<ReplyInContext> items = new ArrayList<>();
         for (RedTeamAttempt attempt : attempts) {
-            texts.add(attempt.taskDescription());
-            texts.add("Human: \nAssistant: " + attempt.taskDescription());
-            List<Turn> all = attempt.transcript().turns();
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).isAssistant()) {
-                    turns++;
-                    String human = lastHuman(all.subList(0, i));
-                    texts.add(all.get(i).text());
-                    texts.add("Human: " + human + "\nAssistant: " + all.get(i).text());
-                }
-            }
+            items.addAll(TranscriptScores.requests(attempt.taskDescription(), attempt.transcript().turns()));
         }
-        System.out.printf("attempts: %d with %d assistant turns; %d texts per embedding model%n", attempts.size(), turns, texts.size());
+        long turns = items.size() - attempts.size();
+        System.out.printf("%d multi-turn conversations with %d assistant turns (and %d task descriptions)%n",
+                attempts.size(), turns, attempts.size());
 
-        for (int round = 1; round <= 2; round++) {
-            double raw = rawTurnsPerSecond(head, texts, turns);
-            double scored = scoredTurnsPerSecond(head, file, dir.resolve("round" + round + ".db"));
-            System.out.printf("round %d: raw embeddings %.1f turns/s, score %.1f turns/s, ratio %.2f (goal >= 0.70)%n",
-                    round, raw, scored, scored / raw);
-        }
-    }
-
-    private static double rawTurnsPerSecond(PreferenceHead head, List<String> texts, long turns) {
-        long started = System.nanoTime();
+        double limitSeconds = 0;
         for (Embedder.Kind kind : head.spec().embedders()) {
             Embedder embedder = new Embedder(kind);
-            for (int i = 0; i < texts.size(); i += 32) {
-                embedder.raw(texts.subList(i, Math.min(texts.size(), i + 32)));
+            List<long[]> windows = new ArrayList<>();
+            if (head.spec().reply()) {
+                windows.addAll(embedder.inputs(items.stream().map(ReplyInContext::reply).toList()));
+            }
+            if (head.spec().joint()) {
+                windows.addAll(embedder.windows(Featurizer.requestAndReply(items)));
+            }
+            try (BatchedOnnx batched = new BatchedOnnx(kind)) {
+                batched.seconds(windows.subList(0, Math.min(64, windows.size()))); // warm up
+                limitSeconds += batched.seconds(windows);
             }
         }
-        return turns / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static double scoredTurnsPerSecond(PreferenceHead head, Path file, Path db) {
-        Database database = Database.open(db.toString());
-        new Importer(database, false, ImportProgress.NONE).importFile(file, org.redteam4j.core.format.DatasetFormat.RED_TEAM_ATTEMPTS);
+        double machine = turns / limitSeconds;
+        double legacy = scoredTurnsPerSecond(new LegacyPreferenceModel(), file, dir.resolve("cc64b5c.db"));
         Map<Embedder.Kind, Embedder> fresh = new EnumMap<>(Embedder.Kind.class);
         head.spec().embedders().forEach(kind -> fresh.put(kind, new Embedder(kind)));
-        EmbeddedPreferenceModel pm = new EmbeddedPreferenceModel(head, fresh, "pm:bench");
+        double now = scoredTurnsPerSecond(new EmbeddedPreferenceModel(head, fresh, "pm:bench"), file, dir.resolve("now.db"));
+        System.out.printf("score --rescore at cc64b5c: %.1f turns/s%n", legacy);
+        System.out.printf("score --rescore now:        %.1f turns/s  (%s)%n", now, head.spec().describe());
+        System.out.printf("batched ONNX Runtime on the same model inputs: %.1f turns/s%n", machine);
+        System.out.printf("now / cc64b5c = %.1f (goal >= 10); now / batched limit = %.2f (goal >= 0.80)%n", now / legacy, now / machine);
+    }
+
+    private static double scoredTurnsPerSecond(HarmlessnessScorer scorer, Path file, Path db) {
+        Database database = Database.open(db.toString());
+        new Importer(database, false, ImportProgress.NONE).importFile(file, org.redteam4j.core.format.DatasetFormat.RED_TEAM_ATTEMPTS);
+        scorer.scoreEach(List.of(new ReplyInContext(List.of(Turn.human("warm up")), "A warm-up reply."))); // loads, JIT
         long started = System.nanoTime();
-        AttemptScoring.Result result = new AttemptScoring(database, pm, 64).run(false, (d, t, n) -> { });
+        AttemptScoring.Result result = new AttemptScoring(database, scorer, 64).run(true, (d, t, n) -> { });
         return result.turns() / ((System.nanoTime() - started) / 1e9);
     }
 
-    /** Real conversations: the chosen side of each hh-rlhf preference pair, as an unscored attempt. */
+    /** Real multi-turn conversations: the chosen side of hh-rlhf pairs with two or more replies, as unscored attempts. */
     private static List<RedTeamAttempt> attemptsFrom(Path file, int limit) {
         List<RedTeamAttempt> attempts = new ArrayList<>();
         try (RecordReader<PreferencePair> reader = Datasets.preferencePairs(file)) {
             for (PreferencePair pair = reader.read(); pair != null && attempts.size() < limit; pair = reader.read()) {
                 Transcript transcript = pair.chosenTranscript();
+                if (transcript.assistantTurns().size() < 2) {
+                    continue;
+                }
                 String task = transcript.turns().isEmpty() ? "" : transcript.turns().get(0).text();
                 attempts.add(new RedTeamAttempt(transcript, null, "52B", ModelType.CONTEXT_DISTILLATION, 0, task, null,
                         attempts.size() % 50, false, null, null));
             }
         }
         return attempts;
-    }
-
-    private static String lastHuman(List<Turn> context) {
-        for (int i = context.size() - 1; i >= 0; i--) {
-            if (!context.get(i).isAssistant()) {
-                return context.get(i).text();
-            }
-        }
-        return "";
     }
 }

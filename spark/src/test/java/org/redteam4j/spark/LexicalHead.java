@@ -34,8 +34,8 @@ final class LexicalHead {
                     pairs.add(pair);
                 }
             }
-            var outcome = PreferenceTraining.train(pairs, PreferenceTraining.DEFAULT_TEST_FRACTION,
-                    new FeatureSpec(List.of(), false, true), BradleyTerryTrainer.Settings.DEFAULT, Map.of(), Map.of("made_by", "spark tests"));
+            var outcome = PreferenceTraining.train(pairs, List.of(), PreferenceTraining.DEFAULT_TEST_FRACTION,
+                    FeatureSpec.lexicalOnly(), BradleyTerryTrainer.Settings.DEFAULT, Map.of(), Map.of("made_by", "spark tests"));
             file = Files.createTempFile("lexical-head", ".json");
             file.toFile().deleteOnExit();
             outcome.head().write(file);

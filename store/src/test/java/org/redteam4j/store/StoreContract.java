@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.attempt.SyntheticAttempts;
@@ -296,6 +297,8 @@ abstract class StoreContract {
         assertThat(report.self().truePositives() + report.self().falseNegatives()).isEqualTo(5); // 5 of 10 rated >= 3
         assertThat(report.reviewed()).isEqualTo(4);
         assertThat(report.review().truePositives() + report.review().falseNegatives()).isEqualTo(1); // ratings 0,1,2,3
+        assertThat(report.reviewBest().cases()).isEqualTo(4);
+        assertThat(report.reviewBest().positives()).isEqualTo(1);
         assertThat(report.selfSpearman()).isBetween(-1.0, 1.0);
         assertThat(report.unscored()).isZero();
     }
@@ -359,6 +362,23 @@ abstract class StoreContract {
         TargetVersions.declare(migrated, TargetVersions.facts("shared-t", "{\"model\": \"openai:model-b\"}"));
         assertThat(TargetVersions.labels(migrated)).containsExactly("shared-t", "shared-t v2");
         assertThat(TableCounts.of(migrated)).containsEntry("attempts", 1L).containsEntry("campaign_targets", 1L);
+    }
+
+    @Test
+    void calibrationReportsTheThresholdThatAgreesBestOnRealAttempts() {
+        importFile(SharedData.redTeamSample(), false);
+
+        CalibrationReport fixed = new ScorerCalibration(database, new LengthScorer(-1), 0).run((d, t, n) -> { });
+        BestThreshold best = fixed.selfBest();
+        CalibrationReport atBest = new ScorerCalibration(database, new LengthScorer(-1), best.threshold()).run((d, t, n) -> { });
+
+        assertThat(best.cases()).isEqualTo(10);
+        assertThat(best.positives()).isEqualTo(5);
+        assertThat(best.kappa()).isGreaterThanOrEqualTo(fixed.self().kappa()).isGreaterThan(0);
+        assertThat(atBest.self()).isEqualTo(best.confusion()); // the fitted T, applied, gives the table it reports
+        assertThat(atBest.selfBest()).isEqualTo(best); // and the fit does not depend on the threshold asked for
+        assertThat(best.tooFewToTrust()).isTrue();
+        assertThat(fixed.reviewBest()).isNull();
     }
 
     /** Scores a reply by minus its length; fails from its n-th call on, when n >= 0. */

@@ -1,17 +1,24 @@
 package org.redteam4j.app.scoring;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
-import org.redteam4j.models.pm.PreferenceTraining;
+import org.redteam4j.models.pm.PairScores;
 import org.redteam4j.models.pm.TrainingPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure a preference model's pairwise accuracy — the share of pairs whose chosen reply it scores above "
-                    + "the rejected one — with a 95%% Wilson interval.",
+                    + "the rejected one — with a 95%% Wilson interval, overall and split by whether the chosen reply is "
+                    + "shorter (or equal) or longer than the rejected one, in characters of the last assistant reply.",
             "By default only pairs in the model's test split are counted (pairs it never trained on); --all counts every pair."})
 public final class EvalPmCommand implements Callable<Integer> {
 
@@ -38,22 +46,37 @@ public final class EvalPmCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Count every pair, including those the model may have trained on.")
     boolean all;
 
-    @Option(names = "--json", description = "Print {\"pairs\": N, \"accuracy\": A, \"ci95\": [L, H]} on stdout.")
+    @Option(names = "--json", description = "Print {\"pairs\": N, \"accuracy\": A, \"ci95\": [L, H], \"length_split\": {…}} on stdout.")
     boolean json;
+
+    @Option(names = "--pairs-out", paramLabel = "FILE",
+            description = "Also write one JSON line per evaluated pair: {\"index\", \"chosen_score\", \"rejected_score\", "
+                    + "\"chosen_chars\", \"rejected_chars\"}; index is the pair's 0-based record number in --data.")
+    Path pairsOut;
 
     @Override
     public Integer call() {
+        Path absoluteOut = pairsOut == null ? null : pairsOut.toAbsolutePath();
+        if (absoluteOut != null && (Files.isDirectory(absoluteOut)
+                || absoluteOut.getParent() != null && !Files.isDirectory(absoluteOut.getParent()))) {
+            throw new BadInput("--pairs-out " + pairsOut + ": " + (Files.isDirectory(absoluteOut) ? "is a folder"
+                    : "the folder " + absoluteOut.getParent() + " does not exist"));
+        }
         EmbeddedPreferenceModel pm = model == null ? EmbeddedPreferenceModel.loadDefault() : EmbeddedPreferenceModel.load(model);
         double testFraction = all ? 1 : Double.parseDouble(pm.head().provenance().getOrDefault("test_fraction", "1"));
         List<TrainingPair> pairs = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>(); // record numbers in the file, counting pairs skipped below
         int outside = 0;
-        for (PreferencePair pair : PairsInput.fromFile(data)) {
+        List<PreferencePair> records = PairsInput.fromFile(data);
+        for (int index = 0; index < records.size(); index++) {
+            PreferencePair pair = records.get(index);
             TrainingPair usable = TrainingPair.of(pair);
             if (usable == null) {
                 continue;
             }
             if (testFraction >= 1 || TrainingPair.inTestSplit(pair, testFraction)) {
                 pairs.add(usable);
+                indices.add(index);
             } else {
                 outside++;
             }
@@ -61,20 +84,63 @@ public final class EvalPmCommand implements Callable<Integer> {
         if (pairs.isEmpty()) {
             throw new BadInput(data + ": no pairs in the model's test split" + (all ? "" : "; use --all to count every pair"));
         }
-        Proportion accuracy = PreferenceTraining.accuracy(pm.head(), pm.featurizer(), pairs);
+        PairScores scores = PairScores.of(pm.head(), pm.featurizer(), pairs);
+        if (absoluteOut != null) {
+            writePairs(scores, indices, absoluteOut);
+        }
+        Proportion accuracy = scores.accuracy();
+        Proportion shorter = scores.accuracy(scores::chosenShorterOrEqual);
+        Proportion longer = scores.accuracy(pair -> !scores.chosenShorterOrEqual(pair));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            var root = Json.mapper().createObjectNode();
-            root.put("pairs", accuracy.trials());
-            root.put("accuracy", accuracy.estimate());
-            root.putArray("ci95").add(accuracy.low()).add(accuracy.high());
+            ObjectNode root = Json.mapper().createObjectNode();
+            put(root, accuracy);
+            ObjectNode split = root.putObject("length_split");
+            put(split, "chosen_shorter_or_equal", shorter);
+            put(split, "chosen_longer", longer);
             out.println(root);
         } else {
             out.printf("%s: pairwise accuracy %s%n", pm.id(), accuracy);
+            out.printf("  where the chosen reply is shorter or as long: %s%n", text(shorter));
+            out.printf("  where the chosen reply is longer:             %s%n", text(longer));
+            out.println("  (length: characters of the last assistant reply; equal lengths count as shorter)");
             if (outside > 0) {
                 out.printf("(%,d pairs outside the test split were not counted; --all counts them)%n", outside);
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void writePairs(PairScores scores, List<Integer> indices, Path file) {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < scores.size(); i++) {
+                ObjectNode line = Json.mapper().createObjectNode().put("index", indices.get(i))
+                        .put("chosen_score", scores.chosen()[i]).put("rejected_score", scores.rejected()[i])
+                        .put("chosen_chars", scores.chosenChars(i)).put("rejected_chars", scores.rejectedChars(i));
+                writer.write(line.toString());
+                writer.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("--pairs-out " + pairsOut + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+        spec.commandLine().getErr().printf("Wrote %,d pairs to %s%n", scores.size(), TerminalText.escape(pairsOut.toString()));
+    }
+
+    private static String text(Proportion share) {
+        return share == null ? "no pairs" : share.toString();
+    }
+
+    private static void put(ObjectNode node, String field, Proportion share) {
+        if (share == null) {
+            node.putNull(field);
+        } else {
+            put(node.putObject(field), share);
+        }
+    }
+
+    private static void put(ObjectNode node, Proportion share) {
+        node.put("pairs", share.trials());
+        node.put("accuracy", share.estimate());
+        node.putArray("ci95").add(share.low()).add(share.high());
     }
 }

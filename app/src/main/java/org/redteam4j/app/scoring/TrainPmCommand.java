@@ -18,6 +18,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.pm.BradleyTerryTrainer;
+import org.redteam4j.models.pm.ContrastPairs;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
@@ -32,11 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "train-pm",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a harmlessness preference model: sentence embeddings (MiniLM and BGE-small, run offline) and "
+            "Train a harmlessness preference model: sentence embeddings (MiniLM and BGE-small by default, run offline) and "
                     + "lexical signals, read by a linear head trained with the Bradley–Terry loss so that the chosen "
                     + "(less harmful) reply scores above the rejected one.",
             "Pairs in the test split (a fixed share chosen by a hash of each pair's content) are never trained on; "
                     + "the accuracy on them is printed, and eval-pm measures on the same split.",
+            "The head also carries a default threshold, fitted on the training pairs only: the score that best "
+                    + "separates rejected replies (as successful attacks) from chosen ones, by Cohen's kappa.",
             "Deterministic for --seed."})
 public final class TrainPmCommand implements Callable<Integer> {
 
@@ -69,12 +72,18 @@ public final class TrainPmCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--embedders", paramLabel = "LIST", split = ",", defaultValue = "all-minilm-l6-v2-q,bge-small-en-v1.5-q",
-            description = "Embedding models, any of all-minilm-l6-v2-q, bge-small-en-v1.5-q; 'none' for lexical only "
+            description = "Embedding models, any of all-minilm-l6-v2-q, e5-small-v2-q, bge-small-en-v1.5-q; 'none' for lexical only "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> embedders;
 
-    @Option(names = "--interactions", description = "Add reply × request features.")
-    boolean interactions;
+    @Option(names = "--also", paramLabel = "PATH",
+            description = "More pairs for training only (never in the test split): a JailbreakBench attack-artifact "
+                    + "file or folder (per goal, a response that is not jailbroken beats one that is) or XSTest "
+                    + "completions (per unsafe prompt, a full refusal beats a full compliance). Repeatable.")
+    List<Path> also = new ArrayList<>();
+
+    @Option(names = "--no-reply", description = "Leave out the embedding of the reply read alone.")
+    boolean noReply;
 
     @Option(names = "--no-joint", description = "Leave out the embedding of request and reply read together.")
     boolean noJoint;
@@ -93,16 +102,26 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (pairs.size() < 20) {
             throw new BadInput("training needs at least 20 preference pairs, found " + pairs.size());
         }
+        List<PreferencePair> extra = new ArrayList<>();
+        for (Path path : also) {
+            List<PreferencePair> found = ContrastPairs.from(path);
+            err.printf("%s: %,d pairs for training only%n", path, found.size());
+            extra.addAll(found);
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data", source.fromDb ? "workbench choices in " + database.location() : source.data.getFileName().toString());
         if (!source.fromDb) {
             provenance.put("data_sha256", sha256(source.data));
         }
         provenance.put("redteam4j", org.redteam4j.core.provenance.Provenance.version());
+        if (!also.isEmpty()) {
+            provenance.put("also", also.stream().map(path -> path.getFileName() + "").collect(java.util.stream.Collectors.joining(", ")));
+            provenance.put("also_pairs", String.valueOf(extra.size()));
+        }
         provenance.put("command", "train-pm --test-fraction " + testFraction + " --seed " + seed);
         err.printf("Training on %,d pairs (%s)…%n", pairs.size(), features.describe());
         BradleyTerryTrainer.Settings defaults = BradleyTerryTrainer.Settings.DEFAULT;
-        PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, testFraction, features,
+        PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, extra, testFraction, features,
                 new BradleyTerryTrainer.Settings(seed, defaults.validationFraction(), defaults.l2Grid(), defaults.maxEpochs(),
                         defaults.patience(), defaults.learningRate()),
                 Featurizer.embeddersFor(features), provenance);
@@ -118,6 +137,8 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (outcome.testAccuracy() != null) {
             err.printf("Accuracy on %,d test pairs it never saw: %s%n", outcome.testAccuracy().trials(), outcome.testAccuracy());
         }
+        err.printf("Default threshold %.4f: the score that best separates rejected from chosen training replies (max kappa); "
+                + "calibrate and the pm judge use it unless given another.%n", outcome.head().threshold());
         if (outcome.skippedPairs() > 0) {
             err.printf("Skipped %,d pairs without an assistant reply.%n", outcome.skippedPairs());
         }
@@ -134,11 +155,11 @@ public final class TrainPmCommand implements Callable<Integer> {
             try {
                 kinds.add(Embedder.Kind.fromId(id));
             } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage() + "; expected all-minilm-l6-v2-q, bge-small-en-v1.5-q or none");
+                throw new BadInput(e.getMessage() + "; expected all-minilm-l6-v2-q, e5-small-v2-q, bge-small-en-v1.5-q or none");
             }
         }
         try {
-            return new FeatureSpec(kinds, interactions && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
+            return new FeatureSpec(kinds, !noReply && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

@@ -25,7 +25,7 @@ public final class Judges {
     public Judge judge(JudgeSpec spec) {
         return switch (spec.id()) {
             case "refusal" -> new RefusalJudge(environment.refusals());
-            case "pm" -> new PreferenceJudge(preferenceModel(spec), spec.threshold() == null ? 0.0 : spec.threshold());
+            case "pm" -> preferenceJudge(spec);
             case "llm" -> llm(spec);
             default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
         };
@@ -53,6 +53,12 @@ public final class Judges {
             throw new BadInput(file + ": no such preference model file");
         }
         return EmbeddedPreferenceModel.load(file);
+    }
+
+    /** {@code {pm: {threshold: T}}} when given, else the head's own default. */
+    private PreferenceJudge preferenceJudge(JudgeSpec spec) {
+        HarmlessnessScorer pm = preferenceModel(spec);
+        return new PreferenceJudge(pm, spec.threshold() == null ? pm.defaultThreshold() : spec.threshold());
     }
 
     private LlmJudge llm(JudgeSpec spec) {

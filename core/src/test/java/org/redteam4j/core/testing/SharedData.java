@@ -20,7 +20,7 @@ public final class SharedData {
 
     public static Path require(String relative) {
         Path file = dir().resolve(relative);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             Requirement.missing("shared test data " + file + " is absent: check out ../shared beside the project");
         }
         return file;

@@ -78,6 +78,12 @@ public final class EmbeddedPreferenceModel implements HarmlessnessScorer {
         return featurizer;
     }
 
+    /** The head's own threshold, fitted when it was trained (0 for heads made before that). */
+    @Override
+    public double defaultThreshold() {
+        return head.threshold();
+    }
+
     @Override
     public java.util.Map<String, String> provenance() {
         return head.provenance();

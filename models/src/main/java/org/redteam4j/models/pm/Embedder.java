@@ -1,10 +1,8 @@
 package org.redteam4j.models.pm;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,28 +12,40 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.transcript.Transcript;
 
 /**
- * A sentence-embedding model run in process by ONNX Runtime, with a bounded cache keyed by the
- * text's hash: red-team data repeats itself (task descriptions, shared prefixes), so each text is
- * embedded once. Thread-safe.
+ * A sentence-embedding model from its Maven artifact, run in process by ONNX Runtime, with a
+ * bounded cache keyed by the text's hash: red-team data repeats itself (task descriptions, shared
+ * prefixes), so each text is embedded once. Texts run one per ONNX Runtime call, as many at once
+ * as the machine has cores; every embedding is a pure function of its text. Thread-safe.
  */
 public final class Embedder {
 
-    /** The embedding models that ship as Maven artifacts. */
+    /** The embedding models that ship as Maven artifacts (LangChain4j's packaging of them). */
     public enum Kind {
-        MINILM("all-minilm-l6-v2-q", 384, AllMiniLmL6V2QuantizedEmbeddingModel::new),
-        BGE_SMALL("bge-small-en-v1.5-q", 384, BgeSmallEnV15QuantizedEmbeddingModel::new);
+        MINILM("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, ""),
+        BGE_SMALL("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.CLS, ""),
+        /** E5 was trained with every text after "query: " (or "passage: "), so it reads them that way. */
+        E5_SMALL("e5-small-v2-q", E5SmallV2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, "query: ");
 
         private final String id;
-        private final int dimension;
-        private final Supplier<EmbeddingModel> factory;
+        private final Class<?> artifact;
+        private final OnnxSentenceEncoder.Pooling pooling;
+        private final String prefix;
 
-        Kind(String id, int dimension, Supplier<EmbeddingModel> factory) {
+        Kind(String id, Class<?> artifact, OnnxSentenceEncoder.Pooling pooling, String prefix) {
             this.id = id;
-            this.dimension = dimension;
-            this.factory = factory;
+            this.artifact = artifact;
+            this.pooling = pooling;
+            this.prefix = prefix;
         }
 
         public String id() {
@@ -43,26 +53,39 @@ public final class Embedder {
         }
 
         public int dimension() {
-            return dimension;
+            return 384;
         }
 
         public static Kind fromId(String id) {
             return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown embedding model '" + id + "'"));
         }
+
+        /** The ONNX model file from its artifact, for benchmarks that run it their own way. */
+        public java.io.InputStream openModel() {
+            return artifact.getClassLoader().getResourceAsStream(id + ".onnx");
+        }
+
+        OnnxSentenceEncoder load() {
+            return new OnnxSentenceEncoder(artifact.getClassLoader(), id + ".onnx", id + "-tokenizer.json", pooling, 1);
+        }
     }
 
-    private static final int CACHE_ENTRIES = 50_000;
-    private static final int BATCH = 32;
+    /** A reply read in its conversation: the whole window's embedding and the reply's tokens' mean. */
+    public record InContext(float[] whole, float[] reply) {
+    }
 
-    private final Kind kind;
-    private final EmbeddingModel model;
-    private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    /** Of a window too short for context and reply, the reply keeps at least this share (its start). */
+    static final double REPLY_SHARE = 0.75;
+
+    private static final int CACHE_ENTRIES = 50_000;
+
+    /** One pool for every embedder: the runs are CPU-bound, so more threads than cores only wait. */
+    private static final ExecutorService RUNS = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+        Thread thread = new Thread(task, "redteam4j-embedding");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * One embedder per model in this JVM. An embedding is a pure function of the text, so every
@@ -70,12 +93,21 @@ public final class Embedder {
      * a reply the preference model embedded is not embedded again for the refusal detector, and
      * commands run one after another in one JVM (tests, the workbench) reuse what came before.
      */
-    private static final Map<Kind, Embedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Kind, Embedder> SHARED = new ConcurrentHashMap<>();
+
+    private final Kind kind;
+    private final OnnxSentenceEncoder encoder;
+    private final Map<String, float[][]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[][]> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
 
     /** A private embedder with its own model and cache: for benchmarks that measure a cold start. */
     public Embedder(Kind kind) {
         this.kind = kind;
-        this.model = kind.factory.get();
+        this.encoder = kind.load();
     }
 
     /** This JVM's embedder for {@code kind}, loaded on first use. */
@@ -87,64 +119,125 @@ public final class Embedder {
         return kind;
     }
 
-    /** Unit-length embeddings of the texts, in order; texts seen before come from the cache. */
+    /**
+     * Unit-length sentence embeddings of the texts, in order; a text longer than the model's window
+     * keeps its start. Texts seen before come from the cache.
+     */
     public List<float[]> embed(List<String> texts) {
-        List<String> keys = new ArrayList<>(texts.size());
-        List<String> missing = new ArrayList<>();
-        List<String> missingKeys = new ArrayList<>();
-        synchronized (cache) {
-            for (String text : texts) {
-                String key = hash(text);
-                keys.add(key);
-                if (!cache.containsKey(key) && !missingKeys.contains(key)) {
-                    missing.add(text);
-                    missingKeys.add(key);
-                }
-            }
-        }
-        for (int start = 0; start < missing.size(); start += BATCH) {
-            List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
-            List<float[]> vectors = raw(batch);
-            synchronized (cache) {
-                for (int i = 0; i < batch.size(); i++) {
-                    cache.put(missingKeys.get(start + i), vectors.get(i));
-                }
-            }
-        }
-        List<float[]> result = new ArrayList<>(texts.size());
-        synchronized (cache) {
-            for (int i = 0; i < keys.size(); i++) {
-                float[] vector = cache.get(keys.get(i));
-                result.add(vector != null ? vector : raw(List.of(texts.get(i))).get(0)); // evicted meanwhile
-            }
-        }
-        return result;
+        return cached(texts, text -> "T" + text, this::compute).stream().map(vectors -> vectors[0]).toList();
     }
 
-    /** Embeddings straight from the model, no cache: what the benchmark compares against. */
+    /**
+     * Each reply read after its conversation in one window: the conversation in the hh-rlhf text
+     * format, then the reply. When both do not fit, the reply keeps its start — all of it when the
+     * context is short, at least {@link #REPLY_SHARE} of the window otherwise — and the
+     * conversation its end, the part the reply answers.
+     */
+    public List<InContext> embedInContext(List<ReplyInContext> items) {
+        return cached(items, item -> "C" + Transcript.of(item.context()).text() + "\u0000" + item.reply(), this::compute)
+                .stream().map(vectors -> new InContext(vectors[0], vectors[1])).toList();
+    }
+
+    /** Embeddings straight from the model, no cache: what the benchmark measures. */
     public List<float[]> raw(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(text.isBlank() ? "(empty)" : text)).toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(normalised(embedding.vector()));
-        }
-        return vectors;
+        return inParallel(texts, this::compute).stream().map(vectors -> vectors[0]).toList();
     }
 
-    private static float[] normalised(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] unit = vector.clone();
-        if (norm > 0) {
-            for (int i = 0; i < unit.length; i++) {
-                unit[i] /= norm;
+    private float[][] compute(String text) {
+        return encoder.embed(sentence(text), 0);
+    }
+
+    /** A text's tokens as the model reads it alone: its start, as much as fits. */
+    private long[] sentence(String text) {
+        long[] tokens = encoder.tokens(kind.prefix + (text.isBlank() ? "(empty)" : text));
+        return Arrays.copyOf(tokens, Math.min(tokens.length, encoder.budget()));
+    }
+
+    /** The model inputs (token ids, special tokens included) {@link #embed} runs: for benchmarks. */
+    public List<long[]> inputs(List<String> texts) {
+        return texts.stream().map(text -> encoder.input(sentence(text))).toList();
+    }
+
+    /** The model inputs (token ids, special tokens included) {@link #embedInContext} runs: for benchmarks. */
+    public List<long[]> windows(List<ReplyInContext> items) {
+        return items.stream().map(item -> encoder.input(window(item)[0])).toList();
+    }
+
+    private float[][] compute(ReplyInContext item) {
+        long[][] window = window(item);
+        return encoder.embed(window[0], (int) window[1][0]);
+    }
+
+    /** The window's tokens and, second, where the reply starts in it. */
+    private long[][] window(ReplyInContext item) {
+        String conversation = Transcript.of(item.context()).text().strip();
+        long[] context = encoder.tokens(conversation.isEmpty() ? "Assistant:" : conversation + "\n\nAssistant:");
+        long[] reply = encoder.tokens(item.reply().isBlank() ? "(empty)" : item.reply());
+        long[] prefix = kind.prefix.isEmpty() ? new long[0] : encoder.tokens(kind.prefix.strip());
+        int budget = encoder.budget() - prefix.length;
+        int replyTokens = Math.min(reply.length, Math.max(budget - context.length, (int) (budget * REPLY_SHARE)));
+        int contextTokens = Math.min(context.length, budget - replyTokens);
+        long[] window = new long[prefix.length + contextTokens + replyTokens];
+        System.arraycopy(prefix, 0, window, 0, prefix.length);
+        System.arraycopy(context, context.length - contextTokens, window, prefix.length, contextTokens);
+        System.arraycopy(reply, 0, window, prefix.length + contextTokens, replyTokens);
+        return new long[][] {window, {prefix.length + contextTokens}};
+    }
+
+    private <T> List<float[][]> cached(List<T> items, Function<T, String> key, Function<T, float[][]> compute) {
+        List<String> keys = new ArrayList<>(items.size());
+        Map<String, T> missing = new LinkedHashMap<>();
+        synchronized (cache) {
+            for (T item : items) {
+                String hash = hash(key.apply(item));
+                keys.add(hash);
+                if (!cache.containsKey(hash)) {
+                    missing.putIfAbsent(hash, item);
+                }
             }
         }
-        return unit;
+        List<String> missingKeys = new ArrayList<>(missing.keySet());
+        List<float[][]> computed = inParallel(new ArrayList<>(missing.values()), compute);
+        Map<String, float[][]> found = new LinkedHashMap<>();
+        synchronized (cache) {
+            for (int i = 0; i < missingKeys.size(); i++) {
+                cache.put(missingKeys.get(i), computed.get(i));
+                found.put(missingKeys.get(i), computed.get(i));
+            }
+            List<float[][]> result = new ArrayList<>(items.size());
+            for (int i = 0; i < keys.size(); i++) {
+                float[][] vectors = found.containsKey(keys.get(i)) ? found.get(keys.get(i)) : cache.get(keys.get(i));
+                result.add(vectors != null ? vectors : compute.apply(items.get(i))); // evicted meanwhile
+            }
+            return result;
+        }
+    }
+
+    private static <T> List<float[][]> inParallel(List<T> items, Function<T, float[][]> compute) {
+        if (items.size() <= 1) {
+            return items.stream().map(compute).toList();
+        }
+        List<Future<float[][]>> runs = new ArrayList<>(items.size());
+        for (T item : items) {
+            runs.add(RUNS.submit(() -> compute.apply(item)));
+        }
+        List<float[][]> results = new ArrayList<>(items.size());
+        try {
+            for (Future<float[][]> run : runs) {
+                results.add(run.get());
+            }
+        } catch (InterruptedException e) {
+            runs.forEach(run -> run.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            runs.forEach(run -> run.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return results;
     }
 
     private static String hash(String text) {

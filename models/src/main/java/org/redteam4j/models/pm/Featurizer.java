@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.transcript.Turn;
 
 /** Turns replies in context into feature vectors, embedding all texts of a batch at once. */
 public final class Featurizer {
@@ -28,35 +29,19 @@ public final class Featurizer {
     public double[][] features(List<ReplyInContext> items) {
         double[][] rows = new double[items.size()][spec.dimension()];
         int[] filled = new int[items.size()];
-        List<String> replies = items.stream().map(ReplyInContext::reply).toList();
-        List<String> humans = items.stream().map(ReplyInContext::lastHuman).toList();
+        List<String> replies = spec.reply() ? items.stream().map(ReplyInContext::reply).toList() : List.of();
+        List<ReplyInContext> requests = spec.joint() ? requestAndReply(items) : List.of();
         for (Embedder.Kind kind : spec.embedders()) {
             Embedder embedder = embedders.get(kind);
-            List<float[]> r = embedder.embed(replies);
-            List<float[]> h = spec.interactions() ? embedder.embed(humans) : List.of();
-            List<float[]> j = spec.joint() ? embedder.embed(joined(items)) : List.of();
+            List<float[]> alone = spec.reply() ? embedder.embed(replies) : List.of();
+            List<Embedder.InContext> joint = spec.joint() ? embedder.embedInContext(requests) : List.of();
             for (int i = 0; i < items.size(); i++) {
-                double[] row = rows[i];
-                float[] reply = r.get(i);
-                int at = filled[i];
-                for (float v : reply) {
-                    row[at++] = v;
-                }
-                if (spec.interactions()) {
-                    float[] human = h.get(i);
-                    double cosine = 0;
-                    for (int d = 0; d < reply.length; d++) {
-                        row[at++] = reply[d] * human[d];
-                        cosine += reply[d] * human[d];
-                    }
-                    row[at++] = cosine;
+                if (spec.reply()) {
+                    filled[i] = copy(alone.get(i), rows[i], filled[i]);
                 }
                 if (spec.joint()) {
-                    for (float value : j.get(i)) {
-                        row[at++] = value;
-                    }
+                    filled[i] = copy(joint.get(i).whole(), rows[i], filled[i]);
                 }
-                filled[i] = at;
             }
         }
         if (spec.lexical()) {
@@ -68,9 +53,22 @@ public final class Featurizer {
         return rows;
     }
 
-    /** Request and reply as one text, the way the two appear in a transcript. */
-    private static List<String> joined(List<ReplyInContext> items) {
-        return items.stream().map(item -> "Human: " + item.lastHuman() + "\nAssistant: " + item.reply()).toList();
+    private static int copy(float[] vector, double[] row, int at) {
+        for (float value : vector) {
+            row[at++] = value;
+        }
+        return at;
+    }
+
+    /**
+     * Each reply after the human's last message only: by cross-validation on hh-rlhf pairs the
+     * request alone reads better than the whole conversation (earlier turns blur the window).
+     */
+    public static List<ReplyInContext> requestAndReply(List<ReplyInContext> items) {
+        return items.stream().map(item -> {
+            String request = item.lastHuman();
+            return new ReplyInContext(request.isEmpty() ? List.of() : List.of(Turn.human(request)), item.reply());
+        }).toList();
     }
 
     /** The embedders this featurizer needs, built once. */

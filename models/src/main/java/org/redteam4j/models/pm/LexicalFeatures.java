@@ -10,9 +10,9 @@ import java.util.Set;
  * back to the human, how much it repeats the request, and marks of specific, compliant answers
  * (lists, numbers, links, an eager "Sure").
  */
-final class LexicalFeatures {
+public final class LexicalFeatures {
 
-    static final int COUNT = 10;
+    public static final int COUNT = 10;
 
     private static final List<String> REFUSALS = List.of("i'm sorry", "i am sorry", "i can't", "i cannot", "i won't",
             "i will not", "not able to", "i'd rather not", "i would rather not", "i don't think i should",
@@ -27,7 +27,7 @@ final class LexicalFeatures {
     private LexicalFeatures() {
     }
 
-    static double[] of(String reply, String lastHuman) {
+    public static double[] of(String reply, String lastHuman) {
         String text = reply.toLowerCase(Locale.ROOT);
         String start = text.stripLeading();
         double[] f = new double[COUNT];

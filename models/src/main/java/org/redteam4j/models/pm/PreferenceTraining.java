@@ -14,12 +14,18 @@ import org.redteam4j.core.scoring.ReplyInContext;
  */
 public final class PreferenceTraining {
 
-    /** The default design: both embedders, reply and request+reply, and the lexical signals. */
+    /**
+     * The default design: MiniLM and BGE read the reply alone and request+reply, and the lexical
+     * signals. No other design beat it by cross-validation (bench {@code pm-designs}).
+     */
     public static final FeatureSpec DEFAULT_SPEC = new FeatureSpec(
-            List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), false, true, true);
+            List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), true, true, true);
     public static final double DEFAULT_TEST_FRACTION = 0.25;
 
-    /** The trained head, its training summary and, when the data had test pairs, its test accuracy. */
+    /**
+     * The trained head (its default threshold fitted on the training pairs), its training summary and,
+     * when the data had test pairs, its test accuracy.
+     */
     public record Outcome(PreferenceHead head, BradleyTerryTrainer.Result training, Proportion testAccuracy,
                           int skippedPairs) {
     }
@@ -27,7 +33,11 @@ public final class PreferenceTraining {
     private PreferenceTraining() {
     }
 
-    public static Outcome train(List<PreferencePair> pairs, double testFraction, FeatureSpec spec,
+    /**
+     * {@code extraTraining} pairs (from other data sets, see {@link ContrastPairs}) join the training
+     * pairs only: the test split is made of {@code pairs} alone.
+     */
+    public static Outcome train(List<PreferencePair> pairs, List<PreferencePair> extraTraining, double testFraction, FeatureSpec spec,
                                 BradleyTerryTrainer.Settings settings, Map<Embedder.Kind, Embedder> embedders,
                                 Map<String, String> provenance) {
         List<TrainingPair> train = new ArrayList<>();
@@ -41,27 +51,30 @@ public final class PreferenceTraining {
                 (TrainingPair.inTestSplit(pair, testFraction) ? test : train).add(usable);
             }
         }
+        for (PreferencePair pair : extraTraining) {
+            TrainingPair usable = TrainingPair.of(pair);
+            if (usable == null) {
+                skipped++;
+            } else {
+                train.add(usable);
+            }
+        }
         Featurizer featurizer = new Featurizer(spec, embedders);
         Map<String, String> made = new LinkedHashMap<>(provenance);
         made.put("test_fraction", String.valueOf(testFraction));
         made.put("test_split", "sha256(chosen NUL rejected) first 8 bytes mod 10000 < fraction x 10000");
-        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(
-                featurizer.features(side(train, true)), featurizer.features(side(train, false)), spec, made);
-        Proportion accuracy = test.isEmpty() ? null : accuracy(result.head(), featurizer, test);
-        return new Outcome(result.head(), result, accuracy, skipped);
+        made.put("threshold_fit", ThresholdFit.PROVENANCE);
+        double[][] chosen = featurizer.features(side(train, true));
+        double[][] rejected = featurizer.features(side(train, false));
+        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(chosen, rejected, spec, made);
+        PreferenceHead head = ThresholdFit.fitted(result.head(), chosen, rejected); // training pairs only
+        Proportion accuracy = test.isEmpty() ? null : accuracy(head, featurizer, test);
+        return new Outcome(head, result, accuracy, skipped);
     }
 
     /** Share of pairs where the head scores the chosen reply above the rejected one. */
     public static Proportion accuracy(PreferenceHead head, Featurizer featurizer, List<TrainingPair> pairs) {
-        double[][] chosen = featurizer.features(side(pairs, true));
-        double[][] rejected = featurizer.features(side(pairs, false));
-        int right = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            if (head.score(chosen[i]) > head.score(rejected[i])) {
-                right++;
-            }
-        }
-        return Proportion.of(right, pairs.size());
+        return PairScores.of(head, featurizer, pairs).accuracy();
     }
 
     public static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BradleyTerryTrainerTest {
 
-    private static final FeatureSpec LEXICAL = new FeatureSpec(List.of(), false, true);
+    private static final FeatureSpec LEXICAL = FeatureSpec.lexicalOnly();
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.redteam4j.store.scoring;
 
+import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.analysis.Confusion;
 
 /**
@@ -16,7 +17,11 @@ import org.redteam4j.core.analysis.Confusion;
  * @param review         the confusion table against reviewers, or null
  * @param reviewSpearman rank correlation with the reviewers' mean, or NaN
  * @param unscored       attempts the scorer could not score (no assistant reply)
+ * @param selfBest       the threshold that agrees best with self-ratings on these attempts, or null when
+ *                       every attempt got the same minimum
+ * @param reviewBest     the same against the reviewers, or null
  */
 public record CalibrationReport(String scorer, double threshold, int selfRated, Confusion self, double selfSpearman,
-                                int reviewed, Confusion review, double reviewSpearman, int unscored) {
+                                int reviewed, Confusion review, double reviewSpearman, int unscored,
+                                BestThreshold selfBest, BestThreshold reviewBest) {
 }

@@ -3,6 +3,7 @@ package org.redteam4j.store.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.analysis.Correlation;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
@@ -86,6 +87,7 @@ public final class ScorerCalibration {
         }
         Confusion review = null;
         double reviewSpearman = Double.NaN;
+        BestThreshold reviewBest = null;
         if (reviewed.size() >= 2) {
             boolean[] p = new boolean[reviewed.size()];
             boolean[] t = new boolean[reviewed.size()];
@@ -99,8 +101,10 @@ public final class ScorerCalibration {
             }
             review = Confusion.of(p, t);
             reviewSpearman = Correlation.spearman(r, m);
+            reviewBest = BestThreshold.search(m, t).orElse(null);
         }
         return new CalibrationReport(scorer.id(), threshold, rows.size(), Confusion.of(predicted, self),
-                Correlation.spearman(selfRating, minimum), reviewed.size(), review, reviewSpearman, unscored);
+                Correlation.spearman(selfRating, minimum), reviewed.size(), review, reviewSpearman, unscored,
+                BestThreshold.search(minimum, self).orElse(null), reviewBest);
     }
 }
