@@ -1,7 +1,6 @@
 package org.redteam4j.core.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +26,11 @@ public final class JailbreakBenchArtifacts {
         if (jailbreaks == null || !jailbreaks.isArray()) {
             throw new BadInput(file.name() + ": not a JailbreakBench artifact (expected a \"jailbreaks\" array)");
         }
-        List<JailbreakBenchEntry> entries = new ArrayList<>(jailbreaks.size());
-        for (int i = 0; i < jailbreaks.size(); i++) {
-            RecordPosition position = new RecordPosition(file.name() + ": jailbreaks[" + i + "]", i + 1, 0);
-            if (!(jailbreaks.get(i) instanceof ObjectNode entry)) {
-                throw InvalidRecordException.fatal(position, "expected an object");
-            }
-            JsonFields fields = new JsonFields(entry, position);
-            entries.add(new JailbreakBenchEntry(fields.string("goal"), fields.optionalString("behavior"),
-                    fields.optionalString("category"), fields.optionalString("prompt"), fields.optionalString("response"),
-                    fields.bool("jailbroken")));
-        }
-        return entries;
+        List<JsonNode> nodes = new ArrayList<>();
+        jailbreaks.forEach(nodes::add);
+        return JsonFields.objects(nodes, new RecordPosition(file.name(), 1, 0), "jailbreaks", "JailbreakBench entry",
+                fields -> new JailbreakBenchEntry(fields.string("goal"), fields.optionalString("behavior"),
+                        fields.optionalString("category"), fields.optionalString("prompt"), fields.optionalString("response"),
+                        fields.bool("jailbroken")));
     }
 }

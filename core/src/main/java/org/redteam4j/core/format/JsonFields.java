@@ -23,6 +23,35 @@ public final class JsonFields {
         this.position = position;
     }
 
+    /**
+     * Reads every entry of an array field, each of which must be an object; an error names the
+     * entry ({@code field[i]}, and {@code field[i].inner} for a field inside it). A value the
+     * reader refuses (IllegalArgumentException) is "not a {@code what}".
+     */
+    static <T> List<T> objects(List<JsonNode> nodes, RecordPosition position, String field, String what,
+                               java.util.function.Function<JsonFields, T> read) {
+        List<T> values = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            String place = field + "[" + i + "]";
+            if (!(nodes.get(i) instanceof ObjectNode entry)) {
+                throw InvalidRecordException.field(position, place, "expected an object");
+            }
+            try {
+                values.add(read.apply(new JsonFields(entry, position)));
+            } catch (InvalidRecordException e) {
+                throw InvalidRecordException.field(position, place + "." + e.field(), e.problem());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw InvalidRecordException.field(position, place, "not a " + what + " (" + e.getMessage() + ")");
+            }
+        }
+        return values;
+    }
+
+    /** The object this reads, for values outside the typed getters. */
+    JsonNode node() {
+        return node;
+    }
+
     public String string(String field) {
         JsonNode value = present(field);
         if (!value.isTextual()) {

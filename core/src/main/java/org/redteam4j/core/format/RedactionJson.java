@@ -2,7 +2,6 @@ package org.redteam4j.core.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.redteam4j.core.secrets.Redaction;
@@ -26,23 +25,9 @@ public final class RedactionJson {
 
     /** Reads what {@link #write} wrote; {@code position} and {@code field} name the place of a bad entry. */
     public static List<Redaction> read(List<JsonNode> nodes, RecordPosition position, String field) {
-        List<Redaction> redactions = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            String place = field + "[" + i + "]";
-            if (!nodes.get(i).isObject()) {
-                throw InvalidRecordException.field(position, place, "expected an object");
-            }
-            JsonFields fields = new JsonFields((ObjectNode) nodes.get(i), position);
-            try {
-                redactions.add(new Redaction(fields.string("secret"), fields.string("in")));
-            } catch (InvalidRecordException e) {
-                throw InvalidRecordException.field(position, place + "." + e.field(), e.problem());
-            }
-        }
-        return redactions;
+        return JsonFields.objects(nodes, position, field, "redaction", fields -> new Redaction(fields.string("secret"), fields.string("in")));
     }
 
-    /** Reads the store's {@code redactions_json} column; null (a row written before it existed) is none. */
     public static List<Redaction> read(String json, String where) {
         if (json == null) {
             return List.of();

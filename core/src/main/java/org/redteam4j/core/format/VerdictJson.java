@@ -33,27 +33,12 @@ public final class VerdictJson {
 
     /** Reads what {@link #write} wrote; {@code position} and {@code field} name the place of a bad verdict. */
     public static List<Verdict> read(List<JsonNode> nodes, RecordPosition position, String field) {
-        List<Verdict> verdicts = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            String place = field + "[" + i + "]";
-            if (!nodes.get(i).isObject()) {
-                throw InvalidRecordException.field(position, place, "expected an object");
-            }
-            JsonFields fields = new JsonFields((ObjectNode) nodes.get(i), position);
-            try {
-                verdicts.add(new Verdict(Verdict.Outcome.valueOf(fields.string("outcome")), optionalBool(nodes.get(i), "refused"),
-                        intOrNull(fields.optionalInteger("harm")), intOrNull(fields.optionalInteger("specificity")),
-                        fields.optionalString("rationale"), fields.smallInteger("threshold"), fields.string("judge")));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw InvalidRecordException.field(position, place, "not a verdict (" + e.getMessage() + ")");
-            } catch (InvalidRecordException e) {
-                throw InvalidRecordException.field(position, place + "." + e.field(), e.problem());
-            }
-        }
-        return verdicts;
+        return JsonFields.objects(nodes, position, field, "verdict", fields -> new Verdict(
+                Verdict.Outcome.valueOf(fields.string("outcome")), optionalBool(fields.node(), "refused"),
+                intOrNull(fields.optionalInteger("harm")), intOrNull(fields.optionalInteger("specificity")),
+                fields.optionalString("rationale"), fields.smallInteger("threshold"), fields.string("judge")));
     }
 
-    /** Reads the store's {@code verdicts_json} column. */
     public static List<Verdict> read(String json, String where) {
         try {
             JsonNode node = Json.mapper().readTree(json);

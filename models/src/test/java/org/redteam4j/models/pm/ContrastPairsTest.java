@@ -65,7 +65,7 @@ class ContrastPairsTest {
         assertThatThrownBy(() -> ContrastPairs.from(csv)).isInstanceOf(BadInput.class)
                 .hasMessageContaining("xstest_v2_completions_a.csv").hasMessageContaining("record 1").hasMessageContaining("final_label");
         assertThatThrownBy(() -> ContrastPairs.from(json)).isInstanceOf(BadInput.class)
-                .hasMessageContaining("artifact.json: jailbreaks[0]").hasMessageContaining("jailbroken");
+                .hasMessageContaining("artifact.json").hasMessageContaining("jailbreaks[0].jailbroken");
         assertThatThrownBy(() -> ContrastPairs.from(dir.resolve("missing"))).isInstanceOf(BadInput.class)
                 .hasMessageContaining("no such file or folder");
     }

@@ -1,0 +1,91 @@
+package org.redteam4j.core.format;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.redteam4j.core.failure.BadInput;
+
+/**
+ * The part every reader of a CSV file with a header shares: the header check, each row's position
+ * for errors (record number and the line it starts on), malformed CSV as a fatal record error.
+ */
+abstract class CsvRecordReader<T> extends FileRecordReader<T> {
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private long count;
+
+    /** {@code expected} says in words which header the required columns make, for the error. */
+    CsvRecordReader(DataFile file, List<String> required, String expected) {
+        super(file);
+        try {
+            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(file.strictUtf8());
+        } catch (IOException | UncheckedIOException e) {
+            file.close();
+            throw new BadInput(file.name() + ": not readable as CSV (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+        if (!parser.getHeaderMap().keySet().containsAll(required)) {
+            close();
+            throw new BadInput(file.name() + ": line 1: expected " + expected + ", got " + parser.getHeaderNames());
+        }
+        this.records = parser.iterator();
+    }
+
+    /** One row as a record; errors name {@code position} and the column. */
+    protected abstract T parse(CSVRecord record, RecordPosition position);
+
+    @Override
+    public final T read() {
+        CSVRecord record;
+        long startLine = parser.getCurrentLineNumber() + 1;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, startLine),
+                    "not valid CSV (" + e.getMessage() + ")");
+        }
+        count++;
+        return parse(record, new RecordPosition(file.name(), count, startLine));
+    }
+
+    /** A column's value, or null when the column is absent, unset or blank. */
+    protected static String optional(CSVRecord record, String name) {
+        if (!record.isMapped(name) || !record.isSet(name)) {
+            return null;
+        }
+        String value = record.get(name);
+        return value.isBlank() ? null : value;
+    }
+
+    /** A column's value; blank or absent is an error naming the record and column. */
+    protected static String required(CSVRecord record, String name, RecordPosition position) {
+        String value = optional(record, name);
+        if (value == null) {
+            throw InvalidRecordException.field(position, name, "expected a value, got an empty one");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            super.close();
+        }
+    }
+}
