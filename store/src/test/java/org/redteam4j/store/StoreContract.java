@@ -274,6 +274,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void choicesOverSimulatedTargetsOrBetweenIdenticalRepliesMakeNoPairs() {
+        importFile(TestFiles.write(dir.resolve("one.json"), Records.array(Records.validJson())), false);
+        database.inTransaction(handle -> {
+            long turn = handle.createQuery("SELECT id FROM turns WHERE speaker = 'assistant'").mapTo(Long.class).one();
+            new CandidateRepository(handle).insert(turn, "A", "Sure, [details omitted].", -1.2, false);
+            new CandidateRepository(handle).insert(turn, "B", "Sure, [details omitted].", -1.2, true);
+            new CandidateRepository(handle).insert(turn, "C", "I'm sorry, I can't help with that.", 0.8, false);
+            return null;
+        });
+        List<PreferencePair> real = new ArrayList<>();
+        List<PreferencePair> simulated = new ArrayList<>();
+
+        database.inTransaction(handle -> {
+            new PreferencePairRepository(handle).forEachWorkbenchChoice(real::add);
+            handle.execute("UPDATE targets SET simulated = TRUE");
+            new PreferencePairRepository(handle).forEachWorkbenchChoice(simulated::add);
+            return null;
+        });
+
+        assertThat(real).extracting(pair -> pair.chosenTranscript().turns().get(1).text())
+                .containsExactly("I'm sorry, I can't help with that.");
+        assertThat(simulated).isEmpty();
+    }
+
+    @Test
     void calibrationComparesAScorerWithSelfRatingsAndReviewers() {
         importFile(SharedData.redTeamSample(), false);
         database.inTransaction(handle -> {

@@ -54,7 +54,8 @@ public final class TrainPmCommand implements Callable<Integer> {
         Path data;
 
         @Option(names = "--from-db", description = "Train on the A/B choices red team members made in the workbench "
-                + "(the reply picked as more harmful is the rejected side).")
+                + "(the reply picked as more harmful is the rejected side; choices over simulated targets and between "
+                + "identical replies are left out).")
         boolean fromDb;
     }
 
