@@ -274,7 +274,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void choicesOverSimulatedTargetsOrBetweenIdenticalRepliesMakeNoPairs() {
+    void choicesOverSimulatedTargetsOrBetweenIdenticalRepliesMakeNoPairsToTrainOn() {
         importFile(TestFiles.write(dir.resolve("one.json"), Records.array(Records.validJson())), false);
         database.inTransaction(handle -> {
             long turn = handle.createQuery("SELECT id FROM turns WHERE speaker = 'assistant'").mapTo(Long.class).one();
@@ -285,17 +285,20 @@ abstract class StoreContract {
         });
         List<PreferencePair> real = new ArrayList<>();
         List<PreferencePair> simulated = new ArrayList<>();
+        List<PreferencePair> exported = new ArrayList<>();
 
         database.inTransaction(handle -> {
-            new PreferencePairRepository(handle).forEachWorkbenchChoice(real::add);
+            new PreferencePairRepository(handle).forEachTrainableWorkbenchChoice(real::add);
             handle.execute("UPDATE targets SET simulated = TRUE");
-            new PreferencePairRepository(handle).forEachWorkbenchChoice(simulated::add);
+            new PreferencePairRepository(handle).forEachTrainableWorkbenchChoice(simulated::add);
+            new PreferencePairRepository(handle).forEachWorkbenchChoice(exported::add);
             return null;
         });
 
         assertThat(real).extracting(pair -> pair.chosenTranscript().turns().get(1).text())
                 .containsExactly("I'm sorry, I can't help with that.");
         assertThat(simulated).isEmpty();
+        assertThat(exported).as("export keeps every choice").hasSize(2);
     }
 
     @Test

@@ -30,7 +30,7 @@ final class PairsInput {
         Database db = database.open();
         List<PreferencePair> pairs = new ArrayList<>();
         db.inTransaction(handle -> {
-            new PreferencePairRepository(handle).forEachWorkbenchChoice(pairs::add);
+            new PreferencePairRepository(handle).forEachTrainableWorkbenchChoice(pairs::add);
             return null;
         });
         return pairs;

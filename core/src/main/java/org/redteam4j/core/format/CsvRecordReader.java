@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -11,7 +12,8 @@ import org.redteam4j.core.failure.BadInput;
 
 /**
  * The part every reader of a CSV file with a header shares: the header check, each row's position
- * for errors (record number and the line it starts on), malformed CSV as a fatal record error.
+ * for errors (record number and the line it starts on), one value per header column, and CSV
+ * syntax or unreadable text (bad UTF-8, a truncated file) as a fatal record error.
  */
 abstract class CsvRecordReader<T> extends FileRecordReader<T> {
 
@@ -24,9 +26,12 @@ abstract class CsvRecordReader<T> extends FileRecordReader<T> {
         super(file);
         try {
             this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(file.strictUtf8());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             file.close();
-            throw new BadInput(file.name() + ": not readable as CSV (" + e.getMessage() + ")", e);
+            throw new BadInput(file.name() + ": line 1: " + problem(e), e);
+        } catch (UncheckedIOException e) {
+            file.close();
+            throw new BadInput(file.name() + ": line 1: " + problem(e.getCause()), e);
         } catch (RuntimeException e) {
             file.close();
             throw e;
@@ -50,12 +55,39 @@ abstract class CsvRecordReader<T> extends FileRecordReader<T> {
                 return null;
             }
             record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
+            throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, startLine), problem(e.getCause()));
+        } catch (IllegalStateException e) {
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, startLine),
                     "not valid CSV (" + e.getMessage() + ")");
         }
         count++;
-        return parse(record, new RecordPosition(file.name(), count, startLine));
+        RecordPosition position = new RecordPosition(file.name(), count, startLine);
+        checkWidth(record, position);
+        return parse(record, position);
+    }
+
+    /** A record has one value per header column: an extra value has no column, a missing one shifts the rest. */
+    private void checkWidth(CSVRecord record, RecordPosition position) {
+        List<String> columns = parser.getHeaderNames();
+        if (record.size() > columns.size()) {
+            throw InvalidRecordException.field(position, null, record.size() + " values, but the header names " + columns.size()
+                    + " columns; value " + (columns.size() + 1) + " (\"" + abbreviate(record.get(columns.size()))
+                    + "\") has no column (is a comma inside a value not quoted?)");
+        }
+        if (record.size() < columns.size()) {
+            throw InvalidRecordException.field(position, columns.get(record.size()), "missing: " + record.size()
+                    + " values, but the header names " + columns.size() + " columns");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
+    /** A CSV syntax error, or a failure to read the text at all (bad UTF-8, a truncated file). */
+    private static String problem(IOException e) {
+        return e instanceof CSVException ? "not valid CSV (" + e.getMessage() + ")" : DataFile.problem(e);
     }
 
     /** A column's value, or null when the column is absent, unset or blank. */

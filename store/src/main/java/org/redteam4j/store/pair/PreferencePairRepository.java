@@ -40,7 +40,15 @@ public final class PreferencePairRepository {
 
     /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
     public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
-        new WorkbenchChoices(handle).forEach(sink);
+        new WorkbenchChoices(handle, false).forEach(sink);
+    }
+
+    /**
+     * The choices a preference model may learn from: not those made over simulated targets (their
+     * replies say nothing about harm), nor between candidates with the same text (no choice at all).
+     */
+    public void forEachTrainableWorkbenchChoice(Consumer<PreferencePair> sink) {
+        new WorkbenchChoices(handle, true).forEach(sink);
     }
 
     public long count() {

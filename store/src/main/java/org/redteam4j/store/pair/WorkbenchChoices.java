@@ -12,16 +12,17 @@ import org.redteam4j.core.transcript.Turn;
 /**
  * Preference pairs from red team members' choices: at each assistant turn where a member picked
  * the more harmful of the candidates, the picked one is the {@code rejected} side and each
- * candidate not picked is a {@code chosen} side, both after the conversation so far. Choices made
- * over simulated targets say nothing about harm, and a candidate with the same text as the picked
- * one is no choice at all: neither becomes a pair.
+ * candidate not picked is a {@code chosen} side, both after the conversation so far. For
+ * training, choices over simulated targets and candidates with the picked one's text are left out.
  */
 final class WorkbenchChoices {
 
     private final Handle handle;
+    private final boolean trainable;
 
-    WorkbenchChoices(Handle handle) {
+    WorkbenchChoices(Handle handle, boolean trainable) {
         this.handle = handle;
+        this.trainable = trainable;
     }
 
     void forEach(Consumer<PreferencePair> sink) {
@@ -29,8 +30,9 @@ final class WorkbenchChoices {
                         SELECT t.attempt_id, t.position, c.text, c.picked
                         FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
                         JOIN attempts a ON a.id = t.attempt_id LEFT JOIN targets g ON g.id = a.target_id
-                        WHERE g.id IS NULL OR g.simulated = FALSE
+                        WHERE :all OR g.id IS NULL OR g.simulated = FALSE
                         ORDER BY t.attempt_id, t.position, c.picked DESC, c.label""")
+                .bind("all", !trainable)
                 .map((rs, ctx) -> new Choice(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("text"),
                         rs.getBoolean("picked")))
                 .list();
@@ -47,7 +49,7 @@ final class WorkbenchChoices {
                 String prefix = prefix(first.attemptId, first.position);
                 String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
                 for (Choice other : group.subList(1, group.size())) {
-                    if (!other.picked && !other.text.equals(group.get(0).text)) {
+                    if (!other.picked && !(trainable && other.text.equals(group.get(0).text))) {
                         sink.accept(new PreferencePair(prefix + new Transcript("", List.of(Turn.assistant(other.text))).text(),
                                 rejected));
                     }
