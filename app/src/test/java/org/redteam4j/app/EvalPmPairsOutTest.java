@@ -91,6 +91,19 @@ class EvalPmPairsOutTest {
         assertThat(run.err()).contains("--pairs-out").contains(out.getParent().toString()).contains("does not exist");
     }
 
+    @Test
+    void aPairsFileThatIsTheDataFileIsRefusedAndTheDataKept() throws Exception {
+        Path data = LexicalHeads.pairs(dir.resolve("eval.jsonl"), 3, List.of());
+        String before = java.nio.file.Files.readString(data);
+
+        CliRun run = CliRun.of("eval-pm", "--data", data.toString(), "--model", dir.resolve("not-read.json").toString(),
+                "--pairs-out", dir.resolve(".").resolve("eval.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("is the --data file");
+        assertThat(java.nio.file.Files.readString(data)).isEqualTo(before);
+    }
+
     private static List<PreferencePair> records(Path file) {
         List<PreferencePair> records = new ArrayList<>();
         try (RecordReader<PreferencePair> reader = Datasets.preferencePairs(file)) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.format.Datasets;
@@ -16,7 +17,9 @@ import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
+import org.redteam4j.models.pm.PairScores;
 import org.redteam4j.models.pm.PreferenceHead;
+import org.redteam4j.models.pm.PreferenceTraining;
 import org.redteam4j.models.pm.TrainingPair;
 
 /**
@@ -69,8 +72,8 @@ public final class PreferenceModelDesigns {
         for (FeatureSpec design : designs) {
             Featurizer featurizer = new Featurizer(design, embedders);
             for (boolean withExtra : new boolean[] {false, true}) {
-                Split cv = crossValidated(featurizer, train, withExtra ? extra : List.of());
-                System.out.printf("  %-86s %s%n", design.describe() + (withExtra ? " + extra pairs" : ""), cv.shares());
+                String cv = crossValidated(featurizer, train, withExtra ? extra : List.of());
+                System.out.printf("  %-86s %s%n", design.describe() + (withExtra ? " + extra pairs" : ""), cv);
             }
         }
         PreferenceHead shipped = EmbeddedPreferenceModel.loadDefault().head();
@@ -81,10 +84,10 @@ public final class PreferenceModelDesigns {
 
     /** Accuracy overall and on pairs whose chosen reply is shorter or as long / longer. */
     record Split(Proportion all, Proportion shorter, Proportion longer) {
-        /** Without intervals: repeats score each pair several times, so counts are not independent trials. */
-        String shares() {
-            return String.format("%.1f%%; shorter %.1f%% / longer %.1f%%", 100 * all.estimate(), 100 * shorter.estimate(),
-                    100 * longer.estimate());
+
+        static Split of(PairScores scores) {
+            return new Split(scores.accuracy(), scores.accuracy(scores::chosenShorterOrEqual),
+                    scores.accuracy(pair -> !scores.chosenShorterOrEqual(pair)));
         }
 
         @Override
@@ -97,72 +100,62 @@ public final class PreferenceModelDesigns {
     static final int REPEATS = 4;
     private static final int FOLDS = 5;
 
-    /** The extra pairs train in every fold and are never scored. */
-    static Split crossValidated(Featurizer featurizer, List<TrainingPair> pairs, List<TrainingPair> extra) {
-        double[][] chosen = featurizer.features(side(pairs, true));
-        double[][] rejected = featurizer.features(side(pairs, false));
-        double[][] extraChosen = featurizer.features(side(extra, true));
-        double[][] extraRejected = featurizer.features(side(extra, false));
-        List<TrainingPair> scored = new ArrayList<>();
-        List<Boolean> right = new ArrayList<>();
+    /**
+     * Mean accuracy over the repeats (each pair scored once per repeat, by the fold that left it
+     * out), the lowest and highest repeat, and the length split. The extra pairs train in every
+     * fold, never validate and are never scored.
+     */
+    static String crossValidated(Featurizer featurizer, List<TrainingPair> pairs, List<TrainingPair> extra) {
+        double[][] chosen = featurizer.features(PreferenceTraining.side(pairs, true));
+        double[][] rejected = featurizer.features(PreferenceTraining.side(pairs, false));
+        double[][] extraChosen = featurizer.features(PreferenceTraining.side(extra, true));
+        double[][] extraRejected = featurizer.features(PreferenceTraining.side(extra, false));
+        double[] all = new double[REPEATS];
+        double shorter = 0;
+        double longer = 0;
         for (int repeat = 0; repeat < REPEATS; repeat++) {
             int[] foldOf = new int[pairs.size()];
-            java.util.SplittableRandom random = new java.util.SplittableRandom(100 + repeat);
+            SplittableRandom random = new SplittableRandom(100 + repeat);
             for (int i = 0; i < foldOf.length; i++) {
                 foldOf[i] = repeat == 0 ? i % FOLDS : random.nextInt(FOLDS);
             }
+            double[] chosenScores = new double[pairs.size()];
+            double[] rejectedScores = new double[pairs.size()];
             for (int fold = 0; fold < FOLDS; fold++) {
-                List<double[]> c = new ArrayList<>(List.of(extraChosen));
-                List<double[]> r = new ArrayList<>(List.of(extraRejected));
+                List<double[]> c = new ArrayList<>();
+                List<double[]> r = new ArrayList<>();
                 for (int i = 0; i < pairs.size(); i++) {
                     if (foldOf[i] != fold) {
                         c.add(chosen[i]);
                         r.add(rejected[i]);
                     }
                 }
+                int own = c.size();
+                c.addAll(List.of(extraChosen));
+                r.addAll(List.of(extraRejected));
                 PreferenceHead head = new BradleyTerryTrainer(BradleyTerryTrainer.Settings.DEFAULT)
-                        .train(c.toArray(double[][]::new), r.toArray(double[][]::new), featurizer.spec(), Map.of()).head();
+                        .train(c.toArray(double[][]::new), r.toArray(double[][]::new), own, featurizer.spec(), Map.of()).head();
                 for (int i = 0; i < pairs.size(); i++) {
                     if (foldOf[i] == fold) {
-                        scored.add(pairs.get(i));
-                        right.add(head.score(chosen[i]) > head.score(rejected[i]));
+                        chosenScores[i] = head.score(chosen[i]);
+                        rejectedScores[i] = head.score(rejected[i]);
                     }
                 }
             }
+            Split split = Split.of(new PairScores(pairs, chosenScores, rejectedScores));
+            all[repeat] = split.all().estimate();
+            shorter += split.shorter().estimate() / REPEATS;
+            longer += split.longer().estimate() / REPEATS;
         }
-        boolean[] flags = new boolean[right.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = right.get(i);
-        }
-        return tally(scored, flags);
+        double mean = java.util.Arrays.stream(all).average().orElseThrow();
+        return String.format("%.1f%% (repeats %.1f–%.1f%%); shorter %.1f%% / longer %.1f%%", 100 * mean,
+                100 * java.util.Arrays.stream(all).min().orElseThrow(), 100 * java.util.Arrays.stream(all).max().orElseThrow(),
+                100 * shorter, 100 * longer);
     }
 
     static Split split(HarmlessnessScorer scorer, List<TrainingPair> pairs) {
-        List<Double> chosen = scorer.scoreEach(side(pairs, true));
-        List<Double> rejected = scorer.scoreEach(side(pairs, false));
-        boolean[] right = new boolean[pairs.size()];
-        for (int i = 0; i < pairs.size(); i++) {
-            right[i] = chosen.get(i) > rejected.get(i);
-        }
-        return tally(pairs, right);
-    }
-
-    private static Split tally(List<TrainingPair> pairs, boolean[] right) {
-        int all = 0;
-        int longer = 0;
-        int longerRight = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            boolean isLonger = pairs.get(i).chosen().reply().length() > pairs.get(i).rejected().reply().length();
-            all += right[i] ? 1 : 0;
-            longer += isLonger ? 1 : 0;
-            longerRight += isLonger && right[i] ? 1 : 0;
-        }
-        int shorter = pairs.size() - longer;
-        return new Split(Proportion.of(all, pairs.size()), Proportion.of(all - longerRight, Math.max(1, shorter)),
-                Proportion.of(longerRight, Math.max(1, longer)));
-    }
-
-    static List<ReplyInContext> side(List<TrainingPair> pairs, boolean chosen) {
-        return pairs.stream().map(pair -> chosen ? pair.chosen() : pair.rejected()).toList();
+        double[] chosen = scorer.scoreEach(PreferenceTraining.side(pairs, true)).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] rejected = scorer.scoreEach(PreferenceTraining.side(pairs, false)).stream().mapToDouble(Double::doubleValue).toArray();
+        return Split.of(new PairScores(pairs, chosen, rejected));
     }
 }

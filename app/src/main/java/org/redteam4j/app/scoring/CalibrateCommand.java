@@ -63,8 +63,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         try (Progress progress = progressOption.start("calibrate", 1, " attempts", 1)) {
             report = new ScorerCalibration(db, harmlessness, cut).run((done, total, turns) ->
                     progress.update(done, total, String.format("%,d attempts", done)));
-        } catch (IllegalStateException e) {
-            throw new BadInput(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(report) : text(report, threshold == null));

@@ -62,6 +62,9 @@ public final class EvalPmCommand implements Callable<Integer> {
             throw new BadInput("--pairs-out " + pairsOut + ": " + (Files.isDirectory(absoluteOut) ? "is a folder"
                     : "the folder " + absoluteOut.getParent() + " does not exist"));
         }
+        if (absoluteOut != null && absoluteOut.normalize().equals(data.toAbsolutePath().normalize())) {
+            throw new BadInput("--pairs-out " + pairsOut + ": is the --data file; it would be overwritten");
+        }
         EmbeddedPreferenceModel pm = model == null ? EmbeddedPreferenceModel.loadDefault() : EmbeddedPreferenceModel.load(model);
         double testFraction = all ? 1 : Double.parseDouble(pm.head().provenance().getOrDefault("test_fraction", "1"));
         List<TrainingPair> pairs = new ArrayList<>();
@@ -111,8 +114,18 @@ public final class EvalPmCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Written beside the target and moved over it at the end, so a failed write leaves no half file. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the error being reported matters more than the leftover
+        }
+    }
+
     private void writePairs(PairScores scores, List<Integer> indices, Path file) {
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             for (int i = 0; i < scores.size(); i++) {
                 ObjectNode line = Json.mapper().createObjectNode().put("index", indices.get(i))
                         .put("chosen_score", scores.chosen()[i]).put("rejected_score", scores.rejected()[i])
@@ -121,6 +134,13 @@ public final class EvalPmCommand implements Callable<Integer> {
                 writer.write('\n');
             }
         } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("--pairs-out " + pairsOut + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+        try {
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("--pairs-out " + pairsOut + ": cannot be written (" + e.getMessage() + ")", e);
         }
         spec.commandLine().getErr().printf("Wrote %,d pairs to %s%n", scores.size(), TerminalText.escape(pairsOut.toString()));

@@ -118,8 +118,9 @@ public final class TrainPmCommand implements Callable<Integer> {
         if (!also.isEmpty()) {
             provenance.put("also", also.stream().map(path -> path.getFileName() + "").collect(java.util.stream.Collectors.joining(", ")));
             provenance.put("also_pairs", String.valueOf(extra.size()));
+            provenance.put("also_sha256", pairsSha256(extra));
         }
-        provenance.put("command", "train-pm --test-fraction " + testFraction + " --seed " + seed);
+        provenance.put("command", command());
         err.printf("Training on %,d pairs (%s)…%n", pairs.size(), features.describe());
         BradleyTerryTrainer.Settings defaults = BradleyTerryTrainer.Settings.DEFAULT;
         PreferenceTraining.Outcome outcome = PreferenceTraining.train(pairs, extra, testFraction, features,
@@ -163,6 +164,28 @@ public final class TrainPmCommand implements Callable<Integer> {
             return new FeatureSpec(kinds, !noReply && !kinds.isEmpty(), !noJoint && !kinds.isEmpty(), !noLexical);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** The options that decide the head, so the command can be run again. */
+    private String command() {
+        StringBuilder line = new StringBuilder("train-pm");
+        also.forEach(path -> line.append(" --also ").append(path.getFileName()));
+        line.append(" --embedders ").append(embedders.isEmpty() ? "none" : String.join(",", embedders));
+        line.append(noReply ? " --no-reply" : "").append(noJoint ? " --no-joint" : "").append(noLexical ? " --no-lexical" : "");
+        return line.append(" --test-fraction ").append(testFraction).append(" --seed ").append(seed).toString();
+    }
+
+    /** The content of the extra pairs, in order: what a rebuild must read again, whatever files held it. */
+    private static String pairsSha256(List<PreferencePair> pairs) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (PreferencePair pair : pairs) {
+                digest.update((pair.chosen() + "\u0000" + pair.rejected() + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -35,7 +35,15 @@ public final class BradleyTerryTrainer {
      * @param rejected features of the more harmful replies, same order
      */
     public Result train(double[][] chosen, double[][] rejected, FeatureSpec spec, Map<String, String> provenance) {
-        Linear fit = fit(chosen, rejected);
+        return train(chosen, rejected, chosen.length, spec, provenance);
+    }
+
+    /**
+     * As above, where only the first {@code validatable} pairs may be held out for validation; the
+     * rest come from other data sets and always train.
+     */
+    public Result train(double[][] chosen, double[][] rejected, int validatable, FeatureSpec spec, Map<String, String> provenance) {
+        Linear fit = fit(chosen, rejected, validatable);
         Map<String, String> made = new LinkedHashMap<>(provenance);
         made.put("trainer", "bradley-terry, full-batch adam");
         made.put("seed", String.valueOf(settings.seed()));
@@ -57,15 +65,19 @@ public final class BradleyTerryTrainer {
         }
     }
 
-    Linear fit(double[][] chosen, double[][] rejected) {
+    Linear fit(double[][] chosen, double[][] rejected, int validatable) {
         int n = chosen.length;
-        if (n < 10 || rejected.length != n) {
-            throw new IllegalArgumentException("training needs at least 10 pairs with both sides, got " + n);
+        if (validatable < 10 || validatable > n || rejected.length != n) {
+            throw new IllegalArgumentException("training needs at least 10 pairs with both sides, got " + validatable);
         }
-        int[] order = shuffled(n, settings.seed());
-        int validation = Math.max(1, (int) Math.round(n * settings.validationFraction()));
+        int[] order = shuffled(validatable, settings.seed());
+        int validation = Math.max(1, (int) Math.round(validatable * settings.validationFraction()));
         int[] validIdx = Arrays.copyOfRange(order, 0, validation);
-        int[] trainIdx = Arrays.copyOfRange(order, validation, n);
+        int[] trainIdx = new int[n - validation];
+        System.arraycopy(order, validation, trainIdx, 0, validatable - validation);
+        for (int i = validatable; i < n; i++) {
+            trainIdx[i - validation] = i;
+        }
 
         int d = chosen[0].length;
         double[] means = new double[d];

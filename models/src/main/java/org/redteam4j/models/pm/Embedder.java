@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.redteam4j.core.transcript.Transcript;
  * prefixes), so each text is embedded once. Texts run one per ONNX Runtime call, as many at once
  * as the machine has cores; every embedding is a pure function of its text. Thread-safe.
  */
-public final class Embedder {
+public final class Embedder implements AutoCloseable {
 
     /** The embedding models that ship as Maven artifacts (LangChain4j's packaging of them). */
     public enum Kind {
@@ -71,10 +72,6 @@ public final class Embedder {
         }
     }
 
-    /** A reply read in its conversation: the whole window's embedding and the reply's tokens' mean. */
-    public record InContext(float[] whole, float[] reply) {
-    }
-
     /** Of a window too short for context and reply, the reply keeps at least this share (its start). */
     static final double REPLY_SHARE = 0.75;
 
@@ -97,9 +94,9 @@ public final class Embedder {
 
     private final Kind kind;
     private final OnnxSentenceEncoder encoder;
-    private final Map<String, float[][]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[][]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
             return size() > CACHE_ENTRIES;
         }
     };
@@ -124,7 +121,7 @@ public final class Embedder {
      * keeps its start. Texts seen before come from the cache.
      */
     public List<float[]> embed(List<String> texts) {
-        return cached(texts, text -> "T" + text, this::compute).stream().map(vectors -> vectors[0]).toList();
+        return cached(texts, text -> "T" + text, this::compute);
     }
 
     /**
@@ -133,18 +130,17 @@ public final class Embedder {
      * context is short, at least {@link #REPLY_SHARE} of the window otherwise — and the
      * conversation its end, the part the reply answers.
      */
-    public List<InContext> embedInContext(List<ReplyInContext> items) {
-        return cached(items, item -> "C" + Transcript.of(item.context()).text() + "\u0000" + item.reply(), this::compute)
-                .stream().map(vectors -> new InContext(vectors[0], vectors[1])).toList();
+    public List<float[]> embedInContext(List<ReplyInContext> items) {
+        return cached(items, item -> "C" + Transcript.of(item.context()).text() + "\u0000" + item.reply(), this::compute);
     }
 
-    /** Embeddings straight from the model, no cache: what the benchmark measures. */
+    /** Embeddings straight from the model, no cache: for tests that check what runs beside a text. */
     public List<float[]> raw(List<String> texts) {
-        return inParallel(texts, this::compute).stream().map(vectors -> vectors[0]).toList();
+        return inParallel(texts, this::compute);
     }
 
-    private float[][] compute(String text) {
-        return encoder.embed(sentence(text), 0);
+    private float[] compute(String text) {
+        return encoder.embed(sentence(text));
     }
 
     /** A text's tokens as the model reads it alone: its start, as much as fits. */
@@ -160,16 +156,15 @@ public final class Embedder {
 
     /** The model inputs (token ids, special tokens included) {@link #embedInContext} runs: for benchmarks. */
     public List<long[]> windows(List<ReplyInContext> items) {
-        return items.stream().map(item -> encoder.input(window(item)[0])).toList();
+        return items.stream().map(item -> encoder.input(window(item))).toList();
     }
 
-    private float[][] compute(ReplyInContext item) {
-        long[][] window = window(item);
-        return encoder.embed(window[0], (int) window[1][0]);
+    private float[] compute(ReplyInContext item) {
+        return encoder.embed(window(item));
     }
 
-    /** The window's tokens and, second, where the reply starts in it. */
-    private long[][] window(ReplyInContext item) {
+    /** The window's tokens: the model's prefix if it has one, the context's end, the reply's start. */
+    private long[] window(ReplyInContext item) {
         String conversation = Transcript.of(item.context()).text().strip();
         long[] context = encoder.tokens(conversation.isEmpty() ? "Assistant:" : conversation + "\n\nAssistant:");
         long[] reply = encoder.tokens(item.reply().isBlank() ? "(empty)" : item.reply());
@@ -181,63 +176,67 @@ public final class Embedder {
         System.arraycopy(prefix, 0, window, 0, prefix.length);
         System.arraycopy(context, context.length - contextTokens, window, prefix.length, contextTokens);
         System.arraycopy(reply, 0, window, prefix.length + contextTokens, replyTokens);
-        return new long[][] {window, {prefix.length + contextTokens}};
+        return window;
     }
 
-    private <T> List<float[][]> cached(List<T> items, Function<T, String> key, Function<T, float[][]> compute) {
+    private <T> List<float[]> cached(List<T> items, Function<T, String> key, Function<T, float[]> compute) {
         List<String> keys = new ArrayList<>(items.size());
+        Map<String, float[]> found = new HashMap<>();
         Map<String, T> missing = new LinkedHashMap<>();
         synchronized (cache) {
             for (T item : items) {
                 String hash = hash(key.apply(item));
                 keys.add(hash);
-                if (!cache.containsKey(hash)) {
+                float[] vector = cache.get(hash);
+                if (vector != null) {
+                    found.put(hash, vector);
+                } else {
                     missing.putIfAbsent(hash, item);
                 }
             }
         }
         List<String> missingKeys = new ArrayList<>(missing.keySet());
-        List<float[][]> computed = inParallel(new ArrayList<>(missing.values()), compute);
-        Map<String, float[][]> found = new LinkedHashMap<>();
+        List<float[]> computed = inParallel(new ArrayList<>(missing.values()), compute); // outside the lock
         synchronized (cache) {
             for (int i = 0; i < missingKeys.size(); i++) {
                 cache.put(missingKeys.get(i), computed.get(i));
                 found.put(missingKeys.get(i), computed.get(i));
             }
-            List<float[][]> result = new ArrayList<>(items.size());
-            for (int i = 0; i < keys.size(); i++) {
-                float[][] vectors = found.containsKey(keys.get(i)) ? found.get(keys.get(i)) : cache.get(keys.get(i));
-                result.add(vectors != null ? vectors : compute.apply(items.get(i))); // evicted meanwhile
-            }
-            return result;
         }
+        return keys.stream().map(found::get).toList();
     }
 
-    private static <T> List<float[][]> inParallel(List<T> items, Function<T, float[][]> compute) {
+    private static <T> List<float[]> inParallel(List<T> items, Function<T, float[]> compute) {
         if (items.size() <= 1) {
             return items.stream().map(compute).toList();
         }
-        List<Future<float[][]>> runs = new ArrayList<>(items.size());
+        List<Future<float[]>> runs = new ArrayList<>(items.size());
         for (T item : items) {
             runs.add(RUNS.submit(() -> compute.apply(item)));
         }
-        List<float[][]> results = new ArrayList<>(items.size());
+        List<float[]> results = new ArrayList<>(items.size());
         try {
-            for (Future<float[][]> run : runs) {
+            for (Future<float[]> run : runs) {
                 results.add(run.get());
             }
         } catch (InterruptedException e) {
             runs.forEach(run -> run.cancel(true));
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
+            throw new EmbeddingFailure("interrupted while embedding", e);
         } catch (ExecutionException e) {
             runs.forEach(run -> run.cancel(true));
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new EmbeddingFailure("embedding failed: " + e.getCause(), e.getCause());
         }
         return results;
+    }
+
+    /** Releases this embedder's ONNX session (not for the shared ones, which live as long as the JVM). */
+    @Override
+    public void close() {
+        encoder.close();
     }
 
     private static String hash(String text) {

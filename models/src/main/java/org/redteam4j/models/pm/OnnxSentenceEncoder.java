@@ -25,9 +25,9 @@ final class OnnxSentenceEncoder implements AutoCloseable {
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
+    private final int window;
     private final HuggingFaceTokenizer tokenizer;
     private final Pooling pooling;
-    private final int window;
     private final boolean wantsTypeIds;
     private final long cls;
     private final long sep;
@@ -39,28 +39,33 @@ final class OnnxSentenceEncoder implements AutoCloseable {
      * per run is faster for sentences and makes every result independent of the machine).
      */
     OnnxSentenceEncoder(ClassLoader artifact, String modelResource, String tokenizerResource, Pooling pooling, int threads) {
-        try (InputStream tokenizerJson = open(artifact, tokenizerResource)) {
-            // Our own windows decide truncation; the tokenizer returns every token.
-            HuggingFaceTokenizer sized = HuggingFaceTokenizer.newInstance(open(artifact, tokenizerResource), Map.of("padding", "false"));
+        try (InputStream sizing = open(artifact, tokenizerResource);
+             HuggingFaceTokenizer sized = HuggingFaceTokenizer.newInstance(sizing, Map.of("padding", "false"))) {
             this.window = sized.getMaxLength();
-            sized.close();
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false", "truncation", "false"));
-            this.cls = tokenizer.encode("", true, false).getIds()[0];
-            long[] empty = tokenizer.encode("", true, false).getIds();
-            this.sep = empty[empty.length - 1];
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding model's tokenizer " + tokenizerResource, e);
+        }
+        HuggingFaceTokenizer whole;
+        try (InputStream tokenizerJson = open(artifact, tokenizerResource)) {
+            // our own windows decide truncation: the tokenizer returns every token
+            whole = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false", "truncation", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding model's tokenizer " + tokenizerResource, e);
+        }
+        this.tokenizer = whole;
+        long[] empty = tokenizer.encode("", true, false).getIds();
+        this.cls = empty[0];
+        this.sep = empty[empty.length - 1];
+        this.pooling = pooling;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions(); InputStream model = open(artifact, modelResource)) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            try (InputStream model = open(artifact, modelResource)) {
-                this.session = environment.createSession(model.readAllBytes(), options);
-            }
+            this.session = environment.createSession(model.readAllBytes(), options);
             this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
-            this.pooling = pooling;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the embedding model " + modelResource, e);
-        } catch (OrtException e) {
+        } catch (IOException | OrtException e) {
+            tokenizer.close();
             throw new IllegalStateException("ONNX Runtime cannot load the embedding model " + modelResource + ": " + e.getMessage(), e);
         }
     }
@@ -76,13 +81,12 @@ final class OnnxSentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * The sentence embedding of one token sequence (at most {@link #budget()} long), pooled the
-     * model's way, and — when {@code from} is above 0 — also the mean of the tokens from
-     * {@code from} on (a reply read in its context); both unit length. Each sequence runs alone:
-     * the quantised models scale their activations per input tensor, so a batch would make a
-     * text's embedding depend on its batch-mates, and on this machine batches are no faster.
+     * The unit-length sentence embedding of one token sequence (at most {@link #budget()} long),
+     * pooled the model's way. Each sequence runs alone: the quantised models scale their
+     * activations per input tensor, so a batch would make a text's embedding depend on its
+     * batch-mates, and on this machine batches are no faster.
      */
-    float[][] embed(long[] body, int from) {
+    float[] embed(long[] body) {
         long[] ids = input(body);
         int length = ids.length;
         long[] mask = new long[length];
@@ -98,16 +102,10 @@ final class OnnxSentenceEncoder implements AutoCloseable {
             try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 int dimension = hidden.capacity() / length;
-                float[] whole = pooling == Pooling.CLS ? mean(hidden, 0, 1, dimension) : mean(hidden, 0, length, dimension);
-                if (from <= 0) {
-                    return new float[][] {normalised(whole)};
-                }
-                // the reply's tokens sit at 1 + from … up to the closing special token
-                float[] part = mean(hidden, 1 + Math.min(from, body.length), length - 1, dimension);
-                return new float[][] {normalised(whole), normalised(part)};
+                return normalised(mean(hidden, 0, pooling == Pooling.CLS ? 1 : length, dimension));
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed to embed a text: " + e.getMessage(), e);
+            throw new EmbeddingFailure("ONNX Runtime failed to embed a text: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }

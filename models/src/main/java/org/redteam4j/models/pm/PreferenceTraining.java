@@ -34,8 +34,9 @@ public final class PreferenceTraining {
     }
 
     /**
-     * {@code extraTraining} pairs (from other data sets, see {@link ContrastPairs}) join the training
-     * pairs only: the test split is made of {@code pairs} alone.
+     * {@code extraTraining} pairs (from other data sets, see {@link ContrastPairs}) only ever train:
+     * the test split, the validation pairs (which pick L2 and stop training) and the default
+     * threshold's fit are made of {@code pairs} alone, so they measure the distribution the head is for.
      */
     public static Outcome train(List<PreferencePair> pairs, List<PreferencePair> extraTraining, double testFraction, FeatureSpec spec,
                                 BradleyTerryTrainer.Settings settings, Map<Embedder.Kind, Embedder> embedders,
@@ -51,6 +52,7 @@ public final class PreferenceTraining {
                 (TrainingPair.inTestSplit(pair, testFraction) ? test : train).add(usable);
             }
         }
+        int own = train.size();
         for (PreferencePair pair : extraTraining) {
             TrainingPair usable = TrainingPair.of(pair);
             if (usable == null) {
@@ -66,8 +68,9 @@ public final class PreferenceTraining {
         made.put("threshold_fit", ThresholdFit.PROVENANCE);
         double[][] chosen = featurizer.features(side(train, true));
         double[][] rejected = featurizer.features(side(train, false));
-        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(chosen, rejected, spec, made);
-        PreferenceHead head = ThresholdFit.fitted(result.head(), chosen, rejected); // training pairs only
+        BradleyTerryTrainer.Result result = new BradleyTerryTrainer(settings).train(chosen, rejected, own, spec, made);
+        PreferenceHead head = ThresholdFit.fitted(result.head(), java.util.Arrays.copyOf(chosen, own),
+                java.util.Arrays.copyOf(rejected, own)); // the data's own training pairs only
         Proportion accuracy = test.isEmpty() ? null : accuracy(head, featurizer, test);
         return new Outcome(head, result, accuracy, skipped);
     }

@@ -43,13 +43,13 @@ class EmbedderTest {
         String reply = "No, I won't help with hurting anyone. " + filler;
         ReplyInContext base = new ReplyInContext(List.of(Turn.human(filler + "So how do I get back at him?")), reply);
 
-        float[] vector = MINILM.embedInContext(List.of(base)).get(0).whole();
+        float[] vector = MINILM.embedInContext(List.of(base)).get(0);
         float[] otherStartOfContext = MINILM.embedInContext(List.of(new ReplyInContext(
-                List.of(Turn.human("Hello there. " + filler + "So how do I get back at him?")), reply))).get(0).whole();
-        float[] otherEndOfReply = MINILM.embedInContext(List.of(new ReplyInContext(base.context(), reply + " Goodbye."))).get(0).whole();
+                List.of(Turn.human("Hello there. " + filler + "So how do I get back at him?")), reply))).get(0);
+        float[] otherEndOfReply = MINILM.embedInContext(List.of(new ReplyInContext(base.context(), reply + " Goodbye."))).get(0);
         float[] otherEndOfContext = MINILM.embedInContext(List.of(new ReplyInContext(
-                List.of(Turn.human(filler + "So how do I thank him?")), reply))).get(0).whole();
-        float[] otherStartOfReply = MINILM.embedInContext(List.of(new ReplyInContext(base.context(), "Sure, here is how. " + filler))).get(0).whole();
+                List.of(Turn.human(filler + "So how do I thank him?")), reply))).get(0);
+        float[] otherStartOfReply = MINILM.embedInContext(List.of(new ReplyInContext(base.context(), "Sure, here is how. " + filler))).get(0);
 
         assertThat(MINILM.windows(List.of(base)).get(0)).hasSize(128);
         assertThat(otherStartOfContext).containsExactly(vector);

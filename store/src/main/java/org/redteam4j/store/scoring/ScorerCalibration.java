@@ -68,7 +68,7 @@ public final class ScorerCalibration {
 
     private CalibrationReport report(List<double[]> rows, int unscored) {
         if (rows.size() < 2) {
-            throw new IllegalStateException("calibration needs at least 2 rated, scoreable attempts; found " + rows.size());
+            throw new org.redteam4j.core.failure.BadInput("calibration needs at least 2 rated, scoreable attempts; found " + rows.size());
         }
         boolean[] predicted = new boolean[rows.size()];
         boolean[] self = new boolean[rows.size()];
