@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.config.Environment;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.core.testing.LengthScorer;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
@@ -23,17 +22,7 @@ class RedTeamTaskTest {
 
     private static final String PASSWORD = "correct-horse-battery";
     private static final String TARGETS = "targets:\n  - {name: sim-plain, model: sim, intervention: plain}\n";
-    private static final HarmlessnessScorer LENGTH = new HarmlessnessScorer() {
-        @Override
-        public double score(List<Turn> context, String reply) {
-            return -reply.length();
-        }
-
-        @Override
-        public String id() {
-            return "length";
-        }
-    };
+    private static final HarmlessnessScorer LENGTH = new LengthScorer();
 
     @TempDir
     Path dir;

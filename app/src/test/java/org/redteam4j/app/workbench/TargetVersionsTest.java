@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.config.Environment;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
-import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.core.testing.LengthScorer;
 import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.store.Database;
@@ -29,17 +29,7 @@ import org.redteam4j.store.workbench.DashboardQueries;
 class TargetVersionsTest {
 
     private static final String PASSWORD = "correct-horse-battery";
-    private static final HarmlessnessScorer LENGTH = new HarmlessnessScorer() {
-        @Override
-        public double score(List<Turn> context, String reply) {
-            return -reply.length();
-        }
-
-        @Override
-        public String id() {
-            return "length";
-        }
-    };
+    private static final HarmlessnessScorer LENGTH = new LengthScorer();
 
     @TempDir
     Path dir;

@@ -43,29 +43,6 @@ public final class BradleyTerryTrainer {
      * rest come from other data sets and always train.
      */
     public Result train(double[][] chosen, double[][] rejected, int validatable, FeatureSpec spec, Map<String, String> provenance) {
-        Linear fit = fit(chosen, rejected, validatable);
-        Map<String, String> made = new LinkedHashMap<>(provenance);
-        made.put("trainer", "bradley-terry, full-batch adam");
-        made.put("seed", String.valueOf(settings.seed()));
-        made.put("l2", String.valueOf(fit.run.l2));
-        made.put("epochs", String.valueOf(fit.run.epochs));
-        made.put("training_pairs", String.valueOf(fit.trainingPairs));
-        made.put("validation_pairs", String.valueOf(fit.validationPairs));
-        made.put("validation_accuracy", String.format("%.4f", fit.run.validationAccuracy));
-        PreferenceHead head = new PreferenceHead(spec, fit.means, fit.scales, fit.run.weights, fit.bias, made);
-        return new Result(head, fit.run.validationAccuracy, fit.run.validationLoss, fit.run.l2, fit.run.epochs,
-                fit.trainingPairs, fit.validationPairs);
-    }
-
-    /** A fitted linear scorer on raw feature rows: standardised, weighted, centred on the training replies. */
-    record Linear(double[] means, double[] scales, Run run, double bias, int trainingPairs, int validationPairs) {
-
-        double score(double[] row) {
-            return bias + dot(run.weights, row, means, scales);
-        }
-    }
-
-    Linear fit(double[][] chosen, double[][] rejected, int validatable) {
         int n = chosen.length;
         if (validatable < 10 || validatable > n || rejected.length != n) {
             throw new IllegalArgumentException("training needs at least 10 pairs with both sides, got " + validatable);
@@ -79,7 +56,7 @@ public final class BradleyTerryTrainer {
             trainIdx[i - validation] = i;
         }
 
-        int d = chosen[0].length;
+        int d = spec.dimension();
         double[] means = new double[d];
         double[] scales = new double[d];
         standardisation(chosen, rejected, trainIdx, means, scales);
@@ -98,7 +75,17 @@ public final class BradleyTerryTrainer {
             meanScore += dot(best.weights, chosen[i], means, scales) + dot(best.weights, rejected[i], means, scales);
         }
         meanScore /= 2.0 * trainIdx.length;
-        return new Linear(means, scales, best, -meanScore, trainIdx.length, validIdx.length);
+        Map<String, String> made = new LinkedHashMap<>(provenance);
+        made.put("trainer", "bradley-terry, full-batch adam");
+        made.put("seed", String.valueOf(settings.seed()));
+        made.put("l2", String.valueOf(best.l2));
+        made.put("epochs", String.valueOf(best.epochs));
+        made.put("training_pairs", String.valueOf(trainIdx.length));
+        made.put("validation_pairs", String.valueOf(validIdx.length));
+        made.put("validation_accuracy", String.format("%.4f", best.validationAccuracy));
+        PreferenceHead head = new PreferenceHead(spec, means, scales, best.weights, -meanScore, made);
+        return new Result(head, best.validationAccuracy, best.validationLoss, best.l2, best.epochs, trainIdx.length,
+                validIdx.length);
     }
 
     private record Run(double[] weights, double validationLoss, double validationAccuracy, double l2, int epochs) {

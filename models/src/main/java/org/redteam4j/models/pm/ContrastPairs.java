@@ -1,7 +1,6 @@
 package org.redteam4j.models.pm;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ public final class ContrastPairs {
                     .filter(file -> file.toString().endsWith(".json") || file.getFileName().toString().matches("xstest.*completions.*\\.csv"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot be listed", e);
+            throw new BadInput(path + ": cannot be listed (" + e.getMessage() + ")", e);
         }
     }
 }

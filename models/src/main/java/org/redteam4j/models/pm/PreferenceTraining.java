@@ -14,12 +14,6 @@ import org.redteam4j.core.scoring.ReplyInContext;
  */
 public final class PreferenceTraining {
 
-    /**
-     * The default design: MiniLM and BGE read the reply alone and request+reply, and the lexical
-     * signals. No other design beat it by cross-validation (bench {@code pm-designs}).
-     */
-    public static final FeatureSpec DEFAULT_SPEC = new FeatureSpec(
-            List.of(Embedder.Kind.MINILM, Embedder.Kind.BGE_SMALL), true, true, true);
     public static final double DEFAULT_TEST_FRACTION = 0.25;
 
     /**
