@@ -15,4 +15,12 @@ public interface Judge {
     default java.util.Map<String, String> provenance() {
         return java.util.Map.of();
     }
+
+    /**
+     * How often this judge agrees with people, when measured: shipped with a trained classifier from
+     * its validation, or given by a campaign's {@code calibration: FILE}. Corrected attack rates need it.
+     */
+    default java.util.Optional<JudgeCalibration> calibration() {
+        return java.util.Optional.empty();
+    }
 }
