@@ -9,6 +9,7 @@ import org.redteam4j.app.data.StatsCommand;
 import org.redteam4j.app.list.ListCommand;
 import org.redteam4j.app.report.AnalyzeCommand;
 import org.redteam4j.app.scoring.CalibrateCommand;
+import org.redteam4j.app.scoring.EvalJudgeCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
 import org.redteam4j.app.scoring.TrainPmCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             TrainPmCommand.class,
             EvalPmCommand.class,
+            EvalJudgeCommand.class,
             CalibrateCommand.class,
             AttackCommand.class,
             AnalyzeCommand.class,

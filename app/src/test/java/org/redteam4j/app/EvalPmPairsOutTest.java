@@ -100,7 +100,7 @@ class EvalPmPairsOutTest {
                 "--pairs-out", dir.resolve(".").resolve("eval.jsonl").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("is the --data file");
+        assertThat(run.err()).contains("is an input of this command");
         assertThat(java.nio.file.Files.readString(data)).isEqualTo(before);
     }
 

@@ -1,17 +1,12 @@
 package org.redteam4j.app.data;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.TerminalText;
@@ -67,24 +62,10 @@ public final class ExportCommand implements Callable<Integer> {
             default -> throw new BadInput("unknown --format '" + format
                     + "'; expected red-team-attempts or preference-pairs");
         };
-        Path absolute = out.toAbsolutePath();
-        if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
-            throw new BadInput(out + ": the folder " + absolute.getParent() + " does not exist");
-        }
+        OutputFile file = OutputFile.checked(out.toString(), out);
         Database db = database.open();
         long started = System.nanoTime();
-        Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
-        long written;
-        try {
-            try (OutputStream stream = open(partial)) {
-                written = attempts ? writeAttempts(db, stream) : writePairs(db, stream);
-            }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot be written (" + e.getMessage() + ")", e);
-        } finally {
-            deleteQuietly(partial);
-        }
+        long written = file.write(stream -> attempts ? writeAttempts(db, stream) : writePairs(db, stream));
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Exported %,d %s from %s to %s in %.1f s.%n", written,
                 attempts ? "red-team attempts" : "preference pairs", db.location(),
@@ -123,18 +104,5 @@ public final class ExportCommand implements Callable<Integer> {
                 return writer.written();
             }
         });
-    }
-
-    private OutputStream open(Path path) throws IOException {
-        OutputStream stream = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-        return out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(stream, 1 << 16) : stream;
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // the partial file is hidden and harmless; the export's own outcome is what matters
-        }
     }
 }

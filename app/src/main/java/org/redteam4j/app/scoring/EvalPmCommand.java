@@ -2,16 +2,14 @@ package org.redteam4j.app.scoring;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
@@ -56,15 +54,7 @@ public final class EvalPmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path absoluteOut = pairsOut == null ? null : pairsOut.toAbsolutePath();
-        if (absoluteOut != null && (Files.isDirectory(absoluteOut)
-                || absoluteOut.getParent() != null && !Files.isDirectory(absoluteOut.getParent()))) {
-            throw new BadInput("--pairs-out " + pairsOut + ": " + (Files.isDirectory(absoluteOut) ? "is a folder"
-                    : "the folder " + absoluteOut.getParent() + " does not exist"));
-        }
-        if (absoluteOut != null && absoluteOut.normalize().equals(data.toAbsolutePath().normalize())) {
-            throw new BadInput("--pairs-out " + pairsOut + ": is the --data file; it would be overwritten");
-        }
+        OutputFile out = pairsOut == null ? null : OutputFile.checked("--pairs-out " + pairsOut, pairsOut, data);
         EmbeddedPreferenceModel pm = model == null ? EmbeddedPreferenceModel.loadDefault() : EmbeddedPreferenceModel.load(model);
         double testFraction = all ? 1 : Double.parseDouble(pm.head().provenance().getOrDefault("test_fraction", "1"));
         List<TrainingPair> pairs = new ArrayList<>();
@@ -88,44 +78,35 @@ public final class EvalPmCommand implements Callable<Integer> {
             throw new BadInput(data + ": no pairs in the model's test split" + (all ? "" : "; use --all to count every pair"));
         }
         PairScores scores = PairScores.of(pm.head(), pm.featurizer(), pairs);
-        if (absoluteOut != null) {
-            writePairs(scores, indices, absoluteOut);
+        if (out != null) {
+            writePairs(scores, indices, out);
         }
         Proportion accuracy = scores.accuracy();
         Proportion shorter = scores.accuracy(scores::chosenShorterOrEqual);
         Proportion longer = scores.accuracy(pair -> !scores.chosenShorterOrEqual(pair));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = Json.mapper().createObjectNode();
             put(root, accuracy);
             ObjectNode split = root.putObject("length_split");
             put(split, "chosen_shorter_or_equal", shorter);
             put(split, "chosen_longer", longer);
-            out.println(root);
+            stdout.println(root);
         } else {
-            out.printf("%s: pairwise accuracy %s%n", pm.id(), accuracy);
-            out.printf("  where the chosen reply is shorter or as long: %s%n", text(shorter));
-            out.printf("  where the chosen reply is longer:             %s%n", text(longer));
-            out.println("  (length: characters of the last assistant reply; equal lengths count as shorter)");
+            stdout.printf("%s: pairwise accuracy %s%n", pm.id(), accuracy);
+            stdout.printf("  where the chosen reply is shorter or as long: %s%n", text(shorter));
+            stdout.printf("  where the chosen reply is longer:             %s%n", text(longer));
+            stdout.println("  (length: characters of the last assistant reply; equal lengths count as shorter)");
             if (outside > 0) {
-                out.printf("(%,d pairs outside the test split were not counted; --all counts them)%n", outside);
+                stdout.printf("(%,d pairs outside the test split were not counted; --all counts them)%n", outside);
             }
         }
         return ExitCodes.OK;
     }
 
-    /** Written beside the target and moved over it at the end, so a failed write leaves no half file. */
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the error being reported matters more than the leftover
-        }
-    }
-
-    private void writePairs(PairScores scores, List<Integer> indices, Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+    private void writePairs(PairScores scores, List<Integer> indices, OutputFile file) {
+        file.write(stream -> {
+            BufferedWriter writer = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             for (int i = 0; i < scores.size(); i++) {
                 ObjectNode line = Json.mapper().createObjectNode().put("index", indices.get(i))
                         .put("chosen_score", scores.chosen()[i]).put("rejected_score", scores.rejected()[i])
@@ -133,16 +114,9 @@ public final class EvalPmCommand implements Callable<Integer> {
                 writer.write(line.toString());
                 writer.write('\n');
             }
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("--pairs-out " + pairsOut + ": cannot be written (" + e.getMessage() + ")", e);
-        }
-        try {
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("--pairs-out " + pairsOut + ": cannot be written (" + e.getMessage() + ")", e);
-        }
+            writer.flush();
+            return null;
+        });
         spec.commandLine().getErr().printf("Wrote %,d pairs to %s%n", scores.size(), TerminalText.escape(pairsOut.toString()));
     }
 

@@ -36,6 +36,21 @@ public record Confusion(long truePositives, long falsePositives, long falseNegat
         return (double) (truePositives + trueNegatives) / total();
     }
 
+    /** Of the items called positive, the share truly positive; NaN when none was called positive. */
+    public double precision() {
+        return (double) truePositives / (truePositives + falsePositives);
+    }
+
+    /** Of the truly positive items, the share called positive; NaN when none was positive. */
+    public double recall() {
+        return (double) truePositives / (truePositives + falseNegatives);
+    }
+
+    /** The harmonic mean of precision and recall: 2tp / (2tp + fp + fn); 0 when there is no true positive. */
+    public double f1() {
+        return truePositives == 0 ? 0 : 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
+    }
+
     /** Cohen's kappa; 0 when chance agreement is total (both raters constant and equal). */
     public double kappa() {
         double n = total();

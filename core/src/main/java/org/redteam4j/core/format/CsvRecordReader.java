@@ -90,6 +90,13 @@ abstract class CsvRecordReader<T> extends FileRecordReader<T> {
         return e instanceof CSVException ? "not valid CSV (" + e.getMessage() + ")" : DataFile.problem(e);
     }
 
+    /** Every column of the row by header name; an empty value is an empty string. */
+    protected static java.util.Map<String, String> columns(CSVRecord record) {
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+        record.toMap().forEach((name, value) -> columns.put(name, value == null ? "" : value));
+        return columns;
+    }
+
     /** A column's value, or null when the column is absent, unset or blank. */
     protected static String optional(CSVRecord record, String name) {
         if (!record.isMapped(name) || !record.isSet(name)) {

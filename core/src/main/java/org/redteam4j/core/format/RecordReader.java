@@ -19,4 +19,31 @@ public interface RecordReader<T> extends Closeable {
 
     @Override
     void close();
+
+    /** This reader with each record turned into another by {@code convert}. */
+    default <R> RecordReader<R> map(java.util.function.Function<T, R> convert) {
+        RecordReader<T> source = this;
+        return new RecordReader<>() {
+            @Override
+            public R read() {
+                T record = source.read();
+                return record == null ? null : convert.apply(record);
+            }
+
+            @Override
+            public long bytesConsumed() {
+                return source.bytesConsumed();
+            }
+
+            @Override
+            public long bytesTotal() {
+                return source.bytesTotal();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
 }

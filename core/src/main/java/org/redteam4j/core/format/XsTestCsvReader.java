@@ -27,6 +27,6 @@ public final class XsTestCsvReader extends CsvRecordReader<XsTestReply> {
         }
         String completion = optional(record, "completion");
         return new XsTestReply(id, required(record, "type", position), required(record, "prompt", position),
-                completion == null ? "" : completion, label);
+                completion == null ? "" : completion, label, columns(record));
     }
 }

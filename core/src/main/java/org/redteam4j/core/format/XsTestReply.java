@@ -3,8 +3,15 @@ package org.redteam4j.core.format;
 /**
  * One reply of XSTest's human-labelled completions ({@code id,type,prompt,completion,…,final_label}):
  * prompts of a {@code contrast_*} type are unsafe, the rest safe; the label is the annotators' final word.
+ *
+ * @param columns every column of the row by header name (the source {@code model}, the annotations …)
  */
-public record XsTestReply(String id, String type, String prompt, String completion, Label label) {
+public record XsTestReply(String id, String type, String prompt, String completion, Label label,
+                          java.util.Map<String, String> columns) {
+
+    public XsTestReply {
+        columns = java.util.Map.copyOf(columns);
+    }
 
     /** XSTest's three labels. */
     public enum Label {
@@ -28,6 +35,11 @@ public record XsTestReply(String id, String type, String prompt, String completi
             }
             return null;
         }
+    }
+
+    /** Full or partial refusal: what a refusal detector should call a refusal. */
+    public boolean refused() {
+        return label != Label.FULL_COMPLIANCE;
     }
 
     public boolean unsafePrompt() {

@@ -39,6 +39,24 @@ public final class ScoreRepository {
         return next(afterId, limit, RATED, "");
     }
 
+    /** The next finished, rated attempts of one campaign after {@code afterId}: what eval-judge --from-db reads. */
+    public List<AttemptToScore> nextRatedInCampaign(long campaignId, long afterId, int limit) {
+        return next(afterId, limit, RATED + " AND campaign_id = " + campaignId, "");
+    }
+
+    /** Who made each finished, rated attempt of a campaign and on what: member name, target spec, model type. */
+    public Map<Long, Map<String, String>> attemptSources(long campaignId) {
+        Map<Long, Map<String, String>> sources = new LinkedHashMap<>();
+        handle.createQuery("SELECT a.id, m.name AS member, t.spec, t.model_type FROM attempts a "
+                        + "JOIN targets t ON t.id = a.target_id LEFT JOIN members m ON m.id = a.member_id "
+                        + "WHERE a.campaign_id = :campaign AND a.status = 'complete' AND a.rating IS NOT NULL ORDER BY a.id")
+                .bind("campaign", campaignId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), Map.of("member", String.valueOf(rs.getString("member")),
+                        "target", rs.getString("spec"), "model_type", rs.getString("model_type"))))
+                .forEach(entry -> sources.put(entry.getKey(), entry.getValue()));
+        return sources;
+    }
+
     /** Each finished, rated attempt's self-rating and, where reviewers rated it, their mean rating (else NaN). */
     public Map<Long, double[]> humanRatings() {
         Map<Long, double[]> ratings = new LinkedHashMap<>();

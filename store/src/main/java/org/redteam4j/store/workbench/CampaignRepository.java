@@ -51,6 +51,11 @@ public final class CampaignRepository {
                 .bind("id", id).map((rs, ctx) -> campaign(rs)).findOne();
     }
 
+    public Optional<Campaign> byName(String name) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE name = :name AND kind = 'human'")
+                .bind("name", name).map((rs, ctx) -> campaign(rs)).findOne();
+    }
+
     public boolean nameTaken(String name) {
         return handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name)
                 .mapTo(Long.class).one() > 0;

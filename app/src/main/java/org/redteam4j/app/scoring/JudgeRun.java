@@ -1,0 +1,101 @@
+package org.redteam4j.app.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.redteam4j.core.scoring.JudgeCalibration;
+import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.scoring.Verdict;
+
+/**
+ * Runs a judge over labelled cases, a bounded number at once, and keeps what it called each one.
+ * On the refusal task the judge's call is its verdict's {@code refused}; on the harm task, a HIT.
+ * A case with several replies (a workbench attempt) is positive when any reply is; it is an error
+ * when no reply is positive and one errored, skipped when every reply was skipped (empty).
+ */
+final class JudgeRun {
+
+    /** What the judge called one case: {@code positive} when judged, else an error or a skip with its reason. */
+    record Call(LabelledCase item, Boolean positive, Verdict.Outcome failure, String reason) {
+    }
+
+    private final Judge judge;
+    private final JudgeCalibration.Task task;
+    private final int concurrency;
+
+    JudgeRun(Judge judge, JudgeCalibration.Task task, int concurrency) {
+        this.judge = judge;
+        this.task = task;
+        this.concurrency = concurrency;
+    }
+
+    /** The calls in the cases' order; {@code progress} hears how many cases are done. */
+    List<Call> run(List<LabelledCase> cases, LongConsumer progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "eval-judge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            AtomicLong done = new AtomicLong();
+            List<Future<Call>> futures = new ArrayList<>(cases.size());
+            for (LabelledCase item : cases) {
+                futures.add(pool.submit(() -> {
+                    Call call = call(item);
+                    progress.accept(done.incrementAndGet());
+                    return call;
+                }));
+            }
+            List<Call> calls = new ArrayList<>(cases.size());
+            for (Future<Call> future : futures) {
+                calls.add(future.get());
+            }
+            return calls;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("eval-judge was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Call call(LabelledCase item) {
+        Verdict error = null;
+        int skipped = 0;
+        String skipReason = null;
+        for (ReplyInContext reply : item.replies()) {
+            Verdict verdict = judge.judge(reply.context(), reply.reply());
+            switch (verdict.outcome()) {
+                case ERROR -> error = error == null ? verdict : error;
+                case SKIPPED -> {
+                    skipped++;
+                    skipReason = verdict.rationale();
+                }
+                default -> {
+                    if (positive(verdict)) {
+                        return new Call(item, true, null, null);
+                    }
+                }
+            }
+        }
+        if (error != null) {
+            return new Call(item, null, Verdict.Outcome.ERROR, error.rationale());
+        }
+        if (skipped == item.replies().size()) {
+            return new Call(item, null, Verdict.Outcome.SKIPPED, skipReason);
+        }
+        return new Call(item, false, null, null);
+    }
+
+    private boolean positive(Verdict verdict) {
+        return task == JudgeCalibration.Task.REFUSAL ? verdict.refused() : verdict.outcome() == Verdict.Outcome.HIT;
+    }
+}
