@@ -20,9 +20,7 @@ public final class ScorerOption {
     String judgeBaseUrl;
 
     public HarmlessnessScorer build(Environment environment) {
-        JudgeSpec parsed = JudgeSpec.parse(spec, "--scorer: ");
-        return new Judges(environment).scorer(new JudgeSpec(parsed.id(), parsed.argument(), parsed.threshold(),
-                judgeBaseUrl != null ? judgeBaseUrl : parsed.baseUrl()));
+        return new Judges(environment).scorer(JudgeSpec.parse(spec, "--scorer: ").withBaseUrl(judgeBaseUrl));
     }
 
     public String spec() {

@@ -116,9 +116,7 @@ public final class EvalJudgeCommand implements Callable<Integer> {
             throw new BadInput("--by " + by + ": no row has that column; they have "
                     + new java.util.TreeSet<>(cases.cases().get(0).attributes().keySet()));
         }
-        JudgeSpec parsed = JudgeSpec.parse(judgeSpec, "--judge: ");
-        Judge judge = new Judges(Environment.fromSystem()).judge(new JudgeSpec(parsed.id(), parsed.argument(),
-                parsed.threshold(), judgeBaseUrl != null ? judgeBaseUrl : parsed.baseUrl()));
+        Judge judge = new Judges(Environment.fromSystem()).judge(JudgeSpec.parse(judgeSpec, "--judge: ").withBaseUrl(judgeBaseUrl));
         long started = System.nanoTime();
         List<JudgeRun.Call> calls;
         int total = cases.cases().size();

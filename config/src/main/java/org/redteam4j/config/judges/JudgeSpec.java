@@ -85,6 +85,11 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl);
     }
 
+    /** This spec on another server ({@code --judge-base-url}); null keeps its own. */
+    public JudgeSpec withBaseUrl(String url) {
+        return url == null ? this : new JudgeSpec(id, argument, threshold, url);
+    }
+
     /** The spec written back in the one grammar, e.g. {@code llm:openai:gpt-4o}. */
     @Override
     public String toString() {
