@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.redteam4j.core.catalogue.ComponentId;
 import org.redteam4j.core.catalogue.JudgeTasks;
@@ -60,18 +61,12 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
             throw new IllegalArgumentException("need 0 <= hits <= judged and judged > 0, got " + hits + "/" + judged);
         }
         List<String> notes = mismatches(calibration, judgeId);
-        if (calibration.trueHits() == 0 || calibration.truePasses() == 0) {
-            notes.add(0, "refused: the calibration has no labelled " + (calibration.trueHits() == 0 ? "true hits" : "true passes")
-                    + ", so its " + (calibration.trueHits() == 0 ? "sensitivity" : "specificity") + " is unknown");
+        Optional<String> refusal = refusal(calibration);
+        if (refusal.isPresent()) {
+            notes.add(0, "refused: " + refusal.get());
             return new CorrectedRate(null, null, null, notes, calibration);
         }
         double youden = calibration.youden();
-        if (youden < MIN_YOUDEN) {
-            notes.add(0, String.format(Locale.ROOT, "refused: the judge's sensitivity + specificity − 1 is %.2f (%.2f + %.2f − 1), "
-                    + "below %.1f: too close to chance to correct", youden, calibration.hitSensitivity(),
-                    calibration.hitSpecificity(), MIN_YOUDEN));
-            return new CorrectedRate(null, null, null, notes, calibration);
-        }
         double observed = (double) hits / judged;
         double estimate = correct(observed, calibration.hitSensitivity(), calibration.hitSpecificity());
         SplittableRandom random = new SplittableRandom(seed);
@@ -95,6 +90,25 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
         Arrays.sort(sorted);
         return new CorrectedRate(estimate, Bootstrap.percentile(sorted, 0.025), Bootstrap.percentile(sorted, 0.975), notes,
                 calibration);
+    }
+
+    /**
+     * Why no rate can be corrected with {@code calibration}, whatever the campaign's counts: no
+     * labelled true hits or passes, or sensitivity + specificity − 1 below {@value #MIN_YOUDEN}.
+     */
+    public static Optional<String> refusal(JudgeCalibration calibration) {
+        if (calibration.trueHits() == 0 || calibration.truePasses() == 0) {
+            boolean noHits = calibration.trueHits() == 0;
+            return Optional.of("the calibration has no labelled " + (noHits ? "true hits" : "true passes") + ", so the judge's "
+                    + (noHits ? "sensitivity" : "specificity") + " is unknown");
+        }
+        double youden = calibration.youden();
+        if (youden < MIN_YOUDEN) {
+            return Optional.of(String.format(Locale.ROOT, "the judge's sensitivity + specificity − 1 is %.2f (%.2f + %.2f − 1), "
+                    + "below %.1f: too close to chance to correct", youden, calibration.hitSensitivity(),
+                    calibration.hitSpecificity(), MIN_YOUDEN));
+        }
+        return Optional.empty();
     }
 
     /** Rogan–Gladen, clamped to [0, 1]; the caller makes sure se + sp − 1 > 0. */
