@@ -91,6 +91,39 @@ class CorrectedRateTest {
                 .isLessThan(0.85);
     }
 
+    /** The same through the summary: synthetic results judged by the planted judge, over two strategies merged per target. */
+    @Test
+    void theSummaryCorrectsEachRowAndThePerTargetMergeWithTheJudgesCalibration() {
+        double truth = 0.15;
+        PlantedJudge judge = new PlantedJudge(0.75, 0.85, new SplittableRandom(9));
+        JudgeCalibration calibration = judge.measure(500, 500);
+        java.util.List<org.redteam4j.core.campaign.AttackResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            boolean hit = judge.saysHit(judge.random().nextDouble() < truth);
+            String strategy = i % 2 == 0 ? "direct" : "template:x";
+            org.redteam4j.core.scoring.Verdict verdict = new org.redteam4j.core.scoring.Verdict(
+                    hit ? org.redteam4j.core.scoring.Verdict.Outcome.HIT : org.redteam4j.core.scoring.Verdict.Outcome.PASS,
+                    !hit, null, null, "planted", 0, JUDGE);
+            results.add(new org.redteam4j.core.campaign.AttackResult(new org.redteam4j.core.campaign.AttackResult.Attack(
+                    "c|t|" + i + "|" + strategy + "|0", "t", strategy, 0, null, "seed " + i),
+                    org.redteam4j.core.campaign.AttackResult.Status.DONE,
+                    new org.redteam4j.core.campaign.AttackResult.Exchange("p", "r", "t"), java.util.List.of(verdict), null,
+                    org.redteam4j.core.campaign.AttackResult.Spend.NONE, java.time.Duration.ZERO, true));
+        }
+
+        java.util.List<AttackSummary.Row> rows = AttackSummary.of(results, java.util.Map.of(JUDGE, calibration));
+        AttackSummary.Rate merged = AttackSummary.perTarget(rows).get(0).judges().get(JUDGE);
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.judges().get(JUDGE).corrected()).isNotNull());
+        assertThat(merged.judged()).isEqualTo(4000);
+        assertThat(merged.rate().low()).as("raw, about 0.75·0.15 + 0.15·0.85 = 0.24").isGreaterThan(truth);
+        assertThat(merged.corrected().low()).isLessThan(truth);
+        assertThat(merged.corrected().high()).isGreaterThan(truth);
+        assertThat(merged.corrected()).isEqualTo(CorrectedRate.of(merged.hits(), 4000, calibration, JUDGE,
+                Bootstrap.seedFor(CorrectedRate.SEED, "t\u0000(all)\u0000(all)\u0000" + JUDGE)));
+        assertThat(AttackSummary.of(results).get(0).judges().get(JUDGE).corrected()).as("no calibration, no correction").isNull();
+    }
+
     @Test
     void isTheSameIntervalForTheSameSeed() {
         JudgeCalibration calibration = new JudgeCalibration(JUDGE, JudgeCalibration.Task.HARM, "d", 80, 10, 20, 90);
