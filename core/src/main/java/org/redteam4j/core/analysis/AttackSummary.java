@@ -49,7 +49,7 @@ public final class AttackSummary {
     }
 
     private final Map<String, Accumulator> groups = new TreeMap<>();
-    private final Map<String, JudgeCalibration> calibrations;
+    private final Map<String, CalibrationDraws> calibrations;
 
     public AttackSummary() {
         this(Map.of());
@@ -57,7 +57,14 @@ public final class AttackSummary {
 
     /** {@code calibrations}: judge id → its measured agreement, for the corrected rates. */
     public AttackSummary(Map<String, JudgeCalibration> calibrations) {
-        this.calibrations = Map.copyOf(calibrations);
+        this.calibrations = draws(calibrations);
+    }
+
+    /** Each calibration's resamples, drawn once for all the rows it corrects. */
+    private static Map<String, CalibrationDraws> draws(Map<String, JudgeCalibration> calibrations) {
+        Map<String, CalibrationDraws> draws = new LinkedHashMap<>();
+        calibrations.forEach((judge, calibration) -> draws.put(judge, CalibrationDraws.of(calibration, CorrectedRate.RESAMPLES)));
+        return draws;
     }
 
     /** Adds one result; results can be streamed in, in any order. */
@@ -100,7 +107,7 @@ public final class AttackSummary {
                     calibrations.putIfAbsent(judge, rate.corrected().calibration());
                 }
             }));
-            Accumulator total = new Accumulator(target, "(all)", "(all)", calibrations);
+            Accumulator total = new Accumulator(target, "(all)", "(all)", draws(calibrations));
             group.forEach(total::add);
             merged.add(total.row());
         });
@@ -108,7 +115,7 @@ public final class AttackSummary {
     }
 
     /** {@code row}: the row's name, from which the bootstrap's stream is seeded (so a row's interval never changes). */
-    private static Rate rate(int hits, int judged, String judge, JudgeCalibration calibration, String row) {
+    private static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row) {
         if (judged == 0) {
             return new Rate(hits, judged, null);
         }
@@ -127,9 +134,9 @@ public final class AttackSummary {
         private boolean simulated;
         private final Map<String, int[]> judges = new LinkedHashMap<>();
         private final Map<String, Integer> redacted = new TreeMap<>();
-        private final Map<String, JudgeCalibration> calibrations;
+        private final Map<String, CalibrationDraws> calibrations;
 
-        Accumulator(String target, String strategy, String tag, Map<String, JudgeCalibration> calibrations) {
+        Accumulator(String target, String strategy, String tag, Map<String, CalibrationDraws> calibrations) {
             this.target = target;
             this.strategy = strategy;
             this.tag = tag;

@@ -57,6 +57,15 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
      * @param seed the stream's seed, e.g. {@code Bootstrap.seedFor(SEED, rowName)}
      */
     public static CorrectedRate of(long hits, long judged, JudgeCalibration calibration, String judgeId, long seed) {
+        return of(hits, judged, CalibrationDraws.of(calibration, RESAMPLES), judgeId, seed);
+    }
+
+    /**
+     * The same with the calibration's resamples drawn already (shared by the rows of a summary);
+     * {@code seed} seeds the campaign's own binomial only.
+     */
+    public static CorrectedRate of(long hits, long judged, CalibrationDraws draws, String judgeId, long seed) {
+        JudgeCalibration calibration = draws.calibration();
         if (judged <= 0 || hits < 0 || hits > judged) {
             throw new IllegalArgumentException("need 0 <= hits <= judged and judged > 0, got " + hits + "/" + judged);
         }
@@ -70,23 +79,24 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
         double observed = (double) hits / judged;
         double estimate = correct(observed, calibration.hitSensitivity(), calibration.hitSpecificity());
         SplittableRandom random = new SplittableRandom(seed);
-        double[] draws = new double[RESAMPLES];
+        int resamples = draws.resamples();
+        double[] corrected = new double[resamples];
         int kept = 0;
-        for (int b = 0; b < RESAMPLES; b++) {
+        for (int b = 0; b < resamples; b++) {
             double o = (double) Binomial.draw(random, judged, observed) / judged;
-            double se = (double) Binomial.draw(random, calibration.trueHits(), calibration.hitSensitivity()) / calibration.trueHits();
-            double sp = (double) Binomial.draw(random, calibration.truePasses(), calibration.hitSpecificity()) / calibration.truePasses();
+            double se = draws.sensitivity(b);
+            double sp = draws.specificity(b);
             if (se + sp - 1 > 0) {
-                draws[kept++] = correct(o, se, sp);
+                corrected[kept++] = correct(o, se, sp);
             }
         }
-        if (kept < 0.975 * RESAMPLES) {
+        if (kept < 0.975 * resamples) {
             notes.add(0, String.format(Locale.ROOT, "refused: in %.1f%% of bootstrap resamples the judge's sensitivity + "
                     + "specificity − 1 was at or below 0: too few labelled replies in the calibration to bound the interval",
-                    100.0 * (RESAMPLES - kept) / RESAMPLES));
+                    100.0 * (resamples - kept) / resamples));
             return new CorrectedRate(null, null, null, notes, calibration);
         }
-        double[] sorted = Arrays.copyOf(draws, kept);
+        double[] sorted = Arrays.copyOf(corrected, kept);
         Arrays.sort(sorted);
         return new CorrectedRate(estimate, Bootstrap.percentile(sorted, 0.025), Bootstrap.percentile(sorted, 0.975), notes,
                 calibration);

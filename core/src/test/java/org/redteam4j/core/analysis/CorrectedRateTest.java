@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.redteam4j.core.scoring.JudgeCalibration;
 
 class CorrectedRateTest {
@@ -60,35 +62,39 @@ class CorrectedRateTest {
     }
 
     /**
-     * Over many campaigns and calibrations, the 95% interval holds the truth about 95% of the time.
-     * The calibration is small (150 + 150 labels), so an interval that ignored its uncertainty (the
-     * campaign's binomial alone) would cover far less often; so would a wrong formula.
+     * Over many campaigns and calibrations, the 95% interval holds the truth about 95% of the time —
+     * in three set-ups where one of the three binomials dominates the uncertainty (few labelled
+     * hits, few labelled passes, a small campaign), so an interval that left any one out would cover
+     * far less often in its set-up; so would a wrong formula.
      */
-    @Test
-    void itsIntervalCoversThePlantedTruthAboutNinetyFivePercentOfTheTime() {
+    @ParameterizedTest(name = "{0} labelled hits, {1} labelled passes, {2} attacks")
+    @CsvSource({"30, 1000, 1000", "1000, 30, 1000", "1000, 1000, 150"})
+    void itsIntervalCoversThePlantedTruthAboutNinetyFivePercentOfTheTime(int labelledHits, int labelledPasses, int attacks) {
         double truth = 0.30;
-        int repeats = 200;
+        int repeats = 150;
         int covered = 0;
         int campaignOnlyCovered = 0;
         for (int r = 0; r < repeats; r++) {
             PlantedJudge judge = new PlantedJudge(0.85, 0.75, new SplittableRandom(1000 + r));
-            JudgeCalibration calibration = judge.measure(150, 150);
-            long hits = judge.campaignHits(1000, truth);
-            CorrectedRate corrected = CorrectedRate.of(hits, 1000, calibration, JUDGE, r);
+            JudgeCalibration calibration = judge.measure(labelledHits, labelledPasses);
+            long hits = judge.campaignHits(attacks, truth);
+            CorrectedRate corrected = CorrectedRate.of(hits, attacks, calibration, JUDGE, r);
             if (corrected.low() <= truth && truth <= corrected.high()) {
                 covered++;
             }
             // the same correction with the calibration taken as exact: only the campaign's sampling error
-            Proportion raw = Proportion.of(hits, 1000);
+            Proportion raw = Proportion.of(hits, attacks);
             double low = CorrectedRate.correct(raw.low(), calibration.hitSensitivity(), calibration.hitSpecificity());
             double high = CorrectedRate.correct(raw.high(), calibration.hitSensitivity(), calibration.hitSpecificity());
             if (low <= truth && truth <= high) {
                 campaignOnlyCovered++;
             }
         }
-        assertThat((double) covered / repeats).as("bootstrap covered %d of %d", covered, repeats).isBetween(0.91, 0.99);
-        assertThat((double) campaignOnlyCovered / repeats).as("campaign-only covered %d of %d", campaignOnlyCovered, repeats)
-                .isLessThan(0.85);
+        assertThat((double) covered / repeats).as("bootstrap covered %d of %d", covered, repeats).isBetween(0.90, 0.99);
+        if (attacks > labelledHits || attacks > labelledPasses) {
+            assertThat((double) campaignOnlyCovered / repeats).as("campaign-only covered %d of %d", campaignOnlyCovered, repeats)
+                    .isLessThan(0.85);
+        }
     }
 
     /** The same through the summary: synthetic results judged by the planted judge, over two strategies merged per target. */
