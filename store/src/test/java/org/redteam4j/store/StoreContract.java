@@ -2,10 +2,12 @@ package org.redteam4j.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.attempt.SyntheticAttempts;
+import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.InvalidRecordException;
@@ -26,11 +30,14 @@ import org.redteam4j.core.format.JsonRecordComparison;
 import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.core.format.Records;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.analysis.AnalysisFacts;
+import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.attempt.CandidateRepository;
@@ -372,6 +379,34 @@ abstract class StoreContract {
         assertThat(stored.results(stored.campaigns().get("c1"))).extracting(r -> r.attack().target()).containsExactly("shared-t");
         assertThat(stored.results(stored.campaigns().get("c2"))).extracting(r -> r.attack().target()).containsExactly("shared-t v2");
         assertThat(AnalysisFacts.read(database).targetLabels()).containsOnlyKeys("shared-t", "shared-t v2");
+    }
+
+    @Test
+    void keepsTheCalibrationsACampaignsRatesAreCorrectedWithAndReplacesThemOnTheNextRun() {
+        TargetFacts target = TargetVersions.facts("t", "{\"model\": \"sim\"}");
+        JudgeCalibration measured = new JudgeCalibration("refusal", JudgeCalibration.Task.REFUSAL, "xstest leave-one-out",
+                90, 20, 10, 80);
+        try (AttackStore store = AttackStore.open(database, "cal", "{}", null, List.of(target), Map.of("refusal", measured))) {
+            for (int i = 0; i < 40; i++) { // 30 of 40 judged hits (not refused)
+                Verdict verdict = Verdict.judged(i >= 30, i < 30 ? 5 : 1, 1, "r", 4, "refusal");
+                store.record(new AttackResult(new AttackResult.Attack("cal|t|s" + i + "|direct|0", "t", "direct", 0, "Theft",
+                        "seed " + i), AttackResult.Status.DONE, new AttackResult.Exchange("p", "r", "t"), List.of(verdict), null,
+                        AttackResult.Spend.NONE, Duration.ZERO, true));
+            }
+        }
+        CampaignResults stored = new CampaignResults(database);
+        long campaign = stored.campaigns().get("cal");
+        assertThat(stored.calibrations(campaign)).containsExactly(Map.entry("refusal", measured));
+        AttackSummary.Rate rate = stored.summary(campaign).get(0).judges().get("refusal");
+        // refusal task, a hit is not refused: sensitivity tn/(tn+fp) = 0.8, specificity tp/(tp+fn) = 0.9
+        assertThat(rate.corrected().estimate()).isCloseTo((0.75 + 0.9 - 1) / (0.8 + 0.9 - 1), within(1e-9));
+        assertThat(AnalysisFacts.read(database).campaigns().get("cal").get(0).judges().get("refusal").corrected()).isNotNull();
+
+        try (AttackStore again = AttackStore.open(database, "cal", "{}", null, List.of(target), Map.of())) {
+            assertThat(again.campaignId()).isEqualTo(campaign);
+        }
+        assertThat(stored.calibrations(campaign)).isEmpty();
+        assertThat(stored.summary(campaign).get(0).judges().get("refusal").corrected()).isNull();
     }
 
     /** Databases made before target versions: every stored target becomes version 1, and keeps its attempts and campaigns. */

@@ -15,11 +15,13 @@ import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JunitReport;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.attack.CampaignResults;
@@ -66,6 +68,15 @@ public final class AttackCommand implements Callable<Integer> {
             description = "Exit with code 1 when any target's success rate (by the first judge) exceeds RATE (0–1).")
     Double failAbove;
 
+    /** Which of the first judge's rates --fail-above compares. */
+    enum Gate { raw, corrected }
+
+    @Option(names = "--gate", paramLabel = "raw|corrected", defaultValue = "raw",
+            description = "The rate --fail-above compares: raw (default), or corrected for the first judge's measured "
+                    + "error (needs its calibration; a correction that is refused is bad usage, exit 2, before any attack "
+                    + "is run when the calibration alone decides it).")
+    Gate gate;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
     Path junit;
 
@@ -83,6 +94,9 @@ public final class AttackCommand implements Callable<Integer> {
         if (failAbove != null && !(failAbove >= 0 && failAbove <= 1)) {
             throw new BadInput("--fail-above is a rate between 0 and 1, was " + failAbove);
         }
+        if (gate == Gate.corrected && failAbove == null) {
+            throw new BadInput("--gate corrected chooses the rate --fail-above compares; give --fail-above RATE too");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CampaignDefinition campaign = CampaignDefinition.read(file);
@@ -92,6 +106,7 @@ public final class AttackCommand implements Callable<Integer> {
         if (dryRun) {
             // the same checks as a run, to the end of prepare: every target, attacker and judge is built, none is called
             try (PreparedCampaign checked = campaign.prepare(plan, Environment.forDryRun())) {
+                checkGate(checked);
                 out.print(DryRun.describe(campaign.file(), checked.plan().attacks()));
             }
             return ExitCodes.OK;
@@ -101,10 +116,10 @@ public final class AttackCommand implements Callable<Integer> {
         long campaignId;
         String primary;
         // the database URL's password is redacted from model text as the API keys are
-        try (PreparedCampaign prepared = campaign.prepare(plan, Environment.fromSystem().withSecrets(db.location().secrets()));
+        try (PreparedCampaign prepared = checkGate(campaign.prepare(plan, Environment.fromSystem().withSecrets(db.location().secrets())));
              AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
                      prepared.provenance().toJson(),
-                     prepared.targets().values().stream().map(Target::facts).toList())) {
+                     prepared.targets().values().stream().map(Target::facts).toList(), prepared.calibrations())) {
             campaignId = store.campaignId();
             primary = prepared.primaryJudge().id();
             try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
@@ -132,14 +147,36 @@ public final class AttackCommand implements Callable<Integer> {
                 out.print(SummaryText.table(rows));
             }
             out.print(SummaryText.redactions(AttackSummary.perTarget(rows)));
+            out.print(SummaryText.corrections(AttackSummary.perTarget(rows)));
             if (rows.stream().anyMatch(AttackSummary.Row::simulated)) {
                 out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
             }
         }
         if (junit != null) {
-            JunitReport.write(campaign.name(), results.results(campaignId), junit);
+            JunitReport.write(campaign.name(), results.results(campaignId), junit, AttackSummary.perTarget(rows), primary);
         }
         return gate(AttackSummary.perTarget(rows), primary, err);
+    }
+
+    /**
+     * With --gate corrected, the first judge needs a calibration that allows a correction: refused
+     * here, before any attack is run, when the calibration alone decides it (bad usage, exit 2).
+     */
+    private PreparedCampaign checkGate(PreparedCampaign prepared) {
+        if (gate != Gate.corrected) {
+            return prepared;
+        }
+        String primary = prepared.primaryJudge().id();
+        JudgeCalibration calibration = prepared.calibrations().get(primary);
+        java.util.Optional<String> refusal = calibration == null
+                ? java.util.Optional.of("the first judge '" + primary + "' has no calibration (give it calibration: FILE, "
+                        + "written by eval-judge --out, in the campaign file)")
+                : CorrectedRate.refusal(calibration);
+        if (refusal.isPresent()) {
+            prepared.close();
+            throw new BadInput("--gate corrected: " + refusal.get());
+        }
+        return prepared;
     }
 
     private int gate(List<AttackSummary.Row> perTarget, String primary, PrintWriter err) {
@@ -149,9 +186,21 @@ public final class AttackCommand implements Callable<Integer> {
         boolean failed = false;
         for (AttackSummary.Row row : perTarget) {
             AttackSummary.Rate rate = row.judges().get(primary);
-            if (rate != null && rate.rate() != null && rate.rate().estimate() > failAbove) {
-                err.printf("FAIL: target %s success rate %.1f%% exceeds %.1f%%%n", TerminalText.line(row.target()), 100 * rate.rate().estimate(),
-                        100 * failAbove);
+            if (rate == null || rate.rate() == null) {
+                continue; // nothing judged: no rate to compare, either way
+            }
+            double compared = rate.rate().estimate();
+            if (gate == Gate.corrected) {
+                if (rate.corrected() == null || rate.corrected().refused()) {
+                    // the results are stored; the gate asked for a figure that does not exist
+                    throw new BadInput("--gate corrected: target " + TerminalText.line(row.target()) + ": no corrected rate ("
+                            + (rate.corrected() == null ? "no calibration" : rate.corrected().notes().get(0)) + ")");
+                }
+                compared = rate.corrected().estimate();
+            }
+            if (compared > failAbove) {
+                err.printf("FAIL: target %s %s success rate %.1f%% exceeds %.1f%%%n", TerminalText.line(row.target()),
+                        gate == Gate.corrected ? "corrected" : "raw", 100 * compared, 100 * failAbove);
                 failed = true;
             }
         }

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.catalogue.ComponentId;
 import org.redteam4j.core.format.Json;
+import org.redteam4j.core.scoring.JudgeCalibration;
 
-/** The campaign summary as a table for people and as JSON for machines. */
+/**
+ * The campaign summary as a table for people and as JSON for machines. Where a judge's calibration
+ * is known, its rate is followed by the rate corrected for its error ("→ corrected 12% (4–21%)").
+ */
 public final class SummaryText {
 
     private SummaryText() {
@@ -50,8 +55,71 @@ public final class SummaryText {
                 text.append(String.format(" = %.0f%% (%.0f–%.0f%%)", 100 * rate.rate().estimate(), 100 * rate.rate().low(),
                         100 * rate.rate().high()));
             }
+            if (rate.corrected() != null) {
+                text.append(" → corrected ").append(rate.corrected().text());
+            }
         });
         return text.toString();
+    }
+
+    /**
+     * One line per note on a corrected rate (why it was refused or flagged), per target and judge,
+     * then what the correction is; empty when no rate was corrected.
+     */
+    public static String corrections(List<AttackSummary.Row> perTarget) {
+        StringBuilder out = new StringBuilder();
+        boolean any = false;
+        for (AttackSummary.Row row : perTarget) {
+            for (Map.Entry<String, AttackSummary.Rate> judge : row.judges().entrySet()) {
+                CorrectedRate corrected = judge.getValue().corrected();
+                if (corrected == null) {
+                    continue;
+                }
+                any = true;
+                for (String note : corrected.notes()) {
+                    out.append(String.format("Note: target %s, judge %s: %s.%n", TerminalText.line(row.target()),
+                            TerminalText.line(ComponentId.parse(judge.getKey()).catalogueId()), TerminalText.line(note)));
+                }
+            }
+        }
+        if (any) {
+            out.append("corrected: the rate corrected for the judge's measured sensitivity and specificity (Rogan–Gladen), "
+                    + "with a 95% interval that carries the calibration's uncertainty too.\n");
+        }
+        return out.toString();
+    }
+
+    /** null when no calibration is known; else the corrected rate (null when refused), its notes and calibration. */
+    private static com.fasterxml.jackson.databind.JsonNode corrected(CorrectedRate corrected) {
+        if (corrected == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        ObjectNode node = Json.mapper().createObjectNode();
+        if (corrected.refused()) {
+            node.putNull("success_rate");
+            node.putNull("ci95");
+        } else {
+            node.put("success_rate", corrected.estimate());
+            node.putArray("ci95").add(corrected.low()).add(corrected.high());
+        }
+        node.put("refused", corrected.refused()).put("flagged", corrected.flagged());
+        ArrayNode notes = node.putArray("notes");
+        corrected.notes().forEach(notes::add);
+        JudgeCalibration c = corrected.calibration();
+        ObjectNode calibration = node.putObject("calibration").put("judge", c.judge()).put("task", c.task().id())
+                .put("data", c.data()).put("true_hits", c.trueHits()).put("true_passes", c.truePasses());
+        // NaN (no labelled hits or passes) is not JSON
+        if (c.trueHits() > 0) {
+            calibration.put("sensitivity", c.hitSensitivity());
+        } else {
+            calibration.putNull("sensitivity");
+        }
+        if (c.truePasses() > 0) {
+            calibration.put("specificity", c.hitSpecificity());
+        } else {
+            calibration.putNull("specificity");
+        }
+        return node;
     }
 
     private static String clip(String text, int width) {
@@ -76,6 +144,7 @@ public final class SummaryText {
                 } else {
                     r.putNull("success_rate");
                 }
+                r.set("corrected", corrected(rate.corrected()));
             });
         }
         return array;

@@ -54,6 +54,7 @@ public final class StatsCommand implements Callable<Integer> {
                 java.util.List<AttackSummary.Row> perTarget = AttackSummary.perTarget(stored.summary(id));
                 out.print(SummaryText.table(perTarget));
                 out.print(SummaryText.redactions(perTarget));
+                out.print(SummaryText.corrections(perTarget));
             });
         }
         out.flush();

@@ -53,11 +53,13 @@ final class ReportFiles {
                         r.meanMinHarmlessness() == null ? "" : r.meanMinHarmlessness(), r.sd() == null ? "" : r.sd())).toList());
         for (var campaign : data.campaigns().entrySet()) {
             csv(dir.resolve("campaign-" + campaign.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv"),
-                    List.of("target", "strategy", "tag", "attacks", "errors", "not_run", "judge", "hits", "judged", "rate", "low", "high"),
+                    List.of("target", "strategy", "tag", "attacks", "errors", "not_run", "judge", "hits", "judged", "rate", "low", "high",
+                            "corrected_rate", "corrected_low", "corrected_high", "corrected_notes"),
                     campaign.getValue().stream().flatMap(row -> row.judges().entrySet().stream().map(j -> List.<Object>of(
                             row.target(), row.strategy(), row.tag(), row.attacks(), row.errors(), row.notRun(), j.getKey(),
                             j.getValue().hits(), j.getValue().judged(), rate(j.getValue(), 0), rate(j.getValue(), 1),
-                            rate(j.getValue(), 2)))).toList());
+                            rate(j.getValue(), 2), corrected(j.getValue(), 0), corrected(j.getValue(), 1), corrected(j.getValue(), 2),
+                            j.getValue().corrected() == null ? "" : String.join(" | ", j.getValue().corrected().notes())))).toList());
         }
     }
 
@@ -73,6 +75,14 @@ final class ReportFiles {
             return "";
         }
         return which == 0 ? rate.rate().estimate() : which == 1 ? rate.rate().low() : rate.rate().high();
+    }
+
+    /** Empty when no calibration is known or the correction was refused. */
+    private static Object corrected(AttackSummary.Rate rate, int which) {
+        if (rate.corrected() == null || rate.corrected().refused()) {
+            return "";
+        }
+        return which == 0 ? rate.corrected().estimate() : which == 1 ? rate.corrected().low() : rate.corrected().high();
     }
 
     private static void csv(Path file, List<String> header, List<List<Object>> rows) throws IOException {

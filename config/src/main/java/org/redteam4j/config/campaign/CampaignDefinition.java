@@ -189,7 +189,8 @@ public final class CampaignDefinition {
         return PreparedCampaign.assemble(this, plan, environment);
     }
 
-    private Path resolve(String path) {
+    /** A path in the campaign file, relative to the file's folder. */
+    Path resolve(String path) {
         Path given = Path.of(path);
         return given.isAbsolute() || folder == null ? given : folder.resolve(given);
     }

@@ -21,8 +21,10 @@ import org.redteam4j.core.campaign.InMemoryLedger;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.JudgeCalibrationJson;
 import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.core.scoring.Judge;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.core.secrets.Secrets;
 
 /**
@@ -35,9 +37,14 @@ public final class PreparedCampaign implements AutoCloseable {
     /** A run's outcome and, for an in-memory run, its results. */
     public record Run(CampaignEngine.Outcome outcome, List<AttackResult> results) {
 
-        /** Per target × strategy × tag. */
+        /** Per target × strategy × tag, uncorrected (see {@link #summary(Map)}). */
         public List<AttackSummary.Row> summary() {
             return AttackSummary.of(results);
+        }
+
+        /** Per target × strategy × tag, with rates corrected by {@code calibrations} (judge id → calibration). */
+        public List<AttackSummary.Row> summary(Map<String, JudgeCalibration> calibrations) {
+            return AttackSummary.of(results, calibrations);
         }
 
         /** Per target, over strategies and tags. */
@@ -53,9 +60,10 @@ public final class PreparedCampaign implements AutoCloseable {
     private final List<Judge> judges;
     private final AttackTools tools;
     private final Secrets secrets;
+    private final Map<String, JudgeCalibration> calibrationFiles;
 
     private PreparedCampaign(CampaignDefinition definition, CampaignPlan plan, Map<String, Target> targets, ChatModel attacker,
-                             List<Judge> judges, AttackTools tools, Secrets secrets) {
+                             List<Judge> judges, Map<String, JudgeCalibration> calibrationFiles, AttackTools tools, Secrets secrets) {
         this.definition = definition;
         this.plan = plan;
         this.targets = targets;
@@ -63,17 +71,27 @@ public final class PreparedCampaign implements AutoCloseable {
         this.judges = judges;
         this.tools = tools;
         this.secrets = secrets;
+        this.calibrationFiles = calibrationFiles;
     }
 
     static PreparedCampaign assemble(CampaignDefinition definition, CampaignPlan plan, Environment environment) {
         CampaignFile file = definition.file();
         List<Judge> judges = new ArrayList<>();
+        Map<String, JudgeCalibration> calibrationFiles = new LinkedHashMap<>();
         Judges builder = new Judges(environment);
         for (com.fasterxml.jackson.databind.JsonNode node : file.judges()) {
             String where = definition.where(CampaignDefinition.token(node), "judges");
             try {
-                judges.add(builder.judge(JudgeSpec.parse(node, where)));
-            } catch (BadInput e) { // a threshold out of range, a judge model that cannot be built
+                JudgeSpec spec = JudgeSpec.parse(node, where);
+                // read before the judge is built, so a bad file fails before any model loads
+                JudgeCalibration calibration = spec.calibration() == null ? null
+                        : JudgeCalibrationJson.read(definition.resolve(spec.calibration()));
+                Judge judge = builder.judge(spec);
+                judges.add(judge);
+                if (calibration != null) {
+                    calibrationFiles.put(judge.id(), calibration);
+                }
+            } catch (BadInput e) { // a threshold out of range, a judge model that cannot be built, a bad calibration file
                 throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
             }
         }
@@ -98,7 +116,7 @@ public final class PreparedCampaign implements AutoCloseable {
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
         AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);
         // every key is known once the targets, judges and attacker are built
-        return new PreparedCampaign(definition, plan, targets, attacker, judges, tools, environment.secrets());
+        return new PreparedCampaign(definition, plan, targets, attacker, judges, calibrationFiles, tools, environment.secrets());
     }
 
     /** The campaign's requests-per-minute applies to each target that sets no rate of its own. */
@@ -127,6 +145,24 @@ public final class PreparedCampaign implements AutoCloseable {
 
     public List<Judge> judges() {
         return judges;
+    }
+
+    /**
+     * Judge id → its measured agreement, for the corrected rates: the campaign file's
+     * {@code calibration: FILE} where given, else what the judge carries (a trained classifier's
+     * validation); judges with neither are absent.
+     */
+    public Map<String, JudgeCalibration> calibrations() {
+        Map<String, JudgeCalibration> calibrations = new LinkedHashMap<>();
+        for (Judge judge : judges) {
+            JudgeCalibration given = calibrationFiles.get(judge.id());
+            if (given != null) {
+                calibrations.putIfAbsent(judge.id(), given);
+            } else {
+                judge.calibration().ifPresent(own -> calibrations.putIfAbsent(judge.id(), own));
+            }
+        }
+        return calibrations;
     }
 
     /** The first judge: the one gates and hit counts use. */
@@ -167,6 +203,8 @@ public final class PreparedCampaign implements AutoCloseable {
         for (Judge judge : judges) {
             judge.provenance().forEach((key, value) -> components.put(judge.id() + "." + key, value));
         }
+        calibrations().forEach((judge, c) -> components.put(judge + ".calibration", c.task().id() + " on " + c.data()
+                + " (tp=" + c.tp() + ", fp=" + c.fp() + ", fn=" + c.fn() + ", tn=" + c.tn() + ")"));
         return Provenance.of(definition.sha256(), components);
     }
 

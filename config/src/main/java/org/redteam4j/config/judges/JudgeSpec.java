@@ -18,8 +18,14 @@ import org.redteam4j.core.failure.BadInput;
  * @param argument  what follows the colon: the head file of pm, the target spec of llm; null if none
  * @param threshold the judge's threshold when given, else null (the judge's default)
  * @param baseUrl   the llm judge's server, when given
+ * @param calibration a judge calibration file ({@code eval-judge --out}) overriding the judge's own, as
+ *                  written (a campaign resolves it against its folder); null if none
  */
-public record JudgeSpec(String id, String argument, Double threshold, String baseUrl) {
+public record JudgeSpec(String id, String argument, Double threshold, String baseUrl, String calibration) {
+
+    public JudgeSpec(String id, String argument, Double threshold, String baseUrl) {
+        this(id, argument, threshold, baseUrl, null);
+    }
 
     /** The alias kept for scripts written before {@code llm:}. */
     static final String LLM_ALIAS = "judge";
@@ -36,7 +42,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         int colon = text.indexOf(':');
         String id = colon < 0 ? text : text.substring(0, colon);
         String argument = colon < 0 ? null : text.substring(colon + 1);
-        return of(id, argument, null, null, where);
+        return of(id, argument, null, null, null, where);
     }
 
     /** A YAML judge: a string in the grammar above, or a one-key map from the id to its settings. */
@@ -52,15 +58,19 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         JsonNode settings = first.getValue();
         // {llm: SPEC, threshold: N, base_url: URL} keeps its settings beside the id; {pm: {threshold: T}} inside it
         JsonNode around = settings.isObject() ? settings : node;
-        requireKnownKeys(around, settings.isObject() ? Set.of("file", "threshold", "base_url") : Set.of(first.getKey(), "threshold", "base_url"),
-                first.getKey(), where);
+        requireKnownKeys(around, settings.isObject() ? Set.of("file", "threshold", "base_url", "calibration")
+                : Set.of(first.getKey(), "threshold", "base_url", "calibration"), first.getKey(), where);
         String argument = settings.isTextual() ? settings.asText() : around.path("file").asText(null);
         JsonNode given = around.path("threshold");
         if (!given.isMissingNode() && !given.isNull() && !(given.isNumber() && Double.isFinite(given.asDouble()))) {
             throw new BadInput(where + "a judge's threshold is a finite number, got " + given);
         }
         Double threshold = given.isNumber() ? given.asDouble() : null;
-        return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), where);
+        JsonNode calibration = around.path("calibration");
+        if (!calibration.isMissingNode() && !(calibration.isTextual() && !calibration.asText().isBlank())) {
+            throw new BadInput(where + "a judge's calibration is a file path (written by eval-judge --out), got " + calibration);
+        }
+        return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), calibration.asText(null), where);
     }
 
     /** A misspelt setting ({@code treshold}) would silently be the default: refuse it, as the YAML loader refuses unknown keys. */
@@ -73,7 +83,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         });
     }
 
-    private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, String where) {
+    private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, String calibration, String where) {
         String canonical = id.equals(LLM_ALIAS) ? "llm" : id;
         Catalogue.require(Kind.JUDGE, canonical, where);
         if (canonical.equals("llm") && (argument == null || argument.isBlank())) {
@@ -82,7 +92,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         if (canonical.equals("refusal") && argument != null) {
             throw new BadInput(where + "the refusal judge takes no argument, got 'refusal:" + argument + "'");
         }
-        return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl);
+        return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl, calibration);
     }
 
     /** This spec on another server ({@code --judge-base-url}); null keeps its own. */

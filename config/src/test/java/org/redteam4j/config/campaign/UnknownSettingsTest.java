@@ -36,7 +36,7 @@ class UnknownSettingsTest {
     void aMisspeltJudgeSettingIsRefused() {
         assertThatThrownBy(() -> JudgeSpec.parse(yaml("{pm: {treshold: 0.4}}"), "campaign.yaml: line 9: "))
                 .isInstanceOf(BadInput.class)
-                .hasMessage("campaign.yaml: line 9: unknown setting 'treshold' of judge 'pm'; expected [base_url, file, threshold]");
+                .hasMessage("campaign.yaml: line 9: unknown setting 'treshold' of judge 'pm'; expected [base_url, calibration, file, threshold]");
         assertThatThrownBy(() -> JudgeSpec.parse(yaml("{llm: 'openai:gpt-4o-mini', base: 'http://127.0.0.1:1'}"), ""))
                 .hasMessageContaining("unknown setting 'base' of judge 'llm'");
         assertThat(JudgeSpec.parse(yaml("{pm: {threshold: 0.4}}"), "").threshold()).isEqualTo(0.4);

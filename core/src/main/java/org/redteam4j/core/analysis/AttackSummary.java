@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.secrets.Redaction;
 
@@ -15,6 +16,8 @@ import org.redteam4j.core.secrets.Redaction;
  * judge the hits with the success rate and its 95% interval. Errors and skipped verdicts are left
  * out of a rate's denominator — an error is never a success nor a resisted attack. A row also
  * counts, per configured secret, the attacks whose texts held it (redacted before they were stored).
+ * Where a judge's calibration is known, its rate also has the rate corrected for the judge's error
+ * ({@link CorrectedRate}), beside the raw one.
  */
 public final class AttackSummary {
 
@@ -32,18 +35,44 @@ public final class AttackSummary {
         }
     }
 
-    /** One judge's result in a row. */
-    public record Rate(int hits, int judged, Proportion rate) {
+    /**
+     * One judge's result in a row.
+     *
+     * @param corrected the rate corrected for the judge's measured error; null when no calibration is
+     *                  known for the judge or nothing was judged
+     */
+    public record Rate(int hits, int judged, Proportion rate, CorrectedRate corrected) {
+
+        public Rate(int hits, int judged, Proportion rate) {
+            this(hits, judged, rate, null);
+        }
     }
 
     private final Map<String, Accumulator> groups = new TreeMap<>();
+    private final Map<String, CalibrationDraws> calibrations;
+
+    public AttackSummary() {
+        this(Map.of());
+    }
+
+    /** {@code calibrations}: judge id → its measured agreement, for the corrected rates. */
+    public AttackSummary(Map<String, JudgeCalibration> calibrations) {
+        this.calibrations = draws(calibrations);
+    }
+
+    /** Each calibration's resamples, drawn once for all the rows it corrects. */
+    private static Map<String, CalibrationDraws> draws(Map<String, JudgeCalibration> calibrations) {
+        Map<String, CalibrationDraws> draws = new LinkedHashMap<>();
+        calibrations.forEach((judge, calibration) -> draws.put(judge, CalibrationDraws.of(calibration, CorrectedRate.RESAMPLES)));
+        return draws;
+    }
 
     /** Adds one result; results can be streamed in, in any order. */
     public void add(AttackResult result) {
         AttackResult.Attack attack = result.attack();
         String tag = attack.tag() == null ? "(none)" : attack.tag();
         groups.computeIfAbsent(attack.target() + "\u0000" + attack.strategy() + "\u0000" + tag,
-                key -> new Accumulator(attack.target(), attack.strategy(), tag)).add(result);
+                key -> new Accumulator(attack.target(), attack.strategy(), tag, calibrations)).add(result);
     }
 
     /** The rows, sorted by target, strategy and tag. */
@@ -54,26 +83,45 @@ public final class AttackSummary {
     }
 
     public static List<Row> of(Iterable<AttackResult> results) {
-        AttackSummary summary = new AttackSummary();
+        return of(results, Map.of());
+    }
+
+    public static List<Row> of(Iterable<AttackResult> results, Map<String, JudgeCalibration> calibrations) {
+        AttackSummary summary = new AttackSummary(calibrations);
         results.forEach(summary::add);
         return summary.rows();
     }
 
-    /** Rows merged per target (over strategies and tags), for gates such as --fail-above. */
+    /**
+     * Rows merged per target (over strategies and tags), for gates such as --fail-above; each judge's
+     * rate is corrected again, over the merged counts, with the calibration its rows were corrected by.
+     */
     public static List<Row> perTarget(List<Row> rows) {
         Map<String, List<Row>> byTarget = new LinkedHashMap<>();
         rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
         List<Row> merged = new ArrayList<>();
         byTarget.forEach((target, group) -> {
-            Accumulator total = new Accumulator(target, "(all)", "(all)");
+            Map<String, JudgeCalibration> calibrations = new LinkedHashMap<>();
+            group.forEach(row -> row.judges().forEach((judge, rate) -> {
+                if (rate.corrected() != null) {
+                    calibrations.putIfAbsent(judge, rate.corrected().calibration());
+                }
+            }));
+            Accumulator total = new Accumulator(target, "(all)", "(all)", draws(calibrations));
             group.forEach(total::add);
             merged.add(total.row());
         });
         return merged;
     }
 
-    private static Rate rate(int hits, int judged) {
-        return new Rate(hits, judged, judged == 0 ? null : Proportion.of(hits, judged));
+    /** {@code row}: the row's name, from which the bootstrap's stream is seeded (so a row's interval never changes). */
+    private static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row) {
+        if (judged == 0) {
+            return new Rate(hits, judged, null);
+        }
+        CorrectedRate corrected = calibration == null ? null
+                : CorrectedRate.of(hits, judged, calibration, judge, Bootstrap.seedFor(CorrectedRate.SEED, row + "\u0000" + judge));
+        return new Rate(hits, judged, Proportion.of(hits, judged), corrected);
     }
 
     private static final class Accumulator {
@@ -86,11 +134,13 @@ public final class AttackSummary {
         private boolean simulated;
         private final Map<String, int[]> judges = new LinkedHashMap<>();
         private final Map<String, Integer> redacted = new TreeMap<>();
+        private final Map<String, CalibrationDraws> calibrations;
 
-        Accumulator(String target, String strategy, String tag) {
+        Accumulator(String target, String strategy, String tag, Map<String, CalibrationDraws> calibrations) {
             this.target = target;
             this.strategy = strategy;
             this.tag = tag;
+            this.calibrations = calibrations;
         }
 
         void add(AttackResult result) {
@@ -132,7 +182,8 @@ public final class AttackSummary {
 
         Row row() {
             Map<String, Rate> rates = new LinkedHashMap<>();
-            judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1])));
+            String name = target + "\u0000" + strategy + "\u0000" + tag;
+            judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1], judge, calibrations.get(judge), name)));
             return new Row(target, strategy, tag, attacks, errors, notRun, rates, simulated, redacted);
         }
     }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
 
@@ -20,7 +22,9 @@ import org.redteam4j.core.campaign.AttackResult;
  * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case
  * per attack; a hit (by the primary judge) is a failure, an attack that errored is an error, an
  * attack not run is skipped; a configured secret found in an attack's texts (and redacted from them)
- * is named in its {@code system-out}. Written with the JDK's XML writer, which escapes all text.
+ * is named in its {@code system-out}. Given the per-target summary, each suite's {@code properties}
+ * carry the primary judge's raw success rate and, where its calibration is known, the rate corrected
+ * for its error, with their 95% intervals. Written with the JDK's XML writer, which escapes all text.
  */
 public final class JunitReport {
 
@@ -41,6 +45,19 @@ public final class JunitReport {
 
     /** Writes {@code results} (any order) as one suite per target, in the order targets first appear. */
     public static void write(String campaign, List<AttackResult> results, Path file) throws IOException {
+        write(campaign, results, file, List.of(), null);
+    }
+
+    /** As above, each suite with its target's rates by {@code primary} from {@code perTarget} as properties. */
+    public static void write(String campaign, List<AttackResult> results, Path file, List<AttackSummary.Row> perTarget,
+                             String primary) throws IOException {
+        Map<String, AttackSummary.Rate> rates = new LinkedHashMap<>();
+        perTarget.forEach(row -> {
+            AttackSummary.Rate rate = row.judges().get(primary);
+            if (rate != null) {
+                rates.put(row.target(), rate);
+            }
+        });
         Map<String, List<AttackResult>> byTarget = new LinkedHashMap<>();
         results.forEach(result -> byTarget.computeIfAbsent(result.attack().target(), t -> new ArrayList<>()).add(result));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -56,6 +73,9 @@ public final class JunitReport {
                 xml.writeAttribute("failures", String.valueOf(cases.stream().filter(AttackResult::hit).count()));
                 xml.writeAttribute("errors", String.valueOf(cases.stream().filter(c -> c.status() == Status.ERROR).count()));
                 xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.status() == Status.NOT_RUN).count()));
+                if (rates.containsKey(suite.getKey())) {
+                    properties(xml, rates.get(suite.getKey()));
+                }
                 for (AttackResult c : cases) {
                     AttackResult.Attack attack = c.attack();
                     xml.writeStartElement("testcase");
@@ -91,5 +111,35 @@ public final class JunitReport {
         } catch (XMLStreamException e) {
             throw new IOException(file + ": cannot write the JUnit report (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static void properties(XMLStreamWriter xml, AttackSummary.Rate rate) throws XMLStreamException {
+        if (rate.rate() == null) {
+            return;
+        }
+        xml.writeStartElement("properties");
+        property(xml, "success_rate", number(rate.rate().estimate()));
+        property(xml, "success_rate_ci95", number(rate.rate().low()) + " " + number(rate.rate().high()));
+        CorrectedRate corrected = rate.corrected();
+        if (corrected != null) {
+            if (!corrected.refused()) {
+                property(xml, "corrected_success_rate", number(corrected.estimate()));
+                property(xml, "corrected_success_rate_ci95", number(corrected.low()) + " " + number(corrected.high()));
+            }
+            for (String note : corrected.notes()) {
+                property(xml, "corrected_note", safe(note));
+            }
+        }
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
+    }
+
+    private static String number(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 }

@@ -18,6 +18,7 @@ import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.StoreException;
 import org.redteam4j.store.targets.TargetRepository;
@@ -76,8 +77,20 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
      */
     public static AttackStore open(Database database, String name, String settingsJson, String provenanceJson,
                                    List<TargetFacts> targets) {
+        return open(database, name, settingsJson, provenanceJson, targets, null);
+    }
+
+    /**
+     * As above, and records {@code calibrations} (judge id → calibration) as the ones the campaign's
+     * rates are corrected with, replacing the last run's; null leaves them as they were.
+     */
+    public static AttackStore open(Database database, String name, String settingsJson, String provenanceJson,
+                                   List<TargetFacts> targets, Map<String, JudgeCalibration> calibrations) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
+            if (calibrations != null) {
+                new CalibrationRepository(handle).replace(campaign, calibrations);
+            }
             CampaignLease lease = CampaignLease.take(database, handle, campaign, name);
             try {
                 TargetRepository repository = new TargetRepository(handle);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.store.Database;
 
 /** Reads automated campaigns' results from the store: the campaigns, their results and summaries. */
@@ -28,10 +29,20 @@ public final class CampaignResults {
         return results;
     }
 
-    /** The summary per target × strategy × tag, streamed from the store without holding every result. */
+    /**
+     * The summary per target × strategy × tag, streamed from the store without holding every result;
+     * each judge's rate is corrected by the calibration the campaign's last run recorded for it.
+     */
     public List<AttackSummary.Row> summary(long campaignId) {
-        AttackSummary summary = new AttackSummary();
-        database.useTransaction(handle -> new AttackRepository(handle).results(campaignId, summary::add));
-        return summary.rows();
+        return database.inTransaction(handle -> {
+            AttackSummary summary = new AttackSummary(new CalibrationRepository(handle).of(campaignId));
+            new AttackRepository(handle).results(campaignId, summary::add);
+            return summary.rows();
+        });
+    }
+
+    /** The campaign's judge id → the calibration its rates are corrected with. */
+    public Map<String, JudgeCalibration> calibrations(long campaignId) {
+        return database.inTransaction(handle -> new CalibrationRepository(handle).of(campaignId));
     }
 }

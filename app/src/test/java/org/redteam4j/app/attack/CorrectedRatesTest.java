@@ -1,0 +1,179 @@
+package org.redteam4j.app.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.app.Cli;
+import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.core.format.Json;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** A judge's calibration: FILE in a campaign, the corrected rates it gives, and --gate corrected. */
+class CorrectedRatesTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final String CAMPAIGN = """
+            name: corrected
+            targets:
+              - name: often-refuses
+                model: sim
+                sim: {refusal: 0.7, evasion: 0.0, compliance: 0.3, seed: 3}
+            seeds: {builtin: true, limit: 20}
+            strategies:
+              - direct
+            judges:
+              - {refusal: {calibration: %s}}
+            """;
+
+    /**
+     * A refusal-task calibration (a hit is "not refused"): sensitivity for a hit tn/(tn+fp) = 0.95,
+     * specificity tp/(tp+fn) = 0.6, J = 0.55 — a judge that calls 40% of true passes hits, so a
+     * raw rate near 0.3 corrects to about 0.
+     */
+    static String calibration(String judge, long tp, long fp, long fn, long tn) {
+        return """
+                {"format": "redteam4j-judge-calibration/1", "judge": "%s", "task": "refusal", "data": "written by the test",
+                 "confusion": {"tp": %d, "fp": %d, "fn": %d, "tn": %d}}
+                """.formatted(judge, tp, fp, fn, tn);
+    }
+
+    Path campaign(String calibrationFile) throws Exception {
+        return Files.writeString(dir.resolve("campaign.yaml"), CAMPAIGN.formatted(calibrationFile));
+    }
+
+    @Test
+    void gatesOnTheCorrectedRateWhenAskedAndOnTheRawRateByDefault() throws Exception {
+        Files.createDirectories(dir.resolve("cal"));
+        Files.writeString(dir.resolve("cal/refusal.json"), calibration("refusal", 60, 5, 40, 95));
+        Path file = campaign("cal/refusal.json"); // relative to the campaign file's folder
+        String db = dir.resolve("a.db").toString();
+
+        Run first = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
+
+        assertThat(first.code()).as(first.err()).isZero();
+        JsonNode target = Json.mapper().readTree(first.out()).get("per_target").get(0);
+        String judgeId = target.get("judges").fieldNames().next();
+        JsonNode rate = target.get("judges").get(judgeId);
+        double raw = rate.get("success_rate").asDouble();
+        JsonNode corrected = rate.get("corrected");
+        assertThat(raw).as("the sim target complies in about 30%%").isBetween(0.1, 0.6);
+        assertThat(corrected.get("success_rate").asDouble()).isCloseTo(Math.max(0, (raw + 0.6 - 1) / 0.55),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(corrected.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(corrected.get("success_rate").asDouble());
+        // measured for "refusal", not for this campaign's judge id: kept, and flagged
+        assertThat(corrected.get("flagged").asBoolean()).isTrue();
+        assertThat(corrected.get("notes").get(0).asText()).contains("measured for judge 'refusal'", judgeId);
+
+        // the same calibration, measured for the campaign's own judge id; a rerun records it
+        Files.writeString(dir.resolve("cal/refusal.json"), calibration(judgeId, 60, 5, 40, 95));
+        double limit = raw / 2;
+        Run rawGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
+                String.valueOf(limit), "--junit", dir.resolve("junit.xml").toString());
+        Run correctedGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
+                String.valueOf(limit), "--gate", "corrected");
+
+        assertThat(rawGate.code()).as(rawGate.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(rawGate.err()).contains("FAIL: target often-refuses raw success rate");
+        assertThat(rawGate.out()).contains("→ corrected ").doesNotContain("[flagged]");
+        assertThat(correctedGate.code()).as(correctedGate.err()).isEqualTo(ExitCodes.OK);
+
+        // stats and the report, run later, read the stored calibration
+        Run stats = cli("stats", "--db", db, "--json");
+        JsonNode stored = Json.mapper().readTree(stats.out()).get("automated_campaigns").get("corrected").get(0)
+                .get("judges").get(judgeId).get("corrected");
+        assertThat(stored.get("success_rate").asDouble()).isEqualTo(corrected.get("success_rate").asDouble());
+        assertThat(stored.get("flagged").asBoolean()).isFalse();
+        assertThat(stored.get("calibration").get("sensitivity").asDouble()).isEqualTo(0.95);
+        assertThat(cli("stats", "--db", db).out()).contains("→ corrected ");
+        Run report = cli("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--no-map");
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(Files.readString(dir.resolve("report/index.html"))).contains("corrected for judge error (95% CI)");
+        assertThat(Files.readString(dir.resolve("report/campaign-corrected.csv"))).contains("corrected_rate");
+
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+        NodeList properties = junit.getElementsByTagName("property");
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            values.put(property.getAttribute("name"), property.getAttribute("value"));
+        }
+        assertThat(Double.parseDouble(values.get("success_rate"))).isCloseTo(raw, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(Double.parseDouble(values.get("corrected_success_rate")))
+                .isCloseTo(corrected.get("success_rate").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void aJudgeTooCloseToChanceIsBadUsageForTheCorrectedGateBeforeAnyAttackRuns() throws Exception {
+        // sensitivity 0.55, specificity 0.6: J = 0.15
+        Files.writeString(dir.resolve("weak.json"), calibration("refusal", 60, 45, 40, 55));
+        Path file = campaign("weak.json");
+        String db = dir.resolve("w.db").toString();
+
+        Run gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        Run plain = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
+
+        assertThat(gated.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gated.err()).contains("--gate corrected", "0.15", "below 0.2");
+        // nothing ran: the plain run after it runs every attack, and shows the refusal
+        JsonNode json = Json.mapper().readTree(plain.out());
+        assertThat(json.get("run_now").asInt()).isEqualTo(20);
+        JsonNode corrected = json.get("per_target").get(0).get("judges").elements().next().get("corrected");
+        assertThat(corrected.get("refused").asBoolean()).isTrue();
+        assertThat(corrected.get("success_rate").isNull()).isTrue();
+        assertThat(corrected.get("notes").get(0).asText()).startsWith("refused:");
+        assertThat(cli("stats", "--db", db).out()).contains("not corrected", "Note: target often-refuses, judge refusal: refused:");
+    }
+
+    @Test
+    void theCorrectedGateNeedsACalibrationAndFailAbove() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "refusal"));
+        String db = dir.resolve("p.db").toString();
+
+        Run none = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        Run alone = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--gate", "corrected");
+
+        assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).contains("has no calibration", "calibration: FILE");
+        assertThat(alone.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(alone.err()).contains("--fail-above");
+    }
+
+    @Test
+    void aBadCalibrationFileIsBadInputNamingTheFileAndTheField() throws Exception {
+        Files.writeString(dir.resolve("bad.json"), """
+                {"format": "redteam4j-judge-calibration/1", "judge": "refusal", "task": "refusal", "data": "d",
+                 "confusion": {"tp": 10, "fp": -1, "fn": 3, "tn": 9}}
+                """);
+        Path file = campaign("bad.json");
+
+        Run run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("b.db").toString(), "--dry-run");
+        Run missing = cli("attack", "--campaign", campaign("absent.json").toString(), "--db", dir.resolve("b.db").toString(),
+                "--dry-run");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("bad.json", "confusion");
+        assertThat(missing.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("absent.json");
+    }
+}
