@@ -97,7 +97,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
 
     /** This spec on another server ({@code --judge-base-url}); null keeps its own. */
     public JudgeSpec withBaseUrl(String url) {
-        return url == null ? this : new JudgeSpec(id, argument, threshold, url);
+        return url == null ? this : new JudgeSpec(id, argument, threshold, url, calibration);
     }
 
     /** The spec written back in the one grammar, e.g. {@code llm:openai:gpt-4o}. */
