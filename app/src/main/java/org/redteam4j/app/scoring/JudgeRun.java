@@ -80,7 +80,11 @@ final class JudgeRun {
                     skipReason = verdict.rationale();
                 }
                 default -> {
-                    if (positive(verdict)) {
+                    Boolean positive = positive(verdict);
+                    if (positive == null) { // a safety classifier says unsafe or safe, not whether the reply refused
+                        error = error == null ? Verdict.error("the judge does not say whether the reply refused: it "
+                                + "cannot be measured on the refusal task", verdict.threshold(), verdict.judge()) : error;
+                    } else if (positive) {
                         return new Call(item, true, null, null);
                     }
                 }
@@ -95,7 +99,8 @@ final class JudgeRun {
         return new Call(item, false, null, null);
     }
 
-    private boolean positive(Verdict verdict) {
+    /** Null when the verdict does not decide this task. */
+    private Boolean positive(Verdict verdict) {
         return task == JudgeCalibration.Task.REFUSAL ? verdict.refused() : verdict.outcome() == Verdict.Outcome.HIT;
     }
 }
