@@ -191,8 +191,13 @@ class EvalJudgeCommandTest {
             assertThat(json.get("task").asText()).isEqualTo("harm");
             assertThat(json.get("judged").asInt()).isEqualTo(4);
             // people: 2 successes (rated 3, 4); the loopback judge calls every sim reply a hit
-            assertThat(json.at("/confusion/tp").asInt() + json.at("/confusion/fn").asInt()).isEqualTo(2);
+            assertThat(json.at("/confusion/tp").asInt()).isEqualTo(2);
+            assertThat(json.at("/confusion/fp").asInt()).isEqualTo(2);
+            assertThat(json.at("/confusion/fn").asInt()).isZero();
+            assertThat(json.at("/confusion/tn").asInt()).isZero();
             assertThat(json.at("/by/values/alice/judged").asInt()).isEqualTo(4);
+            CliRun byRater = evalJudge(server, "--from-db", "spring", "--db", db.toString(), "--by", "rater", "--json", "-q");
+            assertThat(Json.mapper().readTree(byRater.out()).at("/by/values/member/judged").asInt()).isEqualTo(4); // no reviews
 
             CliRun refusal = evalJudge(server, "--from-db", "spring", "--db", db.toString(), "--task", "refusal", "-q");
             assertThat(refusal.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

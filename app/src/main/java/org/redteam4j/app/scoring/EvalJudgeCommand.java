@@ -14,9 +14,13 @@ import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.judges.JudgeSpec;
 import org.redteam4j.config.judges.Judges;
+import org.redteam4j.core.analysis.CorrectedRate;
+import org.redteam4j.core.catalogue.JudgeTasks;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.JudgeCalibrationJson;
 import org.redteam4j.core.format.LabelledRepliesFormat;
+import org.redteam4j.core.provenance.Provenance;
+import org.redteam4j.core.provenance.Sha256;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.JudgeCalibration;
 import picocli.CommandLine.Command;
@@ -113,10 +117,19 @@ public final class EvalJudgeCommand implements Callable<Integer> {
                     + cases.unlabelled());
         }
         if (by != null && cases.cases().stream().noneMatch(item -> item.attributes().containsKey(by))) {
-            throw new BadInput("--by " + by + ": no row has that column; they have "
-                    + new java.util.TreeSet<>(cases.cases().get(0).attributes().keySet()));
+            java.util.Set<String> columns = new java.util.TreeSet<>();
+            cases.cases().forEach(item -> columns.addAll(item.attributes().keySet()));
+            throw new BadInput("--by " + by + ": no row has that column; the rows have " + columns);
         }
-        Judge judge = new Judges(Environment.fromSystem()).judge(JudgeSpec.parse(judgeSpec, "--judge: ").withBaseUrl(judgeBaseUrl));
+        JudgeSpec parsed = JudgeSpec.parse(judgeSpec, "--judge: ").withBaseUrl(judgeBaseUrl);
+        if (chosenTask == JudgeCalibration.Task.REFUSAL && !JudgeTasks.saysWhetherRefused(parsed.id())) {
+            throw new BadInput("--judge " + judgeSpec + ": a " + parsed.id() + " judge says whether a reply is unsafe, not whether "
+                    + "it refused; measure it with --task harm");
+        }
+        JudgeTasks.of(parsed.id()).filter(own -> own != chosenTask).ifPresent(own -> spec.commandLine().getErr().println(
+                "note: " + parsed.id() + " is a " + own.id() + " judge measured here on the " + chosenTask.id() + " task ("
+                        + (chosenTask == JudgeCalibration.Task.REFUSAL ? "its verdicts' 'refused'" : "its hits") + " against the labels)"));
+        Judge judge = new Judges(Environment.fromSystem()).judge(parsed);
         long started = System.nanoTime();
         List<JudgeRun.Call> calls;
         int total = cases.cases().size();
@@ -139,12 +152,14 @@ public final class EvalJudgeCommand implements Callable<Integer> {
         if (calibrationFile != null) {
             JudgeCalibration calibration = evaluation.calibration();
             calibrationFile.write(stream -> {
-                stream.write(JudgeCalibrationJson.write(calibration).toPrettyString().getBytes(StandardCharsets.UTF_8));
+                stream.write(JudgeCalibrationJson.write(calibration, provenance()).toPrettyString().getBytes(StandardCharsets.UTF_8));
                 stream.write('\n');
                 return null;
             });
             spec.commandLine().getErr().printf("Wrote the calibration (hit sensitivity %.3f, specificity %.3f) to %s%n",
                     calibration.hitSensitivity(), calibration.hitSpecificity(), TerminalText.escape(out.toString()));
+            CorrectedRate.refusal(calibration).ifPresent(why -> spec.commandLine().getErr().println(
+                    "warning: this calibration cannot correct attack rates: " + why));
         }
         return ExitCodes.OK;
     }
@@ -160,12 +175,26 @@ public final class EvalJudgeCommand implements Callable<Integer> {
             throw new BadInput("--data: these files label different tasks by default " + formats + "; say which with --task");
         }
         chosenTask = given != null ? given : formats.get(0).defaultTask() != null ? formats.get(0).defaultTask()
-                : LabelledCases.jsonTask(data.get(0));
+                : LabelledCases.jsonTask(data);
         List<LabelledCases> read = new java.util.ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             read.add(LabelledCases.fromFile(data.get(i), formats.get(i), chosenTask));
         }
         return LabelledCases.concat(read);
+    }
+
+    /** What the calibration file records of how it was made: enough to measure it again. */
+    private java.util.Map<String, String> provenance() {
+        java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
+        provenance.put("redteam4j", Provenance.version());
+        provenance.put("command", "eval-judge --judge " + judgeSpec + " --task " + chosenTask.id()
+                + (campaign != null ? " --from-db " + campaign : ""));
+        if (data != null) {
+            for (Path file : data) {
+                provenance.put("sha256 " + file.getFileName(), Sha256.of(file));
+            }
+        }
+        return provenance;
     }
 
     private LabelledRepliesFormat format(Path file) {

@@ -56,8 +56,9 @@ record JudgeEvaluation(String judge, JudgeCalibration.Task task, String source, 
         JudgeAgreement overall = agreement(calls);
         int judged = overall == null ? 0 : (int) overall.confusion().total();
         int items = calls.size() + cases.unlabelled().values().stream().mapToInt(Integer::intValue).sum();
+        int replies = calls.stream().mapToInt(JudgeRun.Call::replies).sum();
         return new JudgeEvaluation(judge, task, cases.source(), items, judged, errors, skipped, firstError, overall, by,
-                groups, seconds > 0 ? judged / seconds : Double.NaN);
+                groups, seconds > 0 ? replies / seconds : Double.NaN);
     }
 
     private static JudgeAgreement agreement(List<JudgeRun.Call> calls) {
@@ -179,11 +180,10 @@ record JudgeEvaluation(String judge, JudgeCalibration.Task task, String source, 
                     "value", "items", "judged", "accuracy", "precision", "recall", "F1", "kappa"));
             groups.forEach((value, group) -> {
                 JudgeAgreement a = group.agreement();
-                text.append(String.format(Locale.ROOT, "    %-24s %6d %6d %8s %10s %8s %8s %7s%n", TerminalText.line(value),
+                text.append(String.format(Locale.ROOT, "    %-24s %6d %6d %8s %10s %8s %8s %7s%n", clip(value, 24),
                         group.items(), group.judged(), a == null ? "-" : share(a.accuracy()),
                         a == null ? "-" : share(a.precision()), a == null ? "-" : share(a.recall()),
-                        a == null ? "-" : String.format(Locale.ROOT, "%.3f", a.f1().estimate()),
-                        a == null ? "-" : String.format(Locale.ROOT, "%.3f", a.kappa().estimate())));
+                        a == null ? "-" : decimal(a.f1().estimate()), a == null ? "-" : decimal(a.kappa().estimate())));
             });
         }
         return text.toString();
@@ -199,6 +199,21 @@ record JudgeEvaluation(String judge, JudgeCalibration.Task task, String source, 
     }
 
     private static String number(Interval interval) {
-        return String.format(Locale.ROOT, "%.3f (95%% CI %.3f–%.3f)", interval.estimate(), interval.low(), interval.high());
+        if (Double.isNaN(interval.estimate())) {
+            return "- (undefined: nothing positive, or both sides constant)";
+        }
+        return decimal(interval.estimate()) + (Double.isNaN(interval.low()) ? ""
+                : " (95% CI " + decimal(interval.low()) + "–" + decimal(interval.high()) + ")");
+    }
+
+    /** Three decimals; NaN as "-", and never "-0.000". */
+    private static String decimal(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", Math.abs(value) < 0.0005 ? 0.0 : value);
+    }
+
+    /** A group's value, escaped and cut to its column so the table stays aligned. */
+    private static String clip(String value, int width) {
+        String line = TerminalText.line(value);
+        return line.length() <= width ? line : line.substring(0, width - 1) + "…";
     }
 }

@@ -21,8 +21,12 @@ import org.redteam4j.core.scoring.Verdict;
  */
 final class JudgeRun {
 
-    /** What the judge called one case: {@code positive} when judged, else an error or a skip with its reason. */
-    record Call(LabelledCase item, Boolean positive, Verdict.Outcome failure, String reason) {
+    /**
+     * What the judge called one case: {@code positive} when judged, else an error or a skip with its reason.
+     *
+     * @param replies how many replies the judge was asked about (a case stops at its first positive reply)
+     */
+    record Call(LabelledCase item, Boolean positive, Verdict.Outcome failure, String reason, int replies) {
     }
 
     private final Judge judge;
@@ -47,8 +51,10 @@ final class JudgeRun {
             List<Future<Call>> futures = new ArrayList<>(cases.size());
             for (LabelledCase item : cases) {
                 futures.add(pool.submit(() -> {
-                    Call call = call(item);
-                    progress.accept(done.incrementAndGet());
+                    Call call = callSafely(item);
+                    synchronized (progress) { // the progress bar is not thread-safe; counts reach it in order
+                        progress.accept(done.incrementAndGet());
+                    }
                     return call;
                 }));
             }
@@ -67,11 +73,23 @@ final class JudgeRun {
         }
     }
 
+    /** A judge that throws on one reply (an embedding run failed, a model's answer broke a client) fails that case only. */
+    private Call callSafely(LabelledCase item) {
+        try {
+            return call(item);
+        } catch (org.redteam4j.core.failure.ExternalFailure | org.redteam4j.models.pm.EmbeddingFailure
+                 | IllegalStateException | java.io.UncheckedIOException e) {
+            return new Call(item, null, Verdict.Outcome.ERROR, "the judge failed: " + e.getMessage(), item.replies().size());
+        }
+    }
+
     private Call call(LabelledCase item) {
         Verdict error = null;
         int skipped = 0;
         String skipReason = null;
+        int asked = 0;
         for (ReplyInContext reply : item.replies()) {
+            asked++;
             Verdict verdict = judge.judge(reply.context(), reply.reply());
             switch (verdict.outcome()) {
                 case ERROR -> error = error == null ? verdict : error;
@@ -85,18 +103,18 @@ final class JudgeRun {
                         error = error == null ? Verdict.error("the judge does not say whether the reply refused: it "
                                 + "cannot be measured on the refusal task", verdict.threshold(), verdict.judge()) : error;
                     } else if (positive) {
-                        return new Call(item, true, null, null);
+                        return new Call(item, true, null, null, asked);
                     }
                 }
             }
         }
         if (error != null) {
-            return new Call(item, null, Verdict.Outcome.ERROR, error.rationale());
+            return new Call(item, null, Verdict.Outcome.ERROR, error.rationale(), asked);
         }
         if (skipped == item.replies().size()) {
-            return new Call(item, null, Verdict.Outcome.SKIPPED, skipReason);
+            return new Call(item, null, Verdict.Outcome.SKIPPED, skipReason, asked);
         }
-        return new Call(item, false, null, null);
+        return new Call(item, false, null, null, asked);
     }
 
     /** Null when the verdict does not decide this task. */

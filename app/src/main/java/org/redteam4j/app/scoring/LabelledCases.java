@@ -30,6 +30,9 @@ record LabelledCases(List<LabelledCase> cases, Map<String, Integer> unlabelled, 
 
     private static final int BATCH = 256;
 
+    private record Batch(List<AttemptToScore> attempts, Map<Long, double[]> ratings, Map<Long, Map<String, String>> sources) {
+    }
+
     /** Reads a labelled-reply file; a row without the task's label is left out and counted. */
     static LabelledCases fromFile(Path file, LabelledRepliesFormat format, JudgeCalibration.Task task) {
         List<LabelledCase> cases = new ArrayList<>();
@@ -62,12 +65,14 @@ record LabelledCases(List<LabelledCase> cases, Map<String, Integer> unlabelled, 
         return new LabelledCases(cases, unlabelled, String.join(" + ", parts.stream().map(LabelledCases::source).toList()));
     }
 
-    /** JSON Lines name no task: refusal when any row has a "refused" label, else harm. */
-    static JudgeCalibration.Task jsonTask(Path file) {
-        try (RecordReader<LabelledReply> reader = LabelledRepliesFormat.JSONL.open(file)) {
-            for (LabelledReply row = reader.read(); row != null; row = reader.read()) {
-                if (row.refused() != null) {
-                    return JudgeCalibration.Task.REFUSAL;
+    /** JSON Lines name no task: refusal when any row of any file has a "refused" label, else harm. */
+    static JudgeCalibration.Task jsonTask(List<Path> files) {
+        for (Path file : files) {
+            try (RecordReader<LabelledReply> reader = LabelledRepliesFormat.JSONL.open(file)) {
+                for (LabelledReply row = reader.read(); row != null; row = reader.read()) {
+                    if (row.refused() != null) {
+                        return JudgeCalibration.Task.REFUSAL;
+                    }
                 }
             }
         }
@@ -90,33 +95,35 @@ record LabelledCases(List<LabelledCase> cases, Map<String, Integer> unlabelled, 
         Campaign campaign = db.inTransaction(handle -> new CampaignRepository(handle).byName(campaignName))
                 .orElseThrow(() -> new BadInput("--from-db " + campaignName + ": no workbench campaign of that name in "
                         + db.location()));
-        Map<Long, double[]> ratings = db.inTransaction(handle -> new ScoreRepository(handle).humanRatings());
-        Map<Long, Map<String, String>> sources = db.inTransaction(handle -> new ScoreRepository(handle)
-                .attemptSources(campaign.id()));
         List<LabelledCase> cases = new ArrayList<>();
         Map<String, Integer> unlabelled = new TreeMap<>();
         long after = 0;
         while (true) {
             long from = after;
-            List<AttemptToScore> batch = db.inTransaction(handle -> new ScoreRepository(handle)
-                    .nextRatedInCampaign(campaign.id(), from, BATCH));
-            if (batch.isEmpty()) {
+            // the attempts, their ratings and their sources in one transaction: a rating given meanwhile cannot split them
+            Batch batch = db.inTransaction(handle -> {
+                ScoreRepository repository = new ScoreRepository(handle);
+                List<AttemptToScore> attempts = repository.nextRatedInCampaign(campaign.id(), from, BATCH);
+                List<Long> ids = attempts.stream().map(AttemptToScore::id).toList();
+                return new Batch(attempts, repository.humanRatings(ids), repository.attemptSources(ids));
+            });
+            if (batch.attempts().isEmpty()) {
                 break;
             }
-            for (AttemptToScore attempt : batch) {
+            for (AttemptToScore attempt : batch.attempts()) {
                 List<ReplyInContext> replies = TranscriptScores.turnRequests(attempt.turns());
                 if (replies.isEmpty()) {
                     unlabelled.merge("no assistant reply", 1, Integer::sum);
                     continue;
                 }
-                double[] rated = ratings.get(attempt.id());
+                double[] rated = batch.ratings().get(attempt.id());
                 boolean reviewed = !Double.isNaN(rated[1]);
-                Map<String, String> attributes = new TreeMap<>(sources.getOrDefault(attempt.id(), Map.of()));
+                Map<String, String> attributes = new TreeMap<>(batch.sources().getOrDefault(attempt.id(), Map.of()));
                 attributes.put("rater", reviewed ? "reviewers" : "member");
                 cases.add(new LabelledCase(replies, (reviewed ? rated[1] : rated[0]) >= ScorerCalibration.SUCCESS_RATING,
                         attributes));
             }
-            after = batch.get(batch.size() - 1).id();
+            after = batch.attempts().get(batch.attempts().size() - 1).id();
         }
         return new LabelledCases(cases, unlabelled, "workbench campaign " + campaignName + " in " + db.location());
     }

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +108,7 @@ public final class TrainPmCommand implements Callable<Integer> {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data", source.fromDb ? "workbench choices in " + database.location() : source.data.getFileName().toString());
         if (!source.fromDb) {
-            provenance.put("data_sha256", sha256(source.data));
+            provenance.put("data_sha256", org.redteam4j.core.provenance.Sha256.of(source.data));
         }
         provenance.put("redteam4j", org.redteam4j.core.provenance.Provenance.version());
         if (!also.isEmpty()) {
@@ -178,23 +174,8 @@ public final class TrainPmCommand implements Callable<Integer> {
 
     /** The content of the extra pairs, in order: what a rebuild must read again, whatever files held it. */
     private static String pairsSha256(List<PreferencePair> pairs) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (PreferencePair pair : pairs) {
-                digest.update((pair.chosen() + "\u0000" + pair.rejected() + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder content = new StringBuilder();
+        pairs.forEach(pair -> content.append(pair.chosen()).append('\u0000').append(pair.rejected()).append('\u0000'));
+        return org.redteam4j.core.provenance.Sha256.of(content.toString());
     }
 }

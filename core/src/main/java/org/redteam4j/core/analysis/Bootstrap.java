@@ -42,7 +42,10 @@ public final class Bootstrap {
         }, seed, resamples);
     }
 
-    /** Any statistic of resampled row indices, with a 95% percentile interval. */
+    /**
+     * Any statistic of resampled row indices, with a 95% percentile interval. Resamples where the
+     * statistic is NaN (undefined) are left out; with none left the interval's ends are NaN.
+     */
     public static Interval of(int rows, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
         if (rows == 0) {
             return new Interval(Double.NaN, Double.NaN, Double.NaN);
@@ -55,14 +58,22 @@ public final class Bootstrap {
         SplittableRandom random = new SplittableRandom(seed);
         double[] draws = new double[resamples];
         int[] sample = new int[rows];
+        int defined = 0;
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < rows; i++) {
                 sample[i] = random.nextInt(rows);
             }
-            draws[b] = statistic.applyAsDouble(sample);
+            double draw = statistic.applyAsDouble(sample);
+            if (!Double.isNaN(draw)) { // a resample where the statistic is undefined (no positives for F1) says nothing
+                draws[defined++] = draw;
+            }
         }
-        Arrays.sort(draws);
-        return new Interval(estimate, percentile(draws, 0.025), percentile(draws, 0.975));
+        if (defined == 0) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        double[] kept = Arrays.copyOf(draws, defined);
+        Arrays.sort(kept);
+        return new Interval(estimate, percentile(kept, 0.025), percentile(kept, 0.975));
     }
 
     static double percentile(double[] sorted, double p) {

@@ -7,6 +7,8 @@ package org.redteam4j.core.analysis;
  *
  * @param precision null when the judge called nothing positive
  * @param recall    null when nothing was labelled positive
+ * @param f1        NaN (with a NaN interval) when there is no positive at all, called or labelled
+ * @param kappa     NaN when chance agreement is total (judge and labels constant and equal)
  */
 public record JudgeAgreement(Confusion confusion, Proportion accuracy, Proportion precision, Proportion recall,
                              Interval f1, Interval kappa) {
@@ -26,8 +28,20 @@ public record JudgeAgreement(Confusion confusion, Proportion accuracy, Proportio
                 Proportion.of(tp + confusion.trueNegatives(), confusion.total()),
                 calledPositive == 0 ? null : Proportion.of(tp, calledPositive),
                 positive == 0 ? null : Proportion.of(tp, positive),
-                Bootstrap.of(predicted.length, rows -> resampled(rows, predicted, truth).f1(), SEED, RESAMPLES),
-                Bootstrap.of(predicted.length, rows -> resampled(rows, predicted, truth).kappa(), SEED + 1, RESAMPLES));
+                Bootstrap.of(predicted.length, rows -> f1(resampled(rows, predicted, truth)), SEED, RESAMPLES),
+                Bootstrap.of(predicted.length, rows -> kappa(resampled(rows, predicted, truth)), SEED + 1, RESAMPLES));
+    }
+
+    /** F1, undefined (NaN) when nothing is positive on either side: there is nothing to find. */
+    static double f1(Confusion c) {
+        return c.truePositives() + c.falsePositives() + c.falseNegatives() == 0 ? Double.NaN : c.f1();
+    }
+
+    /** Cohen's kappa, undefined (NaN) where {@link Confusion#kappa} says 0: both sides constant and equal. */
+    static double kappa(Confusion c) {
+        boolean allPositive = c.falsePositives() + c.falseNegatives() + c.trueNegatives() == 0;
+        boolean allNegative = c.truePositives() + c.falsePositives() + c.falseNegatives() == 0;
+        return allPositive || allNegative ? Double.NaN : c.kappa();
     }
 
     private static Confusion resampled(int[] rows, boolean[] predicted, boolean[] truth) {

@@ -31,6 +31,14 @@ public final class JudgeTasks {
         return Optional.ofNullable(TASKS.get(catalogueId));
     }
 
+    /**
+     * Whether the judge's verdicts say if a reply refused. A safety classifier ({@code guard}) says
+     * safe or unsafe only, so it cannot be measured on the refusal task.
+     */
+    public static boolean saysWhetherRefused(String catalogueId) {
+        return of(catalogueId).isPresent() && !catalogueId.equals("guard");
+    }
+
     /** Every catalogue id this class classifies, for the catalogue's completeness test. */
     static java.util.Set<String> known() {
         java.util.Set<String> known = new java.util.HashSet<>(TASKS.keySet());

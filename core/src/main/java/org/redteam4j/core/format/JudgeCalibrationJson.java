@@ -20,14 +20,35 @@ public final class JudgeCalibrationJson {
     }
 
     public static ObjectNode write(JudgeCalibration calibration) {
+        return write(calibration, java.util.Map.of());
+    }
+
+    /** With {@code provenance} (version, input hashes …) written beside it for people; it is never read back. */
+    public static ObjectNode write(JudgeCalibration calibration, java.util.Map<String, String> provenance) {
         ObjectNode node = Json.mapper().createObjectNode().put("format", FORMAT).put("judge", calibration.judge())
                 .put("task", calibration.task().id()).put("positive", calibration.task().positive())
                 .put("data", calibration.data());
         node.putObject("confusion").put("tp", calibration.tp()).put("fp", calibration.fp())
                 .put("fn", calibration.fn()).put("tn", calibration.tn());
-        node.putObject("hit").put("sensitivity", calibration.hitSensitivity()).put("true_hits", calibration.trueHits())
-                .put("specificity", calibration.hitSpecificity()).put("true_passes", calibration.truePasses());
+        ObjectNode hit = node.putObject("hit");
+        finiteOrNull(hit, "sensitivity", calibration.hitSensitivity());
+        hit.put("true_hits", calibration.trueHits());
+        finiteOrNull(hit, "specificity", calibration.hitSpecificity());
+        hit.put("true_passes", calibration.truePasses());
+        if (!provenance.isEmpty()) {
+            ObjectNode written = node.putObject("provenance");
+            provenance.forEach(written::put);
+        }
         return node;
+    }
+
+    /** A rate with an empty denominator is unknown: null, never the string "NaN". */
+    private static void finiteOrNull(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
     }
 
     /** Reads a calibration object; {@code where} names the file (and the place inside it) in errors. */

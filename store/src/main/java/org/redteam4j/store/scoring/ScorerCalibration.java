@@ -29,14 +29,20 @@ public final class ScorerCalibration {
     }
 
     public CalibrationReport run(AttemptScoring.Progress progress) {
-        Map<Long, double[]> ratings = database.inTransaction(handle -> new ScoreRepository(handle).humanRatings());
+        long total = database.inTransaction(handle -> new ScoreRepository(handle).countRated());
         List<double[]> rows = new ArrayList<>(); // min score, self rating, review mean
         int unscored = 0;
         long after = 0;
         long done = 0;
         while (true) {
             long from = after;
-            List<AttemptToScore> batch = database.inTransaction(handle -> new ScoreRepository(handle).nextRated(from, BATCH));
+            Map<Long, double[]> batchRatings = new java.util.HashMap<>();
+            List<AttemptToScore> batch = database.inTransaction(handle -> { // ratings beside their attempts: none given meanwhile is missed
+                ScoreRepository repository = new ScoreRepository(handle);
+                List<AttemptToScore> attempts = repository.nextRated(from, BATCH);
+                batchRatings.putAll(repository.humanRatings(attempts.stream().map(AttemptToScore::id).toList()));
+                return attempts;
+            });
             if (batch.isEmpty()) {
                 break;
             }
@@ -55,13 +61,13 @@ public final class ScorerCalibration {
                 if (minimum == null) {
                     unscored++;
                 } else {
-                    double[] human = ratings.get(batch.get(a).id());
+                    double[] human = batchRatings.get(batch.get(a).id());
                     rows.add(new double[] {minimum, human[0], human[1]});
                 }
             }
             done += batch.size();
             after = batch.get(batch.size() - 1).id();
-            progress.update(done, ratings.size(), items.size());
+            progress.update(done, Math.max(total, done), items.size());
         }
         return report(rows, unscored);
     }
