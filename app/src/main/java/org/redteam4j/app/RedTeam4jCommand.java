@@ -11,6 +11,7 @@ import org.redteam4j.app.report.AnalyzeCommand;
 import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
+import org.redteam4j.app.scoring.TrainJudgeCommand;
 import org.redteam4j.app.scoring.TrainPmCommand;
 import org.redteam4j.app.web.ServeCommand;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             TrainPmCommand.class,
             EvalPmCommand.class,
+            TrainJudgeCommand.class,
             CalibrateCommand.class,
             AttackCommand.class,
             AnalyzeCommand.class,
