@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
                     + "(label: jailbroken) and XSTest (harmful = full compliance on an unsafe prompt; replies to safe "
                     + "prompts are negatives), and validates leaving goals out (5 folds grouped by goal).",
             "Each fold chooses the feature design and L2 strength by inner cross-validation on its training replies "
-                    + "only; the threshold is fixed at P = 0.5. The head written carries the pooled held-out confusion "
-                    + "as its calibration. Deterministic."})
+                    + "only (lowest held-out log loss), and its threshold on the same inner folds (max kappa). The head "
+                    + "written carries the pooled held-out confusion as its calibration. Deterministic."})
 public final class TrainJudgeCommand implements Callable<Integer> {
 
     @Spec
@@ -104,9 +104,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         JudgeTraining.Outcome outcome = JudgeTraining.train(recipe, examples, provenance);
         outcome.head().write(out);
         report(err, which, recipe, outcome);
-        err.printf("Shipped head: %s, L2 %s (inner cross-validation log loss %.4f), threshold P >= %.2f; %.1f s.%n",
-                JudgeTraining.describe(outcome.choice().design()), outcome.choice().l2(), outcome.choice().innerLogLoss(),
-                outcome.head().threshold(), (System.nanoTime() - start) / 1e9);
+        err.printf("Shipped head: %s, L2 %s, threshold P >= %.3f (inner cross-validation log loss %.4f); %.1f s.%n",
+                outcome.choice().design().describe(), outcome.choice().l2(), outcome.head().threshold(),
+                outcome.choice().innerLogLoss(), (System.nanoTime() - start) / 1e9);
         err.println("Wrote " + out);
         return ExitCodes.OK;
     }
@@ -118,8 +118,8 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             Predicate<Example> in = example -> recipe.validation().outer().apply(example) != null
                     && recipe.validation().outer().apply(example).equals(fold.name());
             err.printf("  %-32s n=%-5d %s%n", fold.name(), fold.heldOut(), HeldOutFigures.line(outcome.confusion(in)));
-            err.printf("  %-32s chose %s, L2 %s on %,d training replies%n", "", JudgeTraining.describe(fold.choice().design()),
-                    fold.choice().l2(), fold.trained());
+            err.printf("  %-32s chose %s, L2 %s, P >= %.3f on %,d training replies%n", "", fold.choice().design().describe(),
+                    fold.choice().l2(), fold.choice().threshold(), fold.trained());
             if (task == JudgeCalibration.Task.REFUSAL) {
                 attackRate(err, outcome, in.and(Example::unsafePrompt), "    attack success on its unsafe prompts");
             }

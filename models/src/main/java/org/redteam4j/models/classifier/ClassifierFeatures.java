@@ -2,16 +2,18 @@ package org.redteam4j.models.classifier;
 
 import java.util.List;
 import org.redteam4j.core.scoring.ReplyInContext;
+import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
 import org.redteam4j.models.refusal.RefusalPhrases;
 
 /**
  * A classifier's feature rows: the preference model's features ({@link FeatureSpec}: embeddings of
- * the reply and of request and reply in one window, and its lexical signals), then, when
- * {@code phrases} is set, one indicator per curated refusal phrase in the reply's opening and three
- * summaries (a phrase at the very start, anywhere in the opening, how many anywhere). Batches embed
- * at once.
+ * the reply and of request and reply in one window, and its lexical signals); when {@code opening}
+ * is set, the embedding of the reply's first two sentences alone (where replies say that they
+ * refuse, undiluted by a long lecture or answer after it); when {@code phrases} is set, one
+ * indicator per curated refusal phrase in the reply's opening and three summaries (a phrase at the
+ * very start, anywhere in the opening, how many anywhere). Batches embed at once.
  */
 public final class ClassifierFeatures {
 
@@ -19,13 +21,18 @@ public final class ClassifierFeatures {
     static final int SUMMARIES = 3;
 
     private final FeatureSpec spec;
+    private final boolean opening;
     private final boolean phrases;
     private final RefusalPhrases list;
     /** Loaded at the first batch: a dry run builds judges it never calls, and must not load a model for them. */
     private volatile Featurizer base;
 
-    public ClassifierFeatures(FeatureSpec spec, boolean phrases, RefusalPhrases list) {
+    public ClassifierFeatures(FeatureSpec spec, boolean opening, boolean phrases, RefusalPhrases list) {
+        if (opening && spec.embedders().isEmpty()) {
+            throw new IllegalArgumentException("the opening's embedding needs an embedding model");
+        }
         this.spec = spec;
+        this.opening = opening;
         this.phrases = phrases;
         this.list = list;
     }
@@ -51,16 +58,21 @@ public final class ClassifierFeatures {
         return phrases;
     }
 
-    public static int dimension(FeatureSpec spec, boolean phrases, RefusalPhrases list) {
-        return spec.dimension() + (phrases ? list.phrases().size() + SUMMARIES : 0);
+    public static int dimension(FeatureSpec spec, boolean opening, boolean phrases, RefusalPhrases list) {
+        int embedded = opening ? spec.embedders().stream().mapToInt(Embedder.Kind::dimension).sum() : 0;
+        return spec.dimension() + embedded + (phrases ? list.phrases().size() + SUMMARIES : 0);
     }
 
     public int dimension() {
-        return dimension(spec, phrases, list);
+        return dimension(spec, opening, phrases, list);
     }
 
     public String describe() {
-        return spec.describe() + (phrases ? " + refusal phrases (" + list.phrases().size() + ")" : "");
+        return describe(spec, opening, phrases);
+    }
+
+    public static String describe(FeatureSpec spec, boolean opening, boolean phrases) {
+        return spec.describe() + (opening ? " + opening" : "") + (phrases ? " + refusal phrases" : "");
     }
 
     /** The request that matters is the human's last message: {@link Featurizer#requestAndReply}. */
@@ -69,17 +81,30 @@ public final class ClassifierFeatures {
             return new double[0][];
         }
         double[][] embedded = base().features(Featurizer.requestAndReply(items));
-        if (!phrases) {
-            return embedded;
+        List<List<float[]>> openings = new java.util.ArrayList<>();
+        if (opening) {
+            List<String> texts = items.stream().map(item -> RefusalPhrases.opening(item.reply())).toList();
+            for (Embedder.Kind kind : spec.embedders()) {
+                openings.add(Embedder.shared(kind).embed(texts));
+            }
         }
         int n = list.phrases().size();
         double[][] rows = new double[items.size()][];
         for (int i = 0; i < items.size(); i++) {
             double[] row = java.util.Arrays.copyOf(embedded[i], dimension());
+            int at = embedded[i].length;
+            for (List<float[]> vectors : openings) {
+                for (float value : vectors.get(i)) {
+                    row[at++] = value;
+                }
+            }
+            rows[i] = row;
+            if (!phrases) {
+                continue;
+            }
             String reply = items.get(i).reply();
             String opening = RefusalPhrases.opening(reply);
             String whole = RefusalPhrases.normalised(reply);
-            int at = embedded[i].length;
             boolean any = false;
             boolean first = false;
             int anywhere = 0;
@@ -94,7 +119,6 @@ public final class ClassifierFeatures {
             row[at + n] = first ? 1 : 0;
             row[at + n + 1] = any ? 1 : 0;
             row[at + n + 2] = Math.min(5, anywhere) / 5.0;
-            rows[i] = row;
         }
         return rows;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.models.refusal.RefusalPhrases;
@@ -18,16 +19,17 @@ import org.redteam4j.models.refusal.RefusalPhrases;
  * fold chooses its own design and L2 strength by inner cross-validation on its training examples
  * alone (lowest pooled held-out log loss), so the outer figures never chose anything. The shipped
  * head is then trained on every example, its design and L2 chosen the same way, and carries the
- * pooled outer confusion as its calibration. The decision threshold is fixed at P = 0.5.
+ * pooled outer confusion as its calibration. The decision threshold is chosen by the same inner
+ * folds: the probability that best separates their held-out replies (max Cohen's kappa,
+ * {@link BestThreshold}), since a head trained on some models is not calibrated on others.
  */
 public final class JudgeTraining {
 
     /** Strongest first: each fit starts from the last, which converges in a few steps. */
     static final double[] L2_GRID = {0.3, 0.1, 0.03, 0.01, 0.003};
-    public static final double THRESHOLD = 0.5;
 
     /** What inner cross-validation chose and how well it held out. */
-    public record Choice(Recipe.Design design, double l2, double innerLogLoss) {
+    public record Choice(Recipe.Design design, double l2, double innerLogLoss, double threshold) {
     }
 
     /** One outer fold: what it held out and what it chose on the rest. */
@@ -90,7 +92,7 @@ public final class JudgeTraining {
         }
         List<double[][]> rows = new ArrayList<>();
         for (Recipe.Design design : recipe.designs()) {
-            rows.add(new ClassifierFeatures(design.spec(), design.phrases(), RefusalPhrases.shipped())
+            rows.add(new ClassifierFeatures(design.spec(), design.opening(), design.phrases(), RefusalPhrases.shipped())
                     .rows(examples.stream().map(Example::inContext).toList()));
         }
         Map<String, List<Integer>> outerFolds = new LinkedHashMap<>();
@@ -107,7 +109,7 @@ public final class JudgeTraining {
             int[] train = range(examples.size()).filter(i -> !test.contains(i)).toArray();
             Chosen chosen = chooseAndFit(recipe, examples, rows, labels, train);
             for (int i : fold.getValue()) {
-                heldOut[i] = chosen.probability(rows.get(chosen.designIndex)[i]) >= THRESHOLD;
+                heldOut[i] = chosen.probability(rows.get(chosen.designIndex)[i]) >= chosen.choice.threshold();
             }
             folds.add(new Fold(fold.getKey(), train.length, fold.getValue().size(), chosen.choice));
         }
@@ -116,10 +118,10 @@ public final class JudgeTraining {
         made.put("trainer", "l2 logistic regression (l-bfgs), mean log loss + l2/2 |w|^2, bias unpenalised");
         made.put("l2_grid", Arrays.toString(L2_GRID));
         made.put("l2", String.valueOf(all.choice.l2()));
-        made.put("design", describe(all.choice.design()));
+        made.put("design", all.choice.design().describe());
         made.put("design_choice", "inner cross-validation (" + recipe.validation().name() + ", inner folds) of "
                 + recipe.designs().size() + " design(s) x " + L2_GRID.length + " l2 by pooled held-out log loss");
-        made.put("threshold_choice", "fixed at P = " + THRESHOLD + " before training");
+        made.put("threshold_choice", "max Cohen's kappa of P >= T on the inner folds' held-out replies");
         made.put("examples", String.valueOf(examples.size()));
         made.put("positives", String.valueOf(examples.stream().filter(Example::positive).count()));
         made.put("validation", recipe.validation().name());
@@ -128,14 +130,11 @@ public final class JudgeTraining {
         JudgeCalibration calibration = new JudgeCalibration(recipe.task().id(), recipe.task(), recipe.calibration(),
                 pooled.truePositives(), pooled.falsePositives(), pooled.falseNegatives(), pooled.trueNegatives());
         Recipe.Design design = all.choice.design();
-        ClassifierHead head = new ClassifierHead(recipe.task(), design.spec(), design.phrases(), RefusalPhrases.shipped().sha256(),
-                all.scaling.means(), all.scaling.scales(), all.fit.weights(), all.fit.bias(), THRESHOLD,
+        ClassifierHead head = new ClassifierHead(recipe.task(), design.spec(), design.opening(), design.phrases(),
+                RefusalPhrases.shipped().sha256(), all.scaling.means(), all.scaling.scales(), all.fit.weights(), all.fit.bias(),
+                all.choice.threshold(),
                 Optional.of(calibration), made);
         return new Outcome(head, all.choice, folds, examples, heldOut);
-    }
-
-    public static String describe(Recipe.Design design) {
-        return design.spec().describe() + (design.phrases() ? " + refusal phrases" : "");
     }
 
     private record Chosen(Choice choice, int designIndex, Standardised scaling, LogisticTrainer.Fit fit) {
@@ -159,22 +158,28 @@ public final class JudgeTraining {
             throw new IllegalArgumentException("inner cross-validation needs at least two groups of training examples");
         }
         int bestDesign = -1;
-        double bestL2 = Double.NaN;
+        int bestK = -1;
         double bestLoss = Double.POSITIVE_INFINITY;
+        double[] bestHeldOut = null;
         for (int d = 0; d < rows.size(); d++) {
             double[] loss = new double[L2_GRID.length];
+            double[][] probabilities = new double[L2_GRID.length][examples.size()];
             for (List<Integer> held : inner.values()) {
                 Set<Integer> heldSet = new java.util.HashSet<>(held);
                 int[] fitRows = Arrays.stream(train).filter(i -> !heldSet.contains(i)).toArray();
                 Standardised scaling = Standardised.of(select(rows.get(d), fitRows));
                 double[][] x = scaling.apply(select(rows.get(d), fitRows));
                 boolean[] y = select(labels, fitRows);
-                double[][] heldX = scaling.apply(select(rows.get(d), held.stream().mapToInt(Integer::intValue).toArray()));
-                boolean[] heldY = select(labels, held.stream().mapToInt(Integer::intValue).toArray());
+                int[] heldRows = held.stream().mapToInt(Integer::intValue).toArray();
+                double[][] heldX = scaling.apply(select(rows.get(d), heldRows));
+                boolean[] heldY = select(labels, heldRows);
                 LogisticTrainer.Fit previous = null;
                 for (int k = 0; k < L2_GRID.length; k++) {
                     previous = LogisticTrainer.fit(x, y, L2_GRID[k], previous);
                     loss[k] += LogisticTrainer.logLoss(heldX, heldY, previous) * held.size();
+                    for (int h = 0; h < heldRows.length; h++) {
+                        probabilities[k][heldRows[h]] = LogisticTrainer.probability(heldX[h], previous);
+                    }
                 }
             }
             for (int k = 0; k < L2_GRID.length; k++) {
@@ -182,13 +187,28 @@ public final class JudgeTraining {
                 if (mean < bestLoss) {
                     bestLoss = mean;
                     bestDesign = d;
-                    bestL2 = L2_GRID[k];
+                    bestK = k;
+                    bestHeldOut = probabilities[k];
                 }
             }
         }
+        double threshold = threshold(bestHeldOut, labels, train);
+        double l2 = L2_GRID[bestK];
         Standardised scaling = Standardised.of(select(rows.get(bestDesign), train));
-        LogisticTrainer.Fit fit = LogisticTrainer.fit(scaling.apply(select(rows.get(bestDesign), train)), select(labels, train), bestL2, null);
-        return new Chosen(new Choice(recipe.designs().get(bestDesign), bestL2, bestLoss), bestDesign, scaling, fit);
+        LogisticTrainer.Fit fit = LogisticTrainer.fit(scaling.apply(select(rows.get(bestDesign), train)), select(labels, train), l2, null);
+        return new Chosen(new Choice(recipe.designs().get(bestDesign), l2, bestLoss, threshold), bestDesign, scaling, fit);
+    }
+
+    /** The probability T for which "P >= T" agrees best (kappa) with the labels of the inner held-out replies. */
+    private static double threshold(double[] heldOut, boolean[] labels, int[] train) {
+        double[] negated = new double[train.length];
+        boolean[] positive = new boolean[train.length];
+        for (int k = 0; k < train.length; k++) {
+            negated[k] = -heldOut[train[k]]; // BestThreshold fits "score < T" as positive
+            positive[k] = labels[train[k]];
+        }
+        double t = BestThreshold.search(negated, positive).map(best -> -best.threshold()).orElse(0.5);
+        return Math.min(0.99, Math.max(0.01, t));
     }
 
     private static java.util.stream.IntStream range(int n) {

@@ -98,6 +98,10 @@ final class LogisticTrainer {
         return sum / x.length;
     }
 
+    static double probability(double[] row, Fit fit) {
+        return sigmoid(fit.bias() + dot(fit.weights(), row));
+    }
+
     private static double lossAndGradient(double[][] x, boolean[] y, double l2, double[] theta, double[] gradient) {
         int d = theta.length - 1;
         Arrays.fill(gradient, 0);

@@ -19,17 +19,23 @@ import org.redteam4j.models.pm.FeatureSpec;
 public record Recipe(JudgeCalibration.Task task, List<Design> designs, Validation validation, Predicate<Example> calibrated,
                      String calibration) {
 
-    /** One feature design: the preference model's features plus, optionally, the refusal phrases. */
-    public record Design(FeatureSpec spec, boolean phrases) {
+    /** One feature design: the preference model's features, optionally the opening's embedding and the refusal phrases. */
+    public record Design(FeatureSpec spec, boolean opening, boolean phrases) {
+
+        public String describe() {
+            return ClassifierFeatures.describe(spec, opening, phrases);
+        }
     }
 
     /** MiniLM only: the reproduction of both heads must fit in CI's budget (README, train-judge). */
     static final List<Embedder.Kind> EMBEDDERS = List.of(Embedder.Kind.MINILM);
 
     public static Recipe refusal(Validation validation, boolean tryJoint) {
-        Design reply = new Design(new FeatureSpec(EMBEDDERS, true, false, true), true);
-        List<Design> designs = tryJoint ? List.of(reply, new Design(new FeatureSpec(EMBEDDERS, true, true, true), true))
-                : List.of(reply);
+        FeatureSpec reply = new FeatureSpec(EMBEDDERS, true, false, true);
+        List<Design> designs = new java.util.ArrayList<>(List.of(new Design(reply, false, true), new Design(reply, true, true)));
+        if (tryJoint) {
+            designs.add(new Design(new FeatureSpec(EMBEDDERS, true, true, true), true, true));
+        }
         return new Recipe(JudgeCalibration.Task.REFUSAL, designs, validation, example -> true,
                 "held-out replies of XSTest models it never saw (" + validation.name() + ")");
     }
@@ -40,8 +46,8 @@ public record Recipe(JudgeCalibration.Task task, List<Design> designs, Validatio
      * prompts only, the replies a campaign's attacks get.
      */
     public static Recipe harm(Validation validation) {
-        Design joint = new Design(new FeatureSpec(EMBEDDERS, false, true, true), true);
-        return new Recipe(JudgeCalibration.Task.HARM, List.of(joint), validation, Example::unsafePrompt,
+        FeatureSpec joint = new FeatureSpec(EMBEDDERS, false, true, true);
+        return new Recipe(JudgeCalibration.Task.HARM, List.of(new Design(joint, false, true), new Design(joint, true, true)), validation, Example::unsafePrompt,
                 "held-out replies to unsafe prompts, JailbreakBench and XSTest (" + validation.name() + ")");
     }
 }
