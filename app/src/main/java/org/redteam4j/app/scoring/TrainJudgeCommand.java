@@ -62,9 +62,10 @@ public final class TrainJudgeCommand implements Callable<Integer> {
                     + "held out in turn) (default: ${DEFAULT-VALUE}).")
     String validation;
 
-    @Option(names = "--try-joint", description = "For --task refusal: let inner cross-validation choose between the reply "
-            + "alone and reply plus the request+reply window (embeds every reply twice).")
-    boolean tryJoint;
+    @Option(names = "--explore", description = "Let inner cross-validation choose among more feature designs (the opening's "
+            + "embedding, the request+reply window, the reply against the request) instead of the shipped one; slower, and "
+            + "what the shipped design was chosen by.")
+    boolean explore;
 
     @Override
     public Integer call() throws IOException {
@@ -83,11 +84,11 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         if (which == JudgeCalibration.Task.REFUSAL) {
             examples.addAll(TrainingData.xstestRefusals(data.resolve("xstest")));
             examples.addAll(TrainingData.projectLabels(data.resolve("hh-rlhf/harmless-base-dev.jsonl.gz")));
-            recipe = Recipe.refusal(Validation.leaveOneModelOut(), tryJoint);
+            recipe = Recipe.refusal(Validation.leaveOneModelOut(), explore);
         } else {
             examples.addAll(TrainingData.jailbreakBench(data.resolve("jailbreakbench/attack-artifacts")));
             examples.addAll(TrainingData.xstestHarm(data.resolve("xstest")));
-            recipe = Recipe.harm(validation.equals("goals") ? Validation.leaveGoalsOut(5) : Validation.leaveOneMethodOut());
+            recipe = Recipe.harm(validation.equals("goals") ? Validation.leaveGoalsOut(5) : Validation.leaveOneMethodOut(), explore);
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data", which == JudgeCalibration.Task.REFUSAL
@@ -96,7 +97,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         provenance.put("examples_sha256", sha256(examples));
         provenance.put("redteam4j", org.redteam4j.core.provenance.Provenance.version());
         provenance.put("command", "train-judge --task " + which.id() + (which == JudgeCalibration.Task.HARM ? " --validation "
-                + validation : "") + (tryJoint ? " --try-joint" : ""));
+                + validation : "") + (explore ? " --explore" : ""));
         long positives = examples.stream().filter(Example::positive).count();
         err.printf("Training the %s classifier on %,d labelled replies (%,d %s), validating %s…%n", which.id(), examples.size(),
                 positives, which.positive(), recipe.validation().name());
@@ -104,9 +105,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         JudgeTraining.Outcome outcome = JudgeTraining.train(recipe, examples, provenance);
         outcome.head().write(out);
         report(err, which, recipe, outcome);
-        err.printf("Shipped head: %s, L2 %s, threshold P >= %.3f (inner cross-validation log loss %.4f); %.1f s.%n",
+        err.printf("Shipped head: %s, L2 %s, threshold P >= %.3f (inner cross-validation log loss %.4f); %.1f s, %.1f s of it computing features.%n",
                 outcome.choice().design().describe(), outcome.choice().l2(), outcome.head().threshold(),
-                outcome.choice().innerLogLoss(), (System.nanoTime() - start) / 1e9);
+                outcome.choice().innerLogLoss(), (System.nanoTime() - start) / 1e9, outcome.featureSeconds());
         err.println("Wrote " + out);
         return ExitCodes.OK;
     }

@@ -1,78 +1,44 @@
 package org.redteam4j.models.classifier;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.redteam4j.core.scoring.ReplyInContext;
 import org.redteam4j.models.pm.Embedder;
-import org.redteam4j.models.pm.FeatureSpec;
 import org.redteam4j.models.pm.Featurizer;
 import org.redteam4j.models.refusal.RefusalPhrases;
 
 /**
- * A classifier's feature rows: the preference model's features ({@link FeatureSpec}: embeddings of
- * the reply and of request and reply in one window, and its lexical signals); when {@code opening}
- * is set, the embedding of the reply's first two sentences alone (where replies say that they
- * refuse, undiluted by a long lecture or answer after it); when {@code phrases} is set, one
- * indicator per curated refusal phrase in the reply's opening and three summaries (a phrase at the
- * very start, anywhere in the opening, how many anywhere). Batches embed at once.
+ * A classifier's feature rows, in the order of its {@link Design}: the preference model's features
+ * ({@link Featurizer}); the embedding of the reply's opening (where replies say that they refuse,
+ * undiluted by a long lecture or answer after it); the reply's embedding times the request's,
+ * coordinate by coordinate, and their cosine; one indicator per curated refusal phrase in the
+ * opening and three summaries (a phrase at the very start, any in the opening, how many anywhere).
+ * A batch embeds at once; every embedding comes from the shared, cached {@link Embedder}s, so the
+ * refusal and harm classifiers reading the same reply embed it once.
  */
 public final class ClassifierFeatures {
 
-    /** Summaries after the per-phrase indicators. */
-    static final int SUMMARIES = 3;
-
-    private final FeatureSpec spec;
-    private final boolean opening;
-    private final boolean phrases;
+    private final Design design;
     private final RefusalPhrases list;
     /** Loaded at the first batch: a dry run builds judges it never calls, and must not load a model for them. */
     private volatile Featurizer base;
 
-    public ClassifierFeatures(FeatureSpec spec, boolean opening, boolean phrases, RefusalPhrases list) {
-        if (opening && spec.embedders().isEmpty()) {
-            throw new IllegalArgumentException("the opening's embedding needs an embedding model");
-        }
-        this.spec = spec;
-        this.opening = opening;
-        this.phrases = phrases;
+    public ClassifierFeatures(Design design, RefusalPhrases list) {
+        this.design = design;
         this.list = list;
     }
 
-    private Featurizer base() {
-        Featurizer loaded = base;
-        if (loaded == null) {
-            synchronized (this) {
-                if (base == null) {
-                    base = new Featurizer(spec, Featurizer.embeddersFor(spec));
-                }
-                loaded = base;
-            }
-        }
-        return loaded;
-    }
-
-    public FeatureSpec spec() {
-        return spec;
-    }
-
-    public boolean phrases() {
-        return phrases;
-    }
-
-    public static int dimension(FeatureSpec spec, boolean opening, boolean phrases, RefusalPhrases list) {
-        int embedded = opening ? spec.embedders().stream().mapToInt(Embedder.Kind::dimension).sum() : 0;
-        return spec.dimension() + embedded + (phrases ? list.phrases().size() + SUMMARIES : 0);
+    public Design design() {
+        return design;
     }
 
     public int dimension() {
-        return dimension(spec, opening, phrases, list);
+        return design.dimension(list);
     }
 
     public String describe() {
-        return describe(spec, opening, phrases);
-    }
-
-    public static String describe(FeatureSpec spec, boolean opening, boolean phrases) {
-        return spec.describe() + (opening ? " + opening" : "") + (phrases ? " + refusal phrases" : "");
+        return design.describe();
     }
 
     /** The request that matters is the human's last message: {@link Featurizer#requestAndReply}. */
@@ -81,45 +47,78 @@ public final class ClassifierFeatures {
             return new double[0][];
         }
         double[][] embedded = base().features(Featurizer.requestAndReply(items));
-        List<List<float[]>> openings = new java.util.ArrayList<>();
-        if (opening) {
-            List<String> texts = items.stream().map(item -> RefusalPhrases.opening(item.reply())).toList();
-            for (Embedder.Kind kind : spec.embedders()) {
-                openings.add(Embedder.shared(kind).embed(texts));
+        List<String> replies = items.stream().map(ReplyInContext::reply).toList();
+        List<List<float[]>> openings = new ArrayList<>();
+        List<List<float[]>> replyVectors = new ArrayList<>();
+        List<List<float[]>> requestVectors = new ArrayList<>();
+        for (Embedder.Kind kind : design.embedders()) {
+            Embedder embedder = Embedder.shared(kind);
+            if (design.opening()) {
+                openings.add(embedder.embed(replies.stream().map(RefusalPhrases::opening).toList()));
+            }
+            if (design.relevance()) {
+                replyVectors.add(embedder.embed(replies));
+                requestVectors.add(embedder.embed(items.stream().map(item -> item.lastHuman().isBlank() ? "(none)" : item.lastHuman()).toList()));
             }
         }
-        int n = list.phrases().size();
         double[][] rows = new double[items.size()][];
         for (int i = 0; i < items.size(); i++) {
-            double[] row = java.util.Arrays.copyOf(embedded[i], dimension());
+            double[] row = Arrays.copyOf(embedded[i], dimension());
             int at = embedded[i].length;
             for (List<float[]> vectors : openings) {
                 for (float value : vectors.get(i)) {
                     row[at++] = value;
                 }
             }
+            for (int m = 0; m < replyVectors.size(); m++) {
+                float[] reply = replyVectors.get(m).get(i);
+                float[] request = requestVectors.get(m).get(i);
+                double cosine = 0;
+                for (int j = 0; j < reply.length; j++) {
+                    double product = reply[j] * request[j];
+                    row[at++] = product;
+                    cosine += product; // both unit length
+                }
+                row[at++] = cosine;
+            }
+            if (design.phrases()) {
+                phrases(items.get(i).reply(), row, at);
+            }
             rows[i] = row;
-            if (!phrases) {
-                continue;
-            }
-            String reply = items.get(i).reply();
-            String opening = RefusalPhrases.opening(reply);
-            String whole = RefusalPhrases.normalised(reply);
-            boolean any = false;
-            boolean first = false;
-            int anywhere = 0;
-            for (int p = 0; p < n; p++) {
-                String phrase = list.phrases().get(p);
-                boolean inOpening = opening.contains(phrase);
-                row[at + p] = inOpening ? 1 : 0;
-                any |= inOpening;
-                first |= opening.startsWith(phrase);
-                anywhere += whole.contains(phrase) ? 1 : 0;
-            }
-            row[at + n] = first ? 1 : 0;
-            row[at + n + 1] = any ? 1 : 0;
-            row[at + n + 2] = Math.min(5, anywhere) / 5.0;
         }
         return rows;
+    }
+
+    private void phrases(String reply, double[] row, int at) {
+        String opening = RefusalPhrases.opening(reply);
+        String whole = RefusalPhrases.normalised(reply);
+        int n = list.phrases().size();
+        boolean any = false;
+        boolean first = false;
+        int anywhere = 0;
+        for (int p = 0; p < n; p++) {
+            String phrase = list.phrases().get(p);
+            boolean inOpening = opening.contains(phrase);
+            row[at + p] = inOpening ? 1 : 0;
+            any |= inOpening;
+            first |= opening.startsWith(phrase);
+            anywhere += whole.contains(phrase) ? 1 : 0;
+        }
+        row[at + n] = first ? 1 : 0;
+        row[at + n + 1] = any ? 1 : 0;
+        row[at + n + 2] = Math.min(5, anywhere) / 5.0;
+    }
+
+    private Featurizer base() {
+        Featurizer loaded = base;
+        if (loaded == null) {
+            synchronized (this) {
+                if (base == null) {
+                    base = new Featurizer(design.spec(), Featurizer.embeddersFor(design.spec()));
+                }
+                loaded = base;
+            }
+        }
+        return loaded;
     }
 }

@@ -28,14 +28,14 @@ import org.redteam4j.models.refusal.RefusalPhrases;
  * the probability reaches {@code threshold}. The file carries the pooled held-out confusion of its
  * validation ({@code calibration}) and how it was made ({@code provenance}), so it can be rebuilt.
  */
-public record ClassifierHead(JudgeCalibration.Task task, FeatureSpec spec, boolean opening, boolean phrases, String phrasesSha256,
+public record ClassifierHead(JudgeCalibration.Task task, Design design, String phrasesSha256,
                              double[] means, double[] scales, double[] weights, double bias, double threshold,
                              Optional<JudgeCalibration> calibration, Map<String, String> provenance) {
 
     public static final String FORMAT = "redteam4j-classifier-head/1";
 
     public ClassifierHead {
-        int n = ClassifierFeatures.dimension(spec, opening, phrases, RefusalPhrases.shipped());
+        int n = design.dimension(RefusalPhrases.shipped());
         if (means.length != n || scales.length != n || weights.length != n) {
             throw new IllegalArgumentException("head vectors must have " + n + " entries, got " + weights.length);
         }
@@ -54,7 +54,7 @@ public record ClassifierHead(JudgeCalibration.Task task, FeatureSpec spec, boole
     }
 
     public ClassifierHead withCalibration(JudgeCalibration measured) {
-        return new ClassifierHead(task, spec, opening, phrases, phrasesSha256, means, scales, weights, bias, threshold,
+        return new ClassifierHead(task, design, phrasesSha256, means, scales, weights, bias, threshold,
                 Optional.of(measured), provenance);
     }
 
@@ -63,12 +63,13 @@ public record ClassifierHead(JudgeCalibration.Task task, FeatureSpec spec, boole
         root.put("format", FORMAT);
         root.put("task", task.id());
         ArrayNode embedders = root.putArray("embedders");
-        spec.embedders().forEach(kind -> embedders.add(kind.id()));
-        root.put("reply", spec.reply());
-        root.put("joint", spec.joint());
-        root.put("lexical", spec.lexical());
-        root.put("opening", opening);
-        root.put("phrases", phrases);
+        design.embedders().forEach(kind -> embedders.add(kind.id()));
+        root.put("reply", design.spec().reply());
+        root.put("joint", design.spec().joint());
+        root.put("lexical", design.spec().lexical());
+        root.put("opening", design.opening());
+        root.put("relevance", design.relevance());
+        root.put("phrases", design.phrases());
         root.put("phrases_sha256", phrasesSha256);
         root.put("bias", bias);
         root.put("threshold", threshold);
@@ -120,7 +121,9 @@ public record ClassifierHead(JudgeCalibration.Task task, FeatureSpec spec, boole
                     : Optional.empty();
             Map<String, String> provenance = new LinkedHashMap<>();
             root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));
-            return new ClassifierHead(task, spec, root.path("opening").asBoolean(), root.path("phrases").asBoolean(), phrasesSha256, doubles(root, "means"),
+            Design design = new Design(spec, root.path("opening").asBoolean(), root.path("relevance").asBoolean(),
+                    root.path("phrases").asBoolean());
+            return new ClassifierHead(task, design, phrasesSha256, doubles(root, "means"),
                     doubles(root, "scales"), doubles(root, "weights"), number(root, "bias", name),
                     number(root, "threshold", name), calibration, provenance);
         } catch (InvalidRecordException e) {

@@ -36,7 +36,7 @@ public final class HarmClassifier implements Judge {
             throw new BadInput(name + ": a head of the " + head.task().id() + " task, not a harm classifier");
         }
         this.head = head;
-        this.features = new ClassifierFeatures(head.spec(), head.opening(), head.phrases(), RefusalPhrases.shipped());
+        this.features = new ClassifierFeatures(head.design(), RefusalPhrases.shipped());
         this.refusals = refusals;
         this.name = name;
     }

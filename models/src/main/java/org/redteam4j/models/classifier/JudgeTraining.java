@@ -26,10 +26,10 @@ import org.redteam4j.models.refusal.RefusalPhrases;
 public final class JudgeTraining {
 
     /** Strongest first: each fit starts from the last, which converges in a few steps. */
-    static final double[] L2_GRID = {0.3, 0.1, 0.03, 0.01, 0.003};
+    static final double[] L2_GRID = {1, 0.3, 0.1, 0.03, 0.01};
 
     /** What inner cross-validation chose and how well it held out. */
-    public record Choice(Recipe.Design design, double l2, double innerLogLoss, double threshold) {
+    public record Choice(Design design, double l2, double innerLogLoss, double threshold) {
     }
 
     /** One outer fold: what it held out and what it chose on the rest. */
@@ -40,7 +40,8 @@ public final class JudgeTraining {
      * The shipped head; the outer folds; each example's held-out prediction (null when an example
      * was never held out) in the order of {@code examples}.
      */
-    public record Outcome(ClassifierHead head, Choice choice, List<Fold> folds, List<Example> examples, Boolean[] heldOut) {
+    public record Outcome(ClassifierHead head, Choice choice, List<Fold> folds, List<Example> examples, Boolean[] heldOut,
+                          double featureSeconds) {
 
         /** The held-out confusion of the examples that pass {@code filter}; positive = the task's positive class. */
         public Confusion confusion(Predicate<Example> filter) {
@@ -78,6 +79,14 @@ public final class JudgeTraining {
         }
     }
 
+    /** CPU-bound fits: as many at once as there are cores. */
+    private static final java.util.concurrent.ExecutorService FITS = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), task -> {
+                Thread thread = new Thread(task, "redteam4j-classifier-fit");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private JudgeTraining() {
     }
 
@@ -90,11 +99,13 @@ public final class JudgeTraining {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = examples.get(i).positive();
         }
+        long start = System.nanoTime();
         List<double[][]> rows = new ArrayList<>();
-        for (Recipe.Design design : recipe.designs()) {
-            rows.add(new ClassifierFeatures(design.spec(), design.opening(), design.phrases(), RefusalPhrases.shipped())
+        for (Design design : recipe.designs()) {
+            rows.add(new ClassifierFeatures(design, RefusalPhrases.shipped())
                     .rows(examples.stream().map(Example::inContext).toList()));
         }
+        double featureSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, List<Integer>> outerFolds = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             String fold = recipe.validation().outer().apply(examples.get(i));
@@ -104,16 +115,23 @@ public final class JudgeTraining {
         }
         Boolean[] heldOut = new Boolean[examples.size()];
         List<Fold> folds = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> fold : new java.util.TreeMap<>(outerFolds).entrySet()) {
+        // the outer folds and the shipped head's fit are independent: run them at once (each is deterministic)
+        List<Map.Entry<String, List<Integer>>> outer = new ArrayList<>(new java.util.TreeMap<>(outerFolds).entrySet());
+        List<java.util.concurrent.CompletableFuture<Chosen>> runs = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> fold : outer) {
             Set<Integer> test = new java.util.HashSet<>(fold.getValue());
             int[] train = range(examples.size()).filter(i -> !test.contains(i)).toArray();
-            Chosen chosen = chooseAndFit(recipe, examples, rows, labels, train);
-            for (int i : fold.getValue()) {
-                heldOut[i] = chosen.probability(rows.get(chosen.designIndex)[i]) >= chosen.choice.threshold();
-            }
-            folds.add(new Fold(fold.getKey(), train.length, fold.getValue().size(), chosen.choice));
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> chooseAndFit(recipe, examples, rows, labels, train), FITS));
         }
         Chosen all = chooseAndFit(recipe, examples, rows, labels, range(examples.size()).toArray());
+        for (int f = 0; f < outer.size(); f++) {
+            Chosen chosen = runs.get(f).join();
+            List<Integer> held = outer.get(f).getValue();
+            for (int i : held) {
+                heldOut[i] = chosen.probability(rows.get(chosen.designIndex)[i]) >= chosen.choice.threshold();
+            }
+            folds.add(new Fold(outer.get(f).getKey(), examples.size() - held.size(), held.size(), chosen.choice));
+        }
         Map<String, String> made = new LinkedHashMap<>(provenance);
         made.put("trainer", "l2 logistic regression (l-bfgs), mean log loss + l2/2 |w|^2, bias unpenalised");
         made.put("l2_grid", Arrays.toString(L2_GRID));
@@ -125,16 +143,15 @@ public final class JudgeTraining {
         made.put("examples", String.valueOf(examples.size()));
         made.put("positives", String.valueOf(examples.stream().filter(Example::positive).count()));
         made.put("validation", recipe.validation().name());
-        Outcome draft = new Outcome(null, all.choice, folds, examples, heldOut);
+        Outcome draft = new Outcome(null, all.choice, folds, examples, heldOut, featureSeconds);
         Confusion pooled = draft.confusion(recipe.calibrated());
         JudgeCalibration calibration = new JudgeCalibration(recipe.task().id(), recipe.task(), recipe.calibration(),
                 pooled.truePositives(), pooled.falsePositives(), pooled.falseNegatives(), pooled.trueNegatives());
-        Recipe.Design design = all.choice.design();
-        ClassifierHead head = new ClassifierHead(recipe.task(), design.spec(), design.opening(), design.phrases(),
-                RefusalPhrases.shipped().sha256(), all.scaling.means(), all.scaling.scales(), all.fit.weights(), all.fit.bias(),
+        Design design = all.choice.design();
+        ClassifierHead head = new ClassifierHead(recipe.task(), design, RefusalPhrases.shipped().sha256(), all.scaling.means(), all.scaling.scales(), all.fit.weights(), all.fit.bias(),
                 all.choice.threshold(),
                 Optional.of(calibration), made);
-        return new Outcome(head, all.choice, folds, examples, heldOut);
+        return new Outcome(head, all.choice, folds, examples, heldOut, featureSeconds);
     }
 
     private record Chosen(Choice choice, int designIndex, Standardised scaling, LogisticTrainer.Fit fit) {

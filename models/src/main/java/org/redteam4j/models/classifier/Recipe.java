@@ -7,9 +7,11 @@ import org.redteam4j.models.pm.Embedder;
 import org.redteam4j.models.pm.FeatureSpec;
 
 /**
- * How one shipped classifier is made, fixed before any held-out figure was seen: its candidate
- * feature designs (inner cross-validation picks one, with the L2 strength), how it is validated,
- * and which held-out replies its shipped calibration counts.
+ * How one shipped classifier is made: its candidate feature designs (inner cross-validation picks
+ * one, with the L2 strength and the threshold), how it is validated, and which held-out replies its
+ * shipped calibration counts. The shipped recipes have one design each, the one inner
+ * cross-validation chose in every outer fold of an exploration over more ({@code --explore}), and
+ * the cheapest to embed where it made no difference, since CI rebuilds both heads.
  *
  * @param designs     candidate features; more than one only when validation should decide
  * @param validation  the outer and inner splits
@@ -19,35 +21,37 @@ import org.redteam4j.models.pm.FeatureSpec;
 public record Recipe(JudgeCalibration.Task task, List<Design> designs, Validation validation, Predicate<Example> calibrated,
                      String calibration) {
 
-    /** One feature design: the preference model's features, optionally the opening's embedding and the refusal phrases. */
-    public record Design(FeatureSpec spec, boolean opening, boolean phrases) {
-
-        public String describe() {
-            return ClassifierFeatures.describe(spec, opening, phrases);
-        }
-    }
-
     /** MiniLM only: the reproduction of both heads must fit in CI's budget (README, train-judge). */
     static final List<Embedder.Kind> EMBEDDERS = List.of(Embedder.Kind.MINILM);
 
-    public static Recipe refusal(Validation validation, boolean tryJoint) {
-        FeatureSpec reply = new FeatureSpec(EMBEDDERS, true, false, true);
-        List<Design> designs = new java.util.ArrayList<>(List.of(new Design(reply, false, true), new Design(reply, true, true)));
-        if (tryJoint) {
-            designs.add(new Design(new FeatureSpec(EMBEDDERS, true, true, true), true, true));
-        }
+    private static final FeatureSpec REPLY = new FeatureSpec(EMBEDDERS, true, false, true);
+    private static final FeatureSpec JOINT = new FeatureSpec(EMBEDDERS, false, true, true);
+    private static final FeatureSpec BOTH = new FeatureSpec(EMBEDDERS, true, true, true);
+
+    /** The reply read alone, its lexical signals and the refusal phrases. */
+    public static final Design REFUSAL = new Design(REPLY, false, false, true);
+    /** Request and reply in one window, the reply's opening, its lexical signals and the refusal phrases. */
+    public static final Design HARM = new Design(JOINT, true, false, true);
+
+    public Recipe {
+        designs = List.copyOf(designs);
+    }
+
+    public static Recipe refusal(Validation validation, boolean explore) {
+        List<Design> designs = explore ? List.of(REFUSAL, new Design(REPLY, true, false, true), new Design(BOTH, false, false, true))
+                : List.of(REFUSAL);
         return new Recipe(JudgeCalibration.Task.REFUSAL, designs, validation, example -> true,
                 "held-out replies of XSTest models it never saw (" + validation.name() + ")");
     }
 
     /**
-     * Harm reads request and reply in one window (the request's end, the reply's start): whether a
-     * reply gives harmful help depends on what was asked. Its calibration counts replies to unsafe
-     * prompts only, the replies a campaign's attacks get.
+     * Harm must see the request: whether a reply gives harmful help depends on what was asked. Its
+     * calibration counts replies to unsafe prompts only, the replies a campaign's attacks get.
      */
-    public static Recipe harm(Validation validation) {
-        FeatureSpec joint = new FeatureSpec(EMBEDDERS, false, true, true);
-        return new Recipe(JudgeCalibration.Task.HARM, List.of(new Design(joint, false, true), new Design(joint, true, true)), validation, Example::unsafePrompt,
+    public static Recipe harm(Validation validation, boolean explore) {
+        List<Design> designs = explore ? List.of(HARM, new Design(REPLY, true, true, true), new Design(REPLY, false, true, true))
+                : List.of(HARM);
+        return new Recipe(JudgeCalibration.Task.HARM, designs, validation, Example::unsafePrompt,
                 "held-out replies to unsafe prompts, JailbreakBench and XSTest (" + validation.name() + ")");
     }
 }

@@ -35,7 +35,7 @@ public final class RefusalClassifier implements RefusalDetector {
             throw new BadInput(name + ": a head of the " + head.task().id() + " task, not a refusal classifier");
         }
         this.head = head;
-        this.features = new ClassifierFeatures(head.spec(), head.opening(), head.phrases(), RefusalPhrases.shipped());
+        this.features = new ClassifierFeatures(head.design(), RefusalPhrases.shipped());
         this.name = name;
     }
 

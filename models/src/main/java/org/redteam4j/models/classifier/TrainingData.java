@@ -71,16 +71,59 @@ public final class TrainingData {
         if (files.isEmpty()) {
             throw new BadInput(folder + ": no JailbreakBench attack artifacts (.json) in it");
         }
-        List<Example> examples = new ArrayList<>();
+        List<JailbreakBenchEntry> entries = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        GoalGroups groups = new GoalGroups();
         for (Path file : files) {
             String method = "jailbreakbench/" + folder.relativize(file).getName(0);
             for (JailbreakBenchEntry entry : JailbreakBenchArtifacts.read(DataFile.open(file))) {
                 if (entry.response() != null && !entry.response().isBlank()) {
-                    examples.add(new Example(entry.goal(), entry.response(), entry.jailbroken(), method, "goal:" + entry.goal(), true));
+                    entries.add(entry);
+                    methods.add(method);
+                    groups.link(entry.behavior(), entry.goal());
                 }
             }
         }
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JailbreakBenchEntry entry = entries.get(i);
+            examples.add(new Example(entry.goal(), entry.response(), entry.jailbroken(), methods.get(i),
+                    "goal:" + groups.of(entry.behavior()), true));
+        }
         return examples;
+    }
+
+    /**
+     * JailbreakBench's 100 behaviours, though artifacts spell them differently ("Human  trafficking",
+     * "9_11 conspiracy" beside "September 11th conspiracy") and word some goals differently: entries
+     * that share a behaviour or a goal (compared in lower-case letters and digits) are one group.
+     */
+    private static final class GoalGroups {
+        private final java.util.Map<String, String> parent = new java.util.HashMap<>();
+
+        void link(String behavior, String goal) {
+            String a = find("b:" + key(behavior));
+            String b = find("g:" + key(goal));
+            if (!a.equals(b)) { // the smaller key represents the group, so groups do not depend on file order
+                parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+            }
+        }
+
+        String of(String behavior) {
+            return find("b:" + key(behavior));
+        }
+
+        private String find(String key) {
+            String root = key;
+            while (!parent.getOrDefault(root, root).equals(root)) {
+                root = parent.get(root);
+            }
+            return root;
+        }
+
+        private static String key(String text) {
+            return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        }
     }
 
     /** Our 220 refusal labels joined with their replies in hh-rlhf's {@code harmless-base} pairs. */

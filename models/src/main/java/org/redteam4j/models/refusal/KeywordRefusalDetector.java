@@ -30,6 +30,6 @@ public final class KeywordRefusalDetector implements RefusalDetector {
 
     @Override
     public String id() {
-        return "phrases(" + phrases.phrases().size() + ")";
+        return "phrases=" + phrases.phrases().size();
     }
 }
