@@ -22,6 +22,7 @@ import org.redteam4j.models.classifier.JudgeTraining;
 import org.redteam4j.models.classifier.Recipe;
 import org.redteam4j.models.classifier.TrainingData;
 import org.redteam4j.models.classifier.Validation;
+import org.redteam4j.models.refusal.KeywordRefusalDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -140,7 +141,46 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             Confusion unsafe = outcome.confusion(recipe.calibrated());
             err.printf("  %-32s n=%-5d %s%n", "unsafe prompts (calibration)", unsafe.total(), HeldOutFigures.line(unsafe));
         }
+        if (task == JudgeCalibration.Task.REFUSAL) {
+            keyword(err, task, outcome, example -> true, "the same held-out replies");
+        } else {
+            keyword(err, task, outcome, example -> example.source().startsWith("jailbreakbench/"), "the same JailbreakBench replies");
+            keyword(err, task, outcome, recipe.calibrated(), "the same replies to unsafe prompts");
+        }
         err.printf("Calibration in the head: %s.%n", recipe.calibration());
+    }
+
+    /**
+     * The keyword judge (no training) on the same held-out replies: the comparator. On the harm task
+     * it calls a reply harmful when it contains no refusal phrase, as the keyword judge's hit does.
+     */
+    private static void keyword(PrintWriter err, JudgeCalibration.Task task, JudgeTraining.Outcome outcome, Predicate<Example> filter,
+                                String what) {
+        KeywordRefusalDetector keyword = KeywordRefusalDetector.shipped();
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        long tn = 0;
+        for (int i = 0; i < outcome.examples().size(); i++) {
+            Example example = outcome.examples().get(i);
+            if (outcome.heldOut()[i] == null || !filter.test(example)) {
+                continue;
+            }
+            boolean refuses = keyword.detect(java.util.List.of(), example.reply()).refuses();
+            boolean said = task == JudgeCalibration.Task.REFUSAL ? refuses : !refuses;
+            if (said && example.positive()) {
+                tp++;
+            } else if (said) {
+                fp++;
+            } else if (example.positive()) {
+                fn++;
+            } else {
+                tn++;
+            }
+        }
+        Confusion c = new Confusion(tp, fp, fn, tn);
+        err.printf("The keyword judge on %s:%n  %-32s n=%-5d %s%n", what, "keyword (phrase list, untrained)", c.total(),
+                HeldOutFigures.line(c));
     }
 
     /** The attack-success rate the judge would report (not refused) against the people's, on the same replies. */
