@@ -26,6 +26,8 @@ class JudgeClassifierCommandsTest {
     void theShippedClassifierHeadsReproduceFromTheReadmeCommands() throws Exception {
         Path data = SharedData.dir();
         SharedData.require("xstest");
+        SharedData.require("jailbreakbench/attack-artifacts");
+        SharedData.harmlessBaseDev();
         Path refusal = dir.resolve("refusal-head.json");
         Path harm = dir.resolve("harm-head.json");
 
