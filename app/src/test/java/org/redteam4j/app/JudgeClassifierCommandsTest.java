@@ -66,5 +66,8 @@ class JudgeClassifierCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--task").contains("refusal or harm");
+        CliRun split = CliRun.of("train-judge", "--task", "refusal", "--validation", "methods", "--out", "x.json");
+        assertThat(split.exitCode()).isEqualTo(2);
+        assertThat(split.err()).contains("--validation is for --task harm");
     }
 }

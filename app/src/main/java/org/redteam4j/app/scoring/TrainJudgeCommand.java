@@ -58,9 +58,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
                     + "inside it (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--validation", paramLabel = "SPLIT", defaultValue = "goals",
-            description = "For --task harm: goals (5 folds grouped by goal) or methods (each JailbreakBench attack method "
-                    + "held out in turn) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation", paramLabel = "SPLIT",
+            description = "For --task harm: goals (5 folds grouped by goal, the default) or methods (each JailbreakBench "
+                    + "attack method held out in turn). --task refusal always leaves one XSTest model out.")
     String validation;
 
     @Option(names = "--explore", description = "Let inner cross-validation choose among more feature designs (the opening's "
@@ -76,6 +76,12 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             which = JudgeCalibration.Task.of(task);
         } catch (IllegalArgumentException e) {
             throw new BadInput("--task: " + e.getMessage());
+        }
+        if (validation != null && which == JudgeCalibration.Task.REFUSAL) {
+            throw new BadInput("--validation is for --task harm; --task refusal always leaves one XSTest model out");
+        }
+        if (validation == null) {
+            validation = "goals";
         }
         if (!validation.equals("goals") && !validation.equals("methods")) {
             throw new BadInput("--validation must be goals or methods, got '" + validation + "'");

@@ -58,6 +58,9 @@ final class LogisticTrainer {
                 }
                 step /= 2;
             }
+            if (nextLoss > loss) { // no step along this direction lowers the loss: as good as it gets
+                break;
+            }
             double[] sk = new double[d + 1];
             double[] tk = new double[d + 1];
             for (int j = 0; j <= d; j++) {
