@@ -12,6 +12,7 @@ import org.redteam4j.app.scoring.CalibrateCommand;
 import org.redteam4j.app.scoring.EvalJudgeCommand;
 import org.redteam4j.app.scoring.EvalPmCommand;
 import org.redteam4j.app.scoring.ScoreCommand;
+import org.redteam4j.app.scoring.TrainJudgeCommand;
 import org.redteam4j.app.scoring.TrainPmCommand;
 import org.redteam4j.app.web.ServeCommand;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             TrainPmCommand.class,
             EvalPmCommand.class,
+            TrainJudgeCommand.class,
             EvalJudgeCommand.class,
             CalibrateCommand.class,
             AttackCommand.class,

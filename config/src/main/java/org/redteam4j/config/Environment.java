@@ -7,7 +7,7 @@ import org.redteam4j.core.scoring.RefusalDetector;
 import org.redteam4j.core.secrets.Secrets;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
-import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
+import org.redteam4j.models.classifier.RefusalClassifier;
 
 /**
  * What declarations are built with, made once at the top of a command, a Spark executor or a
@@ -38,7 +38,7 @@ public final class Environment {
 
     /** Keys from the environment and the credentials file; the shipped PM and refusal detector. */
     public static Environment fromSystem() {
-        return new Environment(ApiKeys.fromSystem(), EmbeddedPreferenceModel::loadDefault, EmbeddingRefusalDetector::withDefaults);
+        return new Environment(ApiKeys.fromSystem(), EmbeddedPreferenceModel::loadDefault, RefusalClassifier::shipped);
     }
 
     /**

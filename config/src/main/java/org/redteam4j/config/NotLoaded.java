@@ -31,6 +31,12 @@ final class NotLoaded implements HarmlessnessScorer, RefusalDetector {
         throw new IllegalStateException(id + " is not loaded in a dry run, which calls nothing");
     }
 
+    /** Both interfaces give an empty default; a stand-in has no model, so no provenance. */
+    @Override
+    public java.util.Map<String, String> provenance() {
+        return java.util.Map.of();
+    }
+
     @Override
     public String id() {
         return id;

@@ -2,7 +2,7 @@ package org.redteam4j.spark;
 
 import org.redteam4j.config.Environment;
 import org.redteam4j.models.http.ApiKeys;
-import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
+import org.redteam4j.models.classifier.RefusalClassifier;
 
 /**
  * The environment of an executor JVM, made once and shared by its tasks: the executor's own API
@@ -20,7 +20,7 @@ final class ExecutorEnvironment {
             synchronized (ExecutorEnvironment.class) {
                 if (environment == null) {
                     environment = new Environment(ApiKeys.fromSystem(), () -> ExecutorScorer.get("pm:default", null),
-                            EmbeddingRefusalDetector::withDefaults);
+                            RefusalClassifier::shipped);
                 }
             }
         }

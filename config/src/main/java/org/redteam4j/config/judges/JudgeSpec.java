@@ -10,7 +10,8 @@ import org.redteam4j.core.failure.BadInput;
 
 /**
  * A judge or scorer as users write it, in one grammar everywhere (options, campaign and targets
- * files, Spark jobs): {@code refusal}, {@code pm}, {@code pm:FILE}, {@code llm:SPEC} — with
+ * files, Spark jobs): {@code refusal}, {@code refusal:FILE} and {@code harm}, {@code harm:FILE} (a head
+ * made by {@code train-judge}), {@code keyword}, {@code pm}, {@code pm:FILE}, {@code llm:SPEC} — with
  * {@code judge:SPEC} accepted as {@code llm:SPEC} — or, in YAML, the same id as a one-key map
  * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}}.
  *
@@ -89,8 +90,17 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         if (canonical.equals("llm") && (argument == null || argument.isBlank())) {
             throw new BadInput(where + "the llm judge names its model: llm:SPEC, e.g. llm:openai:gpt-4o-mini");
         }
-        if (canonical.equals("refusal") && argument != null) {
-            throw new BadInput(where + "the refusal judge takes no argument, got 'refusal:" + argument + "'");
+        if (canonical.equals("keyword") && argument != null) {
+            throw new BadInput(where + "the keyword judge takes no argument (its phrase list ships with redteam4j), got 'keyword:"
+                    + argument + "'");
+        }
+        if (threshold != null && (canonical.equals("refusal") || canonical.equals("harm") || canonical.equals("keyword"))) {
+            throw new BadInput(where + "the " + canonical + " judge takes no threshold: it decides at the probability its "
+                    + "head was validated at (train-judge)");
+        }
+        if ((canonical.equals("refusal") || canonical.equals("harm")) && argument != null && argument.isBlank()) {
+            throw new BadInput(where + "'" + canonical + ":' names no head file; write " + canonical + " for the shipped one or "
+                    + canonical + ":FILE for a head made by train-judge");
         }
         return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl, calibration);
     }

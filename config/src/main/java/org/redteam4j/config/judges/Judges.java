@@ -9,9 +9,12 @@ import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.PreferenceJudge;
 import org.redteam4j.core.scoring.RefusalJudge;
+import org.redteam4j.models.classifier.HarmClassifier;
+import org.redteam4j.models.classifier.RefusalClassifier;
 import org.redteam4j.models.judge.JudgeScorer;
 import org.redteam4j.models.judge.LlmJudge;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
+import org.redteam4j.models.refusal.KeywordRefusalDetector;
 
 /** Builds judges and harmlessness scorers from their specs: the one place each id becomes an object. */
 public final class Judges {
@@ -24,7 +27,10 @@ public final class Judges {
 
     public Judge judge(JudgeSpec spec) {
         return switch (spec.id()) {
-            case "refusal" -> new RefusalJudge(environment.refusals());
+            case "refusal" -> new RefusalJudge(spec.argument() == null ? environment.refusals() : RefusalClassifier.load(headFile(spec)));
+            case "keyword" -> new RefusalJudge("keyword", KeywordRefusalDetector.shipped());
+            case "harm" -> spec.argument() == null ? HarmClassifier.shipped(environment.refusals())
+                    : HarmClassifier.load(headFile(spec), environment.refusals());
             case "pm" -> preferenceJudge(spec);
             case "llm" -> llm(spec);
             default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
@@ -53,6 +59,15 @@ public final class Judges {
             throw new BadInput(file + ": no such preference model file");
         }
         return EmbeddedPreferenceModel.load(file);
+    }
+
+    /** {@code refusal:FILE} and {@code harm:FILE}: a head made by train-judge. */
+    private static Path headFile(JudgeSpec spec) {
+        Path file = Path.of(spec.argument());
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(file + ": no such classifier head file (train-judge writes them)");
+        }
+        return file;
     }
 
     /** {@code {pm: {threshold: T}}} when given, else the head's own default. */

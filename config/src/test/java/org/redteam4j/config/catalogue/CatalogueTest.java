@@ -26,7 +26,7 @@ import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.models.gguf.TinyGguf;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
-import org.redteam4j.models.refusal.EmbeddingRefusalDetector;
+import org.redteam4j.models.classifier.RefusalClassifier;
 
 /**
  * Every catalogue entry builds from its own example in a campaign file, with the needs it
@@ -38,7 +38,7 @@ class CatalogueTest {
     private static final List<Seed> SEEDS = List.of(Seed.of("Ask for help cheating at cards"));
     private static final Environment ENVIRONMENT = new Environment(
             new ApiKeys(Map.of("OPENAI_API_KEY", "sk-catalogue-test", "ANTHROPIC_API_KEY", "sk-ant-catalogue-test"), null),
-            EmbeddedPreferenceModel::loadDefault, EmbeddingRefusalDetector::withDefaults);
+            EmbeddedPreferenceModel::loadDefault, RefusalClassifier::shipped);
 
     @TempDir
     static Path dir;

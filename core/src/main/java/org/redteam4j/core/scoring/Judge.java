@@ -8,6 +8,14 @@ public interface Judge {
 
     Verdict judge(List<Turn> context, String reply);
 
+    /**
+     * Judges many replies, each in its own context, in order; judges with a model (the trained
+     * classifiers) override it to embed a batch at once.
+     */
+    default List<Verdict> judgeAll(List<ReplyInContext> items) {
+        return items.stream().map(item -> judge(item.context(), item.reply())).toList();
+    }
+
     /** Its identity in {@link org.redteam4j.core.catalogue.ComponentId}'s grammar, stored with every verdict. */
     String id();
 

@@ -8,7 +8,22 @@ public interface RefusalDetector {
 
     RefusalVerdict detect(List<Turn> context, String reply);
 
+    /** Detects for many replies, each in its own context; detectors with a model override it to batch. */
+    default List<RefusalVerdict> detectAll(List<ReplyInContext> items) {
+        return items.stream().map(item -> detect(item.context(), item.reply())).toList();
+    }
+
     String id();
+
+    /** How often the detector agrees with people, when a trained one ships its validation. */
+    default java.util.Optional<JudgeCalibration> calibration() {
+        return java.util.Optional.empty();
+    }
+
+    /** Where a trained detector came from, for provenance. */
+    default java.util.Map<String, String> provenance() {
+        return java.util.Map.of();
+    }
 
     /**
      * @param refuses whether the reply declines, discourages, deflects or evades
