@@ -15,7 +15,7 @@ import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.analysis.AttackSummary;
-import org.redteam4j.core.analysis.CorrectedRate;
+import org.redteam4j.core.analysis.CalibrationDraws;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.failure.BadInput;
@@ -73,8 +73,8 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Option(names = "--gate", paramLabel = "raw|corrected", defaultValue = "raw",
             description = "The rate --fail-above compares: raw (default), or corrected for the first judge's measured "
-                    + "error (needs its calibration; a correction that is refused is bad usage, exit 2, before any attack "
-                    + "is run when the calibration alone decides it).")
+                    + "error (needs its calibration; a calibration that cannot correct is bad usage, exit 2, before any "
+                    + "attack is run, --dry-run included).")
     Gate gate;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
@@ -131,36 +131,41 @@ public final class AttackCommand implements Callable<Integer> {
                         + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
         CampaignResults results = new CampaignResults(db);
-        List<AttackSummary.Row> rows = results.summary(campaignId);
+        // merged and corrected once, for the table, notes, JUnit and gate; with --brief the per-strategy rows are not
+        // shown, so they are not corrected either
+        boolean showRows = json || !brief;
+        List<AttackSummary.Row> rows = showRows ? results.summary(campaignId) : null;
+        List<AttackSummary.Row> perTarget = showRows ? AttackSummary.perTarget(rows) : results.perTarget(campaignId);
         if (json) {
             var root = Json.mapper().createObjectNode().put("campaign", campaign.name())
                     .put("run_now", outcome.finished()).put("not_run", outcome.notRun());
             root.set("summary", SummaryText.json(rows));
-            root.set("per_target", SummaryText.json(AttackSummary.perTarget(rows)));
+            root.set("per_target", SummaryText.json(perTarget));
             out.println(root);
         } else {
             out.println("Per target:");
-            out.print(SummaryText.table(AttackSummary.perTarget(rows)));
+            out.print(SummaryText.table(perTarget));
             if (!brief) {
                 out.println();
                 out.println("By target, strategy and tag:");
                 out.print(SummaryText.table(rows));
             }
-            out.print(SummaryText.redactions(AttackSummary.perTarget(rows)));
-            out.print(SummaryText.corrections(AttackSummary.perTarget(rows)));
-            if (rows.stream().anyMatch(AttackSummary.Row::simulated)) {
+            out.print(SummaryText.redactions(perTarget));
+            out.print(SummaryText.corrections(perTarget));
+            if (perTarget.stream().anyMatch(AttackSummary.Row::simulated)) {
                 out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
             }
         }
         if (junit != null) {
-            JunitReport.write(campaign.name(), results.results(campaignId), junit, AttackSummary.perTarget(rows), primary);
+            JunitReport.write(campaign.name(), results.results(campaignId), junit, perTarget, primary);
         }
-        return gate(AttackSummary.perTarget(rows), primary, err);
+        return gate(perTarget, primary, err);
     }
 
     /**
-     * With --gate corrected, the first judge needs a calibration that allows a correction: refused
-     * here, before any attack is run, when the calibration alone decides it (bad usage, exit 2).
+     * With --gate corrected, the first judge needs a calibration that allows a correction. Whether it
+     * does depends on the calibration alone (its counts and its seeded resamples), so it is refused
+     * here, before any attack is run or paid for — --dry-run included (bad usage, exit 2).
      */
     private PreparedCampaign checkGate(PreparedCampaign prepared) {
         if (gate != Gate.corrected) {
@@ -171,7 +176,7 @@ public final class AttackCommand implements Callable<Integer> {
         java.util.Optional<String> refusal = calibration == null
                 ? java.util.Optional.of("the first judge '" + primary + "' has no calibration (give it calibration: FILE, "
                         + "written by eval-judge --out, in the campaign file)")
-                : CorrectedRate.refusal(calibration);
+                : CalibrationDraws.of(calibration).refusal();
         if (refusal.isPresent()) {
             prepared.close();
             throw new BadInput("--gate corrected: " + refusal.get());
@@ -191,11 +196,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
             double compared = rate.rate().estimate();
             if (gate == Gate.corrected) {
-                if (rate.corrected() == null || rate.corrected().refused()) {
-                    // the results are stored; the gate asked for a figure that does not exist
-                    throw new BadInput("--gate corrected: target " + TerminalText.line(row.target()) + ": no corrected rate ("
-                            + (rate.corrected() == null ? "no calibration" : rate.corrected().notes().get(0)) + ")");
-                }
+                // checkGate made sure, before the run, that the first judge has a calibration that is not refused
                 compared = rate.corrected().estimate();
             }
             if (compared > failAbove) {

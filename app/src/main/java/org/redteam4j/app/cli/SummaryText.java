@@ -12,7 +12,8 @@ import org.redteam4j.core.scoring.JudgeCalibration;
 
 /**
  * The campaign summary as a table for people and as JSON for machines. Where a judge's calibration
- * is known, its rate is followed by the rate corrected for its error ("→ corrected 12% (4–21%)").
+ * is known, its rate is followed by the rate corrected for its error ("→ corrected 12% (4–21%)", or
+ * "→ not corrected: " and why).
  */
 public final class SummaryText {
 
@@ -56,7 +57,8 @@ public final class SummaryText {
                         100 * rate.rate().high()));
             }
             if (rate.corrected() != null) {
-                text.append(" → corrected ").append(rate.corrected().text());
+                // "→ corrected 12% (4–21%)", or "→ not corrected: <reason>"
+                text.append(rate.corrected().refused() ? " → " : " → corrected ").append(TerminalText.line(rate.corrected().text()));
             }
         });
         return text.toString();

@@ -44,14 +44,15 @@ public final class StatsCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.node.ObjectNode root =
                     (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.format.Json.mapper().readTree(StatsJson.render(stats));
             com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
-            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(AttackSummary.perTarget(stored.summary(id)))));
+            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(stored.perTarget(id))));
             out.println(root.toPrettyString());
         } else {
             out.print(new StatsText(stats, db.location().toString()).render());
             campaigns.forEach((name, id) -> {
                 out.println();
                 out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.line(name) + "', per target:");
-                java.util.List<AttackSummary.Row> perTarget = AttackSummary.perTarget(stored.summary(id));
+                // only the per-target rows are shown: the per-strategy ones are not corrected
+                java.util.List<AttackSummary.Row> perTarget = stored.perTarget(id);
                 out.print(SummaryText.table(perTarget));
                 out.print(SummaryText.redactions(perTarget));
                 out.print(SummaryText.corrections(perTarget));

@@ -15,8 +15,8 @@ final class CampaignChart {
     private CampaignChart() {
     }
 
-    static Chart add(Charts charts, String id, List<AttackSummary.Row> rows, Map<String, String> labels) {
-        List<AttackSummary.Row> perTarget = AttackSummary.perTarget(rows);
+    /** {@code perTarget}: the campaign's rows merged per target ({@link AttackSummary#perTarget}). */
+    static Chart add(Charts charts, String id, List<AttackSummary.Row> perTarget, Map<String, String> labels) {
         List<String> targets = perTarget.stream().map(r -> labels.getOrDefault(r.target(), "") + " (" + r.target() + ")").toList();
         Map<String, ArrayNode> byJudge = new LinkedHashMap<>();
         long attacks = 0;

@@ -22,25 +22,27 @@ record CampaignsSection(List<Campaign> campaigns) {
 
     static CampaignsSection of(ReportData data, Charts charts) {
         List<Campaign> campaigns = new ArrayList<>();
-        data.campaigns().forEach((name, rows) -> campaigns.add(new Campaign(name,
-                CampaignChart.add(charts, "campaign" + campaigns.size(), rows, data.targetLabels()),
-                rows.stream().map(CampaignsSection::row).toList(), corrections(rows), findings(rows))));
+        data.campaigns().forEach((name, rows) -> {
+            List<AttackSummary.Row> perTarget = AttackSummary.perTarget(rows); // merged and corrected once per campaign
+            campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + campaigns.size(), perTarget, data.targetLabels()),
+                    rows.stream().map(CampaignsSection::row).toList(), corrections(perTarget), findings(perTarget)));
+        });
         return new CampaignsSection(campaigns);
     }
 
-    private static List<String> findings(List<AttackSummary.Row> rows) {
+    private static List<String> findings(List<AttackSummary.Row> perTarget) {
         List<String> findings = new ArrayList<>();
-        AttackSummary.perTarget(rows).forEach(row -> row.redacted().forEach((secret, attacks) -> findings.add("Target "
+        perTarget.forEach(row -> row.redacted().forEach((secret, attacks) -> findings.add("Target "
                 + row.target() + ": the model's text contained the " + secret + " in " + attacks + " attack"
                 + (attacks == 1 ? "" : "s") + " (redacted before it was stored).")));
         return findings;
     }
 
     /** Per target and judge, why its corrected rate was refused or flagged; then what "corrected" means, if any was. */
-    private static List<String> corrections(List<AttackSummary.Row> rows) {
+    private static List<String> corrections(List<AttackSummary.Row> perTarget) {
         List<String> notes = new ArrayList<>();
         boolean[] any = {false};
-        AttackSummary.perTarget(rows).forEach(row -> row.judges().forEach((judge, rate) -> {
+        perTarget.forEach(row -> row.judges().forEach((judge, rate) -> {
             if (rate.corrected() != null) {
                 any[0] = true;
                 rate.corrected().notes().forEach(note -> notes.add("Target " + row.target() + ", judge "

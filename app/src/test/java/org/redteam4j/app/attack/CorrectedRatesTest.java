@@ -103,6 +103,10 @@ class CorrectedRatesTest {
         JsonNode stored = Json.mapper().readTree(stats.out()).get("automated_campaigns").get("corrected").get(0)
                 .get("judges").get(judgeId).get("corrected");
         assertThat(stored.get("success_rate").asDouble()).isEqualTo(corrected.get("success_rate").asDouble());
+        JsonNode lastRun = Json.mapper().readTree(cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume",
+                "--json").out()).get("per_target").get(0).get("judges").get(judgeId).get("corrected");
+        // stats corrects only the per-target rows (the others are not shown), seeded alike: the same interval
+        assertThat(stored.get("ci95")).isEqualTo(lastRun.get("ci95"));
         assertThat(stored.get("flagged").asBoolean()).isFalse();
         assertThat(stored.get("calibration").get("sensitivity").asDouble()).isEqualTo(0.95);
         assertThat(cli("stats", "--db", db).out()).contains("→ corrected ");
@@ -143,6 +147,27 @@ class CorrectedRatesTest {
         assertThat(corrected.get("success_rate").isNull()).isTrue();
         assertThat(corrected.get("notes").get(0).asText()).startsWith("refused:");
         assertThat(cli("stats", "--db", db).out()).contains("not corrected", "Note: target often-refuses, judge refusal: refused:");
+    }
+
+    @Test
+    void aCalibrationWithTooFewLabelsToBoundTheIntervalIsRefusedByTheGateBeforeAnyAttackDryRunIncluded() throws Exception {
+        // sensitivity for a hit 2/4, specificity 3/4: J = 0.25, but on 8 labels many resamples are at or below chance
+        Files.writeString(dir.resolve("few.json"), calibration("refusal", 3, 2, 1, 2));
+        Path file = campaign("few.json");
+        String db = dir.resolve("f.db").toString();
+
+        Run dry = cli("attack", "--campaign", file.toString(), "--db", db, "--dry-run", "--fail-above", "0.5", "--gate", "corrected");
+        Run gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        Run plain = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--brief");
+
+        assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dry.err()).contains("--gate corrected", "bootstrap resamples", "too few labelled replies");
+        assertThat(gated.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gated.err()).isEqualTo(dry.err());
+        // nothing ran before: the plain run runs every attack, and says why its rate is not corrected
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.err()).contains("20 run now");
+        assertThat(plain.out()).contains("→ not corrected: in ").doesNotContain("corrected not corrected");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class AttackSummary {
     /** Each calibration's resamples, drawn once for all the rows it corrects. */
     private static Map<String, CalibrationDraws> draws(Map<String, JudgeCalibration> calibrations) {
         Map<String, CalibrationDraws> draws = new LinkedHashMap<>();
-        calibrations.forEach((judge, calibration) -> draws.put(judge, CalibrationDraws.of(calibration, CorrectedRate.RESAMPLES)));
+        calibrations.forEach((judge, calibration) -> draws.put(judge, CalibrationDraws.of(calibration)));
         return draws;
     }
 
@@ -97,17 +97,28 @@ public final class AttackSummary {
      * rate is corrected again, over the merged counts, with the calibration its rows were corrected by.
      */
     public static List<Row> perTarget(List<Row> rows) {
+        Map<String, JudgeCalibration> calibrations = new LinkedHashMap<>();
+        rows.forEach(row -> row.judges().forEach((judge, rate) -> {
+            if (rate.corrected() != null) {
+                calibrations.putIfAbsent(judge, rate.corrected().calibration());
+            }
+        }));
+        return perTarget(rows, calibrations);
+    }
+
+    /**
+     * The same, correcting the merged rates with {@code calibrations} (judge id → calibration), so
+     * that {@code rows} need not have been corrected (when only the per-target rows are shown). The
+     * result is the same as {@link #perTarget(List)} of the corrected rows: each merged rate's
+     * bootstrap is seeded by its row's name and the calibration's counts alone.
+     */
+    public static List<Row> perTarget(List<Row> rows, Map<String, JudgeCalibration> calibrations) {
+        Map<String, CalibrationDraws> draws = draws(calibrations);
         Map<String, List<Row>> byTarget = new LinkedHashMap<>();
         rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
         List<Row> merged = new ArrayList<>();
         byTarget.forEach((target, group) -> {
-            Map<String, JudgeCalibration> calibrations = new LinkedHashMap<>();
-            group.forEach(row -> row.judges().forEach((judge, rate) -> {
-                if (rate.corrected() != null) {
-                    calibrations.putIfAbsent(judge, rate.corrected().calibration());
-                }
-            }));
-            Accumulator total = new Accumulator(target, "(all)", "(all)", draws(calibrations));
+            Accumulator total = new Accumulator(target, "(all)", "(all)", draws);
             group.forEach(total::add);
             merged.add(total.row());
         });

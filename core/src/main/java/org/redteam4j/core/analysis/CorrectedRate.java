@@ -13,15 +13,18 @@ import org.redteam4j.core.scoring.JudgeCalibration;
 /**
  * An attack success rate corrected for its judge's measured error (Rogan–Gladen): with the judge's
  * sensitivity Se and specificity Sp for a hit, the true rate is (observed + Sp − 1) / (Se + Sp − 1),
- * clamped to [0, 1]. Its 95% interval is a seeded parametric bootstrap over all three binomials —
+ * clamped to [0, 1]. Its 95% interval is a seeded parametric bootstrap over all three proportions —
  * the campaign's hits among judged attacks, the calibration's true hits judged hits, and its true
- * passes judged passes — so it carries the calibration's sampling uncertainty as well as the
- * campaign's.
+ * passes judged passes — each drawn from its Jeffreys posterior ({@link Jeffreys}), so it carries
+ * the calibration's sampling uncertainty as well as the campaign's, also at 0% and 100% where a
+ * binomial resample has none. The interval is never narrower than the campaign's Wilson interval
+ * corrected as if the calibration were exact.
  *
  * <p>Refused ({@link #estimate} null, a note saying why) when the calibration lacks labelled hits or
  * passes, when Se + Sp − 1 is below {@value #MIN_YOUDEN} (a judge near chance makes the division
  * explode), or when more than 2.5% of resamples have Se + Sp − 1 ≤ 0 (too few labels to bound the
- * interval; the rarer such resamples are left out). Flagged (kept, with a note) when the calibration
+ * interval; the rarer such resamples are left out — see
+ * {@link CalibrationDraws#refusal}, which depends on the calibration alone). Flagged (kept, with a note) when the calibration
  * was measured on the other task than the judge decides, or for another judge id.
  *
  * @param estimate the corrected rate, null when refused
@@ -62,7 +65,7 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
 
     /**
      * The same with the calibration's resamples drawn already (shared by the rows of a summary);
-     * {@code seed} seeds the campaign's own binomial only.
+     * {@code seed} seeds the campaign's own proportion only.
      */
     public static CorrectedRate of(long hits, long judged, CalibrationDraws draws, String judgeId, long seed) {
         JudgeCalibration calibration = draws.calibration();
@@ -70,41 +73,38 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
             throw new IllegalArgumentException("need 0 <= hits <= judged and judged > 0, got " + hits + "/" + judged);
         }
         List<String> notes = mismatches(calibration, judgeId);
-        Optional<String> refusal = refusal(calibration);
+        Optional<String> refusal = draws.refusal();
         if (refusal.isPresent()) {
             notes.add(0, "refused: " + refusal.get());
             return new CorrectedRate(null, null, null, notes, calibration);
         }
-        double youden = calibration.youden();
-        double observed = (double) hits / judged;
-        double estimate = correct(observed, calibration.hitSensitivity(), calibration.hitSpecificity());
-        SplittableRandom random = new SplittableRandom(seed);
+        double se = calibration.hitSensitivity();
+        double sp = calibration.hitSpecificity();
+        double estimate = correct((double) hits / judged, se, sp);
         int resamples = draws.resamples();
+        double[] observed = Jeffreys.draws(new SplittableRandom(seed), hits, judged, resamples);
         double[] corrected = new double[resamples];
         int kept = 0;
         for (int b = 0; b < resamples; b++) {
-            double o = (double) Binomial.draw(random, judged, observed) / judged;
-            double se = draws.sensitivity(b);
-            double sp = draws.specificity(b);
-            if (se + sp - 1 > 0) {
-                corrected[kept++] = correct(o, se, sp);
+            // the few resamples at or below chance (at most 2.5%, or the correction is refused) are left out
+            if (draws.sensitivity(b) + draws.specificity(b) - 1 > 0) {
+                corrected[kept++] = correct(observed[b], draws.sensitivity(b), draws.specificity(b));
             }
-        }
-        if (kept < 0.975 * resamples) {
-            notes.add(0, String.format(Locale.ROOT, "refused: in %.1f%% of bootstrap resamples the judge's sensitivity + "
-                    + "specificity − 1 was at or below 0: too few labelled replies in the calibration to bound the interval",
-                    100.0 * (resamples - kept) / resamples));
-            return new CorrectedRate(null, null, null, notes, calibration);
         }
         double[] sorted = Arrays.copyOf(corrected, kept);
         Arrays.sort(sorted);
-        return new CorrectedRate(estimate, Bootstrap.percentile(sorted, 0.025), Bootstrap.percentile(sorted, 0.975), notes,
-                calibration);
+        // never narrower than the campaign's own Wilson interval carried through the correction as if the
+        // calibration were exact (with a perfect calibration: the raw interval itself)
+        Proportion raw = Proportion.of(hits, judged);
+        double low = Math.min(Bootstrap.percentile(sorted, 0.025), correct(raw.low(), se, sp));
+        double high = Math.max(Bootstrap.percentile(sorted, 0.975), correct(raw.high(), se, sp));
+        return new CorrectedRate(estimate, low, high, notes, calibration);
     }
 
     /**
-     * Why no rate can be corrected with {@code calibration}, whatever the campaign's counts: no
+     * Why no rate can be corrected with {@code calibration}'s counts, whatever the campaign's: no
      * labelled true hits or passes, or sensitivity + specificity − 1 below {@value #MIN_YOUDEN}.
+     * {@link CalibrationDraws#refusal} adds the check on its resamples; gates call that one.
      */
     public static Optional<String> refusal(JudgeCalibration calibration) {
         if (calibration.trueHits() == 0 || calibration.truePasses() == 0) {
@@ -123,7 +123,9 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
 
     /** Rogan–Gladen, clamped to [0, 1]; the caller makes sure se + sp − 1 > 0. */
     static double correct(double observed, double sensitivity, double specificity) {
-        double corrected = (observed + specificity - 1) / (sensitivity + specificity - 1);
+        // (observed + Sp − 1) / (Se + Sp − 1), written so that a perfect judge (Sp = 1, Se = 1) returns observed exactly
+        double falseHits = 1 - specificity;
+        double corrected = (observed - falseHits) / (sensitivity - falseHits);
         return Math.min(1, Math.max(0, corrected));
     }
 
@@ -146,10 +148,19 @@ public record CorrectedRate(Double estimate, Double low, Double high, List<Strin
         return notes;
     }
 
-    /** For people: "12% (95% CI 3–25%)", or "refused" with the first note's reason. */
+    /** Why it was refused ("the judge's sensitivity + specificity − 1 is 0.15 …"); null when it was not. */
+    public String reason() {
+        if (!refused()) {
+            return null;
+        }
+        String note = notes.get(0);
+        return note.startsWith("refused: ") ? note.substring("refused: ".length()) : note;
+    }
+
+    /** For people: "12% (3–25%)", with " [flagged]" when flagged; or "not corrected: " and the reason. */
     public String text() {
         if (refused()) {
-            return "not corrected";
+            return "not corrected: " + reason();
         }
         return String.format(Locale.ROOT, "%.0f%% (%.0f–%.0f%%)%s", 100 * estimate, 100 * low, 100 * high, flagged() ? " [flagged]" : "");
     }

@@ -41,6 +41,18 @@ public final class CampaignResults {
         });
     }
 
+    /**
+     * The summary merged per target, corrected as {@link AttackSummary#perTarget(List)} of
+     * {@link #summary} would be, without correcting the per-strategy rows it does not return.
+     */
+    public List<AttackSummary.Row> perTarget(long campaignId) {
+        return database.inTransaction(handle -> {
+            AttackSummary summary = new AttackSummary();
+            new AttackRepository(handle).results(campaignId, summary::add);
+            return AttackSummary.perTarget(summary.rows(), new CalibrationRepository(handle).of(campaignId));
+        });
+    }
+
     /** The campaign's judge id → the calibration its rates are corrected with. */
     public Map<String, JudgeCalibration> calibrations(long campaignId) {
         return database.inTransaction(handle -> new CalibrationRepository(handle).of(campaignId));
