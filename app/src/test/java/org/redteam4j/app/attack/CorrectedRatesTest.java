@@ -171,8 +171,24 @@ class CorrectedRatesTest {
     }
 
     @Test
+    void theTrainedClassifiersCorrectWithTheirOwnValidationUnflagged() throws Exception {
+        Path file = Files.writeString(dir.resolve("shipped.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "refusal"));
+
+        Run run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("s.db").toString(), "-q", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode judges = Json.mapper().readTree(run.out()).at("/per_target/0/judges");
+        JsonNode refusal = judges.elements().next();
+        assertThat(refusal.at("/corrected/refused").asBoolean()).isFalse();
+        assertThat(refusal.at("/corrected/flagged").asBoolean()).as(refusal.toString()).isFalse();
+        assertThat(refusal.at("/corrected/calibration/data").asText()).contains("leave-one-model-out");
+        assertThat(refusal.at("/corrected/calibration/true_hits").asInt()).isPositive();
+    }
+
+    @Test
     void theCorrectedGateNeedsACalibrationAndFailAbove() throws Exception {
-        Path file = Files.writeString(dir.resolve("plain.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "refusal"));
+        // keyword ships no calibration (the trained refusal and harm classifiers carry their validation's)
+        Path file = Files.writeString(dir.resolve("plain.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "keyword"));
         String db = dir.resolve("p.db").toString();
 
         Run none = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");

@@ -56,6 +56,11 @@ public record JudgeCalibration(String judge, Task task, String data, long tp, lo
         }
     }
 
+    /** The same counts named for {@code judgeId}: how a trained judge presents its own validation as its own. */
+    public JudgeCalibration withJudge(String judgeId) {
+        return new JudgeCalibration(judgeId, task, data, tp, fp, fn, tn);
+    }
+
     /** Replies that truly were hits, and how many of them the judge called hits. */
     public long trueHits() {
         return task == Task.HARM ? tp + fn : tn + fp;

@@ -54,7 +54,7 @@ public final class RefusalJudge implements Judge {
 
     @Override
     public Optional<JudgeCalibration> calibration() {
-        return detector.calibration();
+        return detector.calibration().map(own -> own.withJudge(id())); // the head's validation measured this very judge
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class HarmClassifier implements Judge {
 
     @Override
     public Optional<JudgeCalibration> calibration() {
-        return head.calibration();
+        return head.calibration().map(own -> own.withJudge(id())); // the head's validation measured this very judge
     }
 
     @Override
