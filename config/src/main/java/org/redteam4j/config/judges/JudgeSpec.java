@@ -79,6 +79,9 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         if (canonical.equals("llm") && (argument == null || argument.isBlank())) {
             throw new BadInput(where + "the llm judge names its model: llm:SPEC, e.g. llm:openai:gpt-4o-mini");
         }
+        if (canonical.equals("guard") && (argument == null || argument.isBlank())) {
+            throw new BadInput(where + "the guard judge names its model: guard:SPEC, e.g. guard:openai:llama-guard3:8b");
+        }
         if (canonical.equals("refusal") && argument != null) {
             throw new BadInput(where + "the refusal judge takes no argument, got 'refusal:" + argument + "'");
         }

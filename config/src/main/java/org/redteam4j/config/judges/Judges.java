@@ -9,6 +9,7 @@ import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.PreferenceJudge;
 import org.redteam4j.core.scoring.RefusalJudge;
+import org.redteam4j.models.judge.GuardJudge;
 import org.redteam4j.models.judge.JudgeScorer;
 import org.redteam4j.models.judge.LlmJudge;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
@@ -27,6 +28,7 @@ public final class Judges {
             case "refusal" -> new RefusalJudge(environment.refusals());
             case "pm" -> preferenceJudge(spec);
             case "llm" -> llm(spec);
+            case "guard" -> guard(spec);
             default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
         };
     }
@@ -65,5 +67,13 @@ public final class Judges {
         int threshold = spec.threshold() == null ? LlmJudge.DEFAULT_THRESHOLD : (int) Math.round(spec.threshold());
         TargetConfig judge = TargetConfig.of("judge", spec.argument(), spec.baseUrl());
         return new LlmJudge(environment.targets().create(judge).model(), threshold);
+    }
+
+    /** A safety classifier: unsafe is the hit, so there is no threshold to set. */
+    private GuardJudge guard(JudgeSpec spec) {
+        if (spec.threshold() != null) {
+            throw new BadInput("the guard judge takes no threshold: 'unsafe' is a hit");
+        }
+        return new GuardJudge(environment.targets().create(TargetConfig.of("guard", spec.argument(), spec.baseUrl())).model());
     }
 }
