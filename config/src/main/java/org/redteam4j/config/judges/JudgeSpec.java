@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.failure.BadInput;
@@ -12,14 +13,21 @@ import org.redteam4j.core.failure.BadInput;
  * A judge or scorer as users write it, in one grammar everywhere (options, campaign and targets
  * files, Spark jobs): {@code refusal}, {@code pm}, {@code pm:FILE}, {@code llm:SPEC} — with
  * {@code judge:SPEC} accepted as {@code llm:SPEC} — or, in YAML, the same id as a one-key map
- * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}}.
+ * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}};
+ * a judge that calls a model ({@code llm}, {@code guard}) also takes {@code limits: {…}}, a target's limits.
  *
  * @param id        the catalogue id (refusal, pm, llm)
  * @param argument  what follows the colon: the head file of pm, the target spec of llm; null if none
  * @param threshold the judge's threshold when given, else null (the judge's default)
  * @param baseUrl   the llm judge's server, when given
+ * @param limits    timeout, retries, concurrency and rate of the judge's model, when given (else a target's defaults)
  */
-public record JudgeSpec(String id, String argument, Double threshold, String baseUrl) {
+public record JudgeSpec(String id, String argument, Double threshold, String baseUrl, TargetConfig.LimitsConfig limits) {
+
+    /** A spec without limits. */
+    public JudgeSpec(String id, String argument, Double threshold, String baseUrl) {
+        this(id, argument, threshold, baseUrl, null);
+    }
 
     /** The alias kept for scripts written before {@code llm:}. */
     static final String LLM_ALIAS = "judge";
@@ -36,7 +44,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         int colon = text.indexOf(':');
         String id = colon < 0 ? text : text.substring(0, colon);
         String argument = colon < 0 ? null : text.substring(colon + 1);
-        return of(id, argument, null, null, where);
+        return of(id, argument, null, null, null, where);
     }
 
     /** A YAML judge: a string in the grammar above, or a one-key map from the id to its settings. */
@@ -52,15 +60,20 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         JsonNode settings = first.getValue();
         // {llm: SPEC, threshold: N, base_url: URL} keeps its settings beside the id; {pm: {threshold: T}} inside it
         JsonNode around = settings.isObject() ? settings : node;
-        requireKnownKeys(around, settings.isObject() ? Set.of("file", "threshold", "base_url") : Set.of(first.getKey(), "threshold", "base_url"),
-                first.getKey(), where);
+        Set<String> known = new java.util.HashSet<>(settings.isObject() ? Set.of("file", "threshold", "base_url")
+                : Set.of(first.getKey(), "threshold", "base_url"));
+        if (JudgeLimits.CALLING_A_MODEL.contains(first.getKey())) {
+            known.add("limits");
+        }
+        requireKnownKeys(around, known, first.getKey(), where);
         String argument = settings.isTextual() ? settings.asText() : around.path("file").asText(null);
         JsonNode given = around.path("threshold");
         if (!given.isMissingNode() && !given.isNull() && !(given.isNumber() && Double.isFinite(given.asDouble()))) {
             throw new BadInput(where + "a judge's threshold is a finite number, got " + given);
         }
         Double threshold = given.isNumber() ? given.asDouble() : null;
-        return of(first.getKey(), argument, threshold, around.path("base_url").asText(null), where);
+        return of(first.getKey(), argument, threshold, around.path("base_url").asText(null),
+                JudgeLimits.read(around.get("limits"), first.getKey(), where), where);
     }
 
     /** A misspelt setting ({@code treshold}) would silently be the default: refuse it, as the YAML loader refuses unknown keys. */
@@ -73,7 +86,8 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         });
     }
 
-    private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, String where) {
+    private static JudgeSpec of(String id, String argument, Double threshold, String baseUrl, TargetConfig.LimitsConfig limits,
+                                String where) {
         String canonical = id.equals(LLM_ALIAS) ? "llm" : id;
         Catalogue.require(Kind.JUDGE, canonical, where);
         if (canonical.equals("llm") && (argument == null || argument.isBlank())) {
@@ -85,7 +99,18 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         if (canonical.equals("refusal") && argument != null) {
             throw new BadInput(where + "the refusal judge takes no argument, got 'refusal:" + argument + "'");
         }
-        return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl);
+        return new JudgeSpec(canonical, argument == null || argument.isBlank() ? null : argument, threshold, baseUrl, limits);
+    }
+
+    /**
+     * This spec as a campaign runs it: a judge that calls a model and sets no concurrency may run as
+     * many calls at once as the campaign runs attacks, so judging never holds the attacks back.
+     */
+    public JudgeSpec withDefaultConcurrency(int concurrency) {
+        if (!JudgeLimits.CALLING_A_MODEL.contains(id)) {
+            return this;
+        }
+        return new JudgeSpec(id, argument, threshold, baseUrl, JudgeLimits.withDefaultConcurrency(limits, concurrency));
     }
 
     /** The spec written back in the one grammar, e.g. {@code llm:openai:gpt-4o}. */

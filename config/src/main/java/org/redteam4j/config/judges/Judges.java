@@ -65,8 +65,7 @@ public final class Judges {
 
     private LlmJudge llm(JudgeSpec spec) {
         int threshold = spec.threshold() == null ? LlmJudge.DEFAULT_THRESHOLD : (int) Math.round(spec.threshold());
-        TargetConfig judge = TargetConfig.of("judge", spec.argument(), spec.baseUrl());
-        return new LlmJudge(environment.targets().create(judge).model(), threshold);
+        return new LlmJudge(model("judge", spec), threshold);
     }
 
     /** A safety classifier: unsafe is the hit, so there is no threshold to set. */
@@ -74,6 +73,11 @@ public final class Judges {
         if (spec.threshold() != null) {
             throw new BadInput("the guard judge takes no threshold: 'unsafe' is a hit");
         }
-        return new GuardJudge(environment.targets().create(TargetConfig.of("guard", spec.argument(), spec.baseUrl())).model());
+        return new GuardJudge(model("guard", spec));
+    }
+
+    /** The judge's model, built as a target named {@code name} with the spec's limits (a target's defaults when none). */
+    private org.redteam4j.core.chat.ChatModel model(String name, JudgeSpec spec) {
+        return environment.targets().create(TargetConfig.of(name, spec.argument(), spec.baseUrl()).withLimits(spec.limits())).model();
     }
 }
