@@ -50,7 +50,9 @@ public final class LlmJudge implements Judge {
         if (reply == null || reply.isBlank()) {
             return Verdict.skipped("the reply is empty: nothing to judge", threshold, id());
         }
-        String nonce = HexFormat.of().formatHex(random.generateSeed(8));
+        byte[] code = new byte[8];
+        random.nextBytes(code); // generateSeed is for seeding generators: a blocking entropy read an attack
+        String nonce = HexFormat.of().formatHex(code);
         List<Turn> conversation = new ArrayList<>();
         conversation.add(Turn.human(fenced(nonce, context, reply)));
         String problem = null;
