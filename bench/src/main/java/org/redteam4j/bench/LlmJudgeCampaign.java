@@ -73,6 +73,12 @@ public final class LlmJudgeCampaign {
                 }
             }
             summary("redteam4j", redteam4j);
+            System.out.printf("the server saw at most %d requests in flight (all runs so far)%n", server.maxConcurrentRequests());
+            // what the two changes of this issue are worth, one run each (diagnostics, not the figure)
+            report("diagnostic: both JIT compilers", attacks, server,
+                    () -> redteam4jAttack(launcher, dir, server, attacks, "", "-XX:TieredStopAtLevel=4"));
+            report("diagnostic: target+judge 4 at once", attacks, server,
+                    () -> redteam4jAttack(launcher, dir, server, attacks, ", limits: {concurrency: 4}", null));
             if (!peer) {
                 System.out.println("promptfoo: not measured (set PROMPTFOO to its executable, e.g. node_modules/.bin/promptfoo)");
                 return;
@@ -123,8 +129,8 @@ public final class LlmJudgeCampaign {
             throw new IllegalStateException(label + ": the server saw " + requests + " requests, expected " + 2 * attacks);
         }
         double fraction = requests / seconds / IDEAL_REQUESTS;
-        System.out.printf("%-28s %6.2f s wall: %6.1f requests/s, %5.1f judged attacks/s = %.3f of ideal; at most %d requests "
-                + "in flight%n", label, seconds, requests / seconds, attacks / seconds, fraction, server.maxConcurrentRequests());
+        System.out.printf("%-32s %6.2f s wall: %6.1f requests/s, %5.1f judged attacks/s = %.3f of ideal%n", label, seconds,
+                requests / seconds, attacks / seconds, fraction);
         return fraction;
     }
 
@@ -154,18 +160,30 @@ public final class LlmJudgeCampaign {
     }
 
     private static double redteam4jAttack(Path launcher, Path dir, LoopbackServer server, int attacks) throws Exception {
+        return redteam4jAttack(launcher, dir, server, attacks, "", null);
+    }
+
+    /**
+     * @param limits   a YAML fragment added to the target's and the judge's maps, e.g. {@code , limits: {concurrency: 4}}
+     * @param javaOpts options the launcher adds after its own (REDTEAM4J_JAVA_OPTS), or null
+     */
+    private static double redteam4jAttack(Path launcher, Path dir, LoopbackServer server, int attacks, String limits, String javaOpts)
+            throws Exception {
         String url = server.url("/v1").toString();
         Path campaign = dir.resolve("campaign.yaml");
         Files.writeString(campaign, "name: llm-judge-bench\n"
-                + "targets:\n  - {name: loopback, model: 'openai:target', base_url: '" + url + "'}\n"
+                + "targets:\n  - {name: loopback, model: 'openai:target', base_url: '" + url + "'" + limits + "}\n"
                 + "seeds: {builtin: false, text: seeds.txt, limit: " + attacks + "}\n"
                 + "strategies: [direct]\n"
-                + "judges:\n  - {llm: 'openai:judge', base_url: '" + url + "'}\n"
+                + "judges:\n  - {llm: 'openai:judge', base_url: '" + url + "'" + limits + "}\n"
                 + "limits: {concurrency: " + CONCURRENCY + "}\n");
         Path db = dir.resolve("bench-" + System.nanoTime() + ".db");
         // the launcher users run, with its JVM options; REDTEAM4J_JAVA_OPTS (e.g. a flight recording) passes through
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "attack", "--campaign", campaign.toString(),
                 "--db", db.toString(), "-q");
+        if (javaOpts != null) {
+            builder.environment().put("REDTEAM4J_JAVA_OPTS", javaOpts);
+        }
         return timed(builder, dir, "redteam4j");
     }
 
