@@ -16,10 +16,10 @@ import org.redteam4j.core.failure.BadInput;
  * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}};
  * a judge that calls a model ({@code llm}, {@code guard}) also takes {@code limits: {…}}, a target's limits.
  *
- * @param id        the catalogue id (refusal, pm, llm)
- * @param argument  what follows the colon: the head file of pm, the target spec of llm; null if none
+ * @param id        the catalogue id (refusal, pm, llm, guard, …)
+ * @param argument  what follows the colon: the head file of pm, the target spec of llm and guard; null if none
  * @param threshold the judge's threshold when given, else null (the judge's default)
- * @param baseUrl   the llm judge's server, when given
+ * @param baseUrl   the llm or guard judge's server, when given
  * @param limits    timeout, retries, concurrency and rate of the judge's model, when given (else a target's defaults)
  */
 public record JudgeSpec(String id, String argument, Double threshold, String baseUrl, TargetConfig.LimitsConfig limits) {
@@ -62,7 +62,8 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         JsonNode around = settings.isObject() ? settings : node;
         Set<String> known = new java.util.HashSet<>(settings.isObject() ? Set.of("file", "threshold", "base_url")
                 : Set.of(first.getKey(), "threshold", "base_url"));
-        if (JudgeLimits.CALLING_A_MODEL.contains(first.getKey())) {
+        String calling = first.getKey().equals(LLM_ALIAS) ? "llm" : first.getKey();
+        if (JudgeLimits.CALLING_A_MODEL.contains(calling)) {
             known.add("limits");
         }
         requireKnownKeys(around, known, first.getKey(), where);
@@ -73,7 +74,7 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         }
         Double threshold = given.isNumber() ? given.asDouble() : null;
         return of(first.getKey(), argument, threshold, around.path("base_url").asText(null),
-                JudgeLimits.read(around.get("limits"), first.getKey(), where), where);
+                JudgeLimits.read(around.get("limits"), calling, where), where);
     }
 
     /** A misspelt setting ({@code treshold}) would silently be the default: refuse it, as the YAML loader refuses unknown keys. */

@@ -126,6 +126,8 @@ class JudgeLimitsTest {
         assertThat(spec.withDefaultConcurrency(32).limits().concurrency()).as("its own concurrency stays").isEqualTo(16);
         assertThat(JudgeSpec.parse("llm:openai:j").withDefaultConcurrency(32).limits().concurrency()).isEqualTo(32);
         assertThat(JudgeSpec.parse("refusal").withDefaultConcurrency(32).limits()).isNull();
+        assertThat(JudgeSpec.parse(yaml("{judge: 'openai:j', limits: {concurrency: 3}}"), "").limits().concurrency())
+                .as("judge:SPEC is llm:SPEC, limits included").isEqualTo(3);
 
         assertThatThrownBy(() -> JudgeSpec.parse(yaml("{llm: 'openai:j', limits: {concurency: 2}}"), "campaign.yaml: line 9: "))
                 .isInstanceOf(BadInput.class)
