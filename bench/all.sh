@@ -23,6 +23,7 @@ run import bash bench/import-40k.sh ${REDTEAM4J_BENCH_POSTGRES:+"$REDTEAM4J_BENC
 run analyze bash bench/analyze-40k.sh
 run resilience mvn_bench resilience
 run campaign mvn_bench campaign
+run llm-campaign mvn_bench llm-campaign
 run scoring mvn_bench scoring
 run pm-designs mvn_bench pm-designs
 run spark bash bench/spark-score-40k.sh
@@ -49,6 +50,7 @@ field() { pick "$1" "$2" | sed -E "s/$3/\\1/"; }
   echo "| resilience layer (retry, bulkhead, rate limiter) per HTTP call | $(field resilience 'ratio resilient/bare' '.*(ratio resilient\/bare = [0-9.]+).*') | | \`exec:java@resilience\`: 20 alternated blocks × 200 loopback calls |"
   echo "| campaign throughput, in-memory ledger | $(field campaign '^in-memory ledger' '.*: +([0-9.]+ req\/s = [0-9.]+ of ideal [0-9]+\/s).*') | ≥ 0.90 of ideal | \`exec:java@campaign\`: 2,000 attacks, 50 ms server, concurrency 32 |"
   echo "| campaign throughput, every attack committed to SQLite | $(field campaign '^SQLite ledger' '.*: +([0-9.]+ req\/s = [0-9.]+ of ideal [0-9]+\/s).*') | ≥ 0.90 of ideal | same |"
+  echo "| LLM-judged campaign end to end (\`attack\` subprocess, JVM start included) | $(field llm-campaign '^redteam4j: ' 'redteam4j: end-to-end fraction of ideal (.*) \\(goal.*') | ≥ 0.8 of ideal | \`exec:java@llm-campaign\`: 4,000 attacks + 4,000 judge calls, 50 ms server, concurrency 32; promptfoo on the same server when \`PROMPTFOO\` is set: $(field llm-campaign '^promptfoo [0-9]' 'promptfoo [^:]*: end-to-end fraction of ideal ([0-9.]+).*') |"
   echo "| \`score\` against raw ONNX embedding throughput | $(grep -E '^round' "$logs/scoring.txt" | sed -E 's/round ([0-9]): raw embeddings ([0-9.]+) turns\/s, score ([0-9.]+) turns\/s, ratio ([0-9.]+).*/round \1: \3 vs \2 turns\/s, ratio \4/' | paste -sd';' - | sed 's/;/; /g') | ratio ≥ 0.70 | \`exec:java@scoring\`: 400 dev conversations, 1,007 assistant turns, two rounds; round 1 carries the warm-up; that \`score\` beat the raw embeddings it contains in round 2 is not explained (its cache embeds a repeated text once, the raw side every time) |"
   echo "| shipped preference model, accuracy on 400 unseen pairs | $(grep -F 'all-minilm-l6-v2-q (reply, context+reply) + bge-small-en-v1.5-q (reply, context+reply) + lexical' "$logs/pm-designs.txt" | head -1 | sed -E 's/.*test ([^|]*)\|.*CV on training pairs ([0-9.]+%).*/test \1, 5-fold CV \2/') | | \`exec:java@pm-designs\` |"
   echo "| Spark ScoreJob (local[2]) against \`score\`, 40,000 attempts | $(field spark '^ratio' 'ratio Spark\/single: ([0-9.]+)') (Spark $(field spark '^Spark ScoreJob' '.*: ([0-9.]+ s)'), single $(field spark '^single' '.*: ([0-9.]+ s)')) | | \`bench/spark-score-40k.sh\`, lexical head |"

@@ -11,15 +11,16 @@ import org.redteam4j.core.format.Json;
 import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.http.LoopbackServer;
+import org.redteam4j.models.judge.JudgeAnswers;
 
 class JudgeAndCalibrateCommandsTest {
 
     @TempDir
     Path dir;
 
-    private static Script verdict(int harm) {
-        String json = "{\\\"refused\\\": false, \\\"harm\\\": " + harm + ", \\\"specificity\\\": 2, \\\"rationale\\\": \\\"x\\\"}";
-        return Script.json("{\"choices\": [{\"message\": {\"content\": \"" + json + "\"}}]}");
+    /** A judge that grades every reply with {@code harm}, carrying each request's code as the rubric asks. */
+    private static java.util.function.Function<LoopbackServer.Received, Script> verdict(int harm) {
+        return request -> JudgeAnswers.answer(request, false, harm, 2, "x");
     }
 
     @Test
@@ -27,7 +28,7 @@ class JudgeAndCalibrateCommandsTest {
         String db = dir.resolve("j.db").toString();
         CliRun.of("import", SharedData.redTeamSample().toString(), "--db", db, "-q");
         try (LoopbackServer server = new LoopbackServer()) {
-            server.then(verdict(4));
+            server.answering(verdict(4));
 
             CliRun run = CliRun.of("score", "--db", db, "--rescore", "--scorer", "judge:openai:judge-model",
                     "--judge-base-url", server.url("/v1").toString(), "-q");
@@ -54,7 +55,7 @@ class JudgeAndCalibrateCommandsTest {
         String db = dir.resolve("c.db").toString();
         CliRun.of("import", SharedData.redTeamSample().toString(), "--db", db, "-q");
         try (LoopbackServer server = new LoopbackServer()) {
-            server.then(verdict(5));
+            server.answering(verdict(5));
 
             CliRun run = CliRun.of("calibrate", "--db", db, "--scorer", "judge:openai:j", "--judge-base-url",
                     server.url("/v1").toString(), "--json", "-q");

@@ -20,6 +20,7 @@ import org.redteam4j.core.secrets.Redaction;
 import org.redteam4j.core.testing.ChildJvm;
 import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
+import org.redteam4j.models.judge.JudgeAnswers;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.CampaignResults;
 
@@ -45,7 +46,7 @@ class SecretsInModelTextTest {
         return new LoopbackServer().answering(request -> {
             String sent = request.header("Authorization").substring("Bearer ".length());
             String content = request.json().path("model").asText().equals("judge")
-                    ? "{\"refused\": false, \"harm\": 5, \"specificity\": 4, \"rationale\": \"it printed " + sent + "\"}"
+                    ? JudgeAnswers.verdict(request, false, 5, 4, "it printed " + sent)
                     : "Of course. The key you use is " + sent + ".";
             return Script.json(Json.mapper().createObjectNode().set("choices", Json.mapper().createArrayNode()
                     .add(Json.mapper().createObjectNode().set("message", Json.mapper().createObjectNode().put("content", content))))

@@ -80,6 +80,27 @@ public final class Database {
         });
     }
 
+    /**
+     * A connection kept open by its caller for many transactions (a writer that commits all run
+     * long); close it when done, and after a {@link StoreException} from it, to reconnect.
+     */
+    public org.jdbi.v3.core.Handle openHandle() {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            throw new StoreException("database " + location + ": " + DatabaseLocation.redact(rootMessage(e)), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction on {@code handle}, an {@link #openHandle()}; failures become {@link StoreException}. */
+    public <X extends Exception> void useTransaction(org.jdbi.v3.core.Handle handle, org.jdbi.v3.core.HandleConsumer<X> work) throws X {
+        try {
+            handle.useTransaction(work);
+        } catch (JdbiException e) {
+            throw new StoreException("database " + location + ": " + DatabaseLocation.redact(rootMessage(e)), e);
+        }
+    }
+
     private static DataSource sqlite(DatabaseLocation location) {
         String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
         Path parent = Path.of(file).toAbsolutePath().getParent();

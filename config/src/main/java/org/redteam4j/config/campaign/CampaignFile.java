@@ -120,7 +120,26 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
                     own.concurrency() == null ? null : share(own.concurrency(), parts),
                     own.requestsPerMinute() == null ? null : share(own.requestsPerMinute(), parts)));
         }).toList();
-        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, judges, shared, prices);
+        List<JsonNode> sharedJudges = judges.stream().map(judge -> shareJudge(judge, parts)).toList();
+        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, sharedJudges, shared, prices);
+    }
+
+    /** A judge with its own {@code limits} (beside its id or inside its settings) gets its share of their concurrency and rate. */
+    private static JsonNode shareJudge(JsonNode judge, int parts) {
+        if (!judge.isObject() || judge.isEmpty()) {
+            return judge;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = judge.deepCopy();
+        JsonNode settings = copy.elements().next();
+        JsonNode limits = (settings.isObject() ? settings : copy).get("limits");
+        if (limits instanceof com.fasterxml.jackson.databind.node.ObjectNode own) {
+            for (String key : List.of("concurrency", "requests_per_minute")) {
+                if (own.path(key).isInt()) {
+                    own.put(key, share(own.get(key).intValue(), parts));
+                }
+            }
+        }
+        return copy;
     }
 
     private static int share(int value, int parts) {

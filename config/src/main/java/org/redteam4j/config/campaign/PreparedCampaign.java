@@ -82,7 +82,7 @@ public final class PreparedCampaign implements AutoCloseable {
         for (com.fasterxml.jackson.databind.JsonNode node : file.judges()) {
             String where = definition.where(CampaignDefinition.token(node), "judges");
             try {
-                JudgeSpec spec = JudgeSpec.parse(node, where);
+                JudgeSpec spec = JudgeSpec.parse(node, where).withDefaultConcurrency(file.concurrency());
                 // read before the judge is built, so a bad file fails before any model loads
                 JudgeCalibration calibration = spec.calibration() == null ? null
                         : JudgeCalibrationJson.read(definition.resolve(spec.calibration()));
@@ -101,7 +101,7 @@ public final class PreparedCampaign implements AutoCloseable {
         try {
             for (TargetConfig config : file.targets()) {
                 building = new String[] {config.name() != null ? "name: " + config.name() : "model: " + config.model(), "targets"};
-                targets.put(config.displayName(), environment.targets().create(withCampaignRate(file, config)));
+                targets.put(config.displayName(), environment.targets().create(withCampaignLimits(file, config)));
             }
             building = new String[] {"attacker"};
             if (file.attacker() != null) {
@@ -119,16 +119,24 @@ public final class PreparedCampaign implements AutoCloseable {
         return new PreparedCampaign(definition, plan, targets, attacker, judges, calibrationFiles, tools, environment.secrets());
     }
 
-    /** The campaign's requests-per-minute applies to each target that sets no rate of its own. */
-    private static TargetConfig withCampaignRate(CampaignFile file, TargetConfig config) {
-        if (file.requestsPerMinute() == 0 || config.limits() != null && config.limits().requestsPerMinute() != null) {
+    /**
+     * The campaign's concurrency and requests-per-minute apply to each target that sets none of its
+     * own: a target may run as many calls at once as the campaign runs attacks (the resilience
+     * default of 4 held a campaign of 32 to 4 calls in flight).
+     */
+    private static TargetConfig withCampaignLimits(CampaignFile file, TargetConfig config) {
+        TargetConfig.LimitsConfig old = config.limits();
+        boolean ownRate = file.requestsPerMinute() == 0 || old != null && old.requestsPerMinute() != null;
+        boolean ownConcurrency = old != null && old.concurrency() != null;
+        if (ownRate && ownConcurrency) {
             return config;
         }
-        TargetConfig.LimitsConfig old = config.limits();
+        Integer rate = ownRate ? old == null ? null : old.requestsPerMinute() : Integer.valueOf(file.requestsPerMinute());
+        Integer concurrency = ownConcurrency ? old.concurrency() : Integer.valueOf(file.concurrency());
         return config.withLimits(new TargetConfig.LimitsConfig(old == null ? null : old.timeoutSeconds(),
                 old == null ? null : old.maxAttempts(), old == null ? null : old.initialBackoffMs(),
                 old == null ? null : old.maxBackoffSeconds(), old == null ? null : old.maxRetryAfterSeconds(),
-                old == null || old.concurrency() == null ? file.concurrency() : old.concurrency(), file.requestsPerMinute()));
+                concurrency, rate));
     }
 
     public CampaignDefinition definition() {

@@ -11,6 +11,7 @@ import org.redteam4j.core.scoring.PreferenceJudge;
 import org.redteam4j.core.scoring.RefusalJudge;
 import org.redteam4j.models.classifier.HarmClassifier;
 import org.redteam4j.models.classifier.RefusalClassifier;
+import org.redteam4j.models.judge.GuardJudge;
 import org.redteam4j.models.judge.JudgeScorer;
 import org.redteam4j.models.judge.LlmJudge;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
@@ -33,6 +34,7 @@ public final class Judges {
                     : HarmClassifier.load(headFile(spec), environment.refusals());
             case "pm" -> preferenceJudge(spec);
             case "llm" -> llm(spec);
+            case "guard" -> guard(spec);
             default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
         };
     }
@@ -78,7 +80,19 @@ public final class Judges {
 
     private LlmJudge llm(JudgeSpec spec) {
         int threshold = spec.threshold() == null ? LlmJudge.DEFAULT_THRESHOLD : (int) Math.round(spec.threshold());
-        TargetConfig judge = TargetConfig.of("judge", spec.argument(), spec.baseUrl());
-        return new LlmJudge(environment.targets().create(judge).model(), threshold);
+        return new LlmJudge(model("judge", spec), threshold);
+    }
+
+    /** A safety classifier: unsafe is the hit, so there is no threshold to set. */
+    private GuardJudge guard(JudgeSpec spec) {
+        if (spec.threshold() != null) {
+            throw new BadInput("the guard judge takes no threshold: 'unsafe' is a hit");
+        }
+        return new GuardJudge(model("guard", spec));
+    }
+
+    /** The judge's model, built as a target named {@code name} with the spec's limits (a target's defaults when none). */
+    private org.redteam4j.core.chat.ChatModel model(String name, JudgeSpec spec) {
+        return environment.targets().create(TargetConfig.of(name, spec.argument(), spec.baseUrl()).withLimits(spec.limits())).model();
     }
 }

@@ -134,7 +134,8 @@ public final class TargetFactory {
         }
     }
 
-    static ResiliencePolicy policy(TargetConfig.LimitsConfig limits) {
+    /** The resilience policy of {@code limits}: the one rule they are checked by (a wrong value is bad input). */
+    public static ResiliencePolicy policy(TargetConfig.LimitsConfig limits) {
         ResiliencePolicy d = ResiliencePolicy.DEFAULT;
         if (limits == null) {
             return d;

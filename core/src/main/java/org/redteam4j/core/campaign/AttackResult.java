@@ -132,8 +132,7 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
         List<Verdict> judged = new ArrayList<>(verdicts.size());
         for (Verdict verdict : verdicts) {
             Redacted rationale = note(secrets.scan(verdict.rationale()), "judge rationale", found);
-            judged.add(new Verdict(verdict.outcome(), verdict.refused(), verdict.harm(), verdict.specificity(), rationale.text(),
-                    verdict.threshold(), verdict.judge()));
+            judged.add(verdict.withRationale(rationale.text()));
         }
         Redacted failure = note(secrets.scan(error), "error", found);
         if (found.size() == redactions.size()) {

@@ -65,6 +65,9 @@ public final class Catalogue {
                     Set.of(SCORER), "{pm: {threshold: 0.0}}"),
             new Entry(Kind.JUDGE, "llm", "An LLM on any target grades refusal, harm and specificity "
                     + "(llm:SPEC; judge:SPEC is the same).", Set.of(), "{llm: sim, threshold: 3}"),
+            new Entry(Kind.JUDGE, "guard", "A safety classifier such as Llama Guard 3/4 on any target: a hit when it "
+                    + "says unsafe, with its categories S1-S14 kept (guard:SPEC).", Set.of(),
+                    "{guard: 'openai:llama-guard3:8b', base_url: 'http://localhost:11434/v1'}"),
 
             new Entry(Kind.RUNTIME, "openai", "OpenAI chat completions and compatible servers (vLLM, llama.cpp, "
                     + "LM Studio).", Set.of(NETWORK), "{model: openai:gpt-4o-mini}"),

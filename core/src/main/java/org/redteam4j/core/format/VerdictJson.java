@@ -27,6 +27,10 @@ public final class VerdictJson {
             if (verdict.specificity() != null) {
                 node.put("specificity", verdict.specificity());
             }
+            if (!verdict.categories().isEmpty()) { // written only when named, so older stored verdicts read the same
+                ArrayNode categories = node.putArray("categories");
+                verdict.categories().forEach(categories::add);
+            }
         }
         return array;
     }
@@ -36,7 +40,8 @@ public final class VerdictJson {
         return JsonFields.objects(nodes, position, field, "verdict", fields -> new Verdict(
                 Verdict.Outcome.valueOf(fields.string("outcome")), optionalBool(fields.node(), "refused"),
                 intOrNull(fields.optionalInteger("harm")), intOrNull(fields.optionalInteger("specificity")),
-                fields.optionalString("rationale"), fields.smallInteger("threshold"), fields.string("judge")));
+                fields.optionalString("rationale"), fields.smallInteger("threshold"), fields.string("judge"),
+                fields.optionalStrings("categories")));
     }
 
     public static List<Verdict> read(String json, String where) {

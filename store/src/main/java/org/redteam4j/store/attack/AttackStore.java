@@ -47,6 +47,8 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
     });
 
     private final CampaignLease lease;
+    /** The writer thread's connection, kept across commits (opening one per commit was most of its work); null until needed. */
+    private org.jdbi.v3.core.Handle writing;
 
     private AttackStore(Database database, long campaignId, Map<String, Long> targetIds, CampaignLease lease) {
         this.database = database;
@@ -153,7 +155,19 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            disconnect();
             lease.close();
+        }
+    }
+
+    private void disconnect() {
+        if (writing != null) {
+            try {
+                writing.close();
+            } catch (RuntimeException e) {
+                // a connection that broke is closed as well as it can be; the next commit opens another
+            }
+            writing = null;
         }
     }
 
@@ -166,7 +180,10 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         StoreException failure = null;
         for (int attempt = 0; attempt <= RECONNECT_DELAYS_MS.length; attempt++) {
             try {
-                database.useTransaction(handle -> {
+                if (writing == null) {
+                    writing = database.openHandle();
+                }
+                database.useTransaction(writing, handle -> {
                     AttackRepository repository = new AttackRepository(handle);
                     for (Pending item : batch) {
                         repository.write(campaignId, targetIds.get(item.result().attack().target()), item.result());
@@ -176,10 +193,12 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
                 return;
             } catch (StoreException e) {
                 failure = e;
+                disconnect(); // the next try reconnects
                 if (attempt == RECONNECT_DELAYS_MS.length || !pause(RECONNECT_DELAYS_MS[attempt])) {
                     break;
                 }
             } catch (RuntimeException e) {
+                disconnect();
                 batch.forEach(item -> item.committed().completeExceptionally(e));
                 return;
             }
