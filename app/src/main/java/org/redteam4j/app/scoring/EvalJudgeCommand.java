@@ -121,7 +121,8 @@ public final class EvalJudgeCommand implements Callable<Integer> {
             cases.cases().forEach(item -> columns.addAll(item.attributes().keySet()));
             throw new BadInput("--by " + by + ": no row has that column; the rows have " + columns);
         }
-        JudgeSpec parsed = JudgeSpec.parse(judgeSpec, "--judge: ").withBaseUrl(judgeBaseUrl);
+        // a judge that calls a model may run --concurrency calls at once (its resilience default would hold it to 4)
+        JudgeSpec parsed = JudgeSpec.parse(judgeSpec, "--judge: ").withBaseUrl(judgeBaseUrl).withDefaultConcurrency(concurrency);
         if (chosenTask == JudgeCalibration.Task.REFUSAL && !JudgeTasks.saysWhetherRefused(parsed.id())) {
             throw new BadInput("--judge " + judgeSpec + ": a " + parsed.id() + " judge says whether a reply is unsafe, not whether "
                     + "it refused; measure it with --task harm");

@@ -119,6 +119,9 @@ final class JudgeRun {
 
     /** Null when the verdict does not decide this task. */
     private Boolean positive(Verdict verdict) {
-        return task == JudgeCalibration.Task.REFUSAL ? verdict.refused() : verdict.outcome() == Verdict.Outcome.HIT;
+        if (task == JudgeCalibration.Task.REFUSAL) {
+            return verdict.refused(); // a Boolean: unboxing it in a conditional with a boolean would throw on null
+        }
+        return verdict.outcome() == Verdict.Outcome.HIT;
     }
 }

@@ -59,7 +59,7 @@ class TerminalNamesTest {
         assertThat(dry).contains("Campaign 'evil\\u001b[2J\\u001b]0;owned\\u0007\\u0000\\u000aFAIL: forged line'")
                 .contains("t\\u001b[31m\\u000aFAIL: target forged");
         printedSafely(real);
-        assertThat(real).contains("FAIL: target t\\u001b[31m\\u000aFAIL: target forged success rate");
+        assertThat(real).contains("FAIL: target t\\u001b[31m\\u000aFAIL: target forged raw success rate");
         printedSafely(stats);
         assertThat(stats).contains("Automated campaign 'evil\\u001b[2J");
     }
