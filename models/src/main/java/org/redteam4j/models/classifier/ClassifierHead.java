@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.models.pm.HeadVectors;
 import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JudgeCalibrationJson;
@@ -74,9 +75,9 @@ public record ClassifierHead(JudgeCalibration.Task task, Design design, String p
         root.put("bias", bias);
         root.put("threshold", threshold);
         calibration.ifPresent(measured -> root.set("calibration", JudgeCalibrationJson.write(measured)));
-        array(root.putArray("means"), means);
-        array(root.putArray("scales"), scales);
-        array(root.putArray("weights"), weights);
+        HeadVectors.write(root.putArray("means"), means);
+        HeadVectors.write(root.putArray("scales"), scales);
+        HeadVectors.write(root.putArray("weights"), weights);
         ObjectNode made = root.putObject("provenance");
         new TreeMap<>(provenance).forEach(made::put);
         Path absolute = file.toAbsolutePath();
@@ -123,8 +124,8 @@ public record ClassifierHead(JudgeCalibration.Task task, Design design, String p
             root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));
             Design design = new Design(spec, root.path("opening").asBoolean(), root.path("relevance").asBoolean(),
                     root.path("phrases").asBoolean());
-            return new ClassifierHead(task, design, phrasesSha256, doubles(root, "means"),
-                    doubles(root, "scales"), doubles(root, "weights"), number(root, "bias", name),
+            return new ClassifierHead(task, design, phrasesSha256, HeadVectors.read(root, "means"),
+                    HeadVectors.read(root, "scales"), HeadVectors.read(root, "weights"), number(root, "bias", name),
                     number(root, "threshold", name), calibration, provenance);
         } catch (InvalidRecordException e) {
             throw new BadInput(e.getMessage());
@@ -139,20 +140,5 @@ public record ClassifierHead(JudgeCalibration.Task task, Design design, String p
             throw new BadInput(name + ": \"" + field + "\" must be a number, got " + node);
         }
         return node.asDouble();
-    }
-
-    private static void array(ArrayNode node, double[] values) {
-        for (double value : values) {
-            node.add((float) value); // float precision keeps the file small and is plenty for a linear head
-        }
-    }
-
-    private static double[] doubles(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        double[] values = new double[node.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = node.get(i).asDouble();
-        }
-        return values;
     }
 }

@@ -68,9 +68,9 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
         root.put("lexical", spec.lexical());
         root.put("bias", bias);
         root.put("threshold", threshold);
-        array(root.putArray("means"), means);
-        array(root.putArray("scales"), scales);
-        array(root.putArray("weights"), weights);
+        HeadVectors.write(root.putArray("means"), means);
+        HeadVectors.write(root.putArray("scales"), scales);
+        HeadVectors.write(root.putArray("weights"), weights);
         ObjectNode made = root.putObject("provenance");
         new java.util.TreeMap<>(provenance).forEach(made::put);
         Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -100,7 +100,7 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
                     root.path("lexical").asBoolean());
             Map<String, String> provenance = new LinkedHashMap<>();
             root.path("provenance").fields().forEachRemaining(entry -> provenance.put(entry.getKey(), entry.getValue().asText()));
-            return new PreferenceHead(spec, doubles(root, "means"), doubles(root, "scales"), doubles(root, "weights"),
+            return new PreferenceHead(spec, HeadVectors.read(root, "means"), HeadVectors.read(root, "scales"), HeadVectors.read(root, "weights"),
                     root.path("bias").asDouble(), threshold(root, name), provenance);
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInput(name + ": not a valid preference head (" + e.getMessage() + ")", e);
@@ -117,20 +117,5 @@ public record PreferenceHead(FeatureSpec spec, double[] means, double[] scales, 
             throw new BadInput(name + ": \"threshold\" must be a number, got " + node);
         }
         return node.asDouble();
-    }
-
-    private static void array(ArrayNode node, double[] values) {
-        for (double value : values) {
-            node.add((float) value); // float precision keeps the file small and is plenty for a linear head
-        }
-    }
-
-    private static double[] doubles(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        double[] values = new double[node.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = node.get(i).asDouble();
-        }
-        return values;
     }
 }
