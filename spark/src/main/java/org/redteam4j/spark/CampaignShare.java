@@ -45,7 +45,8 @@ final class CampaignShare {
             List<String> lines = new ArrayList<>(run.results().size());
             for (AttackResult result : run.results()) {
                 TargetFacts facts = targets.get(result.attack().target()).facts();
-                lines.add(AttackResultJson.write(new AttackResultJson.Line(definition.name(), settings, provenance, facts, result))
+                lines.add(AttackResultJson.write(new AttackResultJson.Line(definition.name(), settings, provenance,
+                        prepared.calibrations(), facts, result))
                         .toString());
             }
             return lines.iterator();

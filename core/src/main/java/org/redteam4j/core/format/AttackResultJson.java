@@ -17,9 +17,24 @@ public final class AttackResultJson {
 
     public static final String ATTACK_KEY = "attack_key";
 
-    /** One line: the campaign (with its settings and provenance), its target and the result. */
-    public record Line(String campaign, JsonNode campaignSettings, JsonNode campaignProvenance, TargetFacts target,
+    /**
+     * One line: the campaign (with its settings, provenance and its judges' calibrations), its target and the result.
+     *
+     * @param calibrations judge id → the calibration the campaign's rates are corrected with; empty when none
+     */
+    public record Line(String campaign, JsonNode campaignSettings, JsonNode campaignProvenance,
+                       java.util.Map<String, org.redteam4j.core.scoring.JudgeCalibration> calibrations, TargetFacts target,
                        AttackResult result) {
+
+        public Line {
+            calibrations = java.util.Map.copyOf(calibrations);
+        }
+
+        /** A line of a campaign whose judges carry no calibration. */
+        public Line(String campaign, JsonNode campaignSettings, JsonNode campaignProvenance, TargetFacts target,
+                    AttackResult result) {
+            this(campaign, campaignSettings, campaignProvenance, java.util.Map.of(), target, result);
+        }
     }
 
     private AttackResultJson() {
@@ -31,6 +46,10 @@ public final class AttackResultJson {
         ObjectNode node = Json.mapper().createObjectNode().put("campaign", line.campaign());
         node.set("campaign_settings", line.campaignSettings());
         node.set("campaign_provenance", line.campaignProvenance());
+        if (!line.calibrations().isEmpty()) { // so the database it is loaded into corrects the rates as attack would
+            ObjectNode calibrations = node.putObject("judge_calibrations");
+            new java.util.TreeMap<>(line.calibrations()).forEach((judge, c) -> calibrations.set(judge, JudgeCalibrationJson.write(c)));
+        }
         ObjectNode target = node.putObject("target").put("name", line.target().name())
                 .put("model_type", line.target().modelType()).put("size", line.target().size());
         target.set("config", line.target().config());
@@ -69,10 +88,32 @@ public final class AttackResultJson {
                     fields.optionalString("error"), spend, Duration.ofMillis(fields.integer("duration_ms")), fields.bool("simulated"),
                     redactions);
             return new Line(fields.string("campaign"), fields.object("campaign_settings"),
-                    node.hasNonNull("campaign_provenance") ? fields.object("campaign_provenance") : null, facts, result);
+                    node.hasNonNull("campaign_provenance") ? fields.object("campaign_provenance") : null,
+                    calibrations(node, position), facts, result);
         } catch (IllegalArgumentException e) {
             throw fields.invalid("status", e.getMessage());
         }
+    }
+
+    /** Lines written before calibrations were carried have none. */
+    private static java.util.Map<String, org.redteam4j.core.scoring.JudgeCalibration> calibrations(ObjectNode node,
+                                                                                                 RecordPosition position) {
+        JsonNode given = node.get("judge_calibrations");
+        if (given == null || given.isNull()) {
+            return java.util.Map.of();
+        }
+        if (!given.isObject()) {
+            throw InvalidRecordException.field(position, "judge_calibrations", "expected an object of judge id → calibration");
+        }
+        java.util.Map<String, org.redteam4j.core.scoring.JudgeCalibration> calibrations = new java.util.LinkedHashMap<>();
+        given.fields().forEachRemaining(entry -> {
+            try {
+                calibrations.put(entry.getKey(), JudgeCalibrationJson.read(entry.getValue(), position.source()));
+            } catch (InvalidRecordException e) {
+                throw InvalidRecordException.field(position, "judge_calibrations." + entry.getKey() + "." + e.field(), e.problem());
+            }
+        });
+        return calibrations;
     }
 
     private static TargetFacts target(JsonFields target) {

@@ -8,6 +8,7 @@ import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.AttackResultJson;
 import org.redteam4j.store.attack.AttackRepository;
+import org.redteam4j.store.attack.CalibrationRepository;
 import org.redteam4j.store.targets.TargetRepository;
 
 /**
@@ -19,12 +20,14 @@ final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
 
     private final AttackRepository attacks;
     private final TargetRepository targets;
+    private final CalibrationRepository calibrations;
     private final Map<String, Long> campaignIds = new HashMap<>();
     private final Map<TargetFacts, Long> targetIds = new HashMap<>(); // by declaration: one name may have versions
 
     AttackResultSink(Handle handle) {
         this.attacks = new AttackRepository(handle);
         this.targets = new TargetRepository(handle);
+        this.calibrations = new CalibrationRepository(handle);
     }
 
     @Override
@@ -34,9 +37,14 @@ final class AttackResultSink implements RecordSink<AttackResultJson.Line> {
 
     @Override
     public boolean insert(String recordKey, long importId, AttackResultJson.Line line) {
-        long campaign = campaignIds.computeIfAbsent(line.campaign(),
-                name -> attacks.campaign(name, line.campaignSettings().toString(),
-                        line.campaignProvenance() == null ? null : line.campaignProvenance().toString()));
+        long campaign = campaignIds.computeIfAbsent(line.campaign(), name -> {
+            long id = attacks.campaign(name, line.campaignSettings().toString(),
+                    line.campaignProvenance() == null ? null : line.campaignProvenance().toString());
+            if (!line.calibrations().isEmpty()) { // as attack records them: the stored rates are corrected the same way
+                calibrations.replace(id, line.calibrations());
+            }
+            return id;
+        });
         long target = targetIds.computeIfAbsent(line.target(), targets::declare);
         Optional<Status> stored = attacks.status(line.result().attack().key());
         boolean news = stored.isEmpty() || stored.get() == Status.NOT_RUN && line.result().status() != Status.NOT_RUN;
