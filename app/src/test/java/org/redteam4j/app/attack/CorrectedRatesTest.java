@@ -3,14 +3,12 @@ package org.redteam4j.app.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.app.Cli;
+import org.redteam4j.app.CliRun;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.core.format.Json;
 import org.w3c.dom.Document;
@@ -23,14 +21,8 @@ class CorrectedRatesTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     static final String CAMPAIGN = """
@@ -69,9 +61,9 @@ class CorrectedRatesTest {
         Path file = campaign("cal/refusal.json"); // relative to the campaign file's folder
         String db = dir.resolve("a.db").toString();
 
-        Run first = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
+        CliRun first = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
 
-        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode target = Json.mapper().readTree(first.out()).get("per_target").get(0);
         String judgeId = target.get("judges").fieldNames().next();
         JsonNode rate = target.get("judges").get(judgeId);
@@ -88,18 +80,18 @@ class CorrectedRatesTest {
         // the same calibration, measured for the campaign's own judge id; a rerun records it
         Files.writeString(dir.resolve("cal/refusal.json"), calibration(judgeId, 60, 5, 40, 95));
         double limit = raw / 2;
-        Run rawGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
+        CliRun rawGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
                 String.valueOf(limit), "--junit", dir.resolve("junit.xml").toString());
-        Run correctedGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
+        CliRun correctedGate = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--resume", "--fail-above",
                 String.valueOf(limit), "--gate", "corrected");
 
-        assertThat(rawGate.code()).as(rawGate.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(rawGate.exitCode()).as(rawGate.err()).isEqualTo(ExitCodes.GATE_FAILED);
         assertThat(rawGate.err()).contains("FAIL: target often-refuses raw success rate");
         assertThat(rawGate.out()).contains("→ corrected ").doesNotContain("[flagged]");
-        assertThat(correctedGate.code()).as(correctedGate.err()).isEqualTo(ExitCodes.OK);
+        assertThat(correctedGate.exitCode()).as(correctedGate.err()).isEqualTo(ExitCodes.OK);
 
         // stats and the report, run later, read the stored calibration
-        Run stats = cli("stats", "--db", db, "--json");
+        CliRun stats = cli("stats", "--db", db, "--json");
         JsonNode stored = Json.mapper().readTree(stats.out()).get("automated_campaigns").get("corrected").get(0)
                 .get("judges").get(judgeId).get("corrected");
         assertThat(stored.get("success_rate").asDouble()).isEqualTo(corrected.get("success_rate").asDouble());
@@ -110,8 +102,8 @@ class CorrectedRatesTest {
         assertThat(stored.get("flagged").asBoolean()).isFalse();
         assertThat(stored.get("calibration").get("sensitivity").asDouble()).isEqualTo(0.95);
         assertThat(cli("stats", "--db", db).out()).contains("→ corrected ");
-        Run report = cli("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--no-map");
-        assertThat(report.code()).as(report.err()).isZero();
+        CliRun report = cli("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--no-map");
+        assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(Files.readString(dir.resolve("report/index.html"))).contains("corrected for judge error (95% CI)");
         assertThat(Files.readString(dir.resolve("report/campaign-corrected.csv"))).contains("corrected_rate");
 
@@ -134,10 +126,10 @@ class CorrectedRatesTest {
         Path file = campaign("weak.json");
         String db = dir.resolve("w.db").toString();
 
-        Run gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
-        Run plain = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
+        CliRun gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        CliRun plain = cli("attack", "--campaign", file.toString(), "--db", db, "--json", "-q");
 
-        assertThat(gated.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gated.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(gated.err()).contains("--gate corrected", "0.15", "below 0.2");
         // nothing ran: the plain run after it runs every attack, and shows the refusal
         JsonNode json = Json.mapper().readTree(plain.out());
@@ -156,16 +148,16 @@ class CorrectedRatesTest {
         Path file = campaign("few.json");
         String db = dir.resolve("f.db").toString();
 
-        Run dry = cli("attack", "--campaign", file.toString(), "--db", db, "--dry-run", "--fail-above", "0.5", "--gate", "corrected");
-        Run gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
-        Run plain = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--brief");
+        CliRun dry = cli("attack", "--campaign", file.toString(), "--db", db, "--dry-run", "--fail-above", "0.5", "--gate", "corrected");
+        CliRun gated = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        CliRun plain = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--brief");
 
-        assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(dry.err()).contains("--gate corrected", "bootstrap resamples", "too few labelled replies");
-        assertThat(gated.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gated.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(gated.err()).isEqualTo(dry.err());
         // nothing ran before: the plain run runs every attack, and says why its rate is not corrected
-        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(plain.err()).contains("20 run now");
         assertThat(plain.out()).contains("→ not corrected: in ").doesNotContain("corrected not corrected");
     }
@@ -174,9 +166,9 @@ class CorrectedRatesTest {
     void theTrainedClassifiersCorrectWithTheirOwnValidationUnflagged() throws Exception {
         Path file = Files.writeString(dir.resolve("shipped.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "refusal"));
 
-        Run run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("s.db").toString(), "-q", "--json");
+        CliRun run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("s.db").toString(), "-q", "--json");
 
-        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode judges = Json.mapper().readTree(run.out()).at("/per_target/0/judges");
         JsonNode refusal = judges.elements().next();
         assertThat(refusal.at("/corrected/refused").asBoolean()).isFalse();
@@ -191,12 +183,12 @@ class CorrectedRatesTest {
         Path file = Files.writeString(dir.resolve("plain.yaml"), CAMPAIGN.replace("{refusal: {calibration: %s}}", "keyword"));
         String db = dir.resolve("p.db").toString();
 
-        Run none = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
-        Run alone = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--gate", "corrected");
+        CliRun none = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--fail-above", "0.5", "--gate", "corrected");
+        CliRun alone = cli("attack", "--campaign", file.toString(), "--db", db, "-q", "--gate", "corrected");
 
-        assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(none.err()).contains("has no calibration", "calibration: FILE");
-        assertThat(alone.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(alone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(alone.err()).contains("--fail-above");
     }
 
@@ -208,13 +200,13 @@ class CorrectedRatesTest {
                 """);
         Path file = campaign("bad.json");
 
-        Run run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("b.db").toString(), "--dry-run");
-        Run missing = cli("attack", "--campaign", campaign("absent.json").toString(), "--db", dir.resolve("b.db").toString(),
+        CliRun run = cli("attack", "--campaign", file.toString(), "--db", dir.resolve("b.db").toString(), "--dry-run");
+        CliRun missing = cli("attack", "--campaign", campaign("absent.json").toString(), "--db", dir.resolve("b.db").toString(),
                 "--dry-run");
 
-        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("bad.json", "confusion");
-        assertThat(missing.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("absent.json");
     }
 }

@@ -3,8 +3,6 @@ package org.redteam4j.app.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam4j.app.Cli;
+import org.redteam4j.app.CliRun;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.store.TestDatabases;
 
@@ -26,14 +24,8 @@ class SharedTargetNameTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     /** A campaign whose one target, {@code shared-t}, is the simulated assistant with these knobs and target limits. */
@@ -57,21 +49,21 @@ class SharedTargetNameTest {
         Path mostlyRefuses = campaign("c1", "{refusal: 0.9, evasion: 0.0, compliance: 0.1, seed: 1}", "{timeout_seconds: 30}");
         Path mostlyComplies = campaign("c2", "{refusal: 0.1, evasion: 0.0, compliance: 0.9, seed: 1}", "{timeout_seconds: 30}");
 
-        Run first = cli("attack", "--campaign", mostlyRefuses.toString(), "--db", db, "--json", "-q");
-        Run second = cli("attack", "--campaign", mostlyComplies.toString(), "--db", db, "--json", "-q");
+        CliRun first = cli("attack", "--campaign", mostlyRefuses.toString(), "--db", db, "--json", "-q");
+        CliRun second = cli("attack", "--campaign", mostlyComplies.toString(), "--db", db, "--json", "-q");
         // the first campaign again, only its limits changed: limits are not identity, so the same version
         Path slower = campaign("c1", "{refusal: 0.9, evasion: 0.0, compliance: 0.1, seed: 1}", "{timeout_seconds: 90}");
-        Run resumed = cli("attack", "--campaign", slower.toString(), "--db", db, "--resume", "--json", "-q");
+        CliRun resumed = cli("attack", "--campaign", slower.toString(), "--db", db, "--resume", "--json", "-q");
 
-        assertThat(first.code()).as(first.err()).isZero();
-        assertThat(second.code()).as(second.err()).isZero();
-        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(targets(Json.mapper().readTree(first.out()).get("per_target"))).containsExactly("shared-t");
         assertThat(targets(Json.mapper().readTree(second.out()).get("per_target"))).containsExactly("shared-t v2");
         assertThat(targets(Json.mapper().readTree(resumed.out()).get("per_target"))).containsExactly("shared-t");
         assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM targets")).as("one target per declaration").isEqualTo(2);
 
-        Run stats = cli("stats", "--db", db, "--json");
+        CliRun stats = cli("stats", "--db", db, "--json");
         JsonNode automated = Json.mapper().readTree(stats.out()).get("automated_campaigns");
         assertThat(targets(automated.get("c1"))).containsExactly("shared-t");
         assertThat(targets(automated.get("c2"))).containsExactly("shared-t v2");
@@ -79,8 +71,8 @@ class SharedTargetNameTest {
         assertThat(cli("stats", "--db", db).out()).contains("shared-t v2");
 
         Path report = dir.resolve("report");
-        Run analyze = cli("analyze", "--db", db, "--out", report.toString(), "--no-map", "--resamples", "100");
-        assertThat(analyze.code()).as(analyze.err()).isZero();
+        CliRun analyze = cli("analyze", "--db", db, "--out", report.toString(), "--no-map", "--resamples", "100");
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
         JsonNode campaigns = Json.mapper().readTree(report.resolve("tables.json").toFile()).get("campaigns");
         assertThat(targets(campaigns.get("c1"))).containsOnly("shared-t");
         assertThat(targets(campaigns.get("c2"))).containsOnly("shared-t v2");
