@@ -48,16 +48,22 @@ class JudgeClassifierCommandsTest {
             shipped = ClassifierHead.read(in, resource);
         }
         assertThat(made.design()).isEqualTo(shipped.design());
-        assertThat(made.weights()).hasSameSizeAs(shipped.weights());
-        for (int i = 0; i < made.weights().length; i++) {
-            assertThat(made.weights()[i]).as("%s weight %d", resource, i).isCloseTo(shipped.weights()[i], Offset.offset(1e-4));
-        }
+        closeTo(made.weights(), shipped.weights(), resource + " weight");
+        closeTo(made.means(), shipped.means(), resource + " mean"); // the standardisation decides the output as much
+        closeTo(made.scales(), shipped.scales(), resource + " scale");
         assertThat(made.bias()).as("bias").isCloseTo(shipped.bias(), Offset.offset(1e-4));
         assertThat(made.threshold()).as("threshold").isCloseTo(shipped.threshold(), Offset.offset(1e-4));
         assertThat(made.provenance().get("examples_sha256")).isEqualTo(shipped.provenance().get("examples_sha256"));
         JudgeCalibration madeCalibration = made.calibration().orElseThrow();
         JudgeCalibration shippedCalibration = shipped.calibration().orElseThrow();
         assertThat(madeCalibration).isEqualTo(shippedCalibration);
+    }
+
+    private static void closeTo(double[] made, double[] shipped, String what) {
+        assertThat(made).as(what + "s").hasSameSizeAs(shipped);
+        for (int i = 0; i < made.length; i++) {
+            assertThat(made[i]).as("%s %d", what, i).isCloseTo(shipped[i], Offset.offset(1e-4));
+        }
     }
 
     @Test

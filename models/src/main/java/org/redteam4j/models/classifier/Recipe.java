@@ -52,6 +52,7 @@ public record Recipe(JudgeCalibration.Task task, List<Design> designs, Validatio
         List<Design> designs = explore ? List.of(HARM, new Design(REPLY, true, true, true), new Design(REPLY, false, true, true))
                 : List.of(HARM);
         return new Recipe(JudgeCalibration.Task.HARM, designs, validation, Example::unsafePrompt,
-                "held-out replies to unsafe prompts, JailbreakBench and XSTest (" + validation.name() + ")");
+                "held-out replies to unsafe prompts: JailbreakBench attack prompts (labels from JailbreakBench's judge "
+                        + "model, not people) and XSTest contrast prompts (people's labels) (" + validation.name() + ")");
     }
 }

@@ -87,7 +87,10 @@ public final class TrainingData {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             JailbreakBenchEntry entry = entries.get(i);
-            examples.add(new Example(entry.goal(), entry.response(), entry.jailbroken(), methods.get(i),
+            // the request is what the target received (the attack prompt), as a campaign's judge sees it; the goal only
+            // when an artifact kept no prompt
+            String request = entry.prompt() == null || entry.prompt().isBlank() ? entry.goal() : entry.prompt();
+            examples.add(new Example(request, entry.response(), entry.jailbroken(), methods.get(i),
                     "goal:" + groups.of(entry.behavior()), true));
         }
         return examples;
