@@ -147,15 +147,26 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
         });
     }
 
+    /**
+     * Lets queued commits finish, then closes the writer's connection on the writer's own thread (a Jdbi
+     * handle is not thread-safe) and only then releases the campaign's lease. A writer still stuck after a
+     * minute is interrupted; its connection is closed by the interrupted task or dropped with the thread.
+     */
     @Override
     public void close() {
+        if (!writer.isShutdown()) { // a second close has nothing left to close
+            writer.execute(this::disconnect);
+        }
         writer.shutdown();
         try {
-            writer.awaitTermination(1, TimeUnit.MINUTES);
+            if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                writer.shutdownNow();
+                writer.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            writer.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            disconnect();
             lease.close();
         }
     }
