@@ -128,6 +128,7 @@ public final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -144,6 +145,10 @@ public final class LoopbackServer implements AutoCloseable {
                 Thread.sleep(script.delay().toMillis());
             }
             byte[] bytes = script.body().getBytes(StandardCharsets.UTF_8);
+            // no longer in flight once answering: the client may send its next request as soon as it reads this one,
+            // before this thread gets past the write, and that one must not count as a third at once
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             script.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(script.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -155,7 +160,9 @@ public final class LoopbackServer implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (a timeout test); nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }
