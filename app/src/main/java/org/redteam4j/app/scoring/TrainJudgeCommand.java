@@ -2,12 +2,8 @@ package org.redteam4j.app.scoring;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,15 +199,11 @@ public final class TrainJudgeCommand implements Callable<Integer> {
 
     /** What a rebuild must read again: every request, reply, label and source in order. */
     private static String sha256(List<Example> examples) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Example example : examples) {
-                digest.update((example.request() + "\u0000" + example.reply() + "\u0000" + example.positive() + "\u0000"
-                        + example.source() + "\u0000").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder content = new StringBuilder();
+        for (Example example : examples) {
+            content.append(example.request()).append('\u0000').append(example.reply()).append('\u0000')
+                    .append(example.positive()).append('\u0000').append(example.source()).append('\u0000');
         }
+        return org.redteam4j.core.provenance.Sha256.of(content.toString());
     }
 }

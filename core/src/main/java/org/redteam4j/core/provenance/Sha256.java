@@ -11,14 +11,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in lower-case hex, of a text or a file's bytes: how provenance names its inputs. */
+/** SHA-256 in lower-case hex, of a text, bytes or a file's bytes: how provenance names its inputs. */
 public final class Sha256 {
 
     private Sha256() {
     }
 
     public static String of(String text) {
-        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     public static String of(Path file) {

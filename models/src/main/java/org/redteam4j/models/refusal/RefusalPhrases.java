@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,11 +66,9 @@ public final class RefusalPhrases {
             byte[] bytes = in.readAllBytes();
             List<String> phrases = new String(bytes, StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-            return new RefusalPhrases(phrases, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            return new RefusalPhrases(phrases, org.redteam4j.core.provenance.Sha256.of(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
