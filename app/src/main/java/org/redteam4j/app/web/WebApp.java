@@ -31,7 +31,7 @@ public final class WebApp {
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
     private static final Set<String> OPEN_POSTS = Set.of("/login", "/api/login");
     /** What a person whose password must change may still reach. */
-    private static final Set<String> WHILE_CHANGING_PASSWORD = Set.of(PageRoutes.PASSWORD_PAGE, ApiRoutes.PASSWORD_API, "/logout",
+    private static final Set<String> WHILE_CHANGING_PASSWORD = Set.of(AccountPages.PASSWORD_PAGE, AccountApi.PASSWORD_API, "/logout",
             "/api/logout", "/api/session", "/login", "/api/login");
 
     private final Workbench workbench;
@@ -69,8 +69,14 @@ public final class WebApp {
         });
         app.before(this::authenticate);
         new FailureResponses(pages).register(app);
-        new PageRoutes(workbench, pages, this::linkBase).register(app);
-        new ApiRoutes(workbench, this::linkBase).register(app);
+        new AccountPages(workbench, pages).register(app);
+        new AdminPages(workbench, pages, this::linkBase).register(app);
+        new TaskPages(workbench, pages).register(app);
+        new ReviewPages(workbench, pages).register(app);
+        new AccountApi(workbench).register(app);
+        new AdminApi(workbench, this::linkBase).register(app);
+        new TaskApi(workbench).register(app);
+        new ReviewApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {
@@ -123,12 +129,12 @@ public final class WebApp {
         if (principal != null && principal.account().passwordChangeRequired() && !WHILE_CHANGING_PASSWORD.contains(ctx.path())
                 && !ctx.path().startsWith("/static/")) {
             if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
-                ctx.redirect(PageRoutes.PASSWORD_PAGE);
+                ctx.redirect(AccountPages.PASSWORD_PAGE);
                 ctx.skipRemainingHandlers();
                 return;
             }
             throw WorkbenchFailure.forbidden("your password no longer meets the rules; change it first (POST "
-                    + ApiRoutes.PASSWORD_API + ")");
+                    + AccountApi.PASSWORD_API + ")");
         }
     }
 

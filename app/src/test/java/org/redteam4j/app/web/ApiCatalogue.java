@@ -86,7 +86,7 @@ final class ApiCatalogue {
                     field("password", Type.STRING, "\"not-the-password\"")),
             get("/api/session", Who.SIGNED_IN, null),
             // a wrong current password: a body of valid types must never change anyone's password mid-walk
-            post(ApiRoutes.PASSWORD_API, Who.SIGNED_IN, null, field("current_password", Type.STRING, "\"not-the-password\""),
+            post(AccountApi.PASSWORD_API, Who.SIGNED_IN, null, field("current_password", Type.STRING, "\"not-the-password\""),
                     field("new_password", Type.STRING, "\"an unguessable new passphrase\"")),
             post("/api/logout", Who.SIGNED_IN, null),
             post("/api/admin/invites", Who.ADMIN, null, field("role", Type.STRING, "\"member\""),
@@ -101,7 +101,7 @@ final class ApiCatalogue {
                     field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\""),
                     field("attempts_per_task", Type.OPTIONAL_INTEGER, "5"), field("suggested_turns", Type.OPTIONAL_INTEGER, "4"),
                     field("daily_cap", Type.OPTIONAL_INTEGER, "10"),
-                    field("targets_yaml", Type.STRING, Json.mapper().getNodeFactory().textNode(PageRoutes.EXAMPLE_TARGETS))),
+                    field("targets_yaml", Type.STRING, Json.mapper().getNodeFactory().textNode(AdminPages.EXAMPLE_TARGETS))),
             get("/api/admin/campaigns/{id}/dashboard", Who.ADMIN, people -> people.campaign),
             get("/api/campaigns", Who.SIGNED_IN, null),
             post("/api/warning", Who.MEMBER, null),

@@ -73,7 +73,7 @@ class ApiFieldTypesTest {
     void campaignSettingsMustBeWholeNumbers() {
         Map<String, Long> before = TableCounts.of(people.server.database);
         ObjectNode body = Json.mapper().createObjectNode().put("name", "typed").put("attempts_per_task", "abc")
-                .put("targets_yaml", PageRoutes.EXAMPLE_TARGETS);
+                .put("targets_yaml", AdminPages.EXAMPLE_TARGETS);
 
         RawApi.Answer answer = people.admin.send("POST", "/api/admin/campaigns", body.toString());
 

@@ -30,7 +30,7 @@ final class ApiPeople implements AutoCloseable {
         server = new WorkbenchServer(dir);
         admin = new RawApi(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
         campaign = ok(admin.send("POST", "/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "walk")
-                .put("targets_yaml", PageRoutes.EXAMPLE_TARGETS).toString())).json().get("campaign_id").asLong();
+                .put("targets_yaml", AdminPages.EXAMPLE_TARGETS).toString())).json().get("campaign_id").asLong();
         member = join("member", "alice");
         reviewer = join("reviewer", "rita");
         stranger = new RawApi(server);

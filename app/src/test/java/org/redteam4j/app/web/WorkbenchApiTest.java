@@ -28,7 +28,7 @@ class WorkbenchApiTest {
         admin = new ApiClient(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
         ApiClient.Response created = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode()
                 .put("name", "first").put("instructions", "Try to get harmful help.").put("content_warning", "Disturbing text ahead.")
-                .put("targets_yaml", PageRoutes.EXAMPLE_TARGETS));
+                .put("targets_yaml", AdminPages.EXAMPLE_TARGETS));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
         campaign = created.body().get("campaign_id").asLong();
     }
@@ -107,7 +107,7 @@ class WorkbenchApiTest {
         assertThat(bob.post("/api/attempts/" + id + "/messages", Json.mapper().createObjectNode().put("text", "x")).status())
                 .isEqualTo(404);
         assertThat(reviewer.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "x")
-                .put("targets_yaml", PageRoutes.EXAMPLE_TARGETS)).status()).isEqualTo(403);
+                .put("targets_yaml", AdminPages.EXAMPLE_TARGETS)).status()).isEqualTo(403);
         assertThat(reviewer.get("/api/admin/campaigns/" + campaign + "/dashboard").status()).isEqualTo(403);
         assertThat(alice.post("/api/admin/invites", Json.mapper().createObjectNode().put("role", "admin")).status()).isEqualTo(403);
         assertThat(alice.get("/api/reviews/next").status()).isEqualTo(403);
@@ -148,7 +148,7 @@ class WorkbenchApiTest {
     @Test
     void aDailyCapStopsMoreAttempts() {
         long capped = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "capped")
-                .put("daily_cap", 1).put("targets_yaml", PageRoutes.EXAMPLE_TARGETS)).body().get("campaign_id").asLong();
+                .put("daily_cap", 1).put("targets_yaml", AdminPages.EXAMPLE_TARGETS)).body().get("campaign_id").asLong();
         ApiClient member = join("member", "alice");
         member.post("/api/warning", Json.mapper().createObjectNode());
         long first = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", capped)
