@@ -87,10 +87,19 @@ public final class LabelRepository {
         return id;
     }
 
+    /** A drawn attack's place in the queue. */
+    public record Item(long itemId, long attackId) {
+    }
+
+    /** The sample's items in queue order. */
+    public List<Item> items(long sampleId) {
+        return handle.createQuery("SELECT id, attack_id FROM label_items WHERE sample_id = :sample ORDER BY position")
+                .bind("sample", sampleId).map((rs, ctx) -> new Item(rs.getLong("id"), rs.getLong("attack_id"))).list();
+    }
+
     /** The sampled attack ids in queue order. */
     public List<Long> sampledAttacks(long sampleId) {
-        return handle.createQuery("SELECT attack_id FROM label_items WHERE sample_id = :sample ORDER BY position")
-                .bind("sample", sampleId).mapTo(Long.class).list();
+        return items(sampleId).stream().map(Item::attackId).toList();
     }
 
     public Progress progress(Sample sample) {
