@@ -15,6 +15,11 @@ public final class AutomatedCampaigns {
      * {@code seeds} built-in seeds through {@code strategies}, judged by {@code judges} (YAML list items).
      */
     public static void run(Path dir, String db, String name, int seeds, String strategies, String judges) {
+        run(dir, db, name, "{builtin: true, limit: " + seeds + "}", strategies, judges);
+    }
+
+    /** The same with the seeds given as the campaign file's {@code seeds:} mapping (e.g. a text file of seeds). */
+    public static void run(Path dir, String db, String name, String seeds, String strategies, String judges) {
         try {
             Path file = Files.writeString(dir.resolve(name + ".yaml"), """
                     name: %s
@@ -25,7 +30,7 @@ public final class AutomatedCampaigns {
                       - name: mostly-complies
                         model: sim
                         sim: {refusal: 0.2, evasion: 0.1, compliance: 0.7, seed: 2}
-                    seeds: {builtin: true, limit: %d}
+                    seeds: %s
                     strategies: [%s]
                     judges: [%s]
                     limits: {concurrency: 2}
