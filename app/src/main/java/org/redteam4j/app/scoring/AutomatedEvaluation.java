@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
@@ -148,8 +147,8 @@ final class AutomatedEvaluation {
         text.append("Automated campaign ").append(TerminalText.line(labels.campaign())).append(": ")
                 .append(labels.decided().size()).append(" labelled replies ").append(counts).append('\n');
         labels.leftOut().forEach((why, count) -> text.append("  left out ").append(count).append(": ").append(why).append('\n'));
-        text.append("  judges measured: ").append(new TreeSet<>(evaluations.stream().map(JudgeEvaluation::judge).toList()).size())
-                .append(" of ").append(command.judgeSpec != null ? 1 : labels.judges().size()).append('\n');
+        text.append(command.judgeSpec != null ? "  judge run on the labelled replies: " + TerminalText.line(command.judgeSpec)
+                : "  the campaign's judges measured: " + evaluations.size() + " of " + labels.judges().size()).append('\n');
         for (JudgeEvaluation evaluation : evaluations) {
             text.append('\n').append(evaluation.text());
         }

@@ -69,6 +69,7 @@ class AutomatedApiTest {
             Set<String> outcomes = new TreeSet<>(row.get("verdicts").findValuesAsText("outcome"));
             return outcomes.contains("HIT") && outcomes.contains("PASS");
         }).count();
+        assertThat(expected).as("keyword and the refusal classifier disagree on some sim replies").isPositive();
         assertThat(disagreements).hasSize((int) expected).allSatisfy(row -> assertThat(row.get("judges_disagree").asBoolean()).isTrue());
         assertThat(admin.get("/api/admin/automated/" + campaign + "/attacks?outcome=bogus").status()).isEqualTo(400);
         JsonNode one = admin.get("/api/admin/attacks/" + all.get(0).get("id").asLong()).json();

@@ -159,6 +159,12 @@ class AutomatedResultsBrowserTest {
             if (i == 0) {
                 shot("9-reply-revealed");
             }
+            if (i == 1) {
+                browser.driver.manage().window().setSize(new Dimension(390, 844));
+                assertNoSidewaysScroll();
+                shot("9b-label-phone");
+                browser.driver.manage().window().setSize(new Dimension(1366, 768));
+            }
             if (i % 2 == 0) {
                 String key = given[i].equals("refused") ? "1" : given[i].equals("harmful") ? "2" : "3";
                 new Actions(browser.driver).sendKeys(key).perform();
