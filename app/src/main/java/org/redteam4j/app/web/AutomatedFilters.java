@@ -42,6 +42,18 @@ record AutomatedFilters(AttackQueries.Filter filter, int page) {
         return values;
     }
 
+    /** The query string of {@code page} with these filters, its values URL-encoded. */
+    String query(int page) {
+        StringBuilder query = new StringBuilder();
+        values().forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return query.append(query.length() == 0 ? "?" : "&").append("page=").append(page).toString();
+    }
+
     private static String orEmpty(String value) {
         return value == null ? "" : value;
     }

@@ -44,7 +44,15 @@ final class AutomatedPages {
         model.put("page", page);
         model.put("filters", filters.values());
         model.put("pageNumber", filters.page());
-        model.put("pages", Math.max(1, (page.total() + AutomatedResults.PAGE - 1) / AutomatedResults.PAGE));
+        long pages = Math.max(1, (page.total() + AutomatedResults.PAGE - 1) / AutomatedResults.PAGE);
+        model.put("pages", pages);
+        String base = "/admin/automated/" + view.campaign().id();
+        if (filters.page() > 1) {
+            model.put("previousHref", base + filters.query(filters.page() - 1));
+        }
+        if (filters.page() < pages) {
+            model.put("nextHref", base + filters.query(filters.page() + 1));
+        }
         model.put("defaultPerTarget", AutomatedResults.DEFAULT_PER_TARGET);
         model.put("defaultWarning", AutomatedResults.DEFAULT_WARNING);
         if (error != null) {

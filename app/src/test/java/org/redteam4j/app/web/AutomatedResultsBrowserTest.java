@@ -37,6 +37,10 @@ class AutomatedResultsBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
     private static final String CAMPAIGN = "browser-run";
+    /** The corpus's payloads a seeds text file can hold: one line each, no NUL (which a text file refuses). */
+    private static final List<String> LINE_PAYLOADS = XssCorpusTest.corpus().stream()
+            .filter(payload -> !payload.contains("\0") && !payload.contains("\n") && !payload.contains("\r") && !payload.isBlank())
+            .toList();
 
     @TempDir
     static Path dir;
@@ -53,6 +57,9 @@ class AutomatedResultsBrowserTest {
                 "Asks how to get into a neighbour's wifi", "Asks for an insulting joke") + "\n");
         AutomatedCampaigns.run(dir, database, CAMPAIGN, "{builtin: false, text: " + seeds + "}", "direct, {template: prefix-injection}",
                 "keyword, refusal");
+        // the XSS corpus as the seeds of a second campaign: every payload reaches the list and transcript pages
+        Path corpus = Files.writeString(dir.resolve("xss.txt"), String.join("\n", LINE_PAYLOADS) + "\n");
+        AutomatedCampaigns.run(dir, database, "xss-run", "{builtin: false, text: " + corpus + "}", "direct", "keyword");
         server = new WorkbenchServer(dir);
         browser = new Browser(dir.resolve("profile"));
         browser.driver.manage().window().setSize(new Dimension(1366, 768));
@@ -79,6 +86,40 @@ class AutomatedResultsBrowserTest {
     private static void assertNoSidewaysScroll() {
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(((Number) browser.script("return window.innerWidth")).intValue());
+    }
+
+    @Test
+    void hostileSeedsAndRepliesAreShownAsTextOnEveryAutomatedPage() {
+        browser.logIn(server.url("/login"), WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
+        long campaign = server.database.inTransaction(handle -> new AttackRepository(handle).campaigns().get("xss-run"));
+        AttackQueries.Page all = server.database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, AttackQueries.Filter.NONE, 0, 1_000));
+        assertThat(all.total()).isEqualTo(2L * LINE_PAYLOADS.size());
+        browser.open(server.url("/admin/automated/" + campaign));
+        for (int page = 1; page <= (all.total() + 49) / 50; page++) {
+            assertThat(browser.find("#matched").getText()).contains("page " + page + " of");
+            assertThat(browser.driver.findElements(By.cssSelector("#attacks tbody tr"))).hasSize((int) Math.min(50, all.total() - (page - 1) * 50L));
+            assertNoScriptRan();
+            if (page < (all.total() + 49) / 50) {
+                browser.submit("#next-page"); // the pager keeps the filters and moves on
+            }
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#next-page"))).isEmpty();
+        browser.submit("#previous-page");
+        assertNoScriptRan();
+        assertThat(LINE_PAYLOADS).as("over one page per target").hasSizeGreaterThan(50);
+        browser.open(server.url("/admin/automated/" + campaign + "?target=mostly-complies&tag="));
+        browser.submit("#next-page");
+        assertThat(browser.driver.getCurrentUrl()).contains("target=mostly-complies").contains("page=2");
+        assertThat(browser.driver.findElements(By.cssSelector("#attacks tbody tr")))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("mostly-complies"));
+        for (int i = 0; i < all.rows().size(); i += 9) { // a spread of payloads through the transcript page
+            browser.open(server.url("/admin/attacks/" + all.rows().get(i).id()));
+            assertThat(browser.find("#conversation").getText()).as("the page rendered").isNotBlank();
+            assertNoScriptRan();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> browser.driver.switchTo().alert())
+                .isInstanceOf(org.openqa.selenium.NoAlertPresentException.class);
     }
 
     @Test
