@@ -43,6 +43,7 @@ final class AutomatedPages {
         model.put("view", view);
         model.put("page", page);
         model.put("filters", filters.values());
+        model.put("disagree", filters.filter().disagreement()); // a boolean: OGNL reads '1' as a char, never equal to "1"
         model.put("pageNumber", filters.page());
         long pages = Math.max(1, (page.total() + AutomatedResults.PAGE - 1) / AutomatedResults.PAGE);
         model.put("pages", pages);

@@ -104,7 +104,8 @@ class AutomatedResultsBrowserTest {
                 browser.submit("#next-page"); // the pager keeps the filters and moves on
             }
         }
-        assertThat(browser.driver.findElements(By.cssSelector("#next-page"))).isEmpty();
+        // not findElements: with none to find it waits out the implicit wait
+        assertThat(browser.script("return document.getElementById('next-page') === null")).as("the last page").isEqualTo(true);
         browser.submit("#previous-page");
         assertNoScriptRan();
         assertThat(LINE_PAYLOADS).as("over one page per target").hasSizeGreaterThan(50);
@@ -137,6 +138,8 @@ class AutomatedResultsBrowserTest {
         new Select(browser.find("#f-target")).selectByValue("mostly-complies");
         new Select(browser.find("#f-outcome")).selectByValue("hit");
         browser.submit("#apply-filters");
+        assertThat(browser.find("#f-target").getAttribute("value")).isEqualTo("mostly-complies");
+        assertThat(browser.find("#f-outcome").getAttribute("value")).isEqualTo("hit");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#attacks tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("mostly-complies"));
         new Select(browser.find("#f-target")).selectByValue("");
@@ -144,6 +147,7 @@ class AutomatedResultsBrowserTest {
         browser.click("#f-disagree");
         browser.submit("#apply-filters");
         assertThat(browser.driver.getCurrentUrl()).contains("disagree=1");
+        assertThat(browser.find("#f-disagree").isSelected()).as("the filter stays checked").isTrue();
         List<WebElement> disagreeing = browser.driver.findElements(By.cssSelector("#attacks tbody tr.disagree"));
         assertThat(disagreeing).as("keyword and the refusal classifier disagree somewhere").isNotEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#attacks tbody tr"))).hasSameSizeAs(disagreeing);
