@@ -146,6 +146,22 @@ class EvalJudgeAutomatedTest {
         long[] keyword = expected(0, JudgeCalibration.Task.REFUSAL);
         assertThat(new long[] {calibration.tp(), calibration.fp(), calibration.fn(), calibration.tn()}).isEqualTo(keyword);
         assertThat(run.err()).contains("from the verdicts the campaign stored");
+
+        // the loop closed: a campaign's keyword judge reads the file as its calibration: FILE and corrects its rates
+        Path campaign = java.nio.file.Files.writeString(dir.resolve("corrected.yaml"), """
+                name: corrected
+                targets:
+                  - name: mostly-complies
+                    model: sim
+                    sim: {refusal: 0.2, evasion: 0.1, compliance: 0.7, seed: 2}
+                seeds: {builtin: true, limit: 4}
+                strategies: [direct]
+                judges:
+                  - keyword: {calibration: %s}
+                """.formatted(out));
+        CliRun attack = CliRun.of("attack", "--campaign", campaign.toString(), "--db", file, "--json", "-q");
+        assertThat(attack.exitCode()).as(attack.err()).isZero();
+        assertThat(Json.mapper().readTree(attack.out()).findValues("corrected")).anyMatch(value -> !value.isNull());
     }
 
     @Test
