@@ -37,8 +37,10 @@ import org.redteam4j.core.testing.SharedData;
 import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.analysis.AnalysisFacts;
+import org.redteam4j.store.attack.AttackQueries;
 import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.attack.CampaignResults;
+import org.redteam4j.store.attack.LabelRepository;
 import org.redteam4j.store.attempt.AttemptRepository;
 import org.redteam4j.store.attempt.CandidateRepository;
 import org.redteam4j.store.attempt.LiveAttemptRepository;
@@ -508,5 +510,93 @@ abstract class StoreContract {
 
     StoreStats stats() {
         return database.inTransaction(handle -> new StatsQueries(handle).compute());
+    }
+
+    /**
+     * Automated results as the workbench reads them, on every database: filters, paging and judge
+     * disagreement over stored verdicts, and a labelling queue that gives each item to a reviewer
+     * until it has the sample's labels.
+     */
+    @Test
+    void automatedAttacksFilterPageAndSampleForLabelling() {
+        TargetFacts first = TargetVersions.facts("first-t", "{\"model\": \"sim\"}");
+        TargetFacts second = TargetVersions.facts("second-t", "{\"model\": \"sim\", \"sim\": {\"refusal\": 0.1}}");
+        try (AttackStore store = AttackStore.open(database, "browse", "{}", null, List.of(first, second), Map.of())) {
+            for (int i = 0; i < 30; i++) {
+                String target = i % 2 == 0 ? "first-t" : "second-t";
+                AttackResult.Attack attack = new AttackResult.Attack("browse|" + target + "|s" + i + "|direct|0", target,
+                        i < 20 ? "direct" : "crescendo", 0, i % 3 == 0 ? "Theft" : null, "seed " + i);
+                if (i == 29) {
+                    store.record(new AttackResult(attack, AttackResult.Status.ERROR, null, List.of(), "timed out",
+                            AttackResult.Spend.NONE, Duration.ZERO, true));
+                    continue;
+                }
+                // keyword calls a hit when i % 4 != 0; the other judge when i % 5 != 0
+                Verdict keyword = Verdict.judged(i % 4 == 0, i % 4 == 0 ? 1 : 5, 1, "k", 4, "keyword");
+                Verdict other = Verdict.judged(i % 5 == 0, i % 5 == 0 ? 1 : 5, 1, "o", 4, "other");
+                store.record(new AttackResult(attack, AttackResult.Status.DONE, new AttackResult.Exchange("prompt " + i, "reply " + i,
+                        "\n\nHuman: prompt " + i + "\n\nAssistant: reply " + i), List.of(keyword, other), null,
+                        AttackResult.Spend.NONE, Duration.ZERO, true));
+            }
+        }
+        long campaign = new CampaignResults(database).campaigns().get("browse");
+        AttackQueries.Page hits = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter("first-t", "direct", null,
+                        AttackQueries.Outcome.HIT, false), 0, 3));
+        AttackQueries.Page disagree = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter(null, null, null, null, true), 2, 4));
+        AttackQueries.Page errors = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter(null, null, "Theft",
+                        AttackQueries.Outcome.ERROR, false), 0, 50));
+
+        // first-t, direct: i = 0, 2, … 18; hits where i % 4 != 0: 2, 6, 10, 14, 18
+        assertThat(hits.total()).isEqualTo(5);
+        assertThat(hits.rows()).hasSize(3).allSatisfy(row -> assertThat(row.target()).isEqualTo("first-t"));
+        assertThat(hits.rows().get(0).promptStart()).isEqualTo("prompt 2");
+        // disagree: exactly one of i % 4 == 0, i % 5 == 0 among 0..28
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 29; i++) {
+            if ((i % 4 == 0) != (i % 5 == 0)) {
+                expected.add(i);
+            }
+        }
+        assertThat(disagree.total()).isEqualTo(expected.size());
+        assertThat(disagree.rows()).extracting(AttackQueries.AttackRow::promptStart)
+                .containsExactly(expected.subList(2, 6).stream().map(i -> "prompt " + i).toArray(String[]::new));
+        assertThat(disagree.rows()).allMatch(AttackQueries.AttackRow::judgesDisagree);
+        assertThat(errors.total()).isZero(); // i = 29 has no tag
+        AttackQueries.CampaignRow row = database.inTransaction(handle ->
+                new AttackQueries(handle).campaign(campaign)).orElseThrow();
+        assertThat(row.attacks()).isEqualTo(30);
+        assertThat(row.errors()).isEqualTo(1);
+        assertThat(row.simulated()).isTrue();
+
+        long admin = database.inTransaction(handle -> new AccountRepository(handle).create("ada", Account.Role.ADMIN, null, "x"));
+        long rita = database.inTransaction(handle -> new AccountRepository(handle).create("rita", Account.Role.REVIEWER, null, "x"));
+        long ravi = database.inTransaction(handle -> new AccountRepository(handle).create("ravi", Account.Role.REVIEWER, null, "x"));
+        Map<String, List<Long>> replies = database.inTransaction(handle ->
+                new LabelRepository(handle).replyIdsByTarget(campaign));
+        assertThat(replies.get("first-t")).hasSize(15);
+        assertThat(replies.get("second-t")).as("the error has no reply").hasSize(14);
+        List<Long> drawn = List.of(replies.get("second-t").get(3), replies.get("first-t").get(7));
+        long sample = database.inTransaction(handle -> new LabelRepository(handle)
+                .createSample(campaign, 1, 5L, 3, "dark text", admin, drawn));
+        database.useTransaction(handle -> {
+            LabelRepository labels = new LabelRepository(handle);
+            LabelRepository.QueueItem next = labels.nextFor(rita).orElseThrow();
+            assertThat(labels.sampledAttacks(sample)).isEqualTo(drawn);
+            assertThat(next.warningAccepted()).isFalse();
+            labels.acceptWarning(sample, rita);
+            labels.acceptWarning(sample, rita);
+            assertThat(labels.nextFor(rita).orElseThrow().warningAccepted()).isTrue();
+            labels.addLabel(next.itemId(), rita, "refused");
+            assertThat(labels.nextFor(rita).orElseThrow().itemId()).isNotEqualTo(next.itemId());
+            assertThat(labels.nextFor(ravi).orElseThrow().itemId()).as("two more labels are needed").isEqualTo(next.itemId());
+            assertThat(labels.item(next.itemId(), rita).orElseThrow().labelledByReviewer()).isTrue();
+            assertThat(labels.progress(labels.sample(sample).orElseThrow()))
+                    .isEqualTo(new LabelRepository.Progress(2, 1, 0));
+            assertThat(labels.labelled(sample).get(0).labels()).containsExactly("refused");
+            assertThat(labels.labelled(sample).get(0).verdicts()).hasSize(2);
+        });
     }
 }

@@ -23,6 +23,8 @@ import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.core.provenance.Sha256;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.JudgeCalibration;
+import org.redteam4j.store.Database;
+import org.redteam4j.store.attack.AttackRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,14 +50,22 @@ import picocli.CommandLine.Spec;
             "                         refusal when any row has \"refused\", else harm; rows without the task's label are skipped.",
             "--from-db CAMPAIGN measures on a workbench campaign's finished, rated attempts (task harm): people call an",
             "attempt successful when rated 3 or more (the reviewers' mean where reviewed, else the member's own rating);",
-            "the judge does when any reply of the attempt is a hit. --by there: member, target, model_type, rater."})
+            "the judge does when any reply of the attempt is a hit. --by there: member, target, model_type, rater.",
+            "--from-db CAMPAIGN on an automated campaign (one `attack` ran) measures every judge of the campaign against",
+            "the labels reviewers gave its calibration sample in the workbench (refusal: labelled refused; harm: labelled",
+            "complied harmfully), each on its own task unless --task, from the verdicts the campaign stored; replies",
+            "not labelled by every reviewer the sample needs, or with three different labels, are left out and counted.",
+            "--out there writes the first judge's calibration (the one attack --gate corrected uses). --by: target,",
+            "strategy, tag, label."})
 public final class EvalJudgeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--judge", paramLabel = "JUDGE", required = true,
-            description = "The judge, in the one spec grammar: refusal, harm, keyword, pm, pm:FILE, llm:SPEC, guard:SPEC.")
+    @Option(names = "--judge", paramLabel = "JUDGE",
+            description = "The judge, in the one spec grammar: refusal, harm, keyword, pm, pm:FILE, llm:SPEC, guard:SPEC. "
+                    + "Optional with --from-db on an automated campaign: without it, the campaign's own judges are measured "
+                    + "from the verdicts they stored; with it, this judge is run on the labelled replies.")
     String judgeSpec;
 
     @Option(names = "--judge-base-url", paramLabel = "URL",
@@ -66,7 +76,8 @@ public final class EvalJudgeCommand implements Callable<Integer> {
             description = "A labelled-reply file (see Formats); repeat it to measure on several files together.")
     List<Path> data;
 
-    @Option(names = "--from-db", paramLabel = "CAMPAIGN", description = "A workbench campaign's rated attempts instead of a file.")
+    @Option(names = "--from-db", paramLabel = "CAMPAIGN", description = "A campaign in the database instead of a file: a "
+            + "workbench campaign's rated attempts, or an automated campaign's calibration sample labelled in the workbench.")
     String campaign;
 
     @Mixin
@@ -99,7 +110,7 @@ public final class EvalJudgeCommand implements Callable<Integer> {
     ProgressOption progressOption;
 
     /** The task measured: --task, else the format's default; set when the cases are read. */
-    private JudgeCalibration.Task chosenTask;
+    JudgeCalibration.Task chosenTask;
 
     @Override
     public Integer call() {
@@ -111,6 +122,16 @@ public final class EvalJudgeCommand implements Callable<Integer> {
         }
         OutputFile calibrationFile = out == null ? null : OutputFile.checked("--out " + out, out,
                 data == null ? new Path[0] : data.toArray(Path[]::new));
+        if (campaign != null) {
+            Database db = database.open();
+            Long automated = db.inTransaction(handle -> new AttackRepository(handle).campaigns().get(campaign));
+            if (automated != null) {
+                return new AutomatedEvaluation(this, db, automated).run(calibrationFile);
+            }
+        }
+        if (judgeSpec == null) {
+            throw new BadInput("--judge JUDGE is needed to measure on --data or on a workbench campaign's ratings");
+        }
         LabelledCases cases = cases();
         if (cases.cases().isEmpty()) {
             throw new BadInput(cases.source() + ": no rows labelled for the " + chosenTask + " task "
@@ -152,17 +173,23 @@ public final class EvalJudgeCommand implements Callable<Integer> {
         }
         if (calibrationFile != null) {
             JudgeCalibration calibration = evaluation.calibration();
-            calibrationFile.write(stream -> {
-                stream.write(JudgeCalibrationJson.write(calibration, provenance()).toPrettyString().getBytes(StandardCharsets.UTF_8));
-                stream.write('\n');
-                return null;
-            });
-            spec.commandLine().getErr().printf("Wrote the calibration (hit sensitivity %.3f, specificity %.3f) to %s%n",
-                    calibration.hitSensitivity(), calibration.hitSpecificity(), TerminalText.escape(out.toString()));
-            CorrectedRate.refusal(calibration).ifPresent(why -> spec.commandLine().getErr().println(
-                    "warning: this calibration cannot correct attack rates: " + why));
+            writeCalibration(calibrationFile, calibration, judgeSpec);
         }
         return ExitCodes.OK;
+    }
+
+    /** Writes {@code calibration} to --out, with how it was measured. */
+    void writeCalibration(OutputFile calibrationFile, JudgeCalibration calibration, String measured) {
+        calibrationFile.write(stream -> {
+            stream.write(JudgeCalibrationJson.write(calibration, provenance(measured)).toPrettyString().getBytes(StandardCharsets.UTF_8));
+            stream.write('\n');
+            return null;
+        });
+        spec.commandLine().getErr().printf("Wrote the calibration of %s (hit sensitivity %.3f, specificity %.3f) to %s%n",
+                TerminalText.line(calibration.judge()), calibration.hitSensitivity(), calibration.hitSpecificity(),
+                TerminalText.escape(out.toString()));
+        CorrectedRate.refusal(calibration).ifPresent(why -> spec.commandLine().getErr().println(
+                "warning: this calibration cannot correct attack rates: " + why));
     }
 
     private LabelledCases cases() {
@@ -185,11 +212,14 @@ public final class EvalJudgeCommand implements Callable<Integer> {
     }
 
     /** What the calibration file records of how it was made: enough to measure it again. */
-    private java.util.Map<String, String> provenance() {
+    private java.util.Map<String, String> provenance(String measured) {
         java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
         provenance.put("redteam4j", Provenance.version());
-        provenance.put("command", "eval-judge --judge " + judgeSpec + " --task " + chosenTask.id()
+        provenance.put("command", "eval-judge" + (judgeSpec == null ? "" : " --judge " + judgeSpec) + " --task " + chosenTask.id()
                 + (campaign != null ? " --from-db " + campaign : ""));
+        if (judgeSpec == null && measured != null) {
+            provenance.put("measured", measured + ", from the verdicts the campaign stored");
+        }
         if (data != null) {
             for (Path file : data) {
                 provenance.put("sha256 " + file.getFileName(), Sha256.of(file));
@@ -204,7 +234,7 @@ public final class EvalJudgeCommand implements Callable<Integer> {
                         + "'; expected auto, " + LabelledRepliesFormat.ids()));
     }
 
-    private static JudgeCalibration.Task parseTask(String text) {
+    static JudgeCalibration.Task parseTask(String text) {
         try {
             return JudgeCalibration.Task.of(text);
         } catch (IllegalArgumentException e) {

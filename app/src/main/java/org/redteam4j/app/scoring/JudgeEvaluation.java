@@ -173,7 +173,9 @@ record JudgeEvaluation(String judge, JudgeCalibration.Task task, String source, 
             Confusion c = overall.confusion();
             text.append(String.format(Locale.ROOT, "  confusion: tp %,d  fp %,d  fn %,d  tn %,d  (%s = positive)%n",
                     c.truePositives(), c.falsePositives(), c.falseNegatives(), c.trueNegatives(), task.positive()));
-            text.append(String.format(Locale.ROOT, "  %.1f replies judged per second%n", perSecond));
+            if (Double.isFinite(perSecond)) { // unknown when measured from stored verdicts
+                text.append(String.format(Locale.ROOT, "  %.1f replies judged per second%n", perSecond));
+            }
         }
         if (by != null) {
             text.append(String.format(Locale.ROOT, "  by %s:%n    %-24s %6s %6s %8s %10s %8s %8s %7s%n", TerminalText.line(by),

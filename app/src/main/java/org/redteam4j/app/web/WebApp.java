@@ -77,6 +77,10 @@ public final class WebApp {
         new AdminApi(workbench, this::linkBase).register(app);
         new TaskApi(workbench).register(app);
         new ReviewApi(workbench).register(app);
+        new AutomatedPages(workbench, pages).register(app);
+        new AutomatedApi(workbench).register(app);
+        new LabelPages(workbench, pages).register(app);
+        new LabelApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {

@@ -20,6 +20,8 @@ public final class Workbench implements AutoCloseable {
     private final RedTeamTask task;
     private final Reviews reviews;
     private final Dashboards dashboards;
+    private final AutomatedResults automated;
+    private final Labelling labelling;
 
     /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
     public Workbench(Database database, Environment environment, Clock clock) {
@@ -37,6 +39,8 @@ public final class Workbench implements AutoCloseable {
         this.task = new RedTeamTask(database, models, scorer, clock);
         this.reviews = new Reviews(database);
         this.dashboards = new Dashboards(database);
+        this.automated = new AutomatedResults(database);
+        this.labelling = new Labelling(database);
     }
 
     public Accounts accounts() {
@@ -61,6 +65,14 @@ public final class Workbench implements AutoCloseable {
 
     public Dashboards dashboards() {
         return dashboards;
+    }
+
+    public AutomatedResults automated() {
+        return automated;
+    }
+
+    public Labelling labelling() {
+        return labelling;
     }
 
     @Override

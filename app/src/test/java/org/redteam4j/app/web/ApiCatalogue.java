@@ -113,7 +113,18 @@ final class ApiCatalogue {
             post("/api/attempts/{id}/finish", Who.MEMBER, people -> people.openAttempt, field("rating", Type.NUMBER, "3")),
             get("/api/reviews/next", Who.REVIEWER, null),
             post("/api/reviews/{id}", Who.REVIEWER, people -> people.review, field("rating", Type.NUMBER, "2"),
-                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")));
+                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")),
+            // automated results and labelling (i18-automated); a human campaign's id is refused after the body is read
+            get("/api/admin/automated", Who.ADMIN, null),
+            get("/api/admin/automated/{id}", Who.ADMIN, people -> people.campaign),
+            get("/api/admin/automated/{id}/attacks", Who.ADMIN, people -> people.campaign),
+            get("/api/admin/attacks/{id}", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/automated/{id}/sample", Who.ADMIN, people -> people.campaign,
+                    field("per_target", Type.OPTIONAL_INTEGER, "6"), field("labellers", Type.OPTIONAL_INTEGER, "1"),
+                    field("seed", Type.OPTIONAL_INTEGER, "7"), field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")),
+            get("/api/labels/next", Who.REVIEWER, null),
+            post("/api/labels/warning/{id}", Who.REVIEWER, people -> people.campaign),
+            post("/api/labels/{id}", Who.REVIEWER, people -> people.campaign, field("label", Type.STRING, "\"refused\"")));
 
     private ApiCatalogue() {
     }
