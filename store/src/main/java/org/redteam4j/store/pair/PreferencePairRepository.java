@@ -1,9 +1,11 @@
 package org.redteam4j.store.pair;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.store.attempt.AttemptSelection;
 
 /** Imported preference pairs. */
 public final class PreferencePairRepository {
@@ -40,7 +42,12 @@ public final class PreferencePairRepository {
 
     /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
     public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
-        new WorkbenchChoices(handle, false).forEach(sink);
+        new WorkbenchChoices(handle, false, AttemptSelection.finished()).forEach(sink);
+    }
+
+    /** The selected attempts' choices (a campaign's, or all), each with whether its attempt was abandoned. */
+    public void forEachWorkbenchChoice(AttemptSelection selection, BiConsumer<PreferencePair, Boolean> sink) {
+        new WorkbenchChoices(handle, false, selection).forEach(sink);
     }
 
     /**
@@ -48,7 +55,7 @@ public final class PreferencePairRepository {
      * replies say nothing about harm), nor between candidates with the same text (no choice at all).
      */
     public void forEachTrainableWorkbenchChoice(Consumer<PreferencePair> sink) {
-        new WorkbenchChoices(handle, true).forEach(sink);
+        new WorkbenchChoices(handle, true, AttemptSelection.finished()).forEach(sink);
     }
 
     public long count() {

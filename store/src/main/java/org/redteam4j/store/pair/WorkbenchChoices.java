@@ -2,39 +2,54 @@ package org.redteam4j.store.pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.store.attempt.AttemptSelection;
 
 /**
  * Preference pairs from red team members' choices: at each assistant turn where a member picked
  * the more harmful of the candidates, the picked one is the {@code rejected} side and each
  * candidate not picked is a {@code chosen} side, both after the conversation so far. For
- * training, choices over simulated targets and candidates with the picked one's text are left out.
+ * training, choices over simulated targets and candidates with the picked one's text are left out;
+ * choices in abandoned attempts are left out of both unless the selection includes them.
  */
 final class WorkbenchChoices {
 
     private final Handle handle;
     private final boolean trainable;
+    private final AttemptSelection selection;
 
-    WorkbenchChoices(Handle handle, boolean trainable) {
+    /** {@code selection}: whose choices — a campaign's or all; abandoned attempts' only when it includes them. */
+    WorkbenchChoices(Handle handle, boolean trainable, AttemptSelection selection) {
         this.handle = handle;
         this.trainable = trainable;
+        this.selection = selection;
     }
 
     void forEach(Consumer<PreferencePair> sink) {
+        forEach((pair, abandoned) -> sink.accept(pair));
+    }
+
+    /** Hands out each pair with whether its attempt was abandoned. */
+    void forEach(BiConsumer<PreferencePair, Boolean> sink) {
         List<Choice> choices = handle.createQuery("""
-                        SELECT t.attempt_id, t.position, c.text, c.picked
+                        SELECT t.attempt_id, t.position, c.text, c.picked, a.status
                         FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
                         JOIN attempts a ON a.id = t.attempt_id LEFT JOIN targets g ON g.id = a.target_id
-                        WHERE :all OR g.id IS NULL OR g.simulated = FALSE
+                        WHERE (:all OR g.id IS NULL OR g.simulated = FALSE) AND (:abandoned OR a.status <> 'abandoned')
+                          AND (:anyCampaign OR a.campaign_id = :campaign)
                         ORDER BY t.attempt_id, t.position, c.picked DESC, c.label""")
                 .bind("all", !trainable)
+                .bind("abandoned", selection.includeAbandoned())
+                .bind("anyCampaign", selection.campaignId() == null)
+                .bind("campaign", selection.campaignId() == null ? -1L : selection.campaignId())
                 .map((rs, ctx) -> new Choice(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("text"),
-                        rs.getBoolean("picked")))
+                        rs.getBoolean("picked"), "abandoned".equals(rs.getString("status"))))
                 .list();
         int i = 0;
         while (i < choices.size()) {
@@ -51,7 +66,7 @@ final class WorkbenchChoices {
                 for (Choice other : group.subList(1, group.size())) {
                     if (!other.picked && !(trainable && other.text.equals(group.get(0).text))) {
                         sink.accept(new PreferencePair(prefix + new Transcript("", List.of(Turn.assistant(other.text))).text(),
-                                rejected));
+                                rejected), first.abandoned);
                     }
                 }
             }
@@ -72,6 +87,6 @@ final class WorkbenchChoices {
         return new Transcript(preamble, new ArrayList<>(before)).text();
     }
 
-    private record Choice(long attemptId, int position, String text, boolean picked) {
+    private record Choice(long attemptId, int position, String text, boolean picked, boolean abandoned) {
     }
 }
