@@ -20,6 +20,9 @@ public final class Workbench implements AutoCloseable {
     private final RedTeamTask task;
     private final Reviews reviews;
     private final Dashboards dashboards;
+    private final CampaignLifecycle lifecycle;
+    private final Transcripts transcripts;
+    private final CampaignExports exports;
 
     /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
     public Workbench(Database database, Environment environment, Clock clock) {
@@ -37,6 +40,9 @@ public final class Workbench implements AutoCloseable {
         this.task = new RedTeamTask(database, models, scorer, clock);
         this.reviews = new Reviews(database);
         this.dashboards = new Dashboards(database);
+        this.lifecycle = new CampaignLifecycle(database, clock);
+        this.transcripts = new Transcripts(database);
+        this.exports = new CampaignExports(database);
     }
 
     public Accounts accounts() {
@@ -61,6 +67,19 @@ public final class Workbench implements AutoCloseable {
 
     public Dashboards dashboards() {
         return dashboards;
+    }
+
+    /** Closing, reopening and archiving campaigns (admins). */
+    public CampaignLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Transcripts transcripts() {
+        return transcripts;
+    }
+
+    public CampaignExports exports() {
+        return exports;
     }
 
     @Override
