@@ -77,6 +77,8 @@ public final class WebApp {
         new AdminApi(workbench, this::linkBase).register(app);
         new TaskApi(workbench).register(app);
         new ReviewApi(workbench).register(app);
+        new CampaignAdminPages(workbench, pages).register(app);
+        new CampaignAdminApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {
