@@ -15,9 +15,9 @@
     if (!field) {
       return;
     }
-    var text = field.value;
-    field.focus();
-    field.select();
+    var text = field.textContent;
+    // selected, so that a manual copy works where the clipboard is refused
+    window.getSelection().selectAllChildren(field);
     var done = function () { say(status, 'Copied to the clipboard.'); };
     var manual = function () { say(status, 'Could not copy: the link is selected, press Ctrl+C (or ⌘C).'); };
     if (navigator.clipboard && window.isSecureContext) {

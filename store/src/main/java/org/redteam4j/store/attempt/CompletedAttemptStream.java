@@ -31,7 +31,7 @@ final class CompletedAttemptStream {
             FROM attempts a
             JOIN targets t ON t.id = a.target_id
             JOIN members m ON m.id = a.member_id
-            WHERE """;
+            WHERE\s""";
     private static final String COLUMNS = """
             SELECT a.id, a.status, a.task_description, a.task_description_harmlessness_score, a.rating,
                    a.min_harmlessness_score, a.recruitment_source, a.transcript_preamble, a.tags_present,
