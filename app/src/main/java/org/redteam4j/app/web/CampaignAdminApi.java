@@ -68,12 +68,12 @@ final class CampaignAdminApi {
             }
             ApiBodies.json(ctx, rows);
         });
-        app.get("/api/admin/campaigns/{id}/attempts/{attempt}", ctx -> ApiBodies.json(ctx,
-                transcript(workbench.transcripts().view(WebApp.principal(ctx), Params.id(ctx), CampaignAdminPages.attemptId(ctx)))));
+        app.get("/api/admin/attempts/{id}", ctx -> ApiBodies.json(ctx,
+                transcript(workbench.transcripts().view(WebApp.principal(ctx), Params.id(ctx)))));
         app.get("/api/admin/campaigns/{id}/export", ctx -> {
             Principal admin = WebApp.principal(ctx);
-            CampaignExports.Kind kind = CampaignExports.Kind.fromId(ctx.queryParam("kind"));
             workbench.exports().campaign(admin, Params.id(ctx));
+            CampaignExports.Kind kind = CampaignExports.Kind.fromId(ctx.queryParam("kind"));
             ctx.contentType(kind.contentType() + "; charset=utf-8");
             OutputStream out = ctx.outputStream();
             workbench.exports().write(admin, Params.id(ctx), kind, "true".equals(ctx.queryParam("include_abandoned")), out);
@@ -83,7 +83,8 @@ final class CampaignAdminApi {
 
     private static ObjectNode transcript(Transcripts.View view) {
         TranscriptQueries.Facts facts = view.facts();
-        ObjectNode node = Json.mapper().createObjectNode().put("attempt_id", facts.attemptId()).put("target", facts.target())
+        ObjectNode node = Json.mapper().createObjectNode().put("attempt_id", facts.attemptId()).put("campaign_id", facts.campaignId())
+                .put("target", facts.target())
                 .put("simulated", facts.simulated()).put("member", facts.member()).put("status", facts.status())
                 .put("task_description", facts.taskDescription());
         ApiBodies.putNullable(node, "rating", facts.rating());

@@ -54,11 +54,8 @@ final class CampaignAdminPages {
             throw WorkbenchFailure.conflict("changing a campaign's content warning is not connected yet");
         });
         app.get("/admin/campaigns/{id}/transcripts", this::transcripts);
-        app.get("/admin/campaigns/{id}/transcripts/{attempt}", ctx -> {
-            long campaign = Params.id(ctx);
-            pages.respond(ctx, "transcript", Map.of("view", workbench.transcripts().view(WebApp.principal(ctx), campaign,
-                    attemptId(ctx)), "campaignId", campaign));
-        });
+        app.get("/admin/attempts/{id}", ctx -> pages.respond(ctx, "transcript",
+                Map.of("view", workbench.transcripts().view(WebApp.principal(ctx), Params.id(ctx)))));
         app.get("/admin/campaigns/{id}/export", this::export);
     }
 
@@ -102,22 +99,14 @@ final class CampaignAdminPages {
     private void export(Context ctx) throws IOException {
         Principal admin = WebApp.principal(ctx);
         long campaignId = Params.id(ctx);
+        Campaign campaign = workbench.exports().campaign(admin, campaignId);
         CampaignExports.Kind kind = CampaignExports.Kind.fromId(ctx.queryParam("kind"));
         boolean abandoned = "1".equals(ctx.queryParam("abandoned"));
-        Campaign campaign = workbench.exports().campaign(admin, campaignId);
         ctx.contentType(kind.contentType() + "; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.fileName(campaign) + "\"");
         OutputStream out = ctx.outputStream();
         workbench.exports().write(admin, campaignId, kind, abandoned, out);
         out.flush();
-    }
-
-    static long attemptId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("attempt"));
-        } catch (NumberFormatException e) {
-            throw WorkbenchFailure.notFound();
-        }
     }
 
     private static Long optionalLong(String value) {

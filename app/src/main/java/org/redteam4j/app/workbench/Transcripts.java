@@ -40,11 +40,12 @@ public final class Transcripts {
         return database.inTransaction(handle -> new TranscriptQueries(handle).members(campaignId));
     }
 
-    public View view(Principal admin, long campaignId, long attemptId) {
+    /** A workbench attempt whole, whichever campaign it belongs to. */
+    public View view(Principal admin, long attemptId) {
         admin.require(Account.Role.ADMIN);
         return database.inTransaction(handle -> {
             TranscriptQueries queries = new TranscriptQueries(handle);
-            TranscriptQueries.Facts facts = queries.facts(campaignId, attemptId).orElseThrow(WorkbenchFailure::notFound);
+            TranscriptQueries.Facts facts = queries.facts(attemptId).orElseThrow(WorkbenchFailure::notFound);
             LiveAttempt attempt = new LiveAttemptRepository(handle).load(attemptId).orElseThrow(WorkbenchFailure::notFound);
             return new View(facts, attempt, queries.reviews(attemptId));
         });

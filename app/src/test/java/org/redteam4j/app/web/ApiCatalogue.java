@@ -113,7 +113,17 @@ final class ApiCatalogue {
             post("/api/attempts/{id}/finish", Who.MEMBER, people -> people.openAttempt, field("rating", Type.NUMBER, "3")),
             get("/api/reviews/next", Who.REVIEWER, null),
             post("/api/reviews/{id}", Who.REVIEWER, people -> people.review, field("rating", Type.NUMBER, "2"),
-                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")));
+                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")),
+            // operators (issue 18)
+            get("/api/admin/campaigns", Who.ADMIN, null),
+            post("/api/admin/campaigns/{id}/close", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/campaigns/{id}/reopen", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/campaigns/{id}/archive", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/members/{id}/deactivate", Who.ADMIN, people -> people.memberId),
+            post("/api/admin/members/{id}/reactivate", Who.ADMIN, people -> people.memberId),
+            get("/api/admin/campaigns/{id}/attempts", Who.ADMIN, people -> people.campaign),
+            get("/api/admin/attempts/{id}", Who.ADMIN, people -> people.finishedAttempt),
+            get("/api/admin/campaigns/{id}/export", Who.ADMIN, people -> people.campaign));
 
     private ApiCatalogue() {
     }

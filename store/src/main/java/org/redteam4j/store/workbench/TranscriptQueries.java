@@ -89,16 +89,16 @@ public final class TranscriptQueries {
                 .list();
     }
 
-    /** The attempt's facts, if it belongs to this campaign. */
-    public Optional<Facts> facts(long campaignId, long attemptId) {
+    /** The attempt's facts, if it is a workbench attempt (one of a campaign). */
+    public Optional<Facts> facts(long attemptId) {
         List<String> tags = handle.createQuery("SELECT tag FROM attempt_tags WHERE attempt_id = :id ORDER BY position")
                 .bind("id", attemptId).mapTo(String.class).list();
         return handle.createQuery("""
                         SELECT a.id, a.campaign_id, t.spec, t.simulated, m.name, a.status, a.task_description, a.rating,
                                a.created_at, a.finished_at
                         FROM attempts a JOIN targets t ON t.id = a.target_id LEFT JOIN members m ON m.id = a.member_id
-                        WHERE a.id = :id AND a.campaign_id = :campaign""")
-                .bind("id", attemptId).bind("campaign", campaignId)
+                        WHERE a.id = :id AND a.campaign_id IS NOT NULL""")
+                .bind("id", attemptId)
                 .map((rs, ctx) -> new Facts(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("spec"),
                         rs.getBoolean("simulated"), rs.getString("name"), rs.getString("status"),
                         rs.getString("task_description"), nullableDouble(rs, "rating"), instant(rs.getTimestamp("created_at")),
