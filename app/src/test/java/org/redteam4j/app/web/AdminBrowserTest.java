@@ -120,6 +120,13 @@ class AdminBrowserTest {
                 assertThat(scrollWidth).as(page.getKey() + " at 390 px: the page must not scroll sideways").isLessThanOrEqualTo(innerWidth);
                 assertThat(browser.driver.findElements(By.cssSelector("h1"))).as(page.getKey() + " has a heading").hasSize(1);
             }
+            browser.open(server.url("/admin/campaigns/" + campaign));
+            browser.script("document.getElementById('members').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("admin-3b-phone-dashboard-members.png"));
+            // the wide table scrolls inside its own box, the page does not move sideways
+            browser.script("document.getElementById('members').parentElement.scrollLeft = 1000");
+            assertThat(((Number) browser.script("return window.scrollX")).longValue()).isZero();
+            browser.screenshot(SHOTS.resolve("admin-3c-phone-dashboard-members-scrolled.png"));
         } finally {
             desktop();
         }
@@ -143,6 +150,8 @@ class AdminBrowserTest {
         browser.open(server.url("/admin/campaigns/" + campaign + "/transcripts"));
         browser.submit("#attempt-" + aliceAttempt + " a");
         browser.screenshot(SHOTS.resolve("admin-10-transcript.png"));
+        browser.script("document.querySelector('#conversation .candidates').scrollIntoView()");
+        browser.screenshot(SHOTS.resolve("admin-10b-transcript-candidates.png"));
         assertThat(browser.find("#task").getText()).contains("<script>");
         assertThat(browser.script("return window.__xss === undefined")).isEqualTo(true);
         assertThat(browser.driver.findElements(By.cssSelector("#conversation .candidate"))).hasSize(2);
@@ -202,7 +211,7 @@ class AdminBrowserTest {
         browser.driver.navigate().refresh();
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> "complete".equals(browser.script("return document.readyState")));
-        assertThat(browser.driver.findElements(By.id("invite-link"))).as("shown once").isEmpty();
+        assertThat(absent("#invite-link")).as("shown once").isTrue();
         assertThat(browser.driver.findElements(By.cssSelector("#invite-list tbody tr"))).as("the reload posted nothing")
                 .hasSize(before + 1);
 
@@ -210,7 +219,7 @@ class AdminBrowserTest {
         browser.submit("#" + newest + " button");
         assertThat(browser.find("#" + newest).getText()).contains("revoked");
         assertThat(browser.find("#" + newest).getAttribute("class")).contains("faded");
-        assertThat(browser.driver.findElements(By.cssSelector("#" + newest + " button"))).isEmpty();
+        assertThat(absent("#" + newest + " button")).isTrue();
         browser.screenshot(SHOTS.resolve("admin-13-invitation-revoked.png"));
     }
 
@@ -223,12 +232,22 @@ class AdminBrowserTest {
         assertThat(browser.find("#person-alice").getText()).contains("deactivated");
         browser.screenshot(SHOTS.resolve("admin-14-people-deactivated.png"));
         assertThat(alice.get("/api/session").status()).as("signed out at once").isEqualTo(401);
-        assertThat(browser.driver.findElements(By.id("deactivate-admin"))).as("not oneself").isEmpty();
+        assertThat(absent("#deactivate-admin")).as("not oneself").isTrue();
 
         browser.submit("#reactivate-alice");
         assertThat(browser.find("#person-alice").getText()).doesNotContain("deactivated");
         alice = new ApiClient(server).login("alice", WorkbenchServer.PASSWORD);
         assertThat(alice.get("/api/session").status()).isEqualTo(200);
+    }
+
+    /** Whether nothing matches, asked without the driver's implicit wait (which would wait its full 10 s for nothing). */
+    private boolean absent(String css) {
+        browser.driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.driver.findElements(By.cssSelector(css)).isEmpty();
+        } finally {
+            browser.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        }
     }
 
     private List<String> cells(String row) {
