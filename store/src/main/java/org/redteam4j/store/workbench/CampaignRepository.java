@@ -42,7 +42,8 @@ public final class CampaignRepository {
     }
 
     public List<Campaign> open() {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE kind = 'human' AND status = 'open' ORDER BY id")
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE kind = 'human' AND status = 'open' "
+                        + "AND archived_at IS NULL ORDER BY id")
                 .map((rs, ctx) -> campaign(rs)).list();
     }
 

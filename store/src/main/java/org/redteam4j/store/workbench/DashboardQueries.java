@@ -102,9 +102,10 @@ public final class DashboardQueries {
                                SUM(CASE WHEN a.status = 'abandoned' THEN 1 ELSE 0 END) AS abandoned,
                                SUM(CASE WHEN a.status = 'in_progress' THEN 1 ELSE 0 END) AS running,
                                AVG(CASE WHEN a.status = 'complete' THEN a.rating END) AS rating,
-                               MAX(a.created_at) AS started, MAX(a.finished_at) AS ended,
-                               MAX((SELECT MAX(t.created_at) FROM turns t WHERE t.attempt_id = a.id)) AS spoke
+                               MAX(a.created_at) AS started, MAX(a.finished_at) AS ended, MAX(u.spoke) AS spoke
                         FROM attempts a JOIN members m ON m.id = a.member_id
+                        LEFT JOIN (SELECT attempt_id, MAX(created_at) AS spoke FROM turns GROUP BY attempt_id) u
+                            ON u.attempt_id = a.id
                         WHERE a.campaign_id = :campaign
                         GROUP BY m.id, m.name, m.opted_out ORDER BY m.name, m.id""")
                 .bind("campaign", campaignId)
