@@ -42,10 +42,13 @@ public final class PreferencePairRepository {
 
     /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
     public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
-        new WorkbenchChoices(handle, false, AttemptSelection.finished()).forEach(sink);
+        new WorkbenchChoices(handle, false).forEach(sink);
     }
 
-    /** The selected attempts' choices (a campaign's, or all), each with whether its attempt was abandoned. */
+    /**
+     * The selected attempts' choices (one campaign's, or all), each with whether its attempt was
+     * abandoned; the methods above leave abandoned attempts' choices out.
+     */
     public void forEachWorkbenchChoice(AttemptSelection selection, BiConsumer<PreferencePair, Boolean> sink) {
         new WorkbenchChoices(handle, false, selection).forEach(sink);
     }
@@ -55,7 +58,7 @@ public final class PreferencePairRepository {
      * replies say nothing about harm), nor between candidates with the same text (no choice at all).
      */
     public void forEachTrainableWorkbenchChoice(Consumer<PreferencePair> sink) {
-        new WorkbenchChoices(handle, true, AttemptSelection.finished()).forEach(sink);
+        new WorkbenchChoices(handle, true).forEach(sink);
     }
 
     public long count() {

@@ -2,6 +2,7 @@ package org.redteam4j.store.pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -15,8 +16,7 @@ import org.redteam4j.store.attempt.AttemptSelection;
  * Preference pairs from red team members' choices: at each assistant turn where a member picked
  * the more harmful of the candidates, the picked one is the {@code rejected} side and each
  * candidate not picked is a {@code chosen} side, both after the conversation so far. For
- * training, choices over simulated targets and candidates with the picked one's text are left out;
- * choices in abandoned attempts are left out of both unless the selection includes them.
+ * training, choices over simulated targets and candidates with the picked one's text are left out.
  */
 final class WorkbenchChoices {
 
@@ -24,7 +24,12 @@ final class WorkbenchChoices {
     private final boolean trainable;
     private final AttemptSelection selection;
 
-    /** {@code selection}: whose choices — a campaign's or all; abandoned attempts' only when it includes them. */
+    /** Every campaign's choices, none made in an abandoned attempt. */
+    WorkbenchChoices(Handle handle, boolean trainable) {
+        this(handle, trainable, AttemptSelection.finished());
+    }
+
+    /** {@code selection}: whose choices — one campaign's or all; abandoned attempts' only when it includes them. */
     WorkbenchChoices(Handle handle, boolean trainable, AttemptSelection selection) {
         this.handle = handle;
         this.trainable = trainable;
@@ -36,20 +41,20 @@ final class WorkbenchChoices {
     }
 
     /** Hands out each pair with whether its attempt was abandoned. */
-    void forEach(BiConsumer<PreferencePair, Boolean> sink) {
+    void forEach(BiConsumer<PreferencePair, Boolean> marked) {
+        Map<Long, Attempt> attempts = new java.util.HashMap<>();
+        handle.createQuery("SELECT id, status, campaign_id FROM attempts WHERE campaign_id IS NOT NULL")
+                .map((rs, ctx) -> new Attempt(rs.getLong("id"), "abandoned".equals(rs.getString("status")), rs.getLong("campaign_id")))
+                .forEach(attempt -> attempts.put(attempt.id(), attempt));
         List<Choice> choices = handle.createQuery("""
-                        SELECT t.attempt_id, t.position, c.text, c.picked, a.status
+                        SELECT t.attempt_id, t.position, c.text, c.picked
                         FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
                         JOIN attempts a ON a.id = t.attempt_id LEFT JOIN targets g ON g.id = a.target_id
-                        WHERE (:all OR g.id IS NULL OR g.simulated = FALSE) AND (:abandoned OR a.status <> 'abandoned')
-                          AND (:anyCampaign OR a.campaign_id = :campaign)
+                        WHERE :all OR g.id IS NULL OR g.simulated = FALSE
                         ORDER BY t.attempt_id, t.position, c.picked DESC, c.label""")
                 .bind("all", !trainable)
-                .bind("abandoned", selection.includeAbandoned())
-                .bind("anyCampaign", selection.campaignId() == null)
-                .bind("campaign", selection.campaignId() == null ? -1L : selection.campaignId())
                 .map((rs, ctx) -> new Choice(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("text"),
-                        rs.getBoolean("picked"), "abandoned".equals(rs.getString("status"))))
+                        rs.getBoolean("picked")))
                 .list();
         int i = 0;
         while (i < choices.size()) {
@@ -60,18 +65,33 @@ final class WorkbenchChoices {
                 end++;
             }
             List<Choice> group = choices.subList(i, end);
-            if (group.get(0).picked && group.size() > 1) {
+            Attempt attempt = attempts.get(first.attemptId);
+            boolean abandoned = attempt != null && attempt.abandoned();
+            Consumer<PreferencePair> sink = pair -> marked.accept(pair, abandoned);
+            if (selected(attempt) && group.get(0).picked && group.size() > 1) {
                 String prefix = prefix(first.attemptId, first.position);
                 String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
                 for (Choice other : group.subList(1, group.size())) {
                     if (!other.picked && !(trainable && other.text.equals(group.get(0).text))) {
                         sink.accept(new PreferencePair(prefix + new Transcript("", List.of(Turn.assistant(other.text))).text(),
-                                rejected), first.abandoned);
+                                rejected));
                     }
                 }
             }
             i = end;
         }
+    }
+
+    /** Whether the selection takes this attempt's choices (an imported attempt, {@code null}, belongs to no campaign). */
+    private boolean selected(Attempt attempt) {
+        if (attempt == null) {
+            return selection.campaignId() == null;
+        }
+        return (selection.includeAbandoned() || !attempt.abandoned())
+                && (selection.campaignId() == null || selection.campaignId() == attempt.campaignId());
+    }
+
+    private record Attempt(long id, boolean abandoned, long campaignId) {
     }
 
     private String prefix(long attemptId, int position) {
@@ -87,6 +107,6 @@ final class WorkbenchChoices {
         return new Transcript(preamble, new ArrayList<>(before)).text();
     }
 
-    private record Choice(long attemptId, int position, String text, boolean picked, boolean abandoned) {
+    private record Choice(long attemptId, int position, String text, boolean picked) {
     }
 }

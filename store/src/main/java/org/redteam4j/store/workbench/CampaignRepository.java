@@ -57,25 +57,6 @@ public final class CampaignRepository {
                 .bind("name", name).map((rs, ctx) -> campaign(rs)).findOne();
     }
 
-    public boolean nameTaken(String name) {
-        return handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name)
-                .mapTo(Long.class).one() > 0;
-    }
-
-    public List<Long> targets(long campaignId) {
-        return handle.createQuery("SELECT target_id FROM campaign_targets WHERE campaign_id = :c ORDER BY target_id")
-                .bind("c", campaignId).mapTo(Long.class).list();
-    }
-
-    /**
-     * How this campaign declared the target: what the workbench builds its model from, so an
-     * attempt keeps talking to what its campaign declared whatever later campaigns declare.
-     */
-    public Optional<String> targetSettings(long campaignId, long targetId) {
-        return handle.createQuery("SELECT settings_json FROM campaign_targets WHERE campaign_id = :c AND target_id = :t")
-                .bind("c", campaignId).bind("t", targetId).mapTo(String.class).findOne();
-    }
-
     /** A campaign as the admins' list shows it: whether it is archived beside its own fields. */
     public record Listed(Campaign campaign, boolean archived) {
     }
@@ -102,6 +83,25 @@ public final class CampaignRepository {
     public boolean archived(long id) {
         return handle.createQuery("SELECT archived_at FROM campaigns WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> rs.getTimestamp(1) != null).findOne().orElse(false);
+    }
+
+    public boolean nameTaken(String name) {
+        return handle.createQuery("SELECT COUNT(*) FROM campaigns WHERE name = :name").bind("name", name)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    public List<Long> targets(long campaignId) {
+        return handle.createQuery("SELECT target_id FROM campaign_targets WHERE campaign_id = :c ORDER BY target_id")
+                .bind("c", campaignId).mapTo(Long.class).list();
+    }
+
+    /**
+     * How this campaign declared the target: what the workbench builds its model from, so an
+     * attempt keeps talking to what its campaign declared whatever later campaigns declare.
+     */
+    public Optional<String> targetSettings(long campaignId, long targetId) {
+        return handle.createQuery("SELECT settings_json FROM campaign_targets WHERE campaign_id = :c AND target_id = :t")
+                .bind("c", campaignId).bind("t", targetId).mapTo(String.class).findOne();
     }
 
     private static Campaign campaign(ResultSet rs) throws SQLException {
