@@ -51,7 +51,8 @@ final class AdminApi {
             java.util.Map<Long, java.time.Instant> deactivated = workbench.accounts().deactivated(WebApp.principal(ctx));
             for (Account account : workbench.accounts().all(WebApp.principal(ctx))) {
                 accounts.addObject().put("id", account.id()).put("name", account.name()).put("role", account.role().id())
-                        .put("recruitment_source", account.recruitmentSource()).put("active", !deactivated.containsKey(account.id()));
+                        .put("recruitment_source", account.recruitmentSource()).put("opted_out", account.optedOut())
+                        .put("active", !deactivated.containsKey(account.id()));
             }
             ApiBodies.json(ctx, accounts);
         });
