@@ -3,7 +3,6 @@ package org.redteam4j.app.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import java.io.OutputStream;
 import org.redteam4j.app.workbench.CampaignExports;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Transcripts;
@@ -74,10 +73,7 @@ final class CampaignAdminApi {
             Principal admin = WebApp.principal(ctx);
             workbench.exports().campaign(admin, Params.id(ctx));
             CampaignExports.Kind kind = CampaignExports.Kind.fromId(ctx.queryParam("kind"));
-            ctx.contentType(kind.contentType() + "; charset=utf-8");
-            OutputStream out = ctx.outputStream();
-            workbench.exports().write(admin, Params.id(ctx), kind, "true".equals(ctx.queryParam("include_abandoned")), out);
-            out.flush();
+            ExportDownloads.send(ctx, workbench, admin, Params.id(ctx), kind, "true".equals(ctx.queryParam("include_abandoned")), null);
         });
     }
 

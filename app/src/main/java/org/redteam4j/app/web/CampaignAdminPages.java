@@ -3,7 +3,6 @@ package org.redteam4j.app.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,18 +94,14 @@ final class CampaignAdminPages {
                 minRating);
     }
 
-    /** Streams the export as a download; abandoned attempts only with {@code abandoned=1}. */
+    /** Sends the export as a download; abandoned attempts only with {@code abandoned=1}. */
     private void export(Context ctx) throws IOException {
         Principal admin = WebApp.principal(ctx);
         long campaignId = Params.id(ctx);
         Campaign campaign = workbench.exports().campaign(admin, campaignId);
         CampaignExports.Kind kind = CampaignExports.Kind.fromId(ctx.queryParam("kind"));
-        boolean abandoned = "1".equals(ctx.queryParam("abandoned"));
-        ctx.contentType(kind.contentType() + "; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + kind.fileName(campaign) + "\"");
-        OutputStream out = ctx.outputStream();
-        workbench.exports().write(admin, campaignId, kind, abandoned, out);
-        out.flush();
+        ExportDownloads.send(ctx, workbench, admin, campaignId, kind, "1".equals(ctx.queryParam("abandoned")),
+                kind.fileName(campaign));
     }
 
     private static Long optionalLong(String value) {
