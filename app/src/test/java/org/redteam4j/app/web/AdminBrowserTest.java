@@ -64,6 +64,11 @@ class AdminBrowserTest {
         long review = rita.get("/api/reviews/next").body().get("review_id").asLong();
         rita.post("/api/reviews/" + review, Json.mapper().createObjectNode().put("rating", 3)
                 .set("tags", Json.mapper().createArrayNode().add("Theft")));
+        // a long unbroken error text, as an endpoint's answer can be: the widest thing a dashboard shows
+        server.database.useTransaction(handle -> new org.redteam4j.store.workbench.TargetFailureRepository(handle).record(campaign,
+                handle.createQuery("SELECT target_id FROM attempts WHERE id = :id").bind("id", bobAttempt).mapTo(Long.class).one(),
+                bobAttempt, "http://127.0.0.1:1/v1/chat/completions?" + "x".repeat(300) + " refused the connection",
+                java.time.Instant.now()));
         browser = new Browser(dir.resolve("profile"));
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser.driver.executeCdpCommand("Page.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
@@ -127,6 +132,8 @@ class AdminBrowserTest {
             browser.script("document.getElementById('members').parentElement.scrollLeft = 1000");
             assertThat(((Number) browser.script("return window.scrollX")).longValue()).isZero();
             browser.screenshot(SHOTS.resolve("admin-3c-phone-dashboard-members-scrolled.png"));
+            browser.script("document.getElementById('target-failures').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("admin-3d-phone-dashboard-failures.png"));
         } finally {
             desktop();
         }
