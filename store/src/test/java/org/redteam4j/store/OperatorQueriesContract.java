@@ -213,6 +213,16 @@ abstract class OperatorQueriesContract {
     }
 
     @Test
+    void aClosedOrArchivedCampaignsReviewerAgreementStaysInTheAnalyses() {
+        database.useTransaction(handle -> {
+            new CampaignRepository(handle).setOpen(campaign, false);
+            new CampaignRepository(handle).setArchived(campaign, Instant.now());
+        });
+
+        assertThat(org.redteam4j.store.analysis.AnalysisFacts.read(database).agreement()).containsKey("first");
+    }
+
+    @Test
     void aDeactivatedAccountsSessionsEndAndTheOthersStay() {
         database.useTransaction(handle -> {
             SessionRepository sessions = new SessionRepository(handle);

@@ -49,7 +49,9 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
             handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2) + " " + rs.getString(3)))
                     .forEach(row -> labels.put(row.getKey(), row.getValue()));
-            for (Campaign campaign : new CampaignRepository(handle).open()) {
+            // every human campaign, closed and archived ones too: closing one ends its work, not its findings
+            for (Campaign campaign : new CampaignRepository(handle).forAdmins(true).stream().map(CampaignRepository.Listed::campaign)
+                    .toList()) {
                 List<ReviewRepository.Reviewed> reviews = new ReviewRepository(handle).doneReviews(campaign.id());
                 if (!reviews.isEmpty()) {
                     agreement.put(campaign.name(), Agreement.of(reviews.stream()
