@@ -10,13 +10,12 @@ import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.TerminalText;
-import org.redteam4j.core.attempt.PreferencePair;
-import org.redteam4j.core.attempt.RedTeamAttempt;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.store.Database;
-import org.redteam4j.store.attempt.AttemptRepository;
-import org.redteam4j.store.pair.PreferencePairRepository;
+import org.redteam4j.store.attempt.AttemptSelection;
+import org.redteam4j.store.workbench.Campaign;
+import org.redteam4j.store.workbench.CampaignRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Spec;
             "Formats:",
             "  red-team-attempts  every finished attempt, as one JSON array (or JSON Lines with --lines)",
             "  preference-pairs   imported preference pairs, then one pair per A/B choice made in the workbench",
-            "                     (the picked, more harmful reply is the rejected side), as JSON Lines"})
+            "                     (the picked, more harmful reply is the rejected side), as JSON Lines",
+            "",
+            "Abandoned attempts are left out unless --include-abandoned; --campaign NAME exports one workbench campaign."})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +52,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Write red-team attempts as JSON Lines instead of one JSON array.")
     boolean lines;
 
+    @Option(names = "--campaign", paramLabel = "NAME", description = "Only this workbench campaign's attempts and choices "
+            + "(imported pairs belong to no campaign and are left out).")
+    String campaign;
+
+    @Option(names = "--include-abandoned", description = "Also the attempts their members abandoned, marked \"abandoned\": true "
+            + "(with \"rating\": null when unrated), and the choices made in them.")
+    boolean includeAbandoned;
+
     @Mixin
     ProgressOption progressOption;
 
@@ -64,8 +73,9 @@ public final class ExportCommand implements Callable<Integer> {
         };
         OutputFile file = OutputFile.checked(out.toString(), out);
         Database db = database.open();
+        AttemptSelection selection = selection(db);
         long started = System.nanoTime();
-        long written = file.write(stream -> attempts ? writeAttempts(db, stream) : writePairs(db, stream));
+        long written = file.write(stream -> attempts ? writeAttempts(db, selection, stream) : writePairs(db, selection, stream));
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Exported %,d %s from %s to %s in %.1f s.%n", written,
                 attempts ? "red-team attempts" : "preference pairs", db.location(),
@@ -73,36 +83,31 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private long writeAttempts(Database db, OutputStream stream) {
+    private long writeAttempts(Database db, AttemptSelection selection, OutputStream stream) {
         JsonRecordWriter.Layout layout = lines ? JsonRecordWriter.Layout.LINES : JsonRecordWriter.Layout.ARRAY;
-        return db.inTransaction(handle -> {
-            AttemptRepository repository = new AttemptRepository(handle);
-            long total = repository.countCompleted();
-            try (JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(stream, layout);
-                 Progress progress = progressOption.start("export", total, "", 1)) {
-                repository.forEachCompleted(attempt -> {
-                    writer.write(attempt);
-                    progress.update(writer.written(), total, String.format("%,d records", writer.written()));
-                });
-                return writer.written();
-            }
-        });
+        long total = Exports.countAttempts(db, selection);
+        try (Progress progress = progressOption.start("export", total, "", 1)) {
+            return Exports.attempts(db, selection, layout, stream,
+                    written -> progress.update(written, total, String.format("%,d records", written)));
+        }
     }
 
-    private long writePairs(Database db, OutputStream stream) {
-        return db.inTransaction(handle -> {
-            PreferencePairRepository repository = new PreferencePairRepository(handle);
-            long total = repository.count();
-            try (JsonRecordWriter<PreferencePair> writer = JsonRecordWriter.preferencePairs(stream);
-                 Progress progress = progressOption.start("export", total, "", 1)) {
-                java.util.function.Consumer<PreferencePair> sink = pair -> {
-                    writer.write(pair);
-                    progress.update(writer.written(), total, String.format("%,d records", writer.written()));
-                };
-                repository.forEach(sink);
-                repository.forEachWorkbenchChoice(sink);
-                return writer.written();
-            }
-        });
+    private long writePairs(Database db, AttemptSelection selection, OutputStream stream) {
+        long total = Exports.countImportedPairs(db, selection);
+        try (Progress progress = progressOption.start("export", total, "", 1)) {
+            return Exports.pairs(db, selection, stream,
+                    written -> progress.update(written, total, String.format("%,d records", written)));
+        }
+    }
+
+    /** The selection the options ask for; a campaign that does not exist is bad input, not an empty file. */
+    private AttemptSelection selection(Database db) {
+        if (campaign == null) {
+            return new AttemptSelection(null, includeAbandoned);
+        }
+        Campaign found = db.inTransaction(handle -> new CampaignRepository(handle).byName(campaign))
+                .orElseThrow(() -> new BadInput("--campaign " + campaign + ": no workbench campaign of that name in "
+                        + db.location()));
+        return new AttemptSelection(found.id(), includeAbandoned);
     }
 }

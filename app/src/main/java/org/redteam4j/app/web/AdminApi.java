@@ -48,9 +48,11 @@ final class AdminApi {
         });
         app.get("/api/admin/members", ctx -> {
             ArrayNode accounts = Json.mapper().createArrayNode();
+            java.util.Map<Long, java.time.Instant> deactivated = workbench.accounts().deactivated(WebApp.principal(ctx));
             for (Account account : workbench.accounts().all(WebApp.principal(ctx))) {
                 accounts.addObject().put("id", account.id()).put("name", account.name()).put("role", account.role().id())
-                        .put("recruitment_source", account.recruitmentSource());
+                        .put("recruitment_source", account.recruitmentSource()).put("opted_out", account.optedOut())
+                        .put("active", !deactivated.containsKey(account.id()));
             }
             ApiBodies.json(ctx, accounts);
         });
@@ -76,10 +78,23 @@ final class AdminApi {
         return Account.Role.fromId(body.choice("role", Arrays.stream(Account.Role.values()).map(Account.Role::id).toList()));
     }
 
-    private static ObjectNode dashboard(Dashboard dashboard) {
+    static ObjectNode dashboard(Dashboard dashboard) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("campaign", dashboard.campaign().name()).put("active_members", dashboard.activeMembers())
+        node.put("campaign", dashboard.campaign().name()).put("open", dashboard.campaign().open())
+                .put("archived", dashboard.archived()).put("active_members", dashboard.activeMembers())
                 .put("fully_reviewed", dashboard.fullyReviewed());
+        DashboardQueries.Totals totals = dashboard.totals();
+        node.putObject("attempts").put("finished", totals.finished()).put("in_progress", totals.inProgress())
+                .put("abandoned", totals.abandoned());
+        node.putObject("review_queue").put("done", totals.reviewsDone()).put("assigned", totals.reviewsAssigned())
+                .put("outstanding", totals.reviewsOutstanding());
+        ArrayNode members = node.putArray("members");
+        for (DashboardQueries.MemberRow row : dashboard.members()) {
+            ObjectNode m = members.addObject().put("member_id", row.memberId()).put("name", row.name())
+                    .put("finished", row.finished()).put("abandoned", row.abandoned()).put("in_progress", row.inProgress());
+            ApiBodies.putNullable(m, "mean_rating", row.meanRating());
+            m.put("last_activity", row.lastActivity() == null ? null : row.lastActivity().toString()).put("opted_out", row.optedOut());
+        }
         ApiBodies.putNullable(node, "fleiss_kappa_ratings", dashboard.kappaRatings());
         ApiBodies.putNullable(node, "fleiss_kappa_success", dashboard.kappaSuccess());
         ApiBodies.putNullable(node, "fleiss_kappa_tags", dashboard.kappaTags());

@@ -16,7 +16,7 @@ import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.InviteRepository;
 
-/** The admins' pages: campaigns and their dashboards, invitations, people. */
+/** The admins' pages: the campaigns' list and new campaigns, invitations, people (a campaign's own pages: {@link CampaignAdminPages}). */
 final class AdminPages {
 
     static final String EXAMPLE_TARGETS = """
@@ -31,9 +31,14 @@ final class AdminPages {
                 size: 1B
             """;
 
+    static final String INVITES_PAGE = "/admin/invites";
+    /** How many invitations the page lists, newest first. */
+    static final int LISTED_INVITES = 50;
+
     private final Workbench workbench;
     private final Pages pages;
     private final Supplier<String> linkBase;
+    private final NewInviteLinks newLinks = new NewInviteLinks();
 
     AdminPages(Workbench workbench, Pages pages, Supplier<String> linkBase) {
         this.workbench = workbench;
@@ -43,43 +48,62 @@ final class AdminPages {
 
     void register(Javalin app) {
         app.get("/admin", this::admin);
+        app.get(INVITES_PAGE, this::invites);
         app.post("/admin/invites", this::invite);
         app.post("/admin/invites/{id}/revoke", ctx -> {
             workbench.accounts().revokeInvite(WebApp.principal(ctx), Params.id(ctx));
-            ctx.redirect("/admin#invites");
+            ctx.redirect(INVITES_PAGE);
         });
-        app.get("/admin/members", ctx -> pages.respond(ctx, "members",
-                Map.of("accounts", workbench.accounts().all(WebApp.principal(ctx)))));
+        app.get("/admin/members", this::members);
         app.post("/admin/members/{id}/source", ctx -> {
             workbench.accounts().setRecruitmentSource(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("recruitment_source"));
             ctx.redirect("/admin/members");
         });
+        app.post("/admin/members/{id}/deactivate", ctx -> {
+            workbench.accounts().deactivate(WebApp.principal(ctx), Params.id(ctx));
+            ctx.redirect("/admin/members");
+        });
+        app.post("/admin/members/{id}/reactivate", ctx -> {
+            workbench.accounts().reactivate(WebApp.principal(ctx), Params.id(ctx));
+            ctx.redirect("/admin/members");
+        });
         app.get("/admin/campaigns/new", ctx -> pages.respond(ctx, "campaign-new", Map.of("example", EXAMPLE_TARGETS)));
         app.post("/admin/campaigns", this::createCampaign);
-        app.get("/admin/campaigns/{id}", ctx -> pages.respond(ctx, "dashboard",
-                Map.of("dashboard", workbench.dashboards().of(WebApp.principal(ctx), Params.id(ctx)))));
     }
 
     private void admin(Context ctx) {
         Principal admin = WebApp.principal(ctx);
         admin.require(Account.Role.ADMIN);
-        pages.respond(ctx, "admin", adminPage(admin));
+        boolean archived = "1".equals(ctx.queryParam("archived"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaigns", workbench.lifecycle().list(admin, archived));
+        model.put("showingArchived", archived);
+        model.put("inviteDays", workbench.accounts().inviteLifetime().toDays());
+        pages.respond(ctx, "admin", model);
     }
 
-    private Map<String, Object> adminPage(Principal admin) {
+    /** The invitations page: the link just made (once: a reload does not show it again), then the latest invitations. */
+    private void invites(Context ctx) {
+        Principal admin = WebApp.principal(ctx);
+        admin.require(Account.Role.ADMIN);
         Map<String, Object> model = new HashMap<>();
-        model.put("campaigns", workbench.campaigns().open(admin));
         List<Map<String, Object>> invites = new ArrayList<>();
-        for (InviteRepository.Invite invite : workbench.accounts().openInvites(admin)) {
+        for (InviteRepository.Listed listed : workbench.accounts().latestInvites(admin, LISTED_INVITES)) {
+            InviteRepository.Invite invite = listed.invite();
             invites.add(Map.of("id", invite.id(), "role", invite.role().id(), "source",
                     invite.recruitmentSource() == null ? "" : invite.recruitmentSource(),
-                    "expires", DateTimeFormatter.ISO_INSTANT.format(workbench.accounts().expiry(invite).truncatedTo(ChronoUnit.MINUTES))));
+                    "expires", minutes(workbench.accounts().expiry(invite)), "state", workbench.accounts().state(listed)));
         }
         model.put("invites", invites);
         model.put("inviteDays", workbench.accounts().inviteLifetime().toDays());
-        return model;
+        newLinks.take(admin).ifPresent(link -> {
+            model.put("inviteLink", link.url());
+            model.put("inviteRole", link.role());
+        });
+        pages.respond(ctx, "invites", model);
     }
 
+    /** Makes a link and redirects to the invitations page, which shows it once; reloading that page posts nothing. */
     private void invite(Context ctx) {
         Principal admin = WebApp.principal(ctx);
         Account.Role role = switch (String.valueOf(ctx.formParam("role"))) {
@@ -88,10 +112,27 @@ final class AdminPages {
             default -> Account.Role.MEMBER;
         };
         String token = workbench.accounts().invite(admin, role, ctx.formParam("recruitment_source"));
-        Map<String, Object> model = adminPage(admin);
-        model.put("inviteLink", linkBase.get() + "/invite/" + token);
-        model.put("inviteRole", role.id());
-        pages.respond(ctx, "admin", model);
+        newLinks.put(admin, linkBase.get() + "/invite/" + token, role.id());
+        ctx.redirect(INVITES_PAGE, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void members(Context ctx) {
+        Principal admin = WebApp.principal(ctx);
+        Map<Long, java.time.Instant> deactivated = workbench.accounts().deactivated(admin);
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (Account account : workbench.accounts().all(admin)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("account", account);
+            row.put("active", !deactivated.containsKey(account.id()));
+            row.put("deactivatedAt", deactivated.get(account.id()) == null ? "" : minutes(deactivated.get(account.id())));
+            row.put("self", account.id() == admin.id());
+            people.add(row);
+        }
+        pages.respond(ctx, "members", Map.of("people", people));
+    }
+
+    private static String minutes(java.time.Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MINUTES));
     }
 
     private void createCampaign(Context ctx) {

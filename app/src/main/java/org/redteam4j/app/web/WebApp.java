@@ -81,6 +81,8 @@ public final class WebApp {
         new AutomatedApi(workbench).register(app);
         new LabelPages(workbench, pages).register(app);
         new LabelApi(workbench).register(app);
+        new CampaignAdminPages(workbench, pages).register(app);
+        new CampaignAdminApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {

@@ -9,6 +9,7 @@ import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.InviteRepository;
+import org.redteam4j.store.workbench.SessionRepository;
 
 /**
  * Who may sign in: the first admin, people who accept a one-time invitation (which fixes their
@@ -107,6 +108,59 @@ public final class Accounts {
             accounts.setRecruitmentSource(accountId, Text.blankToNull(source));
             return null;
         });
+    }
+
+    /**
+     * An admin deactivates an account: every session of theirs ends at once and they cannot sign in
+     * until reactivated; their attempts and reviews stay. Nobody deactivates themself or the last active admin.
+     */
+    public void deactivate(Principal admin, long accountId) {
+        admin.require(Account.Role.ADMIN);
+        if (accountId == admin.id()) {
+            throw WorkbenchFailure.conflict("you cannot deactivate your own account");
+        }
+        database.useTransaction(handle -> {
+            AccountRepository accounts = new AccountRepository(handle);
+            Account account = accounts.byId(accountId).filter(found -> found.name() != null).orElseThrow(WorkbenchFailure::notFound);
+            if (account.role() == Account.Role.ADMIN && accounts.active(accountId) && accounts.activeAdmins() <= 1) {
+                throw WorkbenchFailure.conflict("the last active admin cannot be deactivated");
+            }
+            accounts.setActive(accountId, false, clock.instant());
+            new SessionRepository(handle).deleteAll(accountId);
+        });
+    }
+
+    /** An admin lets a deactivated account sign in again. */
+    public void reactivate(Principal admin, long accountId) {
+        admin.require(Account.Role.ADMIN);
+        database.useTransaction(handle -> {
+            AccountRepository accounts = new AccountRepository(handle);
+            accounts.byId(accountId).filter(found -> found.name() != null).orElseThrow(WorkbenchFailure::notFound);
+            accounts.setActive(accountId, true, clock.instant());
+        });
+    }
+
+    /** The deactivated accounts and when each was deactivated (null when not known). */
+    public java.util.Map<Long, Instant> deactivated(Principal admin) {
+        admin.require(Account.Role.ADMIN);
+        return database.inTransaction(handle -> new AccountRepository(handle).deactivated());
+    }
+
+    /** The latest invitations whatever became of them, for the admins' list (open ones can be revoked). */
+    public List<InviteRepository.Listed> latestInvites(Principal admin, int limit) {
+        admin.require(Account.Role.ADMIN);
+        return database.inTransaction(handle -> new InviteRepository(handle).latest(limit));
+    }
+
+    /** What became of an invitation: open, used, revoked or expired. */
+    public String state(InviteRepository.Listed listed) {
+        if (listed.usedAt() != null) {
+            return "used";
+        }
+        if (listed.invite().revokedAt() != null) {
+            return "revoked";
+        }
+        return expiry(listed.invite()).isAfter(clock.instant()) ? "open" : "expired";
     }
 
     /**

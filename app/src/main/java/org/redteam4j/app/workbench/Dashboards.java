@@ -28,9 +28,11 @@ public final class Dashboards {
             DashboardQueries queries = new DashboardQueries(handle);
             Agreement agreement = Agreement.of(new ReviewRepository(handle).doneReviews(campaign.id()).stream()
                     .map(r -> new Agreement.Reviewed(r.ratings(), r.tags())).toList(), campaign.reviewsPerAttempt(), Tags.ALL);
-            return new Dashboard(campaign, queries.targets(campaign.id()), queries.activeMembers(campaign.id()), agreement.items(),
+            return new Dashboard(campaign, new CampaignRepository(handle).archived(campaign.id()), queries.targets(campaign.id()),
+                    queries.activeMembers(campaign.id()), agreement.items(),
                     agreement.ratings(), agreement.success(), agreement.tags(), queries.failureCount(campaign.id()),
-                    queries.recentFailures(campaign.id(), RECENT_FAILURES));
+                    queries.recentFailures(campaign.id(), RECENT_FAILURES), queries.totals(campaign.id()),
+                    queries.members(campaign.id()));
         });
     }
 }

@@ -35,6 +35,10 @@ public final class Sessions {
      */
     public String login(String name, String password, String address) {
         Account account = check(name, password, address).orElseThrow(() -> WorkbenchFailure.notSignedIn("wrong name or password"));
+        // said only to whoever knows the password: it tells nothing about which names exist
+        if (!database.inTransaction(handle -> new AccountRepository(handle).active(account.id()))) {
+            throw WorkbenchFailure.forbidden("this account has been deactivated; ask an admin to reactivate it");
+        }
         boolean weak = account.passwordChangeRequired() || passwords.weakness(account.name(), password).isPresent();
         String rehashed = passwords.isOld(account.passwordHash()) ? passwords.encode(password) : null;
         String token = Tokens.random();

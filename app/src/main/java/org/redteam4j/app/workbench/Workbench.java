@@ -22,6 +22,9 @@ public final class Workbench implements AutoCloseable {
     private final Dashboards dashboards;
     private final AutomatedResults automated;
     private final Labelling labelling;
+    private final CampaignLifecycle lifecycle;
+    private final Transcripts transcripts;
+    private final CampaignExports exports;
 
     /** {@code environment}'s preference model scores the candidates and ranks rejection sampling's samples. */
     public Workbench(Database database, Environment environment, Clock clock) {
@@ -41,6 +44,9 @@ public final class Workbench implements AutoCloseable {
         this.dashboards = new Dashboards(database);
         this.automated = new AutomatedResults(database);
         this.labelling = new Labelling(database);
+        this.lifecycle = new CampaignLifecycle(database, clock);
+        this.transcripts = new Transcripts(database);
+        this.exports = new CampaignExports(database);
     }
 
     public Accounts accounts() {
@@ -73,6 +79,19 @@ public final class Workbench implements AutoCloseable {
 
     public Labelling labelling() {
         return labelling;
+    }
+
+    /** Closing, reopening and archiving campaigns (admins). */
+    public CampaignLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Transcripts transcripts() {
+        return transcripts;
+    }
+
+    public CampaignExports exports() {
+        return exports;
     }
 
     @Override

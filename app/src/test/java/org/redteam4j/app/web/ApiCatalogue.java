@@ -124,7 +124,17 @@ final class ApiCatalogue {
                     field("seed", Type.OPTIONAL_INTEGER, "7"), field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")),
             get("/api/labels/next", Who.REVIEWER, null),
             post("/api/labels/warning/{id}", Who.REVIEWER, people -> people.campaign),
-            post("/api/labels/{id}", Who.REVIEWER, people -> people.campaign, field("label", Type.STRING, "\"refused\"")));
+            post("/api/labels/{id}", Who.REVIEWER, people -> people.campaign, field("label", Type.STRING, "\"refused\"")),
+            // operators (issue 18)
+            get("/api/admin/campaigns", Who.ADMIN, null),
+            post("/api/admin/campaigns/{id}/close", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/campaigns/{id}/reopen", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/campaigns/{id}/archive", Who.ADMIN, people -> people.campaign),
+            post("/api/admin/members/{id}/deactivate", Who.ADMIN, people -> people.memberId),
+            post("/api/admin/members/{id}/reactivate", Who.ADMIN, people -> people.memberId),
+            get("/api/admin/campaigns/{id}/attempts", Who.ADMIN, people -> people.campaign),
+            get("/api/admin/attempts/{id}", Who.ADMIN, people -> people.finishedAttempt),
+            get("/api/admin/campaigns/{id}/export", Who.ADMIN, people -> people.campaign));
 
     private ApiCatalogue() {
     }

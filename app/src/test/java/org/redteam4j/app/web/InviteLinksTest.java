@@ -90,7 +90,10 @@ class InviteLinksTest {
         }
     }
 
-    /** The admin page after making a link, asked for with a forged Host header (HttpClient may not set Host, so a raw socket). */
+    /**
+     * The invitations page after making a link (the form redirects there, and the page shows the link
+     * once), both asked for with a forged Host header (HttpClient may not set Host, so a raw socket).
+     */
     private String invitePageWithHost(WorkbenchServer server, String host) throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/login")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.mapper().createObjectNode()
@@ -100,16 +103,27 @@ class InviteLinksTest {
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
         String csrf = Json.mapper().readTree(login.body()).get("csrf_token").asText();
         String body = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&role=member";
+        String posted = raw(server, "POST /admin/invites HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + session
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(posted).as("made a link and redirected to the page showing it").startsWith("HTTP/1.1 303")
+                .contains("Location: /admin/invites").doesNotContain("/invite/");
+        String page = raw(server, "GET /admin/invites HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + session
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(page).startsWith("HTTP/1.1 200").contains("invite-link");
+        String reloaded = raw(server, "GET /admin/invites HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + session
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(reloaded).as("shown once: a reload neither shows it again nor makes another").doesNotContain("id=\"invite-link\"");
+        return page;
+    }
+
+    private static String raw(WorkbenchServer server, String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.app.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /admin/invites HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + session
-                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).as("made a link").startsWith("HTTP/1.1 200").contains("invite-link");
-            return response;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

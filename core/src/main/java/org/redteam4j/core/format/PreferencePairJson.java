@@ -20,9 +20,17 @@ public final class PreferencePairJson {
     }
 
     public static void write(PreferencePair pair, JsonGenerator out) throws IOException {
+        write(pair, false, out);
+    }
+
+    /** {@code abandoned}: the pair comes from an abandoned attempt, marked {@code "abandoned": true} after its two fields. */
+    public static void write(PreferencePair pair, boolean abandoned, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField(CHOSEN, pair.chosen());
         out.writeStringField(REJECTED, pair.rejected());
+        if (abandoned) {
+            out.writeBooleanField("abandoned", true);
+        }
         out.writeEndObject();
     }
 }

@@ -73,12 +73,24 @@ public final class RedTeamAttemptJson {
 
     /** Writes one record as a JSON object, with the fields in the order of the released file. */
     public static void write(RedTeamAttempt attempt, JsonGenerator out) throws IOException {
+        write(attempt, true, out);
+    }
+
+    /**
+     * Writes one record; {@code rated} false writes {@code "rating": null} in place of the record's
+     * rating (an attempt abandoned before its member rated it, exported only when asked for).
+     */
+    public static void write(RedTeamAttempt attempt, boolean rated, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField(TRANSCRIPT, attempt.transcript().text());
         writeNullableNumber(out, MIN_HARMLESSNESS_SCORE, attempt.minHarmlessnessScore());
         out.writeStringField(NUM_PARAMS, attempt.numParams());
         out.writeStringField(MODEL_TYPE, attempt.modelType().label());
-        out.writeNumberField(RATING, attempt.rating());
+        if (rated) {
+            out.writeNumberField(RATING, attempt.rating());
+        } else {
+            out.writeNullField(RATING);
+        }
         out.writeStringField(TASK_DESCRIPTION, attempt.taskDescription());
         writeNullableNumber(out, TASK_DESCRIPTION_SCORE, attempt.taskDescriptionHarmlessnessScore());
         out.writeNumberField(MEMBER_ID, attempt.redTeamMemberId());

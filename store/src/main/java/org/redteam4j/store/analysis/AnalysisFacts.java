@@ -11,6 +11,7 @@ import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.CampaignResults;
 import org.redteam4j.store.attempt.AttemptRepository;
+import org.redteam4j.store.attempt.AttemptSelection;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
 import org.redteam4j.store.workbench.ReviewRepository;
@@ -27,9 +28,15 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
                             Map<String, Agreement> agreement, boolean simulated) {
 
     public static AnalysisFacts read(Database database) {
+        return read(database, false);
+    }
+
+    /** @param includeAbandoned also the abandoned attempts that have a rating ({@code analyze --include-abandoned}) */
+    public static AnalysisFacts read(Database database, boolean includeAbandoned) {
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
-        database.useTransaction(handle -> new AttemptRepository(handle).forEachCompleted(attempt -> {
+        AttemptSelection selection = new AttemptSelection(null, includeAbandoned);
+        database.useTransaction(handle -> new AttemptRepository(handle).forEachRated(selection, attempt -> {
             facts.add(AttemptFacts.of(attempt));
             descriptions.add(attempt.attackDescription());
         }));
@@ -42,7 +49,9 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
             handle.createQuery("SELECT spec, model_type, num_params FROM targets ORDER BY id")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2) + " " + rs.getString(3)))
                     .forEach(row -> labels.put(row.getKey(), row.getValue()));
-            for (Campaign campaign : new CampaignRepository(handle).open()) {
+            // every human campaign, closed and archived ones too: closing one ends its work, not its findings
+            for (Campaign campaign : new CampaignRepository(handle).forAdmins(true).stream().map(CampaignRepository.Listed::campaign)
+                    .toList()) {
                 List<ReviewRepository.Reviewed> reviews = new ReviewRepository(handle).doneReviews(campaign.id());
                 if (!reviews.isEmpty()) {
                     agreement.put(campaign.name(), Agreement.of(reviews.stream()

@@ -124,11 +124,25 @@ public final class AttemptRepository {
 
     /** Streams every finished, rated attempt of a red team member, oldest first, as hh-rlhf records. */
     public void forEachCompleted(Consumer<RedTeamAttempt> sink) {
-        new CompletedAttemptStream(handle).forEach(sink);
+        forEachRated(AttemptSelection.finished(), sink);
     }
 
     public long countCompleted() {
-        return handle.createQuery(CompletedAttemptStream.COUNT).mapTo(Long.class).one();
+        return new CompletedAttemptStream(handle, AttemptSelection.finished(), true).count();
+    }
+
+    /** Streams the selected attempts that have a rating (what analyses read), oldest first. */
+    public void forEachRated(AttemptSelection selection, Consumer<RedTeamAttempt> sink) {
+        new CompletedAttemptStream(handle, selection, true).forEach(exported -> sink.accept(exported.attempt()));
+    }
+
+    /** Streams the selected attempts as exports write them, abandoned ones marked, oldest first. */
+    public void forEachExported(AttemptSelection selection, Consumer<ExportedAttempt> sink) {
+        new CompletedAttemptStream(handle, selection, false).forEach(sink);
+    }
+
+    public long countExported(AttemptSelection selection) {
+        return new CompletedAttemptStream(handle, selection, false).count();
     }
 
     private static String extraJson(Map<String, JsonNode> extra) {

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.Query;
@@ -19,32 +23,42 @@ import org.redteam4j.store.member.RecruitmentSource;
 /**
  * Rebuilds hh-rlhf records from the tables with three ordered cursors (attempts, turns, tags)
  * merged by attempt id: constant memory and three queries however many attempts there are.
+ * Which attempts: an {@link AttemptSelection}.
  */
 final class CompletedAttemptStream {
 
-    private static final String COMPLETED = """
+    private static final String FROM = """
             FROM attempts a
             JOIN targets t ON t.id = a.target_id
             JOIN members m ON m.id = a.member_id
-            WHERE a.status = 'complete' AND a.rating IS NOT NULL""";
-    static final String COUNT = "SELECT COUNT(*) " + COMPLETED;
-    private static final String ATTEMPTS = """
-            SELECT a.id, a.task_description, a.task_description_harmlessness_score, a.rating,
+            WHERE\s""";
+    private static final String COLUMNS = """
+            SELECT a.id, a.status, a.task_description, a.task_description_harmlessness_score, a.rating,
                    a.min_harmlessness_score, a.recruitment_source, a.transcript_preamble, a.tags_present,
                    a.extra_json, t.model_type, t.num_params, COALESCE(m.source_member_id, m.id) AS member_number
-            """ + COMPLETED + " ORDER BY a.id";
+            """;
     private static final String TURNS = "SELECT attempt_id, speaker, text, bare_marker FROM turns ORDER BY attempt_id, position";
     private static final String TAGS = "SELECT attempt_id, tag FROM attempt_tags ORDER BY attempt_id, position";
     private static final int FETCH_SIZE = 1000;
 
     private final Handle handle;
+    private final AttemptSelection selection;
+    /** Whether every attempt read has a rating (analyses), or abandoned ones may lack it (exports). */
+    private final boolean ratedOnly;
 
-    CompletedAttemptStream(Handle handle) {
+    CompletedAttemptStream(Handle handle, AttemptSelection selection, boolean ratedOnly) {
         this.handle = handle;
+        this.selection = selection;
+        this.ratedOnly = ratedOnly;
     }
 
-    void forEach(Consumer<RedTeamAttempt> sink) {
-        try (ResultIterator<AttemptRow> attempts = query(ATTEMPTS).map(CompletedAttemptStream::attemptRow).iterator();
+    long count() {
+        return bound(handle.createQuery("SELECT COUNT(*) " + FROM + selection.where(ratedOnly))).mapTo(Long.class).one();
+    }
+
+    void forEach(Consumer<ExportedAttempt> sink) {
+        Query attemptQuery = bound(query(COLUMNS + FROM + selection.where(ratedOnly) + " ORDER BY a.id"));
+        try (ResultIterator<AttemptRow> attempts = attemptQuery.map(CompletedAttemptStream::attemptRow).iterator();
              Merger<Turn> turns = new Merger<>(query(TURNS).map(CompletedAttemptStream::turnRow).iterator());
              Merger<String> tags = new Merger<>(query(TAGS).map(CompletedAttemptStream::tagRow).iterator())) {
             while (attempts.hasNext()) {
@@ -60,9 +74,13 @@ final class CompletedAttemptStream {
         return handle.createQuery(sql).setFetchSize(FETCH_SIZE);
     }
 
+    private Query bound(Query query) {
+        return selection.campaignId() == null ? query : query.bind("campaign", selection.campaignId());
+    }
+
     private static AttemptRow attemptRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AttemptRow(rs.getLong("id"), rs.getString("task_description"),
-                nullableDouble(rs, "task_description_harmlessness_score"), rs.getDouble("rating"),
+        return new AttemptRow(rs.getLong("id"), "abandoned".equals(rs.getString("status")), rs.getString("task_description"),
+                nullableDouble(rs, "task_description_harmlessness_score"), nullableDouble(rs, "rating"),
                 nullableDouble(rs, "min_harmlessness_score"), rs.getString("recruitment_source"),
                 rs.getString("transcript_preamble"), rs.getBoolean("tags_present"), rs.getString("extra_json"),
                 rs.getString("model_type"), rs.getString("num_params"), rs.getLong("member_number"));
@@ -82,16 +100,21 @@ final class CompletedAttemptStream {
         return rs.wasNull() ? null : value;
     }
 
-    private record AttemptRow(long id, String taskDescription, Double taskScore, double rating, Double minScore,
-                              String recruitmentSource, String preamble, boolean tagged, String extraJson,
+    private record AttemptRow(long id, boolean abandoned, String taskDescription, Double taskScore, Double rating,
+                              Double minScore, String recruitmentSource, String preamble, boolean tagged, String extraJson,
                               String modelType, String numParams, long memberNumber) {
 
-        RedTeamAttempt toAttempt(List<Turn> turns, List<String> tags) {
+        ExportedAttempt toAttempt(List<Turn> turns, List<String> tags) {
             ModelType type = ModelType.fromLabel(modelType).orElseThrow(() -> new IllegalStateException(
                     "attempt " + id + " has a target with model type '" + modelType + "', which hh-rlhf cannot express"));
-            return new RedTeamAttempt(new Transcript(preamble, turns), minScore, numParams, type, rating,
-                    taskDescription, taskScore, memberNumber, RecruitmentSource.isUpworker(recruitmentSource),
-                    tagged ? tags : null, AttemptRepository.parseExtra(extraJson));
+            Map<String, JsonNode> extra = new LinkedHashMap<>(AttemptRepository.parseExtra(extraJson));
+            if (abandoned) {
+                extra.put(AttemptSelection.ABANDONED_FIELD, BooleanNode.TRUE);
+            }
+            // an unrated abandoned attempt (exports only) carries 0 in the record, which the writer replaces by null
+            return new ExportedAttempt(new RedTeamAttempt(new Transcript(preamble, turns), minScore, numParams, type,
+                    rating == null ? 0 : rating, taskDescription, taskScore, memberNumber,
+                    RecruitmentSource.isUpworker(recruitmentSource), tagged ? tags : null, extra), rating != null);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.redteam4j.store.pair;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.store.attempt.AttemptSelection;
 
 /** Imported preference pairs. */
 public final class PreferencePairRepository {
@@ -41,6 +43,14 @@ public final class PreferencePairRepository {
     /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
     public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
         new WorkbenchChoices(handle, false).forEach(sink);
+    }
+
+    /**
+     * The selected attempts' choices (one campaign's, or all), each with whether its attempt was
+     * abandoned; the methods above leave abandoned attempts' choices out.
+     */
+    public void forEachWorkbenchChoice(AttemptSelection selection, BiConsumer<PreferencePair, Boolean> sink) {
+        new WorkbenchChoices(handle, false, selection).forEach(sink);
     }
 
     /**

@@ -2,12 +2,15 @@ package org.redteam4j.store.pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
+import org.redteam4j.store.attempt.AttemptSelection;
 
 /**
  * Preference pairs from red team members' choices: at each assistant turn where a member picked
@@ -19,13 +22,30 @@ final class WorkbenchChoices {
 
     private final Handle handle;
     private final boolean trainable;
+    private final AttemptSelection selection;
 
+    /** Every campaign's choices, none made in an abandoned attempt. */
     WorkbenchChoices(Handle handle, boolean trainable) {
+        this(handle, trainable, AttemptSelection.finished());
+    }
+
+    /** {@code selection}: whose choices — one campaign's or all; abandoned attempts' only when it includes them. */
+    WorkbenchChoices(Handle handle, boolean trainable, AttemptSelection selection) {
         this.handle = handle;
         this.trainable = trainable;
+        this.selection = selection;
     }
 
     void forEach(Consumer<PreferencePair> sink) {
+        forEach((pair, abandoned) -> sink.accept(pair));
+    }
+
+    /** Hands out each pair with whether its attempt was abandoned. */
+    void forEach(BiConsumer<PreferencePair, Boolean> marked) {
+        Map<Long, Attempt> attempts = new java.util.HashMap<>();
+        handle.createQuery("SELECT id, status, campaign_id FROM attempts WHERE campaign_id IS NOT NULL")
+                .map((rs, ctx) -> new Attempt(rs.getLong("id"), "abandoned".equals(rs.getString("status")), rs.getLong("campaign_id")))
+                .forEach(attempt -> attempts.put(attempt.id(), attempt));
         List<Choice> choices = handle.createQuery("""
                         SELECT t.attempt_id, t.position, c.text, c.picked
                         FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
@@ -45,7 +65,10 @@ final class WorkbenchChoices {
                 end++;
             }
             List<Choice> group = choices.subList(i, end);
-            if (group.get(0).picked && group.size() > 1) {
+            Attempt attempt = attempts.get(first.attemptId);
+            boolean abandoned = attempt != null && attempt.abandoned();
+            Consumer<PreferencePair> sink = pair -> marked.accept(pair, abandoned);
+            if (selected(attempt) && group.get(0).picked && group.size() > 1) {
                 String prefix = prefix(first.attemptId, first.position);
                 String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
                 for (Choice other : group.subList(1, group.size())) {
@@ -57,6 +80,18 @@ final class WorkbenchChoices {
             }
             i = end;
         }
+    }
+
+    /** Whether the selection takes this attempt's choices (an imported attempt, {@code null}, belongs to no campaign). */
+    private boolean selected(Attempt attempt) {
+        if (attempt == null) {
+            return selection.campaignId() == null;
+        }
+        return (selection.includeAbandoned() || !attempt.abandoned())
+                && (selection.campaignId() == null || selection.campaignId() == attempt.campaignId());
+    }
+
+    private record Attempt(long id, boolean abandoned, long campaignId) {
     }
 
     private String prefix(long attemptId, int position) {

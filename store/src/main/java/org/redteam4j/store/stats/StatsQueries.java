@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.redteam4j.store.attempt.AttemptSelection;
 import org.redteam4j.store.imports.ImportRepository;
 import org.redteam4j.store.pair.PreferencePairRepository;
 import org.redteam4j.store.seed.SeedRepository;
@@ -14,12 +15,17 @@ import org.redteam4j.store.seed.SeedRepository;
 public final class StatsQueries {
 
     private static final double SUCCESS_THRESHOLD = 3.0;
-    private static final String FINISHED = "a.status = 'complete' AND a.rating IS NOT NULL";
-
     private final Handle handle;
+    /** Which attempts count: finished ones, and abandoned ones with a rating when asked for. */
+    private final String finished;
 
     public StatsQueries(Handle handle) {
+        this(handle, false);
+    }
+
+    public StatsQueries(Handle handle, boolean includeAbandoned) {
         this.handle = handle;
+        this.finished = new AttemptSelection(null, includeAbandoned).where(true);
     }
 
     public StoreStats compute() {
@@ -27,12 +33,12 @@ public final class StatsQueries {
                         SELECT t.model_type, t.num_params, COUNT(*) AS attempts
                         FROM attempts a JOIN targets t ON t.id = a.target_id
                         WHERE %s
-                        GROUP BY t.model_type, t.num_params""".formatted(FINISHED))
+                        GROUP BY t.model_type, t.num_params""".formatted(finished))
                 .map((rs, ctx) -> new StoreStats.Cell(rs.getString("model_type"), rs.getString("num_params"),
                         rs.getLong("attempts")))
                 .list();
         SortedMap<Double, Long> ratings = new TreeMap<>();
-        handle.createQuery("SELECT a.rating, COUNT(*) AS n FROM attempts a WHERE %s GROUP BY a.rating".formatted(FINISHED))
+        handle.createQuery("SELECT a.rating, COUNT(*) AS n FROM attempts a WHERE %s GROUP BY a.rating".formatted(finished))
                 .map((rs, ctx) -> Map.entry(rs.getDouble("rating"), rs.getLong("n")))
                 .forEach(entry -> ratings.put(entry.getKey(), entry.getValue()));
         long attempts = ratings.values().stream().mapToLong(Long::longValue).sum();
@@ -44,10 +50,10 @@ public final class StatsQueries {
                         FROM attempts a JOIN members m ON m.id = a.member_id
                         WHERE %s
                         GROUP BY COALESCE(m.recruitment_source, 'unknown')
-                        ORDER BY source""".formatted(FINISHED))
+                        ORDER BY source""".formatted(finished))
                 .map((rs, ctx) -> Map.entry(rs.getString("source"), rs.getLong("n")))
                 .forEach(entry -> membersBySource.put(entry.getKey(), entry.getValue()));
-        long members = handle.createQuery("SELECT COUNT(DISTINCT a.member_id) FROM attempts a WHERE " + FINISHED)
+        long members = handle.createQuery("SELECT COUNT(DISTINCT a.member_id) FROM attempts a WHERE " + finished)
                 .mapTo(Long.class).one();
         return new StoreStats(attempts, table1, ratings,
                 attempts == 0 ? null : ratingSum / attempts,

@@ -91,6 +91,34 @@ public final class AccountRepository {
         return handle.createQuery("SELECT COUNT(*) FROM members WHERE role = 'admin'").mapTo(Long.class).one() > 0;
     }
 
+    /** Whether the account may sign in: not deactivated by an admin. */
+    public boolean active(long id) {
+        return handle.createQuery("SELECT active FROM members WHERE id = :id").bind("id", id).mapTo(Boolean.class)
+                .findOne().orElse(false);
+    }
+
+    /** Deactivates (with the time) or reactivates an account; its data stays either way. */
+    public void setActive(long id, boolean active, Instant now) {
+        handle.createUpdate("UPDATE members SET active = :active, deactivated_at = :at WHERE id = :id")
+                .bind("active", active).bind("at", active ? null : now).bind("id", id).execute();
+    }
+
+    /** Deactivated accounts and when they were deactivated (null for one deactivated before that was kept). */
+    public java.util.Map<Long, Instant> deactivated() {
+        java.util.Map<Long, Instant> found = new java.util.HashMap<>();
+        handle.createQuery("SELECT id, deactivated_at FROM members WHERE name IS NOT NULL AND active = FALSE")
+                .map((rs, ctx) -> {
+                    Timestamp at = rs.getTimestamp("deactivated_at");
+                    return java.util.Map.entry(rs.getLong("id"), java.util.Optional.ofNullable(at).map(Timestamp::toInstant));
+                })
+                .forEach(entry -> found.put(entry.getKey(), entry.getValue().orElse(null)));
+        return found;
+    }
+
+    public long activeAdmins() {
+        return handle.createQuery("SELECT COUNT(*) FROM members WHERE role = 'admin' AND active = TRUE").mapTo(Long.class).one();
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp("warning_acknowledged_at");
         return new Account(rs.getLong("id"), rs.getString("name"), Account.Role.fromId(rs.getString("role")),

@@ -42,7 +42,8 @@ public final class CampaignRepository {
     }
 
     public List<Campaign> open() {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE kind = 'human' AND status = 'open' ORDER BY id")
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE kind = 'human' AND status = 'open' "
+                        + "AND archived_at IS NULL ORDER BY id")
                 .map((rs, ctx) -> campaign(rs)).list();
     }
 
@@ -54,6 +55,34 @@ public final class CampaignRepository {
     public Optional<Campaign> byName(String name) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM campaigns WHERE name = :name AND kind = 'human'")
                 .bind("name", name).map((rs, ctx) -> campaign(rs)).findOne();
+    }
+
+    /** A campaign as the admins' list shows it: whether it is archived beside its own fields. */
+    public record Listed(Campaign campaign, boolean archived) {
+    }
+
+    /** Every human campaign for the admins' list, oldest first; archived ones only when asked for. */
+    public List<Listed> forAdmins(boolean includeArchived) {
+        return handle.createQuery("SELECT " + COLUMNS + ", archived_at FROM campaigns WHERE kind = 'human'"
+                        + (includeArchived ? "" : " AND archived_at IS NULL") + " ORDER BY id")
+                .map((rs, ctx) -> new Listed(campaign(rs), rs.getTimestamp("archived_at") != null)).list();
+    }
+
+    /** Opens or closes a human campaign; false when there is none with this id. */
+    public boolean setOpen(long id, boolean open) {
+        return handle.createUpdate("UPDATE campaigns SET status = :status WHERE id = :id AND kind = 'human'")
+                .bind("status", open ? "open" : "closed").bind("id", id).execute() == 1;
+    }
+
+    /** Archives a human campaign (null {@code at}: brings it back); false when there is none with this id. */
+    public boolean setArchived(long id, Instant at) {
+        return handle.createUpdate("UPDATE campaigns SET archived_at = :at WHERE id = :id AND kind = 'human'")
+                .bind("at", at).bind("id", id).execute() == 1;
+    }
+
+    public boolean archived(long id) {
+        return handle.createQuery("SELECT archived_at FROM campaigns WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> rs.getTimestamp(1) != null).findOne().orElse(false);
     }
 
     public boolean nameTaken(String name) {

@@ -20,6 +20,22 @@ public final class DashboardQueries {
     public record FailureRow(String target, long attemptId, Instant failedAt, String message) {
     }
 
+    /**
+     * A campaign's progress: attempts by status, and the review queue — reviews done, assigned and
+     * not yet done, and still to be assigned (finished attempts short of the campaign's reviews per attempt).
+     */
+    public record Totals(long finished, long inProgress, long abandoned, long reviewsDone, long reviewsAssigned,
+                         long reviewsOutstanding) {
+    }
+
+    /**
+     * One member's activity in a campaign: attempts by status, the mean of their finished attempts'
+     * ratings, their latest attempt, turn or finish, and whether they opted out.
+     */
+    public record MemberRow(long memberId, String name, long finished, long abandoned, long inProgress, Double meanRating,
+                            Instant lastActivity, boolean optedOut) {
+    }
+
     private final Handle handle;
 
     public DashboardQueries(Handle handle) {
@@ -57,6 +73,59 @@ public final class DashboardQueries {
                         SELECT COUNT(DISTINCT member_id) FROM attempts WHERE campaign_id = :campaign AND created_at >= :since""")
                 .bind("campaign", campaignId).bind("since", Instant.now().minus(1, ChronoUnit.DAYS))
                 .mapTo(Long.class).one();
+    }
+
+    public Totals totals(long campaignId) {
+        return handle.createQuery("""
+                        SELECT (SELECT COUNT(*) FROM attempts WHERE campaign_id = :campaign AND status = 'complete') AS finished,
+                               (SELECT COUNT(*) FROM attempts WHERE campaign_id = :campaign AND status = 'in_progress') AS running,
+                               (SELECT COUNT(*) FROM attempts WHERE campaign_id = :campaign AND status = 'abandoned') AS abandoned,
+                               (SELECT COUNT(*) FROM reviews r JOIN attempts a ON a.id = r.attempt_id
+                                    WHERE a.campaign_id = :campaign AND r.status = 'done') AS done,
+                               (SELECT COUNT(*) FROM reviews r JOIN attempts a ON a.id = r.attempt_id
+                                    WHERE a.campaign_id = :campaign AND r.status = 'assigned') AS assigned,
+                               (SELECT COALESCE(SUM(c.reviews_per_attempt - (SELECT COUNT(*) FROM reviews r WHERE r.attempt_id = a.id)), 0)
+                                    FROM attempts a JOIN campaigns c ON c.id = a.campaign_id
+                                    WHERE a.campaign_id = :campaign AND a.status = 'complete'
+                                      AND (SELECT COUNT(*) FROM reviews r WHERE r.attempt_id = a.id) < c.reviews_per_attempt) AS outstanding""")
+                .bind("campaign", campaignId)
+                .map((rs, ctx) -> new Totals(rs.getLong("finished"), rs.getLong("running"), rs.getLong("abandoned"),
+                        rs.getLong("done"), rs.getLong("assigned"), rs.getLong("outstanding")))
+                .one();
+    }
+
+    /** Everyone with an attempt in the campaign, by name; the mean rating is over finished attempts only. */
+    public List<MemberRow> members(long campaignId) {
+        return handle.createQuery("""
+                        SELECT m.id, m.name, m.opted_out,
+                               SUM(CASE WHEN a.status = 'complete' THEN 1 ELSE 0 END) AS finished,
+                               SUM(CASE WHEN a.status = 'abandoned' THEN 1 ELSE 0 END) AS abandoned,
+                               SUM(CASE WHEN a.status = 'in_progress' THEN 1 ELSE 0 END) AS running,
+                               AVG(CASE WHEN a.status = 'complete' THEN a.rating END) AS rating,
+                               MAX(a.created_at) AS started, MAX(a.finished_at) AS ended, MAX(u.spoke) AS spoke
+                        FROM attempts a JOIN members m ON m.id = a.member_id
+                        LEFT JOIN (SELECT attempt_id, MAX(created_at) AS spoke FROM turns GROUP BY attempt_id) u
+                            ON u.attempt_id = a.id
+                        WHERE a.campaign_id = :campaign
+                        GROUP BY m.id, m.name, m.opted_out ORDER BY m.name, m.id""")
+                .bind("campaign", campaignId)
+                .map((rs, ctx) -> {
+                    double rating = rs.getDouble("rating");
+                    Double mean = rs.wasNull() ? null : rating;
+                    Instant last = latest(latest(instant(rs.getTimestamp("started")), instant(rs.getTimestamp("ended"))),
+                            instant(rs.getTimestamp("spoke")));
+                    return new MemberRow(rs.getLong("id"), rs.getString("name"), rs.getLong("finished"), rs.getLong("abandoned"),
+                            rs.getLong("running"), mean, last, rs.getBoolean("opted_out"));
+                })
+                .list();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     /** How many times the campaign's targets did not answer. */

@@ -49,6 +49,17 @@ public final class InviteRepository {
                 .map((rs, ctx) -> invite(rs)).list();
     }
 
+    /** An invitation with what became of it, for the admins' list. */
+    public record Listed(Invite invite, Instant usedAt) {
+    }
+
+    /** The latest {@code limit} invitations whatever became of them (used, revoked, expired), newest first. */
+    public List<Listed> latest(int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + ", used_at FROM invites ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Listed(invite(rs), instant(rs.getTimestamp("used_at")))).list();
+    }
+
     /** Revokes an unused invitation; false when there is none with this id, or it was used or revoked already. */
     public boolean revoke(long inviteId, Instant now) {
         return handle.createUpdate("UPDATE invites SET revoked_at = :now WHERE id = :id AND used_at IS NULL AND revoked_at IS NULL")

@@ -26,7 +26,10 @@ public final class SessionRepository {
     }
 
     public Optional<Session> find(String tokenHash) {
-        return handle.createQuery("SELECT member_id, csrf_token, expires_at FROM sessions WHERE token_hash = :hash")
+        // a deactivated person's sessions are deleted; the join keeps any left over from opening a page
+        return handle.createQuery("""
+                        SELECT s.member_id, s.csrf_token, s.expires_at FROM sessions s JOIN members m ON m.id = s.member_id
+                        WHERE s.token_hash = :hash AND m.active = TRUE""")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> new Session(rs.getLong("member_id"), rs.getString("csrf_token"),
                         rs.getTimestamp("expires_at").toInstant()))
@@ -38,6 +41,11 @@ public final class SessionRepository {
     public void deleteOthers(long memberId, String keptTokenHash) {
         handle.createUpdate("DELETE FROM sessions WHERE member_id = :member AND token_hash <> :kept")
                 .bind("member", memberId).bind("kept", keptTokenHash).execute();
+    }
+
+    /** Ends every session of a person at once (their account was deactivated); returns how many ended. */
+    public int deleteAll(long memberId) {
+        return handle.createUpdate("DELETE FROM sessions WHERE member_id = :member").bind("member", memberId).execute();
     }
 
     public void delete(String tokenHash) {
