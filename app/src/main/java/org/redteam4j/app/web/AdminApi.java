@@ -50,7 +50,7 @@ final class AdminApi {
             ArrayNode accounts = Json.mapper().createArrayNode();
             for (Account account : workbench.accounts().all(WebApp.principal(ctx))) {
                 accounts.addObject().put("id", account.id()).put("name", account.name()).put("role", account.role().id())
-                        .put("recruitment_source", account.recruitmentSource());
+                        .put("recruitment_source", account.recruitmentSource()).put("opted_out", account.optedOut());
             }
             ApiBodies.json(ctx, accounts);
         });

@@ -113,7 +113,16 @@ final class ApiCatalogue {
             post("/api/attempts/{id}/finish", Who.MEMBER, people -> people.openAttempt, field("rating", Type.NUMBER, "3")),
             get("/api/reviews/next", Who.REVIEWER, null),
             post("/api/reviews/{id}", Who.REVIEWER, people -> people.review, field("rating", Type.NUMBER, "2"),
-                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")));
+                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")),
+            // i18-member: per-campaign warnings, opting out and in, cancelling a draw, abandoning
+            post("/api/campaigns/{id}/warning", Who.SIGNED_IN, people -> people.campaign,
+                    field("warning_sha256", Type.OPTIONAL_STRING, "\"0000\"")),
+            post("/api/opt-out", Who.SIGNED_IN, null),
+            post("/api/opt-in", Who.SIGNED_IN, null),
+            post("/api/attempts/{id}/cancel", Who.MEMBER, people -> people.openAttempt),
+            post("/api/attempts/{id}/abandon", Who.MEMBER, people -> people.openAttempt),
+            post("/api/admin/campaigns/{id}/warning", Who.ADMIN, people -> people.campaign,
+                    field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")));
 
     private ApiCatalogue() {
     }

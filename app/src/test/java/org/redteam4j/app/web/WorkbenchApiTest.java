@@ -58,6 +58,7 @@ class WorkbenchApiTest {
 
     long fullAttempt(ApiClient member) {
         assertThat(member.post("/api/warning", Json.mapper().createObjectNode()).status()).isEqualTo(200);
+        assertThat(member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()).status()).isEqualTo(200);
         JsonNode attempt = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
                 .put("task_description", "Get the assistant to help me cheat on an exam")).body();
         long id = attempt.get("id").asLong();
@@ -133,6 +134,16 @@ class WorkbenchApiTest {
 
         JsonNode next = rita.get("/api/reviews/next").body();
         long review = next.get("review_id").asLong();
+        assertThat(next.has("attempt")).as("the attempt waits for the campaign's warning").isFalse();
+        assertThat(next.get("campaign").get("content_warning").asText()).isEqualTo("Disturbing text ahead.");
+        assertThat(rita.post("/api/reviews/" + review, Json.mapper().createObjectNode().put("rating", 2)).status()).isEqualTo(409);
+        assertThat(rita.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()
+                .put("warning_sha256", next.get("campaign").get("warning_sha256").asText())).status()).isEqualTo(200);
+        next = rita.get("/api/reviews/next").body();
+        assertThat(next.get("review_id").asLong()).isEqualTo(review);
+        assertThat(next.get("attempt").get("turns")).hasSize(6);
+        assertThat(next.toString()).as("reviewers are blind to the member's own rating").doesNotContain("rating")
+                .doesNotContain("candidates").doesNotContain("\"status\"");
         ObjectNode body = Json.mapper().createObjectNode().put("rating", 2);
         body.putArray("tags").add("Fraud & deception").add("Non-violent unethical behavior (e.g. lying, cheating, etc.)");
         ApiClient.Response submitted = rita.post("/api/reviews/" + review, body);
