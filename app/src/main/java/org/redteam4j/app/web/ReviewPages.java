@@ -28,17 +28,18 @@ final class ReviewPages {
 
     void register(Javalin app) {
         app.get("/review", this::review);
-        app.post("/review/{id}", ctx -> {
-            workbench.reviews().submit(WebApp.principal(ctx), Params.id(ctx), Params.rating(ctx.formParam("rating")),
-                    ctx.formParams("tags"));
-            ctx.redirect("/review");
-        });
         app.post("/review/campaigns/{id}/warning", ctx -> {
             workbench.wellbeing().acceptWarning(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("warning_sha256"));
             ctx.redirect("/review");
         });
         app.post("/review/opt-out", ctx -> {
             workbench.campaigns().setOptedOut(WebApp.principal(ctx), !"in".equals(ctx.formParam("direction")));
+            ctx.redirect("/review");
+        });
+        // after /review/opt-out, which the {id} pattern would otherwise take
+        app.post("/review/{id}", ctx -> {
+            workbench.reviews().submit(WebApp.principal(ctx), Params.id(ctx), Params.rating(ctx.formParam("rating")),
+                    ctx.formParams("tags"));
             ctx.redirect("/review");
         });
     }
