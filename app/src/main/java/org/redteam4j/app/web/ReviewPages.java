@@ -9,6 +9,7 @@ import org.redteam4j.app.workbench.Ratings;
 import org.redteam4j.app.workbench.Reviews;
 import org.redteam4j.app.workbench.Wellbeing;
 import org.redteam4j.app.workbench.Workbench;
+import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.core.attempt.Tags;
 import org.redteam4j.store.workbench.Account;
 
@@ -37,17 +38,36 @@ final class ReviewPages {
             ctx.redirect("/review");
         });
         // after /review/opt-out, which the {id} pattern would otherwise take
-        app.post("/review/{id}", ctx -> {
-            workbench.reviews().submit(WebApp.principal(ctx), Params.id(ctx), Params.rating(ctx.formParam("rating")),
-                    ctx.formParams("tags"));
+        app.post("/review/{id}", this::submit);
+    }
+
+    /** A refused review (a 7th tag, no rating) comes back on the review page with the rating and tags kept. */
+    private void submit(Context ctx) {
+        Principal reviewer = WebApp.principal(ctx);
+        try {
+            workbench.reviews().submit(reviewer, Params.id(ctx), Params.rating(ctx.formParam("rating")), ctx.formParams("tags"));
             ctx.redirect("/review");
-        });
+        } catch (WorkbenchFailure e) {
+            if (e.kind() != WorkbenchFailure.Kind.INVALID) {
+                throw e;
+            }
+            FailureResponses.status(ctx, e);
+            Map<String, Object> kept = new HashMap<>();
+            kept.put("error", e.getMessage());
+            kept.put("keptRating", String.valueOf(ctx.formParam("rating")));
+            kept.put("keptTags", ctx.formParams("tags"));
+            review(ctx, kept);
+        }
     }
 
     private void review(Context ctx) {
+        review(ctx, Map.of());
+    }
+
+    private void review(Context ctx, Map<String, Object> kept) {
         Principal reviewer = WebApp.principal(ctx);
         reviewer.require(Account.Role.REVIEWER);
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(kept);
         model.put("optedOut", reviewer.account().optedOut());
         if (!reviewer.account().optedOut()) {
             workbench.reviews().next(reviewer).ifPresent(task -> {

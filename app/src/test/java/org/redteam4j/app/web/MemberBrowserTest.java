@@ -128,6 +128,7 @@ class MemberBrowserTest {
         }
         assertThat(browser.driver.findElements(By.cssSelector("input[name=tags]:checked"))).hasSize(6);
         assertThat(browser.find(".tag-note").getText()).contains("At most 6 tags");
+        browser.script("document.querySelector('.tag-note').scrollIntoView({block: 'center'})");
         shot("member-4-reviewer-seventh-tag.png");
         browser.script("document.getElementById('tag-6').checked = true"); // a page without the script's help
         browser.click("#submit-review");

@@ -157,6 +157,26 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void aReviewRefusedWithoutTheScriptComesBackWithItsRatingAndTagsKept() {
+        fullAttempt(join("member", "alice"));
+        ApiClient rita = join("reviewer", "rita");
+        long review = rita.get("/api/reviews/next").body().get("review_id").asLong();
+        rita.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        String sevenTags = java.util.stream.Stream.of("Theft", "Weapons", "Other", "Self-harm", "Adult content", "Animal abuse",
+                "Child abuse").map(tag -> "tags=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+
+        ApiClient.Response refused = rita.postForm("/review/" + review, "rating=3&" + sevenTags);
+
+        assertThat(refused.status()).isEqualTo(400);
+        String page = refused.body().asText();
+        assertThat(page).contains("choose at most 6 tags").contains("<h1>Review</h1>");
+        assertThat(page).containsPattern("value=\"3\"[^>]*checked");
+        assertThat(page).containsPattern("value=\"Child abuse\"[^>]*checked");
+        assertThat(page).doesNotContainPattern("value=\"Fraud &amp; deception\"[^>]*checked");
+    }
+
+    @Test
     void aDailyCapStopsMoreAttempts() {
         long capped = admin.post("/api/admin/campaigns", Json.mapper().createObjectNode().put("name", "capped")
                 .put("daily_cap", 1).put("targets_yaml", AdminPages.EXAMPLE_TARGETS)).body().get("campaign_id").asLong();
