@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -59,7 +58,7 @@ class MemberBrowserTest {
     void start() {
         server = new WorkbenchServer(dir);
         browser = new Browser(dir.resolve("profile"));
-        browser.driver.manage().window().setSize(new Dimension(1366, 768));
+        viewport(1366, 768, false);
         admin = new ApiClient(server).login(WorkbenchServer.ADMIN, WorkbenchServer.PASSWORD);
     }
 
@@ -355,7 +354,7 @@ class MemberBrowserTest {
         }
 
         browser.logIn(server.url("/login"), SHARED, WorkbenchServer.PASSWORD);
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        viewport(390, 844, true);
         browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.<String, Object>of("enabled", true, "maxTouchPoints", 1));
         try {
             browser.open(attemptUrl);
@@ -365,7 +364,7 @@ class MemberBrowserTest {
             shot("member-13-attempt-phone.png");
         } finally {
             browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.<String, Object>of("enabled", false));
-            browser.driver.manage().window().setSize(new Dimension(1366, 768));
+            viewport(1366, 768, false);
         }
     }
 
@@ -472,6 +471,12 @@ class MemberBrowserTest {
 
     private void waitFor(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    /** The page's viewport, exactly (a window's size would include what headless Chromium keeps of its frame). */
+    private void viewport(int width, int height, boolean mobile) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.<String, Object>of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     private void shot(String name) {

@@ -66,6 +66,9 @@ class OptOutEnforcedTest {
             assertThat(people.reviewer.get("/review").body()).contains("You have opted out").contains("Opt back in");
             assertThat(people.admin.get("/api/admin/members").json().findValues("opted_out").stream()
                     .filter(value -> value.asBoolean()).count()).isEqualTo(2);
+            String peoplePage = people.admin.get("/admin/members").body();
+            assertThat(peoplePage).contains("Opted out");
+            assertThat(peoplePage.split("<td class=\"opted-out\">yes</td>", -1)).as("two rows say yes").hasSize(3);
 
             assertThat(people.member.send("POST", "/api/opt-in", "{}").status()).isEqualTo(200);
             assertThat(people.member.get("/api/attempts/" + people.openAttempt).status()).isEqualTo(200);
