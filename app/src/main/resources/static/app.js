@@ -13,6 +13,7 @@
   }
 
   var account = meta('rt4j-account');
+  document.documentElement.classList.add('js'); // what only a page without the script needs is hidden
 
   // --- Blurring: members choose it (off by default); reviewers start blurred. One reply is revealed by click or keyboard.
   var blurKey = document.body.getAttribute('data-blur-key') || 'rt4j-blur';
@@ -154,7 +155,10 @@
         method: 'POST', credentials: 'same-origin',
         headers: {'Content-Type': 'application/json', 'X-CSRF-Token': meta('rt4j-csrf')}, body: '{}'
       }).then(function (response) { return response.json(); }).then(function (answer) {
-        if (answer && answer.discarded === false) { refresh(null, null); } // too late: the replies were stored
+        if (answer && answer.discarded === false) { // too late: the message and its replies were stored
+          clearDraft(form);
+          refresh(null, null);
+        }
       }).catch(function () { /* the server is gone: nothing was stored by this page's request either way */ });
     });
     if (spinner) { spinner.parentNode.insertBefore(cancel, spinner.nextSibling); }

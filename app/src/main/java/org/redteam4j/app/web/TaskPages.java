@@ -48,9 +48,13 @@ final class TaskPages {
                 + workbench.task().start(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("task_description"))));
         app.get("/attempts/{id}", ctx -> attemptPage(ctx, workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx)), null, null));
         app.post("/attempts/{id}/message", this::send);
+        // the composer's Cancel without the script: the browser stops waiting for the send, this discards its draw
         app.post("/attempts/{id}/cancel", ctx -> {
-            workbench.task().cancel(WebApp.principal(ctx), Params.id(ctx));
-            ctx.redirect("/attempts/" + Params.id(ctx) + "#composer");
+            Principal member = WebApp.principal(ctx);
+            boolean discarded = workbench.task().cancel(member, Params.id(ctx));
+            LiveAttempt attempt = workbench.task().attempt(member, Params.id(ctx));
+            attemptPage(ctx, attempt, attempt.awaitingChoice() ? null : ctx.formParam("message"), discarded
+                    ? "Cancelled: the replies were discarded. Your message is kept; send it again when you like." : null);
         });
         app.post("/attempts/{id}/choose", ctx -> {
             workbench.task().choose(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("label"));

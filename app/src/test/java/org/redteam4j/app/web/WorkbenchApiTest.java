@@ -157,6 +157,21 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void theComposersCancelWithoutTheScriptKeepsTheMessage() {
+        ApiClient member = join("member", "alice");
+        member.post("/api/warning", Json.mapper().createObjectNode());
+        member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        long id = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
+                .put("task_description", "plan")).body().get("id").asLong();
+
+        ApiClient.Response cancelled = member.postForm("/attempts/" + id + "/cancel", "message=typed+but+not+sent");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().asText()).containsPattern("<textarea id=\"message\"[^>]*>typed but not sent</textarea>");
+        assertThat(member.get("/api/attempts/" + id).body().get("turns")).isEmpty();
+    }
+
+    @Test
     void aReviewRefusedWithoutTheScriptComesBackWithItsRatingAndTagsKept() {
         fullAttempt(join("member", "alice"));
         ApiClient rita = join("reviewer", "rita");
