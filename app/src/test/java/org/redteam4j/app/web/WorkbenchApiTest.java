@@ -157,6 +157,22 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void aChangedWarningIsShownAgainToWhoAcceptedTheOldOne() {
+        ApiClient member = join("member", "alice");
+        member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        assertThat(member.get("/api/campaigns").body().get(0).get("warning_accepted").asBoolean()).isTrue();
+
+        ApiClient.Response changed = admin.postForm("/admin/campaigns/" + campaign + "/warning", "content_warning=GRAPHIC%3A+self-harm");
+        assertThat(changed.status()).as(changed.body().asText()).isEqualTo(302);
+
+        JsonNode listed = member.get("/api/campaigns").body().get(0);
+        assertThat(listed.get("content_warning").asText()).isEqualTo("GRAPHIC: self-harm");
+        assertThat(listed.get("warning_accepted").asBoolean()).isFalse();
+        assertThat(member.post("/api/admin/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()
+                .put("content_warning", "none")).status()).isEqualTo(403);
+    }
+
+    @Test
     void theComposersCancelWithoutTheScriptKeepsTheMessage() {
         ApiClient member = join("member", "alice");
         member.post("/api/warning", Json.mapper().createObjectNode());
