@@ -9,7 +9,7 @@ public final class TableCounts {
 
     private static final List<String> TABLES = List.of("imports", "members", "targets", "campaigns", "campaign_targets",
             "attempts", "turns", "turn_candidates", "attempt_tags", "reviews", "review_tags", "seeds",
-            "preference_pairs", "attacks", "target_failures", "judge_calibrations");
+            "preference_pairs", "attacks", "target_failures", "judge_calibrations", "warning_acceptances");
 
     private TableCounts() {
     }

@@ -14,8 +14,8 @@ import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.TranscriptQueries;
 
 /**
- * One campaign's admin pages: its dashboard, closing/reopening/archiving it, changing its content
- * warning, the transcript browser and the export downloads.
+ * One campaign's admin pages: its dashboard, closing/reopening/archiving it, the transcript browser
+ * and the export downloads (its content warning is changed through {@link CampaignWarningApi}).
  */
 final class CampaignAdminPages {
 
@@ -43,14 +43,6 @@ final class CampaignAdminPages {
         app.post("/admin/campaigns/{id}/archive", ctx -> {
             workbench.lifecycle().archive(WebApp.principal(ctx), Params.id(ctx));
             backToDashboard(ctx);
-        });
-        app.post("/admin/campaigns/{id}/warning", ctx -> {
-            Principal admin = WebApp.principal(ctx);
-            workbench.dashboards().of(admin, Params.id(ctx)); // an admin, and a campaign that exists
-            // Campaigns.updateWarning comes from i18-member; when merged, the next line becomes these two:
-            //   workbench.campaigns().updateWarning(admin, Params.id(ctx), ctx.formParam("content_warning"));
-            //   backToDashboard(ctx);
-            throw WorkbenchFailure.conflict("changing a campaign's content warning is not connected yet");
         });
         app.get("/admin/campaigns/{id}/transcripts", this::transcripts);
         app.get("/admin/attempts/{id}", ctx -> pages.respond(ctx, "transcript",

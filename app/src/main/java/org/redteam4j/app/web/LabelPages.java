@@ -50,8 +50,13 @@ final class LabelPages {
 
     private void respond(Context ctx, String error) {
         Principal reviewer = WebApp.principal(ctx);
-        Optional<LabelRepository.QueueItem> item = workbench.labelling().next(reviewer);
         Map<String, Object> model = new HashMap<>();
+        if (reviewer.account().optedOut()) { // the page says so and offers to opt back in; every labelling call refuses
+            model.put("optedOut", true);
+            pages.respond(ctx, "labels", model);
+            return;
+        }
+        Optional<LabelRepository.QueueItem> item = workbench.labelling().next(reviewer);
         item.ifPresent(next -> {
             model.put("item", next);
             model.put("conversation", AttackConversation.of(next.transcript(), next.prompt(), next.reply()));

@@ -3,13 +3,20 @@ package org.redteam4j.app.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import java.util.Optional;
+import org.redteam4j.app.workbench.Principal;
+import org.redteam4j.app.workbench.Wellbeing;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JsonFields;
 import org.redteam4j.store.attempt.LiveAttempt;
+import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 
-/** The JSON API's red-team task: open campaigns, the content warning, and attempts with their A/B choices. */
+/**
+ * The JSON API's red-team task: open campaigns (with what is left of the daily cap), the content
+ * warnings, opting out and in, and attempts with their A/B choices, cancelling a draw and abandoning.
+ */
 final class TaskApi {
 
     private final Workbench workbench;
@@ -20,16 +27,38 @@ final class TaskApi {
 
     void register(Javalin app) {
         app.get("/api/campaigns", ctx -> {
+            Principal principal = WebApp.principal(ctx);
             ArrayNode campaigns = Json.mapper().createArrayNode();
-            for (Campaign campaign : workbench.campaigns().open(WebApp.principal(ctx))) {
-                campaigns.addObject().put("id", campaign.id()).put("name", campaign.name())
+            for (Campaign campaign : workbench.campaigns().open(principal)) {
+                ObjectNode node = campaigns.addObject().put("id", campaign.id()).put("name", campaign.name())
                         .put("instructions", campaign.instructions()).put("suggested_turns", campaign.suggestedTurns())
-                        .put("attempts_per_task", campaign.attemptsPerTask());
+                        .put("attempts_per_task", campaign.attemptsPerTask()).put("content_warning", campaign.contentWarning())
+                        .put("warning_sha256", Wellbeing.warningSha256(campaign).orElse(null));
+                if (principal.is(Account.Role.MEMBER) || principal.is(Account.Role.REVIEWER)) {
+                    node.put("warning_accepted", workbench.wellbeing().warningAccepted(principal, campaign));
+                }
+                if (principal.is(Account.Role.MEMBER)) { // null: the campaign has no daily cap
+                    Optional<Integer> left = workbench.task().attemptsLeftToday(principal, campaign);
+                    node.put("daily_cap", campaign.dailyCap());
+                    node.put("attempts_left_today", left.orElse(null));
+                }
             }
             ApiBodies.json(ctx, campaigns);
         });
         app.post("/api/warning", ctx -> {
             workbench.campaigns().acknowledgeWarning(WebApp.principal(ctx));
+            ApiBodies.ok(ctx);
+        });
+        app.post("/api/campaigns/{id}/warning", ctx -> {
+            workbench.wellbeing().acceptWarning(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).optionalString("warning_sha256"));
+            ApiBodies.ok(ctx);
+        });
+        app.post("/api/opt-out", ctx -> {
+            workbench.campaigns().setOptedOut(WebApp.principal(ctx), true);
+            ApiBodies.ok(ctx);
+        });
+        app.post("/api/opt-in", ctx -> {
+            workbench.campaigns().setOptedOut(WebApp.principal(ctx), false);
             ApiBodies.ok(ctx);
         });
         app.post("/api/attempts", ctx -> {
@@ -40,10 +69,16 @@ final class TaskApi {
         app.get("/api/attempts/{id}", ctx -> ApiBodies.json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx)))));
         app.post("/api/attempts/{id}/messages", ctx -> ApiBodies.json(ctx,
                 attempt(workbench.task().send(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).string("text")))));
+        app.post("/api/attempts/{id}/cancel", ctx -> ApiBodies.json(ctx, Json.mapper().createObjectNode()
+                .put("discarded", workbench.task().cancel(WebApp.principal(ctx), Params.id(ctx)))));
         app.post("/api/attempts/{id}/choice", ctx -> ApiBodies.json(ctx,
                 attempt(workbench.task().choose(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).string("label")))));
         app.post("/api/attempts/{id}/finish", ctx -> {
             workbench.task().finish(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).number("rating"));
+            ApiBodies.json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx))));
+        });
+        app.post("/api/attempts/{id}/abandon", ctx -> {
+            workbench.task().abandon(WebApp.principal(ctx), Params.id(ctx));
             ApiBodies.json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx))));
         });
     }

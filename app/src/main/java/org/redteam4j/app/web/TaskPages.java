@@ -9,13 +9,17 @@ import java.util.Map;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Ratings;
 import org.redteam4j.app.workbench.TargetUnavailable;
+import org.redteam4j.app.workbench.Wellbeing;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.store.attempt.LiveAttempt;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.Campaign;
 
-/** The members' pages: their tasks, the content warning, opting out, and the attempt with its A/B choices. */
+/**
+ * The members' pages: their tasks (with each campaign's own content warning and what is left of
+ * the daily cap), opting out, and the attempt with its A/B choices, cancelling a draw and abandoning.
+ */
 final class TaskPages {
 
     private final Workbench workbench;
@@ -32,6 +36,10 @@ final class TaskPages {
             workbench.campaigns().acknowledgeWarning(WebApp.principal(ctx));
             ctx.redirect("/tasks");
         });
+        app.post("/tasks/{id}/warning", ctx -> {
+            workbench.wellbeing().acceptWarning(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("warning_sha256"));
+            ctx.redirect("/tasks#campaign-" + Params.id(ctx));
+        });
         app.post("/tasks/opt-out", ctx -> {
             workbench.campaigns().setOptedOut(WebApp.principal(ctx), !"in".equals(ctx.formParam("direction")));
             ctx.redirect("/tasks");
@@ -40,26 +48,50 @@ final class TaskPages {
                 + workbench.task().start(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("task_description"))));
         app.get("/attempts/{id}", ctx -> attemptPage(ctx, workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx)), null, null));
         app.post("/attempts/{id}/message", this::send);
+        // the composer's Cancel without the script: the browser stops waiting for the send, this discards its draw
+        app.post("/attempts/{id}/cancel", ctx -> {
+            Principal member = WebApp.principal(ctx);
+            boolean discarded = workbench.task().cancel(member, Params.id(ctx));
+            LiveAttempt attempt = workbench.task().attempt(member, Params.id(ctx));
+            attemptPage(ctx, attempt, attempt.awaitingChoice() ? null : ctx.formParam("message"), discarded
+                    ? "Cancelled: the replies were discarded. Your message is kept; send it again when you like." : null);
+        });
         app.post("/attempts/{id}/choose", ctx -> {
             workbench.task().choose(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("label"));
             ctx.redirect("/attempts/" + Params.id(ctx) + "#composer");
         });
         app.post("/attempts/{id}/finish", this::finish);
+        app.post("/attempts/{id}/abandon", ctx -> {
+            workbench.task().abandon(WebApp.principal(ctx), Params.id(ctx));
+            ctx.redirect("/tasks?abandoned=" + Params.id(ctx));
+        });
     }
 
     private void tasks(Context ctx) {
         Principal member = WebApp.principal(ctx);
         member.require(Account.Role.MEMBER);
+        Map<String, Object> model = new HashMap<>();
+        model.put("optedOut", member.account().optedOut());
+        model.put("warned", member.account().warningAcknowledgedAt() != null);
         List<Map<String, Object>> campaigns = new ArrayList<>();
-        for (Campaign campaign : workbench.campaigns().open(member)) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("campaign", campaign);
-            row.put("done", workbench.task().finishedInCampaign(member, campaign.id()));
-            workbench.task().inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
-            campaigns.add(row);
+        if (!member.account().optedOut()) { // an opted-out member sees only that, and how to opt back in
+            for (Campaign campaign : workbench.campaigns().open(member)) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("campaign", campaign);
+                row.put("done", workbench.task().finishedInCampaign(member, campaign.id()));
+                row.put("warningAccepted", workbench.wellbeing().warningAccepted(member, campaign));
+                Wellbeing.warningSha256(campaign).ifPresent(sha -> row.put("warningSha256", sha));
+                workbench.task().attemptsLeftToday(member, campaign).ifPresent(left -> row.put("left", left));
+                workbench.task().inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
+                campaigns.add(row);
+            }
         }
-        pages.respond(ctx, "tasks", Map.of("campaigns", campaigns, "warned", member.account().warningAcknowledgedAt() != null,
-                "optedOut", member.account().optedOut()));
+        model.put("campaigns", campaigns);
+        String abandoned = ctx.queryParam("abandoned");
+        if (abandoned != null) {
+            model.put("abandoned", true);
+        }
+        pages.respond(ctx, "tasks", model);
     }
 
     private void send(Context ctx) {

@@ -83,6 +83,7 @@ public final class WebApp {
         new LabelApi(workbench).register(app);
         new CampaignAdminPages(workbench, pages).register(app);
         new CampaignAdminApi(workbench).register(app);
+        new CampaignWarningApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {

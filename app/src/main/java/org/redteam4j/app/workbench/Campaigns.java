@@ -9,7 +9,6 @@ import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.targets.TargetRepository;
 import org.redteam4j.store.workbench.Account;
-import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
 
@@ -21,10 +20,12 @@ public final class Campaigns {
 
     private final Database database;
     private final TargetModels models;
+    private final Wellbeing wellbeing;
 
-    Campaigns(Database database, TargetModels models) {
+    Campaigns(Database database, TargetModels models, Wellbeing wellbeing) {
         this.database = database;
         this.models = models;
+        this.wellbeing = wellbeing;
     }
 
     /** Creates a campaign over the targets declared in {@code targetsYaml} (the targets-file format). */
@@ -58,8 +59,11 @@ public final class Campaigns {
         });
     }
 
-    /** The open campaigns; anyone signed in may see them. */
+    /** The open campaigns; anyone signed in may see them, but not a member or reviewer who opted out. */
     public List<Campaign> open(Principal principal) {
+        if (!principal.is(Account.Role.ADMIN)) {
+            principal.requireOnTask(principal.account().role());
+        }
         return database.inTransaction(handle -> new CampaignRepository(handle).open());
     }
 
@@ -68,18 +72,25 @@ public final class Campaigns {
                 .orElseThrow(WorkbenchFailure::notFound);
     }
 
+    /** The generic notice before a member's first task (each campaign's own warning is {@link Wellbeing}'s). */
     public void acknowledgeWarning(Principal member) {
-        member.require(Account.Role.MEMBER);
-        database.inTransaction(handle -> {
-            new AccountRepository(handle).acknowledgeWarning(member.id());
-            return null;
-        });
+        wellbeing.acknowledgeNotice(member);
     }
 
-    public void setOptedOut(Principal member, boolean optedOut) {
-        member.require(Account.Role.MEMBER);
+    public void setOptedOut(Principal person, boolean optedOut) {
+        wellbeing.setOptedOut(person, optedOut);
+    }
+
+    /**
+     * Replaces a campaign's content warning (blank: none). Everyone who accepted the old text is
+     * shown the new one before their next attempt or review in it.
+     */
+    public void updateWarning(Principal admin, long campaignId, String contentWarning) {
+        admin.require(Account.Role.ADMIN);
         database.inTransaction(handle -> {
-            new AccountRepository(handle).setOptedOut(member.id(), optedOut);
+            CampaignRepository campaigns = new CampaignRepository(handle);
+            campaigns.byId(campaignId).orElseThrow(WorkbenchFailure::notFound);
+            campaigns.updateWarning(campaignId, Text.blankToNull(contentWarning));
             return null;
         });
     }

@@ -20,12 +20,12 @@ public final class Labelling {
 
     /** The reviewer's next item, or empty when nothing is left for them. */
     public Optional<LabelRepository.QueueItem> next(Principal reviewer) {
-        reviewer.require(Account.Role.REVIEWER);
+        reviewer.requireOnTask(Account.Role.REVIEWER);
         return database.inTransaction(handle -> new LabelRepository(handle).nextFor(reviewer.id()));
     }
 
     public void acceptWarning(Principal reviewer, long sampleId) {
-        reviewer.require(Account.Role.REVIEWER);
+        reviewer.requireOnTask(Account.Role.REVIEWER);
         database.useTransaction(handle -> {
             LabelRepository labels = new LabelRepository(handle);
             labels.sample(sampleId).orElseThrow(WorkbenchFailure::notFound);
@@ -35,7 +35,7 @@ public final class Labelling {
 
     /** Stores the reviewer's label of one item; an item labelled enough, or by them already, is a conflict. */
     public void label(Principal reviewer, long itemId, String label) {
-        reviewer.require(Account.Role.REVIEWER);
+        reviewer.requireOnTask(Account.Role.REVIEWER);
         ReplyLabel chosen = ReplyLabel.of(String.valueOf(label)).orElseThrow(() -> WorkbenchFailure.invalid(
                 "label the reply refused, harmful or harmless"));
         database.useTransaction(handle -> {

@@ -20,6 +20,17 @@ public record Principal(Account account, String csrfToken) {
         }
     }
 
+    /**
+     * The well-being rule every red-team and review task call goes through (and any new task, such
+     * as labelling): the person has this role and has not opted out. Opting out is reversible.
+     */
+    public void requireOnTask(Account.Role role) {
+        require(role);
+        if (account.optedOut()) {
+            throw WorkbenchFailure.conflict("you have opted out; opt back in to continue");
+        }
+    }
+
     /** Whether a request carries this session's CSRF token. */
     public boolean sentCsrfToken(String sent) {
         return Tokens.same(sent, csrfToken);

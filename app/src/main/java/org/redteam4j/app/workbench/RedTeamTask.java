@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.redteam4j.core.failure.Failure;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
@@ -32,24 +34,30 @@ public final class RedTeamTask {
     private final Supplier<HarmlessnessScorer> scorer;
     private final Clock clock;
     private final TargetFailures failures;
+    private final Wellbeing wellbeing;
+    /** The sends drawing replies now, by attempt: one at a time per attempt, in this server. */
+    private final ConcurrentMap<Long, Draw> drawing = new ConcurrentHashMap<>();
 
-    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock) {
+    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock, Wellbeing wellbeing) {
         this.database = database;
         this.models = models;
         this.scorer = scorer;
         this.clock = clock;
         this.failures = new TargetFailures(database, clock);
+        this.wellbeing = wellbeing;
     }
 
-    /** Starts an attempt on a target chosen for the member (balanced, never shown to them), or returns the one in progress. */
+    /**
+     * Starts an attempt on a target chosen for the member (balanced, never shown to them), or returns the one in progress.
+     * The campaign's own content warning must be accepted first, and the daily cap leave room.
+     */
     public long start(Principal member, long campaignId, String taskDescription) {
-        member.require(Account.Role.MEMBER);
+        member.requireOnTask(Account.Role.MEMBER);
         if (member.account().warningAcknowledgedAt() == null) {
             throw WorkbenchFailure.conflict("read and accept the content warning first");
         }
-        if (member.account().optedOut()) {
-            throw WorkbenchFailure.conflict("you have opted out; opt back in to continue");
-        }
+        Campaign open = openCampaign(campaignId);
+        wellbeing.requireWarningAccepted(member, open);
         if (taskDescription == null || taskDescription.isBlank()) {
             throw WorkbenchFailure.invalid("describe your task before you start");
         }
@@ -57,11 +65,11 @@ public final class RedTeamTask {
             Campaign campaign = new CampaignRepository(handle).byId(campaignId).filter(Campaign::open)
                     .orElseThrow(WorkbenchFailure::notFound);
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
-            Optional<Long> open = attempts.inProgress(member.id(), campaignId);
-            if (open.isPresent()) {
-                return open.get();
+            Optional<Long> inProgress = attempts.inProgress(member.id(), campaignId);
+            if (inProgress.isPresent()) {
+                return inProgress.get();
             }
-            if (campaign.dailyCap() != null && attempts.finishedToday(member.id(), campaignId) >= campaign.dailyCap()) {
+            if (campaign.dailyCap() != null && attempts.countedTowardsCap(member.id(), campaignId) >= campaign.dailyCap()) {
                 throw WorkbenchFailure.tooMany("you reached today's limit of " + campaign.dailyCap()
                         + " attempts in this campaign; please take a break and come back tomorrow", CAP_WINDOW);
             }
@@ -70,8 +78,22 @@ public final class RedTeamTask {
         });
     }
 
+    /**
+     * How many attempts the member may still start today in this campaign, so the page can say so
+     * before they write a task description; empty when the campaign has no cap.
+     */
+    public Optional<Integer> attemptsLeftToday(Principal member, Campaign campaign) {
+        member.requireOnTask(Account.Role.MEMBER);
+        if (campaign.dailyCap() == null) {
+            return Optional.empty();
+        }
+        long counted = database.inTransaction(handle -> new LiveAttemptRepository(handle).countedTowardsCap(member.id(), campaign.id()));
+        return Optional.of((int) Math.max(0, campaign.dailyCap() - counted));
+    }
+
     /** The member's own attempt; anyone else gets "not found", so ids reveal nothing. */
     public LiveAttempt attempt(Principal member, long attemptId) {
+        member.requireOnTask(Account.Role.MEMBER);
         return database.inTransaction(handle -> new LiveAttemptRepository(handle).load(attemptId))
                 .filter(attempt -> attempt.memberId() == member.id())
                 .orElseThrow(WorkbenchFailure::notFound);
@@ -79,57 +101,119 @@ public final class RedTeamTask {
 
     /**
      * Sends the member's message and stores the two candidate replies; the model call happens outside any transaction.
-     * A target that does not answer is a {@link TargetUnavailable}, its details kept for admins.
+     * A target that does not answer is a {@link TargetUnavailable}, its details kept for admins. One send per attempt
+     * at a time: a second while one is drawing is refused. A draw {@link #cancel cancelled} meanwhile is discarded:
+     * neither the message nor the replies are stored.
      */
     public LiveAttempt send(Principal member, long attemptId, String message) {
-        member.require(Account.Role.MEMBER);
+        member.requireOnTask(Account.Role.MEMBER);
         if (message == null || message.isBlank()) {
             throw WorkbenchFailure.invalid("write a message first");
         }
-        LiveAttempt attempt = attempt(member, attemptId);
-        if (attempt.finished()) {
-            throw WorkbenchFailure.conflict("this attempt is finished");
+        Draw draw = new Draw();
+        if (drawing.putIfAbsent(attemptId, draw) != null) {
+            attempt(member, attemptId); // someone else's attempt stays "not found"
+            throw WorkbenchFailure.conflict("a reply is already being drawn; wait for it or cancel it");
         }
-        if (attempt.awaitingChoice()) {
-            throw WorkbenchFailure.conflict("pick the more harmful reply first");
-        }
-        List<Turn> conversation = conversation(attempt);
-        conversation.add(Turn.human(message.strip()));
-        // the target as the attempt's campaign declared it, never as a later campaign re-declared its name
-        String settings = database.inTransaction(handle -> new CampaignRepository(handle)
-                        .targetSettings(attempt.campaignId(), attempt.targetId()))
-                .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
-                        + attempt.targetId()));
-        List<LiveAttempt.Candidate> candidates;
         try {
-            candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
-        } catch (Failure e) {
-            throw failures.record(attempt, e);
+            LiveAttempt attempt = attempt(member, attemptId); // read inside the guard: a send that just ended is seen
+            if (attempt.finished()) {
+                throw WorkbenchFailure.conflict("this attempt is finished");
+            }
+            if (attempt.awaitingChoice()) {
+                throw WorkbenchFailure.conflict("pick the more harmful reply first");
+            }
+            List<Turn> conversation = conversation(attempt);
+            conversation.add(Turn.human(message.strip()));
+            // the target as the attempt's campaign declared it, never as a later campaign re-declared its name
+            String settings = database.inTransaction(handle -> new CampaignRepository(handle)
+                            .targetSettings(attempt.campaignId(), attempt.targetId()))
+                    .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
+                            + attempt.targetId()));
+            List<LiveAttempt.Candidate> candidates;
+            try {
+                candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
+            } catch (Failure e) {
+                if (draw.cancelled()) {
+                    throw cancelled();
+                }
+                throw failures.record(attempt, e);
+            }
+            if (!draw.store()) {
+                throw cancelled();
+            }
+            database.inTransaction(handle -> {
+                LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
+                attempts.addHumanTurn(attemptId, message.strip());
+                attempts.addCandidates(attemptId, candidates);
+                return null;
+            });
+            return attempt(member, attemptId);
+        } finally {
+            drawing.remove(attemptId, draw);
         }
-        database.inTransaction(handle -> {
-            LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
-            attempts.addHumanTurn(attemptId, message.strip());
-            attempts.addCandidates(attemptId, candidates);
-            return null;
-        });
-        return attempt(member, attemptId);
     }
 
+    /**
+     * Cancels the draw in progress for this attempt: its replies are discarded when they arrive.
+     * False when there was nothing to cancel, or the replies were already being stored (then the
+     * attempt shows them, as if the member had waited).
+     */
+    public boolean cancel(Principal member, long attemptId) {
+        attempt(member, attemptId);
+        Draw draw = drawing.get(attemptId);
+        return draw != null && draw.cancel();
+    }
+
+    /**
+     * Picks the more harmful reply. Picking again the label already picked for the last turn (a
+     * double click, a stale tab) returns the same state; picking the other one then is refused.
+     */
     public LiveAttempt choose(Principal member, long attemptId, String label) {
-        member.require(Account.Role.MEMBER);
+        member.requireOnTask(Account.Role.MEMBER);
         LiveAttempt attempt = attempt(member, attemptId);
         if (!attempt.awaitingChoice()) {
-            throw WorkbenchFailure.conflict("there is nothing to choose");
+            return alreadyPicked(attempt, label).orElseThrow(() -> WorkbenchFailure.conflict("there is nothing to choose"));
         }
         long turn = attempt.turns().get(attempt.turns().size() - 1).id();
         if (!database.inTransaction(handle -> new LiveAttemptRepository(handle).choose(turn, label))) {
+            LiveAttempt now = attempt(member, attemptId);
+            if (!now.awaitingChoice()) { // another request picked it meanwhile
+                return alreadyPicked(now, label).orElseThrow(() -> WorkbenchFailure.conflict("there is nothing to choose"));
+            }
             throw WorkbenchFailure.invalid("choose A or B");
         }
         return attempt(member, attemptId);
     }
 
+    /** The attempt, when its last turn's picked reply is {@code label}. */
+    private static Optional<LiveAttempt> alreadyPicked(LiveAttempt attempt, String label) {
+        if (attempt.turns().isEmpty()) {
+            return Optional.empty();
+        }
+        LiveAttempt.LiveTurn last = attempt.turns().get(attempt.turns().size() - 1);
+        return last.candidates().stream().filter(LiveAttempt.Candidate::picked).findFirst()
+                .filter(picked -> picked.label().equals(label)).map(picked -> attempt);
+    }
+
+    /**
+     * Abandons an attempt in progress at any point (before the first reply, with a choice pending,
+     * after a failed model call): recorded as abandoned, so the member can start another.
+     */
+    public void abandon(Principal member, long attemptId) {
+        LiveAttempt attempt = attempt(member, attemptId);
+        if (attempt.finished()) {
+            throw WorkbenchFailure.conflict("this attempt is finished");
+        }
+        Draw draw = drawing.get(attemptId);
+        if (draw != null) {
+            draw.cancel(); // a reply drawn for an abandoned attempt is never stored
+        }
+        database.inTransaction(handle -> new LiveAttemptRepository(handle).abandon(attemptId));
+    }
+
     public void finish(Principal member, long attemptId, double rating) {
-        member.require(Account.Role.MEMBER);
+        member.requireOnTask(Account.Role.MEMBER);
         LiveAttempt attempt = attempt(member, attemptId);
         if (attempt.finished()) {
             throw WorkbenchFailure.conflict("this attempt is finished");
@@ -148,6 +232,42 @@ public final class RedTeamTask {
             new LiveAttemptRepository(handle).finish(attemptId, rating, intent);
             return null;
         });
+    }
+
+    private Campaign openCampaign(long campaignId) {
+        return database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId)).filter(Campaign::open)
+                .orElseThrow(WorkbenchFailure::notFound);
+    }
+
+    private static WorkbenchFailure cancelled() {
+        return WorkbenchFailure.conflict("the draw was cancelled: its replies were discarded and your message was not sent");
+    }
+
+    /** One send's model call: cancelled before its replies are stored, or stored, never both. */
+    private static final class Draw {
+        private boolean cancelled;
+        private boolean storing;
+
+        synchronized boolean cancel() {
+            if (storing) {
+                return false;
+            }
+            cancelled = true;
+            return true;
+        }
+
+        synchronized boolean cancelled() {
+            return cancelled;
+        }
+
+        /** Whether the replies may be stored; from now on a cancel is too late. */
+        synchronized boolean store() {
+            if (cancelled) {
+                return false;
+            }
+            storing = true;
+            return true;
+        }
     }
 
     public long finishedInCampaign(Principal member, long campaignId) {

@@ -16,6 +16,7 @@ public final class Workbench implements AutoCloseable {
     private final TargetModels models;
     private final Accounts accounts;
     private final Sessions sessions;
+    private final Wellbeing wellbeing;
     private final Campaigns campaigns;
     private final RedTeamTask task;
     private final Reviews reviews;
@@ -38,9 +39,10 @@ public final class Workbench implements AutoCloseable {
         this.models = new TargetModels(environment);
         this.accounts = new Accounts(database, passwords, clock, inviteLifetime);
         this.sessions = new Sessions(database, passwords, clock);
-        this.campaigns = new Campaigns(database, models);
-        this.task = new RedTeamTask(database, models, scorer, clock);
-        this.reviews = new Reviews(database);
+        this.wellbeing = new Wellbeing(database);
+        this.campaigns = new Campaigns(database, models, wellbeing);
+        this.task = new RedTeamTask(database, models, scorer, clock, wellbeing);
+        this.reviews = new Reviews(database, wellbeing);
         this.dashboards = new Dashboards(database);
         this.automated = new AutomatedResults(database);
         this.labelling = new Labelling(database);
@@ -59,6 +61,10 @@ public final class Workbench implements AutoCloseable {
 
     public Campaigns campaigns() {
         return campaigns;
+    }
+
+    public Wellbeing wellbeing() {
+        return wellbeing;
     }
 
     public RedTeamTask task() {

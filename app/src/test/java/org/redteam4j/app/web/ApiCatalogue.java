@@ -134,7 +134,16 @@ final class ApiCatalogue {
             post("/api/admin/members/{id}/reactivate", Who.ADMIN, people -> people.memberId),
             get("/api/admin/campaigns/{id}/attempts", Who.ADMIN, people -> people.campaign),
             get("/api/admin/attempts/{id}", Who.ADMIN, people -> people.finishedAttempt),
-            get("/api/admin/campaigns/{id}/export", Who.ADMIN, people -> people.campaign));
+            get("/api/admin/campaigns/{id}/export", Who.ADMIN, people -> people.campaign),
+            // i18-member: per-campaign warnings, opting out and in, cancelling a draw, abandoning
+            post("/api/campaigns/{id}/warning", Who.SIGNED_IN, people -> people.campaign,
+                    field("warning_sha256", Type.OPTIONAL_STRING, "\"0000\"")),
+            post("/api/opt-out", Who.SIGNED_IN, null),
+            post("/api/opt-in", Who.SIGNED_IN, null),
+            post("/api/attempts/{id}/cancel", Who.MEMBER, people -> people.openAttempt),
+            post("/api/attempts/{id}/abandon", Who.MEMBER, people -> people.openAttempt),
+            post("/api/admin/campaigns/{id}/warning", Who.ADMIN, people -> people.campaign,
+                    field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")));
 
     private ApiCatalogue() {
     }

@@ -52,6 +52,21 @@ final class ApiClient {
         return send(request);
     }
 
+    /** Posts a page's form (urlencoded, the CSRF token in the header); the answer's body is the page, as text. */
+    Response postForm(String path, String form) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-Token", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), Json.mapper().getNodeFactory().textNode(response.body()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     String csrf() {
         return csrf;
     }

@@ -61,9 +61,12 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
-    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    /**
+     * Clicks something that loads a new page, and waits until the new page has replaced the old one
+     * (or, where the page's script swaps in the server's answer, its {@code main}).
+     */
     void submit(String css) {
-        WebElement page = find("html");
+        WebElement page = page();
         find(css).click();
         waitForNewPage(page);
     }
@@ -72,9 +75,15 @@ final class Browser implements AutoCloseable {
     void pressAndWait(String key) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "1".equals(find("html").getAttribute("data-ready")));
-        WebElement page = find("html");
+        WebElement page = page();
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
         waitForNewPage(page);
+    }
+
+    /** What a new page replaces: {@code main}, or the whole document where there is none. */
+    private WebElement page() {
+        java.util.List<WebElement> main = driver.findElements(By.cssSelector("main"));
+        return main.isEmpty() ? find("html") : main.get(0);
     }
 
     private void waitForNewPage(WebElement old) {

@@ -58,6 +58,7 @@ class WorkbenchApiTest {
 
     long fullAttempt(ApiClient member) {
         assertThat(member.post("/api/warning", Json.mapper().createObjectNode()).status()).isEqualTo(200);
+        assertThat(member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()).status()).isEqualTo(200);
         JsonNode attempt = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
                 .put("task_description", "Get the assistant to help me cheat on an exam")).body();
         long id = attempt.get("id").asLong();
@@ -133,6 +134,16 @@ class WorkbenchApiTest {
 
         JsonNode next = rita.get("/api/reviews/next").body();
         long review = next.get("review_id").asLong();
+        assertThat(next.has("attempt")).as("the attempt waits for the campaign's warning").isFalse();
+        assertThat(next.get("campaign").get("content_warning").asText()).isEqualTo("Disturbing text ahead.");
+        assertThat(rita.post("/api/reviews/" + review, Json.mapper().createObjectNode().put("rating", 2)).status()).isEqualTo(409);
+        assertThat(rita.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()
+                .put("warning_sha256", next.get("campaign").get("warning_sha256").asText())).status()).isEqualTo(200);
+        next = rita.get("/api/reviews/next").body();
+        assertThat(next.get("review_id").asLong()).isEqualTo(review);
+        assertThat(next.get("attempt").get("turns")).hasSize(6);
+        assertThat(next.toString()).as("reviewers are blind to the member's own rating").doesNotContain("rating")
+                .doesNotContain("candidates").doesNotContain("\"status\"");
         ObjectNode body = Json.mapper().createObjectNode().put("rating", 2);
         body.putArray("tags").add("Fraud & deception").add("Non-violent unethical behavior (e.g. lying, cheating, etc.)");
         ApiClient.Response submitted = rita.post("/api/reviews/" + review, body);
@@ -143,6 +154,57 @@ class WorkbenchApiTest {
         tooMany.putArray("tags").add("Theft").add("Weapons").add("Other").add("Self-harm").add("Adult content")
                 .add("Animal abuse").add("Child abuse");
         assertThat(rita.post("/api/reviews/" + review, tooMany).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aChangedWarningIsShownAgainToWhoAcceptedTheOldOne() {
+        ApiClient member = join("member", "alice");
+        member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        assertThat(member.get("/api/campaigns").body().get(0).get("warning_accepted").asBoolean()).isTrue();
+
+        ApiClient.Response changed = admin.postForm("/admin/campaigns/" + campaign + "/warning", "content_warning=GRAPHIC%3A+self-harm");
+        assertThat(changed.status()).as(changed.body().asText()).isEqualTo(302);
+
+        JsonNode listed = member.get("/api/campaigns").body().get(0);
+        assertThat(listed.get("content_warning").asText()).isEqualTo("GRAPHIC: self-harm");
+        assertThat(listed.get("warning_accepted").asBoolean()).isFalse();
+        assertThat(member.post("/api/admin/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()
+                .put("content_warning", "none")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theComposersCancelWithoutTheScriptKeepsTheMessage() {
+        ApiClient member = join("member", "alice");
+        member.post("/api/warning", Json.mapper().createObjectNode());
+        member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        long id = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
+                .put("task_description", "plan")).body().get("id").asLong();
+
+        ApiClient.Response cancelled = member.postForm("/attempts/" + id + "/cancel", "message=typed+but+not+sent");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().asText()).containsPattern("<textarea id=\"message\"[^>]*>typed but not sent</textarea>");
+        assertThat(member.get("/api/attempts/" + id).body().get("turns")).isEmpty();
+    }
+
+    @Test
+    void aReviewRefusedWithoutTheScriptComesBackWithItsRatingAndTagsKept() {
+        fullAttempt(join("member", "alice"));
+        ApiClient rita = join("reviewer", "rita");
+        long review = rita.get("/api/reviews/next").body().get("review_id").asLong();
+        rita.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
+        String sevenTags = java.util.stream.Stream.of("Theft", "Weapons", "Other", "Self-harm", "Adult content", "Animal abuse",
+                "Child abuse").map(tag -> "tags=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+
+        ApiClient.Response refused = rita.postForm("/review/" + review, "rating=3&" + sevenTags);
+
+        assertThat(refused.status()).isEqualTo(400);
+        String page = refused.body().asText();
+        assertThat(page).contains("choose at most 6 tags").contains("<h1>Review</h1>");
+        assertThat(page).containsPattern("value=\"3\"[^>]*checked");
+        assertThat(page).containsPattern("value=\"Child abuse\"[^>]*checked");
+        assertThat(page).doesNotContainPattern("value=\"Fraud &amp; deception\"[^>]*checked");
     }
 
     @Test

@@ -20,6 +20,8 @@ final class WorkbenchServer implements AutoCloseable {
     final Database database;
     final Workbench workbench;
     final WebApp app;
+    /** The port it listens on, known after it stopped too. */
+    final int port;
 
     WorkbenchServer(Path dir) {
         this(dir.resolve("workbench.db").toString(), Clock.systemUTC(), WebOptions.defaults(), ENVIRONMENT);
@@ -35,17 +37,27 @@ final class WorkbenchServer implements AutoCloseable {
         this(database, clock, options, ENVIRONMENT);
     }
 
+    /** A server over {@code dir}'s database on {@code port}: a restart of one that was stopped, as its users see it. */
+    WorkbenchServer(Path dir, int port) {
+        this(dir.resolve("workbench.db").toString(), Clock.systemUTC(), WebOptions.defaults(), ENVIRONMENT, port);
+    }
+
     private WorkbenchServer(String database, Clock clock, WebOptions options, Environment environment) {
+        this(database, clock, options, environment, 0);
+    }
+
+    private WorkbenchServer(String database, Clock clock, WebOptions options, Environment environment, int port) {
         this.database = Database.open(database);
         workbench = new Workbench(this.database, environment, clock);
         if (this.database.inTransaction(handle -> new AccountRepository(handle).byName(ADMIN)).isEmpty()) {
             workbench.accounts().createAdmin(ADMIN, PASSWORD);
         }
-        app = new WebApp(workbench, (path, millis) -> { }, options).start("127.0.0.1", 0);
+        app = new WebApp(workbench, (path, millis) -> { }, options).start("127.0.0.1", port);
+        this.port = app.port();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     @Override

@@ -146,6 +146,7 @@ class XssCorpusTest {
             assertThat(invite(admin, "member", "<script>x</script>")).as("member names cannot carry markup").isEqualTo(400);
             ApiClient member = join(admin, "member", "mallory");
             member.post("/api/warning", Json.mapper().createObjectNode());
+            member.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
             long attempt = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
                     .put("task_description", String.join(" ", corpus))).body().get("id").asLong();
             for (int from = 0; from < corpus.size(); from += 14) {
@@ -158,7 +159,7 @@ class XssCorpusTest {
             visitAndCheck("/tasks", corpus.get(0).substring(0, 8));
             visitAndCheck("/attempts/" + attempt, corpus.get(30));
             member.post("/api/attempts/" + attempt + "/finish", Json.mapper().createObjectNode().put("rating", 4));
-            join(admin, "reviewer", "rita");
+            join(admin, "reviewer", "rita").post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode());
             logIn("rita");
             visitAndCheck("/review", corpus.get(40));
             logIn(WorkbenchServer.ADMIN);

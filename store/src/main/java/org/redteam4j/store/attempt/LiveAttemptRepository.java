@@ -95,9 +95,14 @@ public final class LiveAttemptRepository {
         }
     }
 
-    /** Records the member's pick for the pending turn: its text becomes the conversation's. */
+    /**
+     * Records the member's pick for the pending turn: its text becomes the conversation's. False when
+     * there is no such label or the turn was picked already (two requests at once pick only once).
+     */
     public boolean choose(long turnId, String label) {
-        int picked = handle.createUpdate("UPDATE turn_candidates SET picked = TRUE WHERE turn_id = :turn AND label = :label")
+        int picked = handle.createUpdate("""
+                        UPDATE turn_candidates SET picked = TRUE WHERE turn_id = :turn AND label = :label
+                        AND NOT EXISTS (SELECT 1 FROM turn_candidates p WHERE p.turn_id = :turn AND p.picked)""")
                 .bind("turn", turnId).bind("label", label).execute();
         if (picked != 1) {
             return false;
@@ -124,12 +129,25 @@ public final class LiveAttemptRepository {
                 .bind("minimum", TranscriptScores.minimum(picked)).bind("id", attemptId).execute();
     }
 
-    public long finishedToday(long memberId, long campaignId) {
+    /**
+     * The attempts that count towards the daily cap: those started in the last day, except an
+     * abandoned one in which no reply was ever shown (its first model call failed, say).
+     */
+    public long countedTowardsCap(long memberId, long campaignId) {
         return handle.createQuery("""
-                        SELECT COUNT(*) FROM attempts WHERE member_id = :member AND campaign_id = :campaign
-                        AND created_at >= :since""")
+                        SELECT COUNT(*) FROM attempts a WHERE a.member_id = :member AND a.campaign_id = :campaign
+                        AND a.created_at >= :since
+                        AND (a.status <> 'abandoned' OR EXISTS (SELECT 1 FROM turns t JOIN turn_candidates c ON c.turn_id = t.id
+                            WHERE t.attempt_id = a.id))""")
                 .bind("member", memberId).bind("campaign", campaignId).bind("since", Instant.now().minus(1, ChronoUnit.DAYS))
                 .mapTo(Long.class).one();
+    }
+
+    /** Ends an attempt in progress as abandoned: kept as a record, never analysed or exported unless asked. */
+    public boolean abandon(long attemptId) {
+        return handle.createUpdate("""
+                        UPDATE attempts SET status = 'abandoned', finished_at = :now WHERE id = :id AND status = 'in_progress'""")
+                .bind("now", Instant.now()).bind("id", attemptId).execute() == 1;
     }
 
     public long finishedInCampaign(long memberId, long campaignId) {

@@ -90,6 +90,12 @@ public final class CampaignRepository {
                 .mapTo(Long.class).one() > 0;
     }
 
+    /** Replaces the campaign's content warning ({@code null}: none); people accept the new text before they go on. */
+    public void updateWarning(long campaignId, String contentWarning) {
+        handle.createUpdate("UPDATE campaigns SET content_warning = :warning WHERE id = :id AND kind = 'human'")
+                .bind("warning", contentWarning).bind("id", campaignId).execute();
+    }
+
     public List<Long> targets(long campaignId) {
         return handle.createQuery("SELECT target_id FROM campaign_targets WHERE campaign_id = :c ORDER BY target_id")
                 .bind("c", campaignId).mapTo(Long.class).list();
