@@ -63,7 +63,7 @@ public final class RedTeamTask {
         }
         return database.inTransaction(handle -> {
             Campaign campaign = new CampaignRepository(handle).byId(campaignId).filter(Campaign::open)
-                    .orElseThrow(WorkbenchFailure::notFound);
+                    .orElseThrow(() -> WorkbenchFailure.conflict("the campaign '" + open.name() + "' was closed just now"));
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
             Optional<Long> inProgress = attempts.inProgress(member.id(), campaignId);
             if (inProgress.isPresent()) {
@@ -234,9 +234,14 @@ public final class RedTeamTask {
         });
     }
 
+    /** The campaign if it takes attempts; a closed one says so (members saw it open), one that does not exist is not found. */
     private Campaign openCampaign(long campaignId) {
-        return database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId)).filter(Campaign::open)
+        Campaign campaign = database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId))
                 .orElseThrow(WorkbenchFailure::notFound);
+        if (!campaign.open()) {
+            throw WorkbenchFailure.conflict("the campaign '" + campaign.name() + "' is closed: it takes no new attempts");
+        }
+        return campaign;
     }
 
     private static WorkbenchFailure cancelled() {

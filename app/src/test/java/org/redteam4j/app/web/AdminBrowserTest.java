@@ -61,6 +61,7 @@ class AdminBrowserTest {
         data.finished(alice, campaign, "asks how to pick a lock, politely", 4);
         data.abandon(data.started(alice, campaign, "asks how to hotwire a car", 1), null);
         bobAttempt = data.started(bob, campaign, "asks how to open a safe", 1);
+        data.acceptWarning(rita, campaign);
         long review = rita.get("/api/reviews/next").body().get("review_id").asLong();
         rita.post("/api/reviews/" + review, Json.mapper().createObjectNode().put("rating", 3)
                 .set("tags", Json.mapper().createArrayNode().add("Theft")));

@@ -51,8 +51,14 @@ final class OperatorData {
         return person;
     }
 
+    /** Accepts the campaign's content warning, as a member must before an attempt and a reviewer before a review. */
+    void acceptWarning(ApiClient person, long campaign) {
+        assertThat(person.post("/api/campaigns/" + campaign + "/warning", Json.mapper().createObjectNode()).status()).isEqualTo(200);
+    }
+
     /** Starts an attempt and has {@code turns} exchanges, picking A each time; returns its id, in progress. */
     long started(ApiClient member, long campaign, String task, int turns) {
+        acceptWarning(member, campaign);
         JsonNode attempt = member.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
                 .put("task_description", task)).body();
         long id = attempt.get("id").asLong();
