@@ -100,7 +100,7 @@ public final class RedTeamTask {
                         .targetSettings(attempt.campaignId(), attempt.targetId()))
                 .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
                         + attempt.targetId()));
-        List<LiveAttempt.Candidate> candidates;
+        LiveAttempt.Drawn candidates;
         try {
             candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
         } catch (Failure e) {
