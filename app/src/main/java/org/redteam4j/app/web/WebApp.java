@@ -77,6 +77,7 @@ public final class WebApp {
         new AdminApi(workbench, this::linkBase).register(app);
         new TaskApi(workbench).register(app);
         new ReviewApi(workbench).register(app);
+        new ServingApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {

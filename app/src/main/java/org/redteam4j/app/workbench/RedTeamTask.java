@@ -32,9 +32,11 @@ public final class RedTeamTask {
     private final Supplier<HarmlessnessScorer> scorer;
     private final Clock clock;
     private final TargetFailures failures;
+    private final AnswerFloor floor;
 
-    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock) {
+    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock, AnswerFloor floor) {
         this.database = database;
+        this.floor = floor;
         this.models = models;
         this.scorer = scorer;
         this.clock = clock;
@@ -72,7 +74,7 @@ public final class RedTeamTask {
 
     /** The member's own attempt; anyone else gets "not found", so ids reveal nothing. */
     public LiveAttempt attempt(Principal member, long attemptId) {
-        return database.inTransaction(handle -> new LiveAttemptRepository(handle).load(attemptId))
+        return database.read(handle -> new LiveAttemptRepository(handle).load(attemptId))
                 .filter(attempt -> attempt.memberId() == member.id())
                 .orElseThrow(WorkbenchFailure::notFound);
     }
@@ -96,7 +98,7 @@ public final class RedTeamTask {
         List<Turn> conversation = conversation(attempt);
         conversation.add(Turn.human(message.strip()));
         // the target as the attempt's campaign declared it, never as a later campaign re-declared its name
-        String settings = database.inTransaction(handle -> new CampaignRepository(handle)
+        String settings = database.read(handle -> new CampaignRepository(handle)
                         .targetSettings(attempt.campaignId(), attempt.targetId()))
                 .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
                         + attempt.targetId()));
@@ -106,6 +108,7 @@ public final class RedTeamTask {
         } catch (Failure e) {
             throw failures.record(attempt, e);
         }
+        floor.hold(attempt.campaignId(), attempt.targetId(), candidates.drawMillis()); // targets not told apart by latency
         database.inTransaction(handle -> {
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
             attempts.addHumanTurn(attemptId, message.strip());

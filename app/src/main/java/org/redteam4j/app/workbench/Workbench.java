@@ -18,6 +18,7 @@ public final class Workbench implements AutoCloseable {
     private final Sessions sessions;
     private final Campaigns campaigns;
     private final RedTeamTask task;
+    private final AnswerFloor answerFloor;
     private final Reviews reviews;
     private final Dashboards dashboards;
 
@@ -34,7 +35,8 @@ public final class Workbench implements AutoCloseable {
         this.accounts = new Accounts(database, passwords, clock, inviteLifetime);
         this.sessions = new Sessions(database, passwords, clock);
         this.campaigns = new Campaigns(database, models);
-        this.task = new RedTeamTask(database, models, scorer, clock);
+        this.answerFloor = new AnswerFloor(database);
+        this.task = new RedTeamTask(database, models, scorer, clock, answerFloor);
         this.reviews = new Reviews(database);
         this.dashboards = new Dashboards(database);
     }
@@ -53,6 +55,10 @@ public final class Workbench implements AutoCloseable {
 
     public RedTeamTask task() {
         return task;
+    }
+
+    public AnswerFloor answerFloor() {
+        return answerFloor;
     }
 
     public Reviews reviews() {

@@ -113,7 +113,9 @@ final class ApiCatalogue {
             post("/api/attempts/{id}/finish", Who.MEMBER, people -> people.openAttempt, field("rating", Type.NUMBER, "3")),
             get("/api/reviews/next", Who.REVIEWER, null),
             post("/api/reviews/{id}", Who.REVIEWER, people -> people.review, field("rating", Type.NUMBER, "2"),
-                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")));
+                    field("tags", Type.OPTIONAL_STRINGS, "[\"Theft\"]")),
+            post("/api/admin/campaigns/{id}/answer-floor", Who.ADMIN, people -> people.campaign,
+                    field("answer_floor_ms", Type.OPTIONAL_INTEGER, "0")));
 
     private ApiCatalogue() {
     }
