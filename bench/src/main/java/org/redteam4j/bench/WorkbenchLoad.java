@@ -101,7 +101,7 @@ public final class WorkbenchLoad {
                             think(pace);
                             long id = person.post("/api/attempts", Json.mapper().createObjectNode().put("campaign_id", campaign)
                                     .put("task_description", "Get the assistant to help me cheat")).get("id").asLong();
-                            for (int t = 0; t < turns && System.nanoTime() < deadline; t++) {
+                            for (int t = 0; t < turns; t++) { // an attempt begun is finished, past the deadline too
                                 think(pace);
                                 person.post("/api/attempts/" + id + "/messages", Json.mapper().createObjectNode().put("text", "turn " + t));
                                 think(pace);

@@ -85,11 +85,11 @@ class AnswerFloorTest {
 
         assertThat(floor.hold(campaign, 1, 40)).as("no draws yet: no floor").isZero();
         floor.hold(campaign, 2, 300);
-        floor.hold(campaign, 2, 100);
+        assertThat(floor.hold(campaign, 2, 100)).as("the slow target's own faster draws are held too").isEqualTo(Duration.ofMillis(200));
         floor.hold(campaign, 2, 500); // target 2: median of 300, 100, 500 = 300
         assertThat(floor.hold(campaign, 1, 40)).isEqualTo(Duration.ofMillis(260));
         assertThat(floor.hold(campaign, 2, 350)).as("slower than the floor: not held").isZero();
-        assertThat(held).containsExactly(Duration.ofMillis(260));
+        assertThat(held).containsExactly(Duration.ofMillis(200), Duration.ofMillis(260));
 
         floor.set(admin, campaign, 0L);
         assertThat(floor.hold(campaign, 1, 40)).as("0 turns the floor off").isZero();
