@@ -21,13 +21,17 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
 
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    /** SQLite connections kept open between transactions, per kind (reads, writes). */
+    private static final int IDLE_CONNECTIONS = 4;
 
     /**
      * SQLite has one writer at a time, and every transaction here but {@link #read}'s begins IMMEDIATE (takes the write
      * lock). Threads that find it taken wait in SQLite's busy handler, which sleeps and retries with
      * growing sleeps (up to 100 ms) and no order: under load some waited seconds while later
-     * arrivals got in (issue 18's 3 s tail). Within this process they queue instead, first come
-     * first served, on one fair lock per database file, and reach SQLite's lock only when it is free.
+     * arrivals got in (issue 18's 3 s tail). Within this process they queue instead on one lock per
+     * database file, parked until it is released, and reach SQLite's lock only when it is free. (Not
+     * a fair lock: on a machine with more runnable threads than cores, handing the lock to a parked
+     * thread that must first be scheduled made every write wait for the scheduler.)
      */
     private static final Map<String, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
@@ -41,7 +45,7 @@ public final class Database {
         this.jdbi = jdbi;
         this.reader = reader;
         this.writer = location.dialect() == Dialect.SQLITE
-                ? WRITERS.computeIfAbsent(sqliteFile(location), file -> new ReentrantLock(true)) : null;
+                ? WRITERS.computeIfAbsent(sqliteFile(location), file -> new ReentrantLock()) : null;
     }
 
     private static String sqliteFile(DatabaseLocation location) {
@@ -183,7 +187,7 @@ public final class Database {
         config.setTransactionMode(mode);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(location.jdbcUrl());
-        return dataSource;
+        return new SqliteConnections(dataSource, IDLE_CONNECTIONS);
     }
 
     private static DataSource postgres(DatabaseLocation location) {
