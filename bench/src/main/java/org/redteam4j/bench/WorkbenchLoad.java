@@ -140,17 +140,19 @@ public final class WorkbenchLoad {
             Collections.sort(all);
             System.out.printf("%d simulated members (1-3 s between actions, seed %d), %d turns an attempt, targets plain and "
                     + "rejection sampling k=4 on sim (latency 0): %.1f s, %,d attempts finished, %d failed, %,d requests = %.1f "
-                    + "requests/s%n", members, seed, turns, elapsed, attempts.get(), failures.get(), all.size(), all.size() / elapsed);
+                    + "requests/s (95%% CI %.1f–%.1f)%n", members, seed, turns, elapsed, attempts.get(), failures.get(), all.size(),
+                    all.size() / elapsed, (all.size() - 1.96 * Math.sqrt(all.size())) / elapsed,
+                    (all.size() + 1.96 * Math.sqrt(all.size())) / elapsed);
             heap.stop();
             System.out.println(heap.report());
-            System.out.printf("all requests: n=%,d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", all.size(), percentile(all, 0.50),
-                    percentile(all, 0.99), all.get(all.size() - 1));
-            System.out.println("server handling time per request (ms):");
+            System.out.printf("all requests: n=%,d  p50 %s  p99 %s  max %.1f ms%n", all.size(), quantile(all, 0.50),
+                    quantile(all, 0.99), all.get(all.size() - 1));
+            System.out.println("server handling time per request in ms (95% CI of each quantile in brackets):");
             new TreeMap<>(timings).forEach((path, values) -> {
                 List<Float> sorted = new ArrayList<>(values);
                 Collections.sort(sorted);
-                System.out.printf("  %-40s n=%6d  p50 %7.1f  p99 %7.1f  max %7.1f%n", path, sorted.size(), percentile(sorted, 0.50),
-                        percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
+                System.out.printf("  %-40s n=%6d  p50 %-22s  p99 %-22s  max %7.1f%n", path, sorted.size(), quantile(sorted, 0.50),
+                        quantile(sorted, 0.99), sorted.get(sorted.size() - 1));
             });
             app.stop();
         }
@@ -159,6 +161,19 @@ public final class WorkbenchLoad {
     /** A person reading the replies and typing: 1 to 3 s, uniform. */
     private static void think(SplittableRandom pace) throws InterruptedException {
         Thread.sleep(1000 + pace.nextInt(2001));
+    }
+
+    /**
+     * The quantile with its distribution-free 95% interval: the order statistics whose ranks bound
+     * the binomial count of values below the quantile (normal approximation), requests taken as
+     * independent draws.
+     */
+    private static String quantile(List<Float> sorted, double p) {
+        int n = sorted.size();
+        double spread = 1.96 * Math.sqrt(n * p * (1 - p));
+        int low = Math.max(0, (int) Math.floor(n * p - spread) - 1);
+        int high = Math.min(n - 1, (int) Math.ceil(n * p + spread));
+        return String.format("%.1f [%.1f–%.1f]", percentile(sorted, p), sorted.get(low), sorted.get(high));
     }
 
     private static float percentile(List<Float> sorted, double p) {
