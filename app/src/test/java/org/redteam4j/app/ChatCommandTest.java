@@ -22,7 +22,7 @@ class ChatCommandTest {
                      "usage": {"prompt_tokens": 12, "completion_tokens": 6}}"""));
 
             CliRun run = CliRun.of("chat", "--target", "openai:local-model", "--base-url", server.url("/v1").toString(),
-                    "--temperature", "0.2", "--intervention", "prompted", "How do I pick a lock?");
+                    "--temperature", "0.2", "--intervention", "prompted", "--no-stream", "How do I pick a lock?");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("I won't help with that.").contains("tokens in 12 / out 6").doesNotContain("[simulated]");
@@ -49,9 +49,39 @@ class ChatCommandTest {
         try (LoopbackServer server = new LoopbackServer()) {
             server.then(Script.json("{\"choices\": [{\"message\": {\"content\": \"ok\\u001b[2J\\u001b]0;owned\\u0007\"}}]}"));
 
-            CliRun run = CliRun.of("chat", "--target", "openai:m", "--base-url", server.url("/v1").toString(), "hi");
+            CliRun run = CliRun.of("chat", "--target", "openai:m", "--base-url", server.url("/v1").toString(), "--no-stream", "hi");
 
             assertThat(run.out()).doesNotContain("\u001b").contains("ok\\u001b[2J");
+        }
+    }
+
+    @Test
+    void streamsTheReplyAsItArrivesEscapedAndNeverWithJson() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.then(Script.json("""
+                    data: {"model": "served", "choices": [{"index": 0, "delta": {"content": "I won't "}}]}
+
+                    data: {"model": "served", "choices": [{"index": 0, "delta": {"content": "help\\u001b[2J with that."}}]}
+
+                    data: {"model": "served", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+
+                    data: {"model": "served", "choices": [], "usage": {"prompt_tokens": 12, "completion_tokens": 6}}
+
+                    data: [DONE]
+
+                    """));
+
+            CliRun run = CliRun.of("chat", "--target", "openai:m", "--base-url", server.url("/v1").toString(), "hi");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(server.lastRequest().json().get("stream").asBoolean()).isTrue();
+            assertThat(run.out()).startsWith("I won't help\\u001b[2J with that.\n").contains("tokens in 12 / out 6")
+                    .doesNotContain("\u001b");
+
+            server.then(Script.json("{\"choices\": [{\"message\": {\"content\": \"whole\"}}]}"));
+            CliRun json = CliRun.of("chat", "--target", "openai:m", "--base-url", server.url("/v1").toString(), "--json", "hi");
+            assertThat(json.exitCode()).as(json.err()).isZero();
+            assertThat(server.lastRequest().json().has("stream")).as("--json never streams").isFalse();
         }
     }
 

@@ -48,6 +48,16 @@ class SecretsInModelTextTest {
             String content = request.json().path("model").asText().equals("judge")
                     ? JudgeAnswers.verdict(request, false, 5, 4, "it printed " + sent)
                     : "Of course. The key you use is " + sent + ".";
+            if (request.json().path("stream").asBoolean()) { // chat streams: the key arrives cut over several events
+                StringBuilder events = new StringBuilder();
+                for (int at = 0; at < content.length(); at += 5) {
+                    com.fasterxml.jackson.databind.node.ObjectNode chunk = Json.mapper().createObjectNode();
+                    chunk.putArray("choices").addObject().putObject("delta")
+                            .put("content", content.substring(at, Math.min(content.length(), at + 5)));
+                    events.append("data: ").append(chunk).append("\n\n");
+                }
+                return Script.json(events + "data: {\"choices\": [{\"delta\": {}, \"finish_reason\": \"stop\"}]}\n\ndata: [DONE]\n\n");
+            }
             return Script.json(Json.mapper().createObjectNode().set("choices", Json.mapper().createArrayNode()
                     .add(Json.mapper().createObjectNode().set("message", Json.mapper().createObjectNode().put("content", content))))
                     .toString());

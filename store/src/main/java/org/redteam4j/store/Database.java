@@ -2,6 +2,9 @@ package org.redteam4j.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,13 +21,37 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
 
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    /** SQLite connections kept open between transactions, per kind (reads, writes). */
+    private static final int IDLE_CONNECTIONS = 4;
+
+    /**
+     * SQLite has one writer at a time, and every transaction here but {@link #read}'s begins IMMEDIATE (takes the write
+     * lock). Threads that find it taken wait in SQLite's busy handler, which sleeps and retries with
+     * growing sleeps (up to 100 ms) and no order: under load some waited seconds while later
+     * arrivals got in (issue 18's 3 s tail). Within this process they queue instead on one lock per
+     * database file, parked until it is released, and reach SQLite's lock only when it is free. (Not
+     * a fair lock: on a machine with more runnable threads than cores, handing the lock to a parked
+     * thread that must first be scheduled made every write wait for the scheduler.)
+     */
+    private static final Map<String, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
     private final DatabaseLocation location;
     private final Jdbi jdbi;
+    private final Jdbi reader;
+    private final ReentrantLock writer; // null: the server orders its own writers (PostgreSQL)
 
-    private Database(DatabaseLocation location, Jdbi jdbi) {
+    private Database(DatabaseLocation location, Jdbi jdbi, Jdbi reader) {
         this.location = location;
         this.jdbi = jdbi;
+        this.reader = reader;
+        this.writer = location.dialect() == Dialect.SQLITE
+                ? WRITERS.computeIfAbsent(sqliteFile(location), file -> new ReentrantLock()) : null;
+    }
+
+    private static String sqliteFile(DatabaseLocation location) {
+        String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
+        return file.startsWith(":memory:") || file.startsWith("file::memory:") ? file + "@" + System.identityHashCode(location)
+                : Path.of(file).toAbsolutePath().normalize().toString();
     }
 
     /** Opens (creating it if needed) and migrates the database at {@code spec}; see {@link DatabaseLocation#parse}. */
@@ -34,7 +61,7 @@ public final class Database {
 
     public static Database open(DatabaseLocation location) {
         DataSource dataSource = switch (location.dialect()) {
-            case SQLITE -> sqlite(location);
+            case SQLITE -> sqlite(location, SQLiteConfig.TransactionMode.IMMEDIATE);
             case POSTGRESQL -> postgres(location);
         };
         try {
@@ -48,7 +75,9 @@ public final class Database {
             throw new StoreException("database " + location + ": cannot be opened or migrated: "
                     + DatabaseLocation.redact(rootMessage(e)), e);
         }
-        return new Database(location, Jdbi.create(dataSource));
+        Jdbi reader = location.dialect() == Dialect.SQLITE ? Jdbi.create(sqlite(location, SQLiteConfig.TransactionMode.DEFERRED))
+                : Jdbi.create(dataSource);
+        return new Database(location, Jdbi.create(dataSource), reader);
     }
 
     public Jdbi jdbi() {
@@ -65,11 +94,41 @@ public final class Database {
 
     /** Runs {@code work} in one transaction; database failures become {@link StoreException}. */
     public <R, X extends Exception> R inTransaction(org.jdbi.v3.core.HandleCallback<R, X> work) throws X {
+        if (writer == null) {
+            return run(() -> jdbi.inTransaction(work));
+        }
+        return run(() -> {
+            try (org.jdbi.v3.core.Handle handle = jdbi.open()) { // the connection is opened before queueing for the lock
+                writer.lock();
+                try {
+                    return handle.inTransaction(work);
+                } finally {
+                    writer.unlock();
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work}, which only reads, in one transaction that sees one state of the database.
+     * On SQLite it neither takes nor waits for the write lock (a reader in WAL mode sees the last
+     * commit while a writer works), so the many reads of a busy server do not queue behind writes.
+     */
+    public <R, X extends Exception> R read(org.jdbi.v3.core.HandleCallback<R, X> work) throws X {
+        return run(() -> reader.inTransaction(work));
+    }
+
+    private <R, X extends Exception> R run(Work<R, X> work) throws X {
         try {
-            return jdbi.inTransaction(work);
+            return work.run();
         } catch (JdbiException e) {
             throw new StoreException("database " + location + ": " + DatabaseLocation.redact(rootMessage(e)), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Work<R, X extends Exception> {
+        R run() throws X;
     }
 
     /** Runs {@code work}, which returns nothing, in one transaction. */
@@ -94,14 +153,21 @@ public final class Database {
 
     /** Runs {@code work} in one transaction on {@code handle}, an {@link #openHandle()}; failures become {@link StoreException}. */
     public <X extends Exception> void useTransaction(org.jdbi.v3.core.Handle handle, org.jdbi.v3.core.HandleConsumer<X> work) throws X {
+        if (writer != null) {
+            writer.lock();
+        }
         try {
             handle.useTransaction(work);
         } catch (JdbiException e) {
             throw new StoreException("database " + location + ": " + DatabaseLocation.redact(rootMessage(e)), e);
+        } finally {
+            if (writer != null) {
+                writer.unlock();
+            }
         }
     }
 
-    private static DataSource sqlite(DatabaseLocation location) {
+    private static DataSource sqlite(DatabaseLocation location, SQLiteConfig.TransactionMode mode) {
         String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
         Path parent = Path.of(file).toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -110,13 +176,18 @@ public final class Database {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the process
+        // dying, and only an OS crash or power loss may lose the last ones. FULL made every commit
+        // wait for the disk while holding the one write lock, the queue behind issue 18's 3 s tail.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         // A deferred transaction that reads and then writes fails at once (SQLITE_BUSY) when another
         // writer got in between; taking the write lock at BEGIN makes concurrent writers wait instead.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Only read(), whose work never writes, begins DEFERRED.
+        config.setTransactionMode(mode);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(location.jdbcUrl());
-        return dataSource;
+        return new SqliteConnections(dataSource, IDLE_CONNECTIONS);
     }
 
     private static DataSource postgres(DatabaseLocation location) {

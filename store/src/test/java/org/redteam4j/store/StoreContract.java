@@ -307,7 +307,8 @@ abstract class StoreContract {
         assertThat(real).extracting(pair -> pair.chosenTranscript().turns().get(1).text())
                 .containsExactly("I'm sorry, I can't help with that.");
         assertThat(simulated).isEmpty();
-        assertThat(exported).as("export keeps every choice").hasSize(2);
+        assertThat(exported).as("export keeps choices over simulated targets, never one between identical replies")
+                .extracting(pair -> pair.chosenTranscript().turns().get(1).text()).containsExactly("I'm sorry, I can't help with that.");
     }
 
     @Test

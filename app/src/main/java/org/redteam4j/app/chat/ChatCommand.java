@@ -62,8 +62,12 @@ public final class ChatCommand implements Callable<Integer> {
             description = "Rejection sampling ranks with this: pm (shipped) or pm:FILE (default: ${DEFAULT-VALUE}).")
     String scorerSpec;
 
-    @Option(names = "--json", description = "Print one JSON document per reply set on stdout.")
+    @Option(names = "--json", description = "Print one JSON document per reply set on stdout (never streamed).")
     boolean json;
+
+    @Option(names = "--no-stream", description = "Print each reply when it is complete rather than as it arrives "
+            + "(for scripts). Runtimes that cannot stream, and rejection sampling, always print whole replies.")
+    boolean noStream;
 
     @Parameters(paramLabel = "MESSAGE", arity = "0..1", description = "The message; omit it to chat interactively.")
     String message;
@@ -78,7 +82,7 @@ public final class ChatCommand implements Callable<Integer> {
             ChatPrinter printer = new ChatPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
                     environment::secrets);
             if (message != null) {
-                printer.print(target, target.model().chat(new ChatRequest(system, List.of(Turn.human(message)), sampling)));
+                ask(target, new ChatRequest(system, List.of(Turn.human(message)), sampling), printer);
                 return ExitCodes.OK;
             }
             return converse(target, sampling, printer);
@@ -99,10 +103,22 @@ public final class ChatCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             turns.add(Turn.human(line));
-            ChatResponse response = target.model().chat(new ChatRequest(system, turns, sampling));
-            printer.print(target, response);
+            ChatResponse response = ask(target, new ChatRequest(system, turns, sampling), printer);
             turns.add(Turn.assistant(response.first().text())); // the conversation continues with the first reply
         }
+    }
+
+    /** One call: streamed to the terminal when the model streams and nobody asked otherwise, else printed whole. */
+    private ChatResponse ask(Target target, ChatRequest request, ChatPrinter printer) {
+        if (json || noStream || !target.model().streams()) {
+            ChatResponse response = target.model().chat(request);
+            printer.print(target, response);
+            return response;
+        }
+        ChatPrinter.Streamed streamed = printer.streaming(target);
+        ChatResponse response = target.model().stream(request, streamed::piece);
+        streamed.end(response);
+        return response;
     }
 
     private Sampling sampling() {

@@ -61,6 +61,57 @@ final class ChatPrinter {
         err.flush();
     }
 
+    /** A reply printed as it arrives. */
+    Streamed streaming(Target target) {
+        return new Streamed(target);
+    }
+
+    /**
+     * Prints a streamed reply piece by piece, escaped for the terminal. A configured secret may
+     * arrive split over pieces, so what could still be the start of one is held back until the
+     * text after it settles it ({@link Secrets#settled}), and every piece printed is redacted.
+     */
+    final class Streamed {
+        private final Target target;
+        private final Secrets known = secrets.get();
+        private final StringBuilder pending = new StringBuilder();
+        private final Set<String> found = new LinkedHashSet<>();
+        private boolean started;
+
+        private Streamed(Target target) {
+            this.target = target;
+        }
+
+        void piece(String text) {
+            if (!started && target.simulated()) {
+                out.print("[simulated] ");
+            }
+            started = true;
+            pending.append(text);
+            int cut = known.settled(pending);
+            if (cut > 0) {
+                Redacted shown = known.scan(pending.substring(0, cut));
+                found.addAll(shown.found());
+                out.print(TerminalText.escape(shown.text()));
+                out.flush();
+                pending.delete(0, cut);
+            }
+        }
+
+        void end(ChatResponse response) {
+            Redacted rest = known.scan(pending.toString());
+            found.addAll(rest.found());
+            out.println(TerminalText.escape(rest.text()));
+            out.printf("(%s, %d ms, tokens in %,d / out %,d)%n", TerminalText.line(target.name()),
+                    response.latency().toMillis(), response.usage().inputTokens(), response.usage().outputTokens());
+            out.flush();
+            for (String name : found) {
+                err.println("Warning: " + new Redaction(name, "reply").finding() + "; it is shown as " + Secrets.mark(name) + ".");
+            }
+            err.flush();
+        }
+    }
+
     private void text(Target target, ChatResponse response) {
         String mark = response.simulated() ? "[simulated] " : "";
         int n = response.replies().size();

@@ -95,6 +95,7 @@ final class TaskApi {
         for (LiveAttempt.LiveTurn turn : attempt.turns()) {
             ObjectNode t = turns.addObject().put("speaker", turn.speaker()).put("text", turn.text());
             if (!turn.candidates().isEmpty()) {
+                t.put("same_replies", turn.identicalCandidates()); // the model gave one reply twice: shown with a note
                 ArrayNode candidates = t.putArray("candidates");
                 turn.candidates().forEach(c -> candidates.addObject().put("label", c.label()).put("text", c.text())
                         .put("picked", c.picked()));

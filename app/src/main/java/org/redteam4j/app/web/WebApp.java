@@ -84,6 +84,7 @@ public final class WebApp {
         new CampaignAdminPages(workbench, pages).register(app);
         new CampaignAdminApi(workbench).register(app);
         new CampaignWarningApi(workbench).register(app);
+        new ServingApi(workbench).register(app);
     }
 
     public WebApp start(String host, int port) {

@@ -35,11 +35,14 @@ public final class RedTeamTask {
     private final Clock clock;
     private final TargetFailures failures;
     private final Wellbeing wellbeing;
+    private final AnswerFloor floor;
     /** The sends drawing replies now, by attempt: one at a time per attempt, in this server. */
     private final ConcurrentMap<Long, Draw> drawing = new ConcurrentHashMap<>();
 
-    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock, Wellbeing wellbeing) {
+    RedTeamTask(Database database, TargetModels models, Supplier<HarmlessnessScorer> scorer, Clock clock, Wellbeing wellbeing,
+                AnswerFloor floor) {
         this.database = database;
+        this.floor = floor;
         this.models = models;
         this.scorer = scorer;
         this.clock = clock;
@@ -94,7 +97,7 @@ public final class RedTeamTask {
     /** The member's own attempt; anyone else gets "not found", so ids reveal nothing. */
     public LiveAttempt attempt(Principal member, long attemptId) {
         member.requireOnTask(Account.Role.MEMBER);
-        return database.inTransaction(handle -> new LiveAttemptRepository(handle).load(attemptId))
+        return database.read(handle -> new LiveAttemptRepository(handle).load(attemptId))
                 .filter(attempt -> attempt.memberId() == member.id())
                 .orElseThrow(WorkbenchFailure::notFound);
     }
@@ -126,11 +129,11 @@ public final class RedTeamTask {
             List<Turn> conversation = conversation(attempt);
             conversation.add(Turn.human(message.strip()));
             // the target as the attempt's campaign declared it, never as a later campaign re-declared its name
-            String settings = database.inTransaction(handle -> new CampaignRepository(handle)
+            String settings = database.read(handle -> new CampaignRepository(handle)
                             .targetSettings(attempt.campaignId(), attempt.targetId()))
                     .orElseThrow(() -> new IllegalStateException("campaign " + attempt.campaignId() + " has no declaration of target "
                             + attempt.targetId()));
-            List<LiveAttempt.Candidate> candidates;
+            LiveAttempt.Drawn candidates;
             try {
                 candidates = models.candidates(settings, conversation); // may fail: nothing stored yet
             } catch (Failure e) {
@@ -139,7 +142,8 @@ public final class RedTeamTask {
                 }
                 throw failures.record(attempt, e);
             }
-            if (!draw.store()) {
+            floor.hold(attempt.campaignId(), attempt.targetId(), candidates.drawMillis()); // targets not told apart by latency
+            if (!draw.store()) { // a cancel while the floor held the answer still discards it
                 throw cancelled();
             }
             database.inTransaction(handle -> {

@@ -95,7 +95,7 @@ public final class Sessions {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return database.inTransaction(handle -> new SessionRepository(handle).find(Tokens.hash(token))
+        return database.read(handle -> new SessionRepository(handle).find(Tokens.hash(token))
                 .flatMap(session -> new AccountRepository(handle).byId(session.memberId())
                         .map(account -> new Principal(account, session.csrfToken()))));
     }

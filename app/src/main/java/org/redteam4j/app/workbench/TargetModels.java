@@ -19,6 +19,7 @@ import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.Reply;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.intervention.CandidateRule;
+import org.redteam4j.core.intervention.Candidates;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.secrets.Redacted;
 import org.redteam4j.core.secrets.Redaction;
@@ -71,17 +72,19 @@ final class TargetModels implements AutoCloseable {
 
     /**
      * The two replies a member chooses between, by the rule the target's intervention declares, in
-     * random order, from the model that {@code settingsJson} (the campaign's declaration) describes.
+     * random order, from the model that {@code settingsJson} (the campaign's declaration) describes,
+     * with how many draws it took to get two that differ.
      */
-    List<LiveAttempt.Candidate> candidates(String settingsJson, List<Turn> conversation) {
+    LiveAttempt.Drawn candidates(String settingsJson, List<Turn> conversation) {
         Target target = targets.computeIfAbsent(settingsJson, json -> factory.create(parse(json)));
         CandidateRule rule = target.config().interventionOrDefault().candidateRule();
-        List<Reply> replies = new ArrayList<>(rule.candidates(target.model(), ChatRequest.of(conversation, target.sampling()),
-                scorer.get(), workers));
+        Candidates drawn = rule.candidates(target.model(), ChatRequest.of(conversation, target.sampling()), scorer.get(), workers);
+        List<Reply> replies = new ArrayList<>(drawn.replies());
         Collections.shuffle(replies, order); // blinding: the rule's ranking must not show which reply is which
         Secrets known = secrets.get();
         String name = target.config().displayName();
-        return List.of(candidate(name, "A", replies.get(0), known), candidate(name, "B", replies.get(1), known));
+        return new LiveAttempt.Drawn(List.of(candidate(name, "A", replies.get(0), known), candidate(name, "B", replies.get(1), known)),
+                drawn.draws(), drawn.identical(), drawn.drawTime().toMillis());
     }
 
     private static LiveAttempt.Candidate candidate(String target, String label, Reply reply, Secrets known) {

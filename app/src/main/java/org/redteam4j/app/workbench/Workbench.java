@@ -19,6 +19,7 @@ public final class Workbench implements AutoCloseable {
     private final Wellbeing wellbeing;
     private final Campaigns campaigns;
     private final RedTeamTask task;
+    private final AnswerFloor answerFloor;
     private final Reviews reviews;
     private final Dashboards dashboards;
     private final AutomatedResults automated;
@@ -41,7 +42,8 @@ public final class Workbench implements AutoCloseable {
         this.sessions = new Sessions(database, passwords, clock);
         this.wellbeing = new Wellbeing(database);
         this.campaigns = new Campaigns(database, models, wellbeing);
-        this.task = new RedTeamTask(database, models, scorer, clock, wellbeing);
+        this.answerFloor = new AnswerFloor(database);
+        this.task = new RedTeamTask(database, models, scorer, clock, wellbeing, answerFloor);
         this.reviews = new Reviews(database, wellbeing);
         this.dashboards = new Dashboards(database);
         this.automated = new AutomatedResults(database);
@@ -69,6 +71,10 @@ public final class Workbench implements AutoCloseable {
 
     public RedTeamTask task() {
         return task;
+    }
+
+    public AnswerFloor answerFloor() {
+        return answerFloor;
     }
 
     public Reviews reviews() {

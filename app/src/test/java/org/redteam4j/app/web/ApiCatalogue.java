@@ -143,7 +143,10 @@ final class ApiCatalogue {
             post("/api/attempts/{id}/cancel", Who.MEMBER, people -> people.openAttempt),
             post("/api/attempts/{id}/abandon", Who.MEMBER, people -> people.openAttempt),
             post("/api/admin/campaigns/{id}/warning", Who.ADMIN, people -> people.campaign,
-                    field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")));
+                    field("content_warning", Type.OPTIONAL_STRING, "\"Dark text.\"")),
+            // serving (issue 18)
+            post("/api/admin/campaigns/{id}/answer-floor", Who.ADMIN, people -> people.campaign,
+                    field("answer_floor_ms", Type.OPTIONAL_INTEGER, "0")));
 
     private ApiCatalogue() {
     }

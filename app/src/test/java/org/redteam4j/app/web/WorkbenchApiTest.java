@@ -68,6 +68,9 @@ class WorkbenchApiTest {
             assertThat(sent.get("awaiting_choice").asBoolean()).as(sent.toString()).isTrue();
             JsonNode last = sent.get("turns").get(sent.get("turns").size() - 1);
             assertThat(last.get("candidates")).hasSize(2);
+            assertThat(last.get("same_replies").asBoolean()).as("the note on identical replies, said when and only when they are")
+                    .isEqualTo(last.get("candidates").get(0).get("text").asText().strip()
+                            .equals(last.get("candidates").get(1).get("text").asText().strip()));
             member.post("/api/attempts/" + id + "/choice", Json.mapper().createObjectNode().put("label", turn % 2 == 0 ? "A" : "B"));
         }
         JsonNode finished = member.post("/api/attempts/" + id + "/finish", Json.mapper().createObjectNode().put("rating", 3)).body();

@@ -8,6 +8,23 @@ public interface ChatModel extends AutoCloseable {
 
     ChatResponse chat(ChatRequest request);
 
+    /**
+     * Like {@link #chat}, for one sample, telling {@code onText} each piece of the reply as the
+     * runtime produces it; the pieces joined are the first reply's text. Runtimes that cannot
+     * stream (and models that must see every sample before answering, such as rejection sampling)
+     * keep this default: the whole reply, as one piece, when it is ready.
+     */
+    default ChatResponse stream(ChatRequest request, java.util.function.Consumer<String> onText) {
+        ChatResponse response = chat(request);
+        onText.accept(response.first().text());
+        return response;
+    }
+
+    /** Whether {@link #stream} delivers a reply piece by piece rather than whole. */
+    default boolean streams() {
+        return false;
+    }
+
     /** A stable identifier stored with every result, e.g. {@code openai:gpt-4o-mini}. */
     String id();
 

@@ -25,6 +25,19 @@ public final class MeteredChatModel extends ForwardingChatModel {
         return response;
     }
 
+    @Override
+    public boolean streams() {
+        return model.streams();
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, java.util.function.Consumer<String> onText) {
+        requests.incrementAndGet();
+        ChatResponse response = model.stream(request, onText);
+        usage.accumulateAndGet(response.usage(), TokenUsage::plus);
+        return response;
+    }
+
     public int requests() {
         return requests.get();
     }

@@ -46,6 +46,16 @@ public class FewShotPrompt extends ForwardingChatModel {
         return model.chat(prompted(request));
     }
 
+    @Override
+    public boolean streams() {
+        return model.streams();
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, java.util.function.Consumer<String> onText) {
+        return model.stream(prompted(request), onText);
+    }
+
     /** The request as the wrapped model receives it. */
     public ChatRequest prompted(ChatRequest request) {
         List<Turn> turns = new ArrayList<>(examples.turns());

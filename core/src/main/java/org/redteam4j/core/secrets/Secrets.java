@@ -94,6 +94,38 @@ public final class Secrets {
         return new Redacted(out.toString(), List.copyOf(found));
     }
 
+    /**
+     * How much of {@code text}, a reply still arriving, may be shown now: the longest prefix that
+     * no secret crosses and that leaves out an end which could be the start of a secret still
+     * arriving. What it leaves is shown once more text settles it, redacted by {@link #scan}.
+     */
+    public int settled(CharSequence arriving) {
+        String text = arriving.toString();
+        int cut = text.length();
+        for (Secret secret : secrets) {
+            String value = secret.value();
+            for (int k = Math.min(value.length() - 1, text.length()); k > 0; k--) {
+                if (text.endsWith(value.substring(0, k))) {
+                    cut = Math.min(cut, text.length() - k);
+                    break;
+                }
+            }
+        }
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (Secret secret : secrets) {
+                String value = secret.value();
+                int at = text.indexOf(value, Math.max(0, cut - value.length() + 1));
+                if (at >= 0 && at < cut && at + value.length() > cut) {
+                    cut = at;
+                    moved = true;
+                }
+            }
+        }
+        return cut;
+    }
+
     private static Secret matchAt(List<Secret> present, String text, int at) {
         for (Secret secret : present) {
             if (text.startsWith(secret.value(), at)) {

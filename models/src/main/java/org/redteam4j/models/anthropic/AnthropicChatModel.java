@@ -15,6 +15,7 @@ import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
 import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
+import org.redteam4j.models.http.StreamDecoder;
 
 /**
  * {@code anthropic:MODEL}: POST {@code BASE/v1/messages}. One sample per call (the API has no
@@ -76,5 +77,20 @@ public final class AnthropicChatModel extends HttpChatModel {
         return new ChatResponse(List.of(Reply.of(text.toString(), stop != null && stop.isTextual() ? stop.textValue() : null)),
                 new TokenUsage(count(usage, "input_tokens"), count(usage, "output_tokens")), latency,
                 name != null && name.isTextual() ? name.textValue() : model(), false);
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    @Override
+    protected ObjectNode streamBody(ChatRequest request) {
+        return body(request).put("stream", true);
+    }
+
+    @Override
+    protected StreamDecoder streamDecoder(ChatRequest request) {
+        return new AnthropicStream(model());
     }
 }

@@ -63,6 +63,75 @@ public abstract class HttpChatModel implements ChatModel {
     /** Reads the reply; throws anything on a response that breaks the protocol. */
     protected abstract ChatResponse parse(JsonNode body, ChatRequest request, Duration latency);
 
+    /** The body asking for a streamed reply; only called when the provider {@link #streams()}. */
+    protected ObjectNode streamBody(ChatRequest request) {
+        throw new UnsupportedOperationException(id + " does not stream");
+    }
+
+    /** A reader of one streamed response; only called when the provider {@link #streams()}. */
+    protected StreamDecoder streamDecoder(ChatRequest request) {
+        throw new UnsupportedOperationException(id + " does not stream");
+    }
+
+    /**
+     * Streams one sample as the provider sends it; several samples, or a provider that does not
+     * stream, come whole as {@link ChatModel#stream} does by default. Failures are typed as for
+     * {@link #chat}: an error status before the stream, a broken connection or protocol during it.
+     */
+    @Override
+    public final ChatResponse stream(ChatRequest request, java.util.function.Consumer<String> onText) {
+        ObjectNode streamed = streams() && request.sampling().samples() == 1 ? streamBody(request) : null;
+        if (streamed == null) {
+            ChatResponse response = chat(request);
+            onText.accept(response.first().text());
+            return response;
+        }
+        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint())
+                .timeout(timeout) // until the response starts; the stream then runs as long as the model writes
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(streamed.toString(), StandardCharsets.UTF_8));
+        headers(apiKey).forEach(http::header);
+        long started = System.nanoTime();
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = client.send(http.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw HttpFailures.forIo(id, endpoint(), e, apiKey);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelTimeoutException(id + ": interrupted while waiting for the response", e);
+        }
+        StreamDecoder decoder = streamDecoder(request);
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                String body = String.join("\n", (Iterable<String>) lines::iterator);
+                throw HttpFailures.forStatus(id, response.statusCode(), response.headers(), body, apiKey);
+            }
+            java.util.Iterator<String> each = lines.iterator();
+            while (each.hasNext()) {
+                String line = each.next();
+                try {
+                    decoder.line(line, onText);
+                } catch (ChatModelException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw malformed("the stream does not follow the protocol (" + e.getMessage() + "): "
+                            + HttpFailures.quote(line, apiKey), e);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw HttpFailures.forIo(id, endpoint(), e.getCause(), apiKey);
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        try {
+            return decoder.finish(latency);
+        } catch (ChatModelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw malformed("the stream ended early (" + e.getMessage() + ")", e);
+        }
+    }
+
     @Override
     public final ChatResponse chat(ChatRequest request) {
         String body = body(request).toString();

@@ -16,8 +16,9 @@ import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
 import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
+import org.redteam4j.models.http.StreamDecoder;
 
-/** {@code ollama:MODEL}: POST {@code BASE/api/chat} without streaming; one sample per call. */
+/** {@code ollama:MODEL}: POST {@code BASE/api/chat}, streamed as newline-delimited JSON when asked; one sample per call. */
 public final class OllamaChatModel extends HttpChatModel {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
@@ -65,5 +66,20 @@ public final class OllamaChatModel extends HttpChatModel {
         return new ChatResponse(List.of(Reply.of(requiredText(message, "content"), done != null && done.isTextual() ? done.textValue() : null)),
                 new TokenUsage(count(body, "prompt_eval_count"), count(body, "eval_count")), latency,
                 name != null && name.isTextual() ? name.textValue() : model(), false);
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    @Override
+    protected ObjectNode streamBody(ChatRequest request) {
+        return body(request).put("stream", true);
+    }
+
+    @Override
+    protected StreamDecoder streamDecoder(ChatRequest request) {
+        return new OllamaStream(model());
     }
 }

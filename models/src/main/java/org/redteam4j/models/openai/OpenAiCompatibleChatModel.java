@@ -17,6 +17,7 @@ import org.redteam4j.models.http.ApiKey;
 import org.redteam4j.models.http.HttpChatModel;
 import org.redteam4j.models.http.JsonBodies;
 import org.redteam4j.models.http.Messages;
+import org.redteam4j.models.http.StreamDecoder;
 
 /** {@code openai:MODEL}: POST {@code BASE/chat/completions}. */
 public final class OpenAiCompatibleChatModel extends HttpChatModel {
@@ -87,5 +88,23 @@ public final class OpenAiCompatibleChatModel extends HttpChatModel {
     @Override
     public boolean supportsSamples() {
         return true;
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    /** As {@link #body}, with {@code stream: true} and the usage asked for in the last event. */
+    @Override
+    protected ObjectNode streamBody(ChatRequest request) {
+        ObjectNode body = body(request).put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        return body;
+    }
+
+    @Override
+    protected StreamDecoder streamDecoder(ChatRequest request) {
+        return new OpenAiStream(model());
     }
 }

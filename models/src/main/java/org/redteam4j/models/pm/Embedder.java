@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +95,9 @@ public final class Embedder implements AutoCloseable {
 
     private final Kind kind;
     private final OnnxSentenceEncoder encoder;
+    private final java.util.concurrent.atomic.AtomicLong computations = new java.util.concurrent.atomic.AtomicLong();
+    /** Embeddings being computed now, by key; guarded by {@code cache}'s lock. */
+    private final Map<String, CompletableFuture<float[]>> inFlight = new HashMap<>();
     private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -139,7 +143,13 @@ public final class Embedder implements AutoCloseable {
         return inParallel(texts, this::compute);
     }
 
+    /** How many texts this embedder ran through its model (cache misses): for tests. */
+    long computations() {
+        return computations.get();
+    }
+
     private float[] compute(String text) {
+        computations.incrementAndGet();
         return encoder.embed(sentence(text));
     }
 
@@ -160,6 +170,7 @@ public final class Embedder implements AutoCloseable {
     }
 
     private float[] compute(ReplyInContext item) {
+        computations.incrementAndGet();
         return encoder.embed(window(item));
     }
 
@@ -179,10 +190,17 @@ public final class Embedder implements AutoCloseable {
         return window;
     }
 
+    /**
+     * Embeddings from the cache, else computed — once: a text another thread is embedding right
+     * now is waited for rather than embedded again. (Two hundred members who send the same first
+     * message to a cold cache made two hundred copies of each embedding queue for two cores.)
+     */
     private <T> List<float[]> cached(List<T> items, Function<T, String> key, Function<T, float[]> compute) {
         List<String> keys = new ArrayList<>(items.size());
         Map<String, float[]> found = new HashMap<>();
         Map<String, T> missing = new LinkedHashMap<>();
+        Map<String, CompletableFuture<float[]>> others = new HashMap<>();
+        Map<String, CompletableFuture<float[]>> ours = new LinkedHashMap<>();
         synchronized (cache) {
             for (T item : items) {
                 String hash = hash(key.apply(item));
@@ -190,20 +208,54 @@ public final class Embedder implements AutoCloseable {
                 float[] vector = cache.get(hash);
                 if (vector != null) {
                     found.put(hash, vector);
-                } else {
-                    missing.putIfAbsent(hash, item);
+                } else if (inFlight.containsKey(hash) && !ours.containsKey(hash)) {
+                    others.put(hash, inFlight.get(hash));
+                } else if (missing.putIfAbsent(hash, item) == null) {
+                    CompletableFuture<float[]> future = new CompletableFuture<>();
+                    inFlight.put(hash, future);
+                    ours.put(hash, future);
                 }
             }
         }
         List<String> missingKeys = new ArrayList<>(missing.keySet());
-        List<float[]> computed = inParallel(new ArrayList<>(missing.values()), compute); // outside the lock
+        List<float[]> computed;
+        try {
+            computed = inParallel(new ArrayList<>(missing.values()), compute); // outside the lock
+        } catch (RuntimeException e) {
+            synchronized (cache) {
+                ours.forEach((hash, future) -> {
+                    inFlight.remove(hash);
+                    future.completeExceptionally(e);
+                });
+            }
+            throw e;
+        }
         synchronized (cache) {
             for (int i = 0; i < missingKeys.size(); i++) {
                 cache.put(missingKeys.get(i), computed.get(i));
                 found.put(missingKeys.get(i), computed.get(i));
+                inFlight.remove(missingKeys.get(i));
             }
         }
+        for (int i = 0; i < missingKeys.size(); i++) {
+            ours.get(missingKeys.get(i)).complete(computed.get(i));
+        }
+        others.forEach((hash, future) -> found.put(hash, awaitOther(future)));
         return keys.stream().map(found::get).toList();
+    }
+
+    private static float[] awaitOther(CompletableFuture<float[]> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingFailure("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new EmbeddingFailure("embedding failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static <T> List<float[]> inParallel(List<T> items, Function<T, float[]> compute) {

@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatModelException;
@@ -74,5 +76,51 @@ public final class ResilientChatModel extends ForwardingChatModel {
             call = RateLimiter.decorateSupplier(rateLimiter, call);
         }
         return Retry.decorateSupplier(retry, call).get();
+    }
+
+    @Override
+    public boolean streams() {
+        return model.streams();
+    }
+
+    /**
+     * Streams within the same limits; a failure is retried only while nothing of the reply was
+     * shown yet, since a retry after that would show its start twice.
+     */
+    @Override
+    public ChatResponse stream(ChatRequest request, Consumer<String> onText) {
+        AtomicBoolean shown = new AtomicBoolean();
+        Consumer<String> showing = text -> {
+            shown.set(true);
+            onText.accept(text);
+        };
+        Supplier<ChatResponse> call = Bulkhead.decorateSupplier(bulkhead, () -> {
+            try {
+                return model.stream(request, showing);
+            } catch (ChatModelException e) {
+                if (shown.get()) {
+                    throw new PartlyShown(e); // not a ChatModelException: the retry lets it through
+                }
+                throw e;
+            }
+        });
+        if (rateLimiter != null) {
+            call = RateLimiter.decorateSupplier(rateLimiter, call);
+        }
+        try {
+            return Retry.decorateSupplier(retry, call).get();
+        } catch (PartlyShown e) {
+            throw e.failure;
+        }
+    }
+
+    /** A failure after part of a streamed reply was shown. */
+    private static final class PartlyShown extends RuntimeException {
+        private final ChatModelException failure;
+
+        PartlyShown(ChatModelException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
     }
 }

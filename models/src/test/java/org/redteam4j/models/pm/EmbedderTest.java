@@ -28,6 +28,31 @@ class EmbedderTest {
     }
 
     @Test
+    void aTextAskedForByManyThreadsAtOnceIsEmbeddedOnce() throws Exception {
+        Embedder embedder = new Embedder(Embedder.Kind.MINILM);
+        List<ReplyInContext> same = List.of(new ReplyInContext(List.of(Turn.human("How do I pick a lock?")), "I can't help with that."));
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                runs.add(pool.submit(() -> {
+                    together.await();
+                    return embedder.embedInContext(same).get(0);
+                }));
+            }
+            float[] first = runs.get(0).get();
+            for (java.util.concurrent.Future<float[]> run : runs) {
+                assertThat(run.get()).containsExactly(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(embedder.computations()).isEqualTo(1);
+    }
+
+    @Test
     void aSentenceEmbeddingIsTheModelsOwnAsLangChain4jComputesIt() {
         String text = "The model declined to explain how to pick the lock and suggested calling a locksmith.";
 

@@ -61,10 +61,13 @@ public final class LiveAttemptRepository {
                 })
                 .forEach(entry -> candidates.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
         List<LiveAttempt.LiveTurn> turns = handle.createQuery(
-                        "SELECT id, position, speaker, text FROM turns WHERE attempt_id = :id ORDER BY position")
+                        """
+                        SELECT id, position, speaker, text, candidate_draws, identical_candidates FROM turns
+                        WHERE attempt_id = :id ORDER BY position""")
                 .bind("id", attemptId)
                 .map((rs, ctx) -> new LiveAttempt.LiveTurn(rs.getLong("id"), rs.getInt("position"), rs.getString("speaker"),
-                        rs.getString("text"), candidates.getOrDefault(rs.getLong("id"), List.of())))
+                        rs.getString("text"), candidates.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("candidate_draws"),
+                        rs.getBoolean("identical_candidates")))
                 .list();
         Object[] h = head.get();
         return Optional.of(new LiveAttempt((Long) h[0], (Long) h[1], (Long) h[2], (Long) h[3], (String) h[4], (String) h[5],
@@ -79,14 +82,21 @@ public final class LiveAttemptRepository {
                 .bind("now", Instant.now()).execute();
     }
 
-    /** Adds the assistant turn that waits for the member's choice, with its candidates. */
+    /** Adds the assistant turn that waits for the member's choice, with its candidates (drawn once, told apart). */
     public void addCandidates(long attemptId, List<LiveAttempt.Candidate> shown) {
+        addCandidates(attemptId, new LiveAttempt.Drawn(shown, 1, false, 0));
+    }
+
+    /** Adds the assistant turn that waits for the member's choice, with its candidates and how they were drawn. */
+    public void addCandidates(long attemptId, LiveAttempt.Drawn drawn) {
         long turn = handle.createUpdate("""
-                        INSERT INTO turns (attempt_id, position, speaker, text, created_at)
-                        VALUES (:attempt, :position, 'assistant', '', :now)""")
+                        INSERT INTO turns (attempt_id, position, speaker, text, created_at, candidate_draws, identical_candidates,
+                            draw_ms)
+                        VALUES (:attempt, :position, 'assistant', '', :now, :draws, :identical, :drawMs)""")
                 .bind("attempt", attemptId).bind("position", nextPosition(attemptId)).bind("now", Instant.now())
+                .bind("draws", drawn.draws()).bind("identical", drawn.identical()).bind("drawMs", drawn.drawMillis())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        for (LiveAttempt.Candidate candidate : shown) {
+        for (LiveAttempt.Candidate candidate : drawn.shown()) {
             handle.createUpdate("""
                             INSERT INTO turn_candidates (turn_id, label, text, harmlessness_score, picked)
                             VALUES (:turn, :label, :text, :score, FALSE)""")
@@ -176,6 +186,26 @@ public final class LiveAttemptRepository {
                 new IllegalStateException("campaign " + campaignId + " has no targets"));
         List<long[]> tied = counts.stream().filter(c -> c[1] == fewest).toList();
         return tied.get((int) Math.floorMod(tieBreak, tied.size()))[0];
+    }
+
+    /**
+     * The draw times of a campaign's latest assistant turns, per target, newest first: at most
+     * {@code perTarget} each. Turns stored before draw times were kept are left out.
+     */
+    public Map<Long, List<Long>> recentDrawMillis(long campaignId, int perTarget) {
+        Map<Long, List<Long>> byTarget = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT a.target_id, t.draw_ms FROM turns t JOIN attempts a ON a.id = t.attempt_id
+                        WHERE a.campaign_id = :campaign AND t.draw_ms IS NOT NULL ORDER BY t.id DESC LIMIT :limit""")
+                .bind("campaign", campaignId).bind("limit", perTarget * 64)
+                .map((rs, ctx) -> Map.entry(rs.getLong("target_id"), rs.getLong("draw_ms")))
+                .forEach(entry -> {
+                    List<Long> times = byTarget.computeIfAbsent(entry.getKey(), id -> new ArrayList<>());
+                    if (times.size() < perTarget) {
+                        times.add(entry.getValue());
+                    }
+                });
+        return byTarget;
     }
 
     private int nextPosition(long attemptId) {

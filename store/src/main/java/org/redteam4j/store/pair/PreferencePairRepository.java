@@ -40,7 +40,10 @@ public final class PreferencePairRepository {
         }
     }
 
-    /** Streams one pair per candidate a member passed over in the workbench (the picked reply is the rejected side). */
+    /**
+     * Streams one pair per candidate a member passed over in the workbench (the picked reply is the
+     * rejected side), except candidates with the picked one's text and turns marked identical.
+     */
     public void forEachWorkbenchChoice(Consumer<PreferencePair> sink) {
         new WorkbenchChoices(handle, false).forEach(sink);
     }
@@ -55,7 +58,8 @@ public final class PreferencePairRepository {
 
     /**
      * The choices a preference model may learn from: not those made over simulated targets (their
-     * replies say nothing about harm), nor between candidates with the same text (no choice at all).
+     * replies say nothing about harm), nor, as in every export, between candidates with the same text
+     * (no choice at all).
      */
     public void forEachTrainableWorkbenchChoice(Consumer<PreferencePair> sink) {
         new WorkbenchChoices(handle, true).forEach(sink);

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.redteam4j.core.attempt.PreferencePair;
+import org.redteam4j.core.intervention.Candidates;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
@@ -15,8 +16,10 @@ import org.redteam4j.store.attempt.AttemptSelection;
 /**
  * Preference pairs from red team members' choices: at each assistant turn where a member picked
  * the more harmful of the candidates, the picked one is the {@code rejected} side and each
- * candidate not picked is a {@code chosen} side, both after the conversation so far. For
- * training, choices over simulated targets and candidates with the picked one's text are left out.
+ * candidate not picked is a {@code chosen} side, both after the conversation so far. A candidate
+ * with the picked one's text (after trimming), and every candidate of a turn the workbench marked
+ * identical, is no choice and never a pair — for export and training alike. For training,
+ * choices over simulated targets are left out too.
  */
 final class WorkbenchChoices {
 
@@ -50,7 +53,7 @@ final class WorkbenchChoices {
                         SELECT t.attempt_id, t.position, c.text, c.picked
                         FROM turn_candidates c JOIN turns t ON t.id = c.turn_id
                         JOIN attempts a ON a.id = t.attempt_id LEFT JOIN targets g ON g.id = a.target_id
-                        WHERE :all OR g.id IS NULL OR g.simulated = FALSE
+                        WHERE t.identical_candidates = FALSE AND (:all OR g.id IS NULL OR g.simulated = FALSE)
                         ORDER BY t.attempt_id, t.position, c.picked DESC, c.label""")
                 .bind("all", !trainable)
                 .map((rs, ctx) -> new Choice(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("text"),
@@ -72,7 +75,7 @@ final class WorkbenchChoices {
                 String prefix = prefix(first.attemptId, first.position);
                 String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
                 for (Choice other : group.subList(1, group.size())) {
-                    if (!other.picked && !(trainable && other.text.equals(group.get(0).text))) {
+                    if (!other.picked && !Candidates.sameText(other.text, group.get(0).text)) {
                         sink.accept(new PreferencePair(prefix + new Transcript("", List.of(Turn.assistant(other.text))).text(),
                                 rejected));
                     }

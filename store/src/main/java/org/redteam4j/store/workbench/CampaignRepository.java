@@ -110,6 +110,18 @@ public final class CampaignRepository {
                 .bind("c", campaignId).bind("t", targetId).mapTo(String.class).findOne();
     }
 
+    /** The admin's answer floor of a human campaign in milliseconds (0 = off), if one was set. */
+    public Optional<Long> answerFloor(long campaignId) {
+        return handle.createQuery("SELECT answer_floor_ms FROM campaigns WHERE id = :c AND answer_floor_ms IS NOT NULL")
+                .bind("c", campaignId).mapTo(Long.class).findOne();
+    }
+
+    /** Sets a human campaign's answer floor (null: the default); false when there is no such campaign. */
+    public boolean setAnswerFloor(long campaignId, Long floorMillis) {
+        return handle.createUpdate("UPDATE campaigns SET answer_floor_ms = :floor WHERE id = :c AND kind = 'human'")
+                .bind("floor", floorMillis).bind("c", campaignId).execute() == 1;
+    }
+
     private static Campaign campaign(ResultSet rs) throws SQLException {
         int cap = rs.getInt("daily_cap");
         Integer dailyCap = rs.wasNull() ? null : cap;
