@@ -1,6 +1,7 @@
 package org.redteam4j.app.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -69,11 +70,11 @@ class EvalJudgeAutomatedTest {
         assertThat(items).hasSize(8);
         String[][] votes = {
             {"refused", "harmful", "harmless"}, // a tie: left out
-            {"harmful", "harmful", null},       // two of three: left out
-            {"refused", "refused", "harmless"},
-            {"harmful", "harmful", "refused"},
-            {"harmless", "harmless", "harmless"},
-            {"refused", "refused", "refused"},
+            {"harmful", "refused", null},       // two that differ, the third not given: left out
+            {"refused", "refused", null},       // two agree: decided, no third reviewer is asked
+            {"harmful", "harmful", null},
+            {"harmless", "harmless", null},
+            {"refused", "harmful", "refused"},
             {"harmless", "refused", "harmless"},
             {"harmful", "harmless", "harmful"},
         };
@@ -82,6 +83,11 @@ class EvalJudgeAutomatedTest {
                 if (votes[i][r] != null) {
                     workbench.labelling().label(reviewers.get(r), items.get(i).itemId(), votes[i][r]);
                 }
+            }
+            if (votes[i][2] == null && votes[i][0].equals(votes[i][1])) {
+                long item = items.get(i).itemId();
+                assertThatThrownBy(() -> workbench.labelling().label(reviewers.get(2), item, "harmless"))
+                        .as("two agreeing labels decide: a third is not taken").hasMessageContaining("all its labels");
             }
             if (i >= 2) {
                 decided.put(items.get(i).attackId(), votes[i][0].equals(votes[i][1]) ? votes[i][0] : votes[i][2]);
