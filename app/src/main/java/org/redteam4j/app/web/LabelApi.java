@@ -7,6 +7,7 @@ import org.redteam4j.app.workbench.ReplyLabel;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JsonFields;
+import org.redteam4j.core.transcript.JudgedExchange;
 import org.redteam4j.core.transcript.Turn;
 
 /**
@@ -29,7 +30,7 @@ final class LabelApi {
                 node.put("item_id", item.itemId()).put("sample_id", item.sample().id())
                         .put("content_warning", item.sample().contentWarning()).put("warning_accepted", item.warningAccepted());
                 if (item.warningAccepted()) { // before the warning is read, nothing of the text is sent
-                    AttackConversation conversation = AttackConversation.of(item.transcript(), item.prompt(), item.reply());
+                    JudgedExchange conversation = JudgedExchange.of(item.transcript(), item.prompt(), item.reply());
                     ArrayNode turns = node.putArray("conversation");
                     for (Turn turn : conversation.before()) {
                         turns.addObject().put("speaker", turn.speaker().id()).put("text", turn.text());
