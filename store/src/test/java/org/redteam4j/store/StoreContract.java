@@ -693,6 +693,20 @@ abstract class StoreContract {
         });
     }
 
+    /** While a run holds the campaign (its lease), a sample of it is refused; once the run is over, it is not. */
+    @Test
+    void aRunningCampaignIsUnsettled() {
+        TargetFacts target = TargetVersions.facts("t-running", "{\"model\": \"sim\"}");
+        long campaign;
+        try (AttackStore store = AttackStore.open(database, "running", "{}", null, List.of(target), Map.of())) {
+            campaign = new CampaignResults(database).campaigns().get("running");
+            Optional<String> during = database.inTransaction(handle -> new LabelRepository(handle).unsettled(database.dialect(), campaign));
+            assertThat(during).hasValueSatisfying(why -> assertThat(why).contains("run of this campaign is going on"));
+        }
+        Optional<String> after = database.inTransaction(handle -> new LabelRepository(handle).unsettled(database.dialect(), campaign));
+        assertThat(after).isEmpty();
+    }
+
     private long reviewer(String name) {
         return database.inTransaction(handle -> new AccountRepository(handle).create(name, Account.Role.REVIEWER, null, "x"));
     }
