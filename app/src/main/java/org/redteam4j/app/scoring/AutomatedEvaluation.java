@@ -33,6 +33,10 @@ import org.redteam4j.store.Database;
  */
 final class AutomatedEvaluation {
 
+    /** How the overall figures pool the targets' strata, said in every report. */
+    static final String POOLED = "unweighted over targets: each target's stratum (per_target replies, or all it has) counts "
+            + "as drawn, whatever its share of the campaign's replies; see --by target";
+
     private final EvalJudgeCommand command;
     private final Database db;
     private final long campaignId;
@@ -206,10 +210,6 @@ final class AutomatedEvaluation {
         }
         return root;
     }
-
-    /** How the overall figures pool the targets' strata, said in every report. */
-    static final String POOLED = "unweighted over targets: each target's stratum has the same size whatever its share of the "
-            + "campaign's replies; see --by target";
 
     /**
      * The accuracy with every tie (1/1/1, left out of the measures) counted as the judge's error: a
