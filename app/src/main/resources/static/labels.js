@@ -1,15 +1,16 @@
-// The labelling page (no inline script is allowed by the Content-Security-Policy): the reply stays
-// blurred until revealed by the button or the R key; keys 1–3 choose a label unless the person is typing.
+// The labelling page (no inline script is allowed by the Content-Security-Policy): the whole conversation
+// (the request turns, often the harmful text, and the reply) stays blurred until revealed by the button
+// or the R key; keys 1–3 choose a label unless the person is typing.
 (function () {
   'use strict';
-  var reply = document.getElementById('label-reply');
+  var reply = document.getElementById('label-conversation');
   var reveal = document.getElementById('reveal-reply');
   function show(on) {
     if (!reply) { return; }
     reply.classList.toggle('concealed', !on);
     if (reveal) {
       reveal.setAttribute('aria-pressed', String(on));
-      reveal.firstChild.textContent = on ? 'Blur reply ' : 'Reveal reply ';
+      reveal.firstChild.textContent = on ? 'Blur conversation ' : 'Reveal conversation ';
     }
   }
   if (reveal) {

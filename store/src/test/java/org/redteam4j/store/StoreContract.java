@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,6 +30,7 @@ import org.redteam4j.core.format.InvalidRecordException;
 import org.redteam4j.core.format.JsonRecordComparison;
 import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.core.format.Records;
+import org.redteam4j.core.provenance.Sha256;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.core.scoring.ReplyInContext;
@@ -59,6 +61,7 @@ import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.CampaignRepository;
 import org.redteam4j.store.workbench.DashboardQueries;
 import org.redteam4j.store.workbench.TargetFailureRepository;
+import org.redteam4j.store.workbench.WarningAcceptanceRepository;
 
 /** The behaviour every database must show; one subclass per database runs it. */
 abstract class StoreContract {
@@ -566,6 +569,13 @@ abstract class StoreContract {
                 .containsExactly(expected.subList(2, 6).stream().map(i -> "prompt " + i).toArray(String[]::new));
         assertThat(disagree.rows()).allMatch(AttackQueries.AttackRow::judgesDisagree);
         assertThat(errors.total()).isZero(); // i = 29 has no tag
+        AttackQueries.Page untaggedErrors = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter(null, null, null, AttackQueries.Outcome.ERROR, false), 0, 50));
+        assertThat(untaggedErrors.total()).as("the error filter finds the errored attack").isEqualTo(1);
+        assertThat(untaggedErrors.rows()).singleElement().satisfies(error -> {
+            assertThat(error.status()).isEqualTo("error");
+            assertThat(error.target()).isEqualTo("second-t");
+        });
         AttackQueries.CampaignRow row = database.inTransaction(handle ->
                 new AttackQueries(handle).campaign(campaign)).orElseThrow();
         assertThat(row.attacks()).isEqualTo(30);
@@ -581,23 +591,144 @@ abstract class StoreContract {
         assertThat(replies.get("second-t")).as("the error has no reply").hasSize(14);
         List<Long> drawn = List.of(replies.get("second-t").get(3), replies.get("first-t").get(7));
         long sample = database.inTransaction(handle -> new LabelRepository(handle)
-                .createSample(campaign, 1, 5L, 3, "dark text", admin, drawn));
+                .createSample(campaign, 1, 5L, 3, "dark text", admin, drawn, Map.of("first-t", 15, "second-t", 14))).orElseThrow();
+        Optional<Long> again = database.inTransaction(handle -> new LabelRepository(handle)
+                .createSample(campaign, 1, 6L, 1, "again", admin, drawn, Map.of()));
+        assertThat(again).as("one sample per campaign").isEmpty();
+        Instant now = Instant.now();
         database.useTransaction(handle -> {
             LabelRepository labels = new LabelRepository(handle);
-            LabelRepository.QueueItem next = labels.nextFor(rita).orElseThrow();
+            assertThat(labels.repliesAtDraw(sample)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("first-t", 15, "second-t", 14)));
+            LabelRepository.QueueItem next = labels.nextFor(rita, now).orElseThrow();
             assertThat(labels.sampledAttacks(sample)).isEqualTo(drawn);
             assertThat(next.warningAccepted()).isFalse();
-            labels.acceptWarning(sample, rita);
-            labels.acceptWarning(sample, rita);
-            assertThat(labels.nextFor(rita).orElseThrow().warningAccepted()).isTrue();
-            labels.addLabel(next.itemId(), rita, "refused");
-            assertThat(labels.nextFor(rita).orElseThrow().itemId()).isNotEqualTo(next.itemId());
-            assertThat(labels.nextFor(ravi).orElseThrow().itemId()).as("two more labels are needed").isEqualTo(next.itemId());
+            assertThat(next.reply()).as("no text before the warning is accepted").isNull();
+            assertThat(next.prompt()).isNull();
+            assertThat(next.transcript()).isNull();
+            new WarningAcceptanceRepository(handle).accept(rita, campaign, Sha256.of("dark text"));
+            new WarningAcceptanceRepository(handle).accept(rita, campaign, Sha256.of("dark text"));
+            new WarningAcceptanceRepository(handle).accept(ravi, campaign, Sha256.of("an older text"));
+            assertThat(labels.nextFor(ravi, now).orElseThrow().warningAccepted()).as("accepted another text").isFalse();
+            new WarningAcceptanceRepository(handle).accept(ravi, campaign, Sha256.of("dark text"));
+            LabelRepository.QueueItem shown = labels.nextFor(rita, now).orElseThrow();
+            assertThat(shown.warningAccepted()).isTrue();
+            assertThat(shown.reply()).startsWith("reply ");
+            assertThat(labels.addLabel(next.itemId(), rita, "refused")).isEqualTo(LabelRepository.LabelOutcome.ADDED);
+            assertThat(labels.nextFor(rita, now).orElseThrow().itemId()).isNotEqualTo(next.itemId());
+            assertThat(labels.nextFor(ravi, now).orElseThrow().itemId()).as("two more labels are needed").isEqualTo(next.itemId());
             assertThat(labels.item(next.itemId(), rita).orElseThrow().labelledByReviewer()).isTrue();
             assertThat(labels.progress(labels.sample(sample).orElseThrow()))
                     .isEqualTo(new LabelRepository.Progress(2, 1, 0));
             assertThat(labels.labelled(sample).get(0).labels()).containsExactly("refused");
             assertThat(labels.labelled(sample).get(0).verdicts()).hasSize(2);
+            assertThat(labels.labelled(sample).get(0).simulated()).isTrue();
+            // ravi agrees with rita: two of three agree, so the item needs no third label
+            assertThat(labels.addLabel(next.itemId(), ravi, "refused")).isEqualTo(LabelRepository.LabelOutcome.ADDED);
+            assertThat(labels.progress(labels.sample(sample).orElseThrow()))
+                    .isEqualTo(new LabelRepository.Progress(2, 2, 1));
+            assertThat(labels.addLabel(next.itemId(), admin, "harmful")).as("decided by two").isEqualTo(LabelRepository.LabelOutcome.FULL);
+        });
+    }
+
+    /**
+     * Two reviewers label the last open slot of an item at the same moment, each on their own
+     * connection: the first holds its transaction open while the second tries. The item gets one
+     * label, the second reviewer is told it is full (on PostgreSQL READ COMMITTED the second would
+     * otherwise read the count before the first commits and insert too), and a double click of one
+     * reviewer is refused by the unique key, not a database error.
+     */
+    @Test
+    void aLabelTakesTheLastSlotAtomically() throws Exception {
+        long sample = labellingSample(1, 1);
+        long item = database.inTransaction(handle -> new LabelRepository(handle).items(sample).get(0).itemId());
+        long rita = reviewer("rita");
+        long ravi = reviewer("ravi");
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (org.jdbi.v3.core.Handle first = database.openHandle()) {
+            first.begin();
+            assertThat(new LabelRepository(first).addLabel(item, rita, "refused")).isEqualTo(LabelRepository.LabelOutcome.ADDED);
+            java.util.concurrent.Future<LabelRepository.LabelOutcome> second = other.submit(() ->
+                    database.inTransaction(handle -> new LabelRepository(handle).addLabel(item, ravi, "harmful")));
+            Thread.sleep(300); // the second writer is now waiting for the first (a row lock, or SQLite's write lock)
+            assertThat(second.isDone()).as("the second label waits for the first transaction").isFalse();
+            first.commit();
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(LabelRepository.LabelOutcome.FULL);
+        } finally {
+            other.shutdownNow();
+        }
+        long sampleOfThree = labellingSample(3, 1);
+        long three = database.inTransaction(handle -> new LabelRepository(handle).items(sampleOfThree).get(0).itemId());
+        database.useTransaction(handle -> assertThat(new LabelRepository(handle).addLabel(three, rita, "refused"))
+                .isEqualTo(LabelRepository.LabelOutcome.ADDED));
+        LabelRepository.LabelOutcome doubleClick = database.inTransaction(handle -> new LabelRepository(handle)
+                .addLabel(three, rita, "harmful"));
+        assertThat(doubleClick).as("a double click").isEqualTo(LabelRepository.LabelOutcome.ALREADY_LABELLED);
+        List<String> stored = database.inTransaction(handle -> new LabelRepository(handle).labelled(sample).get(0).labels());
+        assertThat(stored).containsExactly("refused");
+    }
+
+    /**
+     * The item handed to one reviewer is kept from the next while its only slot is claimed, and
+     * handed to them once the claim has lapsed; with three slots, three reviewers share it.
+     */
+    @Test
+    void anItemHandedToAReviewerIsClaimedForAWhile() {
+        long single = labellingSample(1, 2);
+        long rita = reviewer("rita");
+        long ravi = reviewer("ravi");
+        long rosa = reviewer("rosa");
+        long campaign = database.inTransaction(handle -> new LabelRepository(handle).sample(single).orElseThrow().campaignId());
+        Instant now = Instant.now();
+        database.useTransaction(handle -> {
+            for (long reviewer : List.of(rita, ravi, rosa)) {
+                new WarningAcceptanceRepository(handle).accept(reviewer, campaign, Sha256.of("dark text"));
+            }
+            LabelRepository labels = new LabelRepository(handle);
+            List<LabelRepository.Item> items = labels.items(single);
+            assertThat(labels.nextFor(rita, now).orElseThrow().itemId()).isEqualTo(items.get(0).itemId());
+            assertThat(labels.nextFor(rita, now).orElseThrow().itemId()).as("rita keeps hers").isEqualTo(items.get(0).itemId());
+            assertThat(labels.nextFor(ravi, now).orElseThrow().itemId()).as("rita is reading the first").isEqualTo(items.get(1).itemId());
+            assertThat(labels.nextFor(rosa, now)).as("both items are being read").isEmpty();
+            Instant later = now.plus(LabelRepository.CLAIM).plusSeconds(1);
+            assertThat(labels.nextFor(rosa, later).orElseThrow().itemId()).as("rita's claim lapsed").isEqualTo(items.get(0).itemId());
+        });
+    }
+
+    /** While a run holds the campaign (its lease), a sample of it is refused; once the run is over, it is not. */
+    @Test
+    void aRunningCampaignIsUnsettled() {
+        TargetFacts target = TargetVersions.facts("t-running", "{\"model\": \"sim\"}");
+        long campaign;
+        try (AttackStore store = AttackStore.open(database, "running", "{}", null, List.of(target), Map.of())) {
+            campaign = new CampaignResults(database).campaigns().get("running");
+            Optional<String> during = database.inTransaction(handle -> new LabelRepository(handle).unsettled(database.dialect(), campaign));
+            assertThat(during).hasValueSatisfying(why -> assertThat(why).contains("run of this campaign is going on"));
+        }
+        Optional<String> after = database.inTransaction(handle -> new LabelRepository(handle).unsettled(database.dialect(), campaign));
+        assertThat(after).isEmpty();
+    }
+
+    private long reviewer(String name) {
+        return database.inTransaction(handle -> new AccountRepository(handle).create(name, Account.Role.REVIEWER, null, "x"));
+    }
+
+    /** A campaign of {@code items} done attacks and its sample, labelled by {@code labellers}, warning "dark text". */
+    private long labellingSample(int labellers, int items) {
+        String name = "slots-" + labellers + "-" + items;
+        TargetFacts target = TargetVersions.facts("t-" + name, "{\"model\": \"sim\"}");
+        try (AttackStore store = AttackStore.open(database, name, "{}", null, List.of(target), Map.of())) {
+            for (int i = 0; i < items; i++) {
+                AttackResult.Attack attack = new AttackResult.Attack(name + "|" + i, "t-" + name, "direct", 0, null, "seed " + i);
+                store.record(new AttackResult(attack, AttackResult.Status.DONE, new AttackResult.Exchange("prompt " + i, "reply " + i,
+                        null), List.of(Verdict.judged(false, 1, 1, "k", 4, "keyword")), null, AttackResult.Spend.NONE, Duration.ZERO, true));
+            }
+        }
+        long campaign = new CampaignResults(database).campaigns().get(name);
+        long admin = database.inTransaction(handle -> new AccountRepository(handle).create("ada-" + name, Account.Role.ADMIN, null, "x"));
+        return database.inTransaction(handle -> {
+            LabelRepository labels = new LabelRepository(handle);
+            List<Long> ids = labels.replyIdsByTarget(campaign).values().iterator().next();
+            return labels.createSample(campaign, items, 1L, labellers, "dark text", admin, ids, Map.of("t-" + name, items)).orElseThrow();
         });
     }
 }

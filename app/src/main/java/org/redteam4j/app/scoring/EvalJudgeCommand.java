@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
             "the labels reviewers gave its calibration sample in the workbench (refusal: labelled refused; harm: labelled",
             "complied harmfully), each on its own task unless --task, from the verdicts the campaign stored; replies",
             "not labelled by every reviewer the sample needs, or with three different labels, are left out and counted.",
-            "--out there writes the first judge's calibration (the one attack --gate corrected uses). --by: target,",
-            "strategy, tag, label."})
+            "--out there writes the calibration of the campaign's first declared judge (the one attack --gate corrected",
+            "uses; exit 2 when it was not measured), or of the judge --judge ran. --by: target, strategy, tag, label."})
 public final class EvalJudgeCommand implements Callable<Integer> {
 
     @Spec
@@ -180,8 +180,15 @@ public final class EvalJudgeCommand implements Callable<Integer> {
 
     /** Writes {@code calibration} to --out, with how it was measured. */
     void writeCalibration(OutputFile calibrationFile, JudgeCalibration calibration, String measured) {
+        writeCalibration(calibrationFile, calibration, measured, java.util.Map.of());
+    }
+
+    /** The same, with more of how it was measured in its provenance (e.g. that the replies were simulated). */
+    void writeCalibration(OutputFile calibrationFile, JudgeCalibration calibration, String measured, java.util.Map<String, String> extra) {
+        java.util.Map<String, String> provenance = provenance(measured);
+        provenance.putAll(extra);
         calibrationFile.write(stream -> {
-            stream.write(JudgeCalibrationJson.write(calibration, provenance(measured)).toPrettyString().getBytes(StandardCharsets.UTF_8));
+            stream.write(JudgeCalibrationJson.write(calibration, provenance).toPrettyString().getBytes(StandardCharsets.UTF_8));
             stream.write('\n');
             return null;
         });

@@ -84,13 +84,21 @@ final class JudgeRun {
     }
 
     private Call call(LabelledCase item) {
+        return call(item, task, reply -> judge.judge(reply.context(), reply.reply()));
+    }
+
+    /**
+     * What a judge called one case from its verdict on each reply — given by {@code verdicts}, which
+     * runs the judge or reads the verdict a campaign stored; the one rule for both.
+     */
+    static Call call(LabelledCase item, JudgeCalibration.Task task, java.util.function.Function<ReplyInContext, Verdict> verdicts) {
         Verdict error = null;
         int skipped = 0;
         String skipReason = null;
         int asked = 0;
         for (ReplyInContext reply : item.replies()) {
             asked++;
-            Verdict verdict = judge.judge(reply.context(), reply.reply());
+            Verdict verdict = verdicts.apply(reply);
             switch (verdict.outcome()) {
                 case ERROR -> error = error == null ? verdict : error;
                 case SKIPPED -> {
@@ -98,7 +106,7 @@ final class JudgeRun {
                     skipReason = verdict.rationale();
                 }
                 default -> {
-                    Boolean positive = positive(verdict);
+                    Boolean positive = positive(task, verdict);
                     if (positive == null) { // a safety classifier says unsafe or safe, not whether the reply refused
                         error = error == null ? Verdict.error("the judge does not say whether the reply refused: it "
                                 + "cannot be measured on the refusal task", verdict.threshold(), verdict.judge()) : error;
@@ -118,7 +126,7 @@ final class JudgeRun {
     }
 
     /** Null when the verdict does not decide this task. */
-    private Boolean positive(Verdict verdict) {
+    private static Boolean positive(JudgeCalibration.Task task, Verdict verdict) {
         if (task == JudgeCalibration.Task.REFUSAL) {
             return verdict.refused(); // a Boolean: unboxing it in a conditional with a boolean would throw on null
         }

@@ -3,6 +3,7 @@ package org.redteam4j.app.web;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.redteam4j.app.workbench.Text;
 import org.redteam4j.app.workbench.WorkbenchFailure;
 import org.redteam4j.store.attack.AttackQueries;
 
@@ -10,7 +11,7 @@ import org.redteam4j.store.attack.AttackQueries;
 record AutomatedFilters(AttackQueries.Filter filter, int page) {
 
     static AutomatedFilters of(Context ctx) {
-        String outcome = blankToNull(ctx.queryParam("outcome"));
+        String outcome = Text.blankToNull(ctx.queryParam("outcome"));
         AttackQueries.Outcome parsed = null;
         if (outcome != null) {
             try {
@@ -19,7 +20,7 @@ record AutomatedFilters(AttackQueries.Filter filter, int page) {
                 throw WorkbenchFailure.invalid("outcome is hit, miss or error, got '" + outcome + "'");
             }
         }
-        String disagree = blankToNull(ctx.queryParam("disagree"));
+        String disagree = Text.blankToNull(ctx.queryParam("disagree"));
         if (disagree != null && !disagree.equals("1") && !disagree.equals("true")) {
             throw WorkbenchFailure.invalid("disagree is 1 or true, got '" + disagree + "'");
         }
@@ -27,8 +28,8 @@ record AutomatedFilters(AttackQueries.Filter filter, int page) {
         if (page < 1) {
             throw WorkbenchFailure.invalid("pages count from 1");
         }
-        return new AutomatedFilters(new AttackQueries.Filter(blankToNull(ctx.queryParam("target")),
-                blankToNull(ctx.queryParam("strategy")), blankToNull(ctx.queryParam("tag")), parsed, disagree != null), page);
+        return new AutomatedFilters(new AttackQueries.Filter(Text.blankToNull(ctx.queryParam("target")),
+                Text.blankToNull(ctx.queryParam("strategy")), Text.blankToNull(ctx.queryParam("tag")), parsed, disagree != null), page);
     }
 
     /** The query string's values, to keep the filters in the page's links. */
@@ -56,9 +57,5 @@ record AutomatedFilters(AttackQueries.Filter filter, int page) {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

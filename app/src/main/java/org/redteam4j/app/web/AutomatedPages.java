@@ -8,6 +8,7 @@ import org.redteam4j.app.workbench.AutomatedResults;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
+import org.redteam4j.core.transcript.JudgedExchange;
 import org.redteam4j.store.attack.AttackQueries;
 
 /** The admins' pages of automated campaigns: the list, a campaign's attacks with filters, one attack, the sample. */
@@ -66,9 +67,8 @@ final class AutomatedPages {
         Principal admin = WebApp.principal(ctx);
         long id = Params.id(ctx);
         try {
-            String seed = ctx.formParam("seed");
             workbench.automated().drawSample(admin, id, Params.integer(ctx.formParam("per_target"), AutomatedResults.DEFAULT_PER_TARGET),
-                    Params.integer(ctx.formParam("labellers"), 1), seed == null || seed.isBlank() ? null : seed(seed),
+                    Params.integer(ctx.formParam("labellers"), 1), Params.optionalLong(ctx.formParam("seed"), "the seed"),
                     ctx.formParam("content_warning"));
             ctx.redirect("/admin/automated/" + id + "#sample");
         } catch (WorkbenchFailure e) {
@@ -80,19 +80,11 @@ final class AutomatedPages {
         }
     }
 
-    static long seed(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw WorkbenchFailure.invalid("the seed is a whole number, got '" + text + "'");
-        }
-    }
-
     private void attack(Context ctx) {
         AttackQueries.AttackDetail attack = workbench.automated().attack(WebApp.principal(ctx), Params.id(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("attack", attack);
-        model.put("conversation", AttackConversation.of(attack.transcript(), attack.prompt(), attack.reply()));
+        model.put("conversation", JudgedExchange.of(attack.transcript(), attack.prompt(), attack.reply()));
         pages.respond(ctx, "automated-attack", model);
     }
 }

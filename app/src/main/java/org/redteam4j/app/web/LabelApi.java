@@ -7,11 +7,13 @@ import org.redteam4j.app.workbench.ReplyLabel;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JsonFields;
+import org.redteam4j.core.transcript.JudgedExchange;
 import org.redteam4j.core.transcript.Turn;
 
 /**
  * The JSON API of the labelling queue. Blind by construction: an item carries its conversation,
- * its reply and the sample's warning, and no verdict, judge, target, strategy or tag.
+ * its reply and the sample's warning, and no verdict, judge, target, strategy or tag. Until the
+ * reviewer accepted the warning it carries the warning only (no conversation, no reply).
  */
 final class LabelApi {
 
@@ -27,12 +29,14 @@ final class LabelApi {
             workbench.labelling().next(WebApp.principal(ctx)).ifPresentOrElse(item -> {
                 node.put("item_id", item.itemId()).put("sample_id", item.sample().id())
                         .put("content_warning", item.sample().contentWarning()).put("warning_accepted", item.warningAccepted());
-                AttackConversation conversation = AttackConversation.of(item.transcript(), item.prompt(), item.reply());
-                ArrayNode turns = node.putArray("conversation");
-                for (Turn turn : conversation.before()) {
-                    turns.addObject().put("speaker", turn.speaker().id()).put("text", turn.text());
+                if (item.warningAccepted()) { // before the warning is read, nothing of the text is sent
+                    JudgedExchange conversation = JudgedExchange.of(item.transcript(), item.prompt(), item.reply());
+                    ArrayNode turns = node.putArray("conversation");
+                    for (Turn turn : conversation.before()) {
+                        turns.addObject().put("speaker", turn.speaker().id()).put("text", turn.text());
+                    }
+                    node.put("reply", conversation.reply());
                 }
-                node.put("reply", conversation.reply());
                 ArrayNode labels = node.putArray("labels");
                 for (ReplyLabel label : ReplyLabel.values()) {
                     labels.addObject().put("label", label.id()).put("text", label.text());

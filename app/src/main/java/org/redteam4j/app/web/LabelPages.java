@@ -10,6 +10,7 @@ import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.ReplyLabel;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.app.workbench.WorkbenchFailure;
+import org.redteam4j.core.transcript.JudgedExchange;
 import org.redteam4j.store.attack.LabelRepository;
 
 /**
@@ -59,7 +60,7 @@ final class LabelPages {
         Optional<LabelRepository.QueueItem> item = workbench.labelling().next(reviewer);
         item.ifPresent(next -> {
             model.put("item", next);
-            model.put("conversation", AttackConversation.of(next.transcript(), next.prompt(), next.reply()));
+            model.put("conversation", JudgedExchange.of(next.transcript(), next.prompt(), next.reply()));
         });
         model.put("labels", List.of(ReplyLabel.values()));
         if (error != null) {

@@ -40,4 +40,16 @@ final class Params {
     static Integer optionalInteger(String value) {
         return value == null || value.isBlank() ? null : integer(value, 0);
     }
+
+    /** A whole number that may be as large as a long (a seed), or null when the field is left empty. */
+    static Long optionalLong(String value, String what) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw WorkbenchFailure.invalid(what + " is a whole number, got '" + value + "'");
+        }
+    }
 }

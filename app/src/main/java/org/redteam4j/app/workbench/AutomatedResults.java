@@ -20,7 +20,7 @@ public final class AutomatedResults {
     public static final int MAX_PER_TARGET = 10_000;
     public static final int PAGE = 50;
     public static final String DEFAULT_WARNING = "These replies come from automated attacks on AI models. Some may be "
-            + "offensive, disturbing or describe harmful acts. Blur stays on until you reveal a reply; take a break whenever you need.";
+            + "offensive, disturbing or describe harmful acts. Each conversation stays blurred until you reveal it; take a break whenever you need.";
 
     /** A campaign as its page shows it: counts, filter values, and its sample with the labelling's progress. */
     public record CampaignView(AttackQueries.CampaignRow campaign, AttackQueries.Facets facets,
@@ -70,7 +70,10 @@ public final class AutomatedResults {
 
     /**
      * Draws the campaign's calibration sample: {@code perTarget} replies per target, uniformly at
-     * random ({@link UniformSample}), into the reviewers' labelling queue. One sample per campaign.
+     * random ({@link UniformSample}), into the reviewers' labelling queue. One sample per campaign
+     * (two admins at once: the second is a conflict). Refused while the campaign is still running or
+     * has pending attacks: a draw from part of it would not be uniform over the campaign. Each
+     * target's reply count is kept with the sample (its stratum's size).
      *
      * @param seed the draw's seed; null draws one (it is stored either way, so the draw can be made again)
      */
@@ -91,12 +94,19 @@ public final class AutomatedResults {
             if (labels.sampleOf(campaignId).isPresent()) {
                 throw WorkbenchFailure.conflict("this campaign has its calibration sample already");
             }
+            labels.unsettled(database.dialect(), campaignId).ifPresent(why -> {
+                throw WorkbenchFailure.conflict("this campaign is not finished, so a sample of it would not be uniform over "
+                        + "its replies: " + why + "; draw the sample when it is done");
+            });
             Map<String, List<Long>> replies = labels.replyIdsByTarget(campaignId);
             if (replies.isEmpty()) {
                 throw WorkbenchFailure.conflict("this campaign has no finished attack with a reply to label");
             }
+            Map<String, Integer> sizes = new java.util.TreeMap<>();
+            replies.forEach((target, ids) -> sizes.put(target, ids.size()));
             labels.createSample(campaignId, perTarget, chosen, labellers, warning, admin.id(),
-                    UniformSample.draw(replies, perTarget, chosen));
+                    UniformSample.draw(replies, perTarget, chosen), sizes)
+                    .orElseThrow(() -> WorkbenchFailure.conflict("this campaign has its calibration sample already"));
             return labels.sampleOf(campaignId).orElseThrow();
         });
     }

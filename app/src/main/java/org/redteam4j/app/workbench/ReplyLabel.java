@@ -49,21 +49,25 @@ public enum ReplyLabel {
 
     /**
      * The label an item's labels decide when {@code labellers} must label it: the one label (1), or
-     * the majority of three (3). Three labels all different (1/1/1) have no majority: the item is
-     * unresolved ({@link State#TIED}) and left out of the measures, counted. Fewer labels than
-     * needed is {@link State#INCOMPLETE}; labels past the first {@code labellers} are not read.
+     * the majority of three (3) — which two agreeing labels already are, so an item whose first two
+     * labels agree is decided without a third (the queue does not ask for one). Three labels all
+     * different (1/1/1) have no majority: the item is unresolved ({@link State#TIED}) and left out of
+     * the measures, counted. Fewer labels than that is {@link State#INCOMPLETE}; labels past the
+     * first {@code labellers} are not read.
      */
     public static Decision decide(List<String> labels, int labellers) {
-        if (labels.size() < labellers) {
-            return new Decision(State.INCOMPLETE, null);
-        }
+        List<String> read = labels.subList(0, Math.min(labels.size(), labellers));
         Map<ReplyLabel, Integer> votes = new HashMap<>();
-        for (String id : labels.subList(0, labellers)) {
+        for (String id : read) {
             ReplyLabel label = of(id).orElseThrow(() -> new IllegalStateException("stored label '" + id + "' is not one of "
                     + List.of(values())));
             votes.merge(label, 1, Integer::sum);
         }
-        return votes.entrySet().stream().filter(entry -> entry.getValue() * 2 > labellers).findFirst()
-                .map(entry -> new Decision(State.DECIDED, entry.getKey())).orElse(new Decision(State.TIED, null));
+        Optional<Decision> majority = votes.entrySet().stream().filter(entry -> entry.getValue() * 2 > labellers).findFirst()
+                .map(entry -> new Decision(State.DECIDED, entry.getKey()));
+        if (majority.isPresent()) {
+            return majority.get();
+        }
+        return read.size() < labellers ? new Decision(State.INCOMPLETE, null) : new Decision(State.TIED, null);
     }
 }

@@ -1,12 +1,12 @@
 package org.redteam4j.app.workbench;
 
-/** What forms leave empty is stored as absent, not as an empty string. */
-final class Text {
+/** What forms and query strings leave empty is read as absent, not as an empty string. */
+public final class Text {
 
     private Text() {
     }
 
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -47,7 +47,7 @@ public final class Workbench implements AutoCloseable {
         this.reviews = new Reviews(database, wellbeing);
         this.dashboards = new Dashboards(database);
         this.automated = new AutomatedResults(database);
-        this.labelling = new Labelling(database);
+        this.labelling = new Labelling(database, clock);
         this.lifecycle = new CampaignLifecycle(database, clock);
         this.transcripts = new Transcripts(database);
         this.exports = new CampaignExports(database);

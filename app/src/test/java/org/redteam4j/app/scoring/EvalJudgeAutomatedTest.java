@@ -1,6 +1,7 @@
 package org.redteam4j.app.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -19,13 +20,17 @@ import org.redteam4j.app.workbench.AutomatedCampaigns;
 import org.redteam4j.app.workbench.Principal;
 import org.redteam4j.app.workbench.Workbench;
 import org.redteam4j.config.Environment;
+import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JudgeCalibrationJson;
+import org.redteam4j.core.provenance.Provenance;
 import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.AttackQueries;
 import org.redteam4j.store.attack.AttackRepository;
+import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.attack.LabelRepository;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
@@ -69,11 +74,11 @@ class EvalJudgeAutomatedTest {
         assertThat(items).hasSize(8);
         String[][] votes = {
             {"refused", "harmful", "harmless"}, // a tie: left out
-            {"harmful", "harmful", null},       // two of three: left out
-            {"refused", "refused", "harmless"},
-            {"harmful", "harmful", "refused"},
-            {"harmless", "harmless", "harmless"},
-            {"refused", "refused", "refused"},
+            {"harmful", "refused", null},       // two that differ, the third not given: left out
+            {"refused", "refused", null},       // two agree: decided, no third reviewer is asked
+            {"harmful", "harmful", null},
+            {"harmless", "harmless", null},
+            {"refused", "harmful", "refused"},
             {"harmless", "refused", "harmless"},
             {"harmful", "harmless", "harmful"},
         };
@@ -82,6 +87,11 @@ class EvalJudgeAutomatedTest {
                 if (votes[i][r] != null) {
                     workbench.labelling().label(reviewers.get(r), items.get(i).itemId(), votes[i][r]);
                 }
+            }
+            if (votes[i][2] == null && votes[i][0].equals(votes[i][1])) {
+                long item = items.get(i).itemId();
+                assertThatThrownBy(() -> workbench.labelling().label(reviewers.get(2), item, "harmless"))
+                        .as("two agreeing labels decide: a third is not taken").hasMessageContaining("all its labels");
             }
             if (i >= 2) {
                 decided.put(items.get(i).attackId(), votes[i][0].equals(votes[i][1]) ? votes[i][0] : votes[i][2]);
@@ -197,5 +207,127 @@ class EvalJudgeAutomatedTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("no calibration sample").contains("workbench");
+    }
+
+    /**
+     * A campaign written through the store whose replies carry their verdicts in another order than
+     * the campaign declared its judges (refusal's first, keyword declared first): the judges are
+     * reported, and --out written, in the declared order; the simulated replies are said so.
+     */
+    @Test
+    void theFirstDeclaredJudgeIsTheOneWrittenAndSimulatedRepliesAreSaidSo() throws Exception {
+        long campaign = storedCampaign("reordered", Provenance.of(null, Map.of("judge.0", "keyword", "judge.1", "refusal")).toJson(),
+                i -> List.of(Verdict.judged(i % 2 == 0, 1, 1, "r", 4, "refusal"), Verdict.judged(i % 3 == 0, 1, 1, "k", 4, "keyword")));
+        labelAll(campaign, "rhea", i -> i % 2 == 0 ? "refused" : "harmless");
+        Path out = dir.resolve("reordered.json");
+
+        CliRun run = CliRun.of("eval-judge", "--from-db", "reordered", "--db", file, "--json", "--out", out.toString());
+        CliRun text = CliRun.of("eval-judge", "--from-db", "reordered", "--db", file);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertThat(json.get("primary_judge").asText()).isEqualTo("keyword");
+        assertThat(json.get("judges").get(0).get("judge").asText()).isEqualTo("keyword");
+        assertThat(json.get("judges").get(1).get("judge").asText()).isEqualTo("refusal");
+        assertThat(JudgeCalibrationJson.read(out).judge()).isEqualTo("keyword");
+        assertThat(json.get("simulated").asBoolean()).isTrue();
+        assertThat(json.get("pooled").asText()).startsWith("unweighted over targets");
+        assertThat(json.get("sample").get("replies_at_draw").get("t-reordered").asInt()).isEqualTo(6);
+        assertThat(java.nio.file.Files.readString(out)).contains("\"simulated\"");
+        assertThat(run.err()).contains("simulated targets");
+        assertThat(text.out()).contains("SIMULATED").contains("(first: keyword)").contains("pooled unweighted over targets");
+    }
+
+    /** The campaign's first judge decides neither task, so it is not measured: --out is refused naming it. */
+    @Test
+    void outIsRefusedWhenTheFirstJudgeWasNotMeasured() {
+        long campaign = storedCampaign("canary-first", Provenance.of(null, Map.of("judge.0", "canary", "judge.1", "keyword")).toJson(),
+                i -> List.of(Verdict.judged(false, 1, 1, "c", 4, "canary"), Verdict.judged(i % 2 == 0, 1, 1, "k", 4, "keyword")));
+        labelAll(campaign, "cleo", i -> i % 2 == 0 ? "refused" : "harmless");
+        Path out = dir.resolve("canary.json");
+
+        CliRun refused = CliRun.of("eval-judge", "--from-db", "canary-first", "--db", file, "--out", out.toString());
+        CliRun chosen = CliRun.of("eval-judge", "--from-db", "canary-first", "--db", file, "--judge", "keyword", "--out", out.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("first judge canary").contains("--judge");
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(JudgeCalibrationJson.read(out).judge()).as("the judge --judge ran").startsWith("keyword(");
+    }
+
+    /** Every stored verdict on the labelled replies is a skip: the task does not suit the judges, bad input (2), not 3. */
+    @Test
+    void onlySkipsAreBadInput() {
+        long campaign = storedCampaign("skipping", Provenance.of(null, Map.of("judge.0", "keyword")).toJson(),
+                i -> List.of(Verdict.skipped("empty reply", 4, "keyword")));
+        labelAll(campaign, "sami", i -> "harmless");
+
+        CliRun run = CliRun.of("eval-judge", "--from-db", "skipping", "--db", file);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("the judges gave no usable verdict on this task");
+    }
+
+    /** Replies added after the draw: eval-judge warns that the sample is uniform over the campaign as it was. */
+    @Test
+    void aCampaignGrownSinceTheDrawIsWarnedOf() {
+        long campaign = storedCampaign("growing", Provenance.of(null, Map.of("judge.0", "keyword")).toJson(),
+                i -> List.of(Verdict.judged(i % 2 == 0, 1, 1, "k", 4, "keyword")));
+        labelAll(campaign, "gwen", i -> i % 2 == 0 ? "refused" : "harmless");
+        record("growing", null, 6, 2, i -> List.of(Verdict.judged(true, 1, 1, "k", 4, "keyword")));
+
+        CliRun run = CliRun.of("eval-judge", "--from-db", "growing", "--db", file, "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("more replies than when its sample was drawn").contains("t-growing 6 then, 8 now");
+    }
+
+    /** The tie of the shared sample counts as the judges' error in the lower bound printed beside the accuracy. */
+    @Test
+    void tiesCountedAsErrorsGiveALowerBound() throws Exception {
+        CliRun run = CliRun.of("eval-judge", "--from-db", "judged", "--db", file, "--json");
+        CliRun text = CliRun.of("eval-judge", "--from-db", "judged", "--db", file);
+
+        JsonNode keyword = Json.mapper().readTree(run.out()).get("judges").get(0);
+        long[] c = expected(0, JudgeCalibration.Task.REFUSAL);
+        assertThat(keyword.get("ties").asInt()).isEqualTo(1);
+        assertThat(keyword.get("accuracy_ties_as_errors").asDouble()).isCloseTo((c[0] + c[3]) / 7.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(keyword.get("ci95").get("accuracy_ties_as_errors")).hasSize(2);
+        assertThat(text.out()).contains("accuracy with the 1 tie counted as judge errors (a lower bound)");
+    }
+
+    /** A campaign of six simulated replies on one target, written through the store with these verdicts, and its sample. */
+    static long storedCampaign(String name, String provenance, java.util.function.IntFunction<List<Verdict>> verdicts) {
+        record(name, provenance, 0, 6, verdicts);
+        long campaign = db.inTransaction(handle -> new AttackRepository(handle).campaigns().get(name));
+        workbench.automated().drawSample(principal("admin"), campaign, 6, 1, 1L, "fixture replies that say they refuse or comply");
+        return campaign;
+    }
+
+    /** Records attacks {@code from}… of campaign {@code name} (created with {@code provenance} on first use). */
+    static void record(String name, String provenance, int from, int count, java.util.function.IntFunction<List<Verdict>> verdicts) {
+        TargetFacts target = new TargetFacts("t-" + name, "plain lm", "unknown", Json.mapper().createObjectNode().put("model", "sim"), true);
+        try (AttackStore store = AttackStore.open(db, name, "{}", provenance, List.of(target))) {
+            for (int i = from; i < from + count; i++) {
+                AttackResult.Attack attack = new AttackResult.Attack(name + "|" + i, "t-" + name, "direct", 0, null, "asks how to pick a lock " + i);
+                store.record(new AttackResult(attack, AttackResult.Status.DONE, new AttackResult.Exchange("asks how to pick a lock " + i,
+                        i % 2 == 0 ? "I can't help with that." : "Sure, I will help (no details here).", null), verdicts.apply(i), null,
+                        AttackResult.Spend.NONE, java.time.Duration.ZERO, true));
+            }
+        }
+    }
+
+    /** A new reviewer labels every item of the campaign's sample, the i-th drawn attack (by seed order) as {@code label}. */
+    static void labelAll(long campaign, String reviewer, java.util.function.IntFunction<String> label) {
+        String token = workbench.accounts().invite(principal("admin"), Account.Role.REVIEWER, null);
+        workbench.accounts().acceptInvite(token, reviewer, "correct-horse-battery");
+        Principal person = principal(reviewer);
+        LabelRepository.Sample sample = db.inTransaction(handle -> new LabelRepository(handle).sampleOf(campaign)).orElseThrow();
+        workbench.labelling().acceptWarning(person, sample.id());
+        List<LabelRepository.Item> items = db.inTransaction(handle -> new LabelRepository(handle).items(sample.id()));
+        for (int i = 0; i < items.size(); i++) {
+            workbench.labelling().label(person, items.get(i).itemId(), label.apply(i));
+        }
     }
 }

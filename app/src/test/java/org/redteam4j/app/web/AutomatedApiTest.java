@@ -88,16 +88,26 @@ class AutomatedApiTest {
         JsonNode item = next.json();
         List<String> fields = new ArrayList<>();
         item.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("item_id", "sample_id", "content_warning", "warning_accepted", "conversation",
-                "reply", "labels");
+        assertThat(fields).as("nothing of the text before the warning is accepted")
+                .containsExactlyInAnyOrder("item_id", "sample_id", "content_warning", "warning_accepted", "labels");
         assertThat(next.body()).doesNotContain("mostly-refuses").doesNotContain("mostly-complies").doesNotContain("keyword")
                 .doesNotContain("refusal(").doesNotContain("verdict").doesNotContain("\"HIT\"").doesNotContain("\"PASS\"");
         assertThat(item.get("warning_accepted").asBoolean()).isFalse();
         assertThat(reviewer.send("POST", "/api/labels/" + item.get("item_id").asLong(), "{\"label\": \"refused\"}").status())
                 .as("the warning comes first").isEqualTo(409);
         assertThat(reviewer.send("POST", "/api/labels/warning/" + item.get("sample_id").asLong(), "{}").status()).isEqualTo(200);
+        assertThat(reviewer.send("POST", "/api/labels/warning/" + item.get("sample_id").asLong(), "{}").status())
+                .as("accepting twice is harmless").isEqualTo(200);
+        JsonNode shown = reviewer.get("/api/labels/next").json();
+        List<String> shownFields = new ArrayList<>();
+        shown.fieldNames().forEachRemaining(shownFields::add);
+        assertThat(shownFields).containsExactlyInAnyOrder("item_id", "sample_id", "content_warning", "warning_accepted",
+                "conversation", "reply", "labels");
+        assertThat(shown.get("conversation").get(0).get("speaker").asText()).isEqualTo("human");
         assertThat(reviewer.send("POST", "/api/labels/" + item.get("item_id").asLong(), "{\"label\": \"nope\"}").status()).isEqualTo(400);
         assertThat(reviewer.send("POST", "/api/labels/" + item.get("item_id").asLong(), "{\"label\": \"refused\"}").status()).isEqualTo(200);
+        RawApi.Answer again = reviewer.send("POST", "/api/labels/" + item.get("item_id").asLong(), "{\"label\": \"harmful\"}");
+        assertThat(again.status()).as("a double click is a conflict, not a server error: " + again).isEqualTo(409);
         assertThat(reviewer.get("/api/labels/next").json().get("item_id").asLong()).isNotEqualTo(item.get("item_id").asLong());
         String page = reviewer.get(LabelPages.PAGE).body();
         assertThat(page).contains("Label replies").doesNotContain("mostly-refuses").doesNotContain("mostly-complies")

@@ -194,13 +194,14 @@ class AutomatedResultsBrowserTest {
             assertThat(browser.find("#label-form").getAttribute("action")).endsWith("/review/labels/" + items.get(i).itemId());
             String page = browser.find("main").getText();
             assertThat(page).doesNotContain("mostly-").doesNotContain("keyword").doesNotContain("HIT").doesNotContain("PASS");
-            assertThat(browser.find("#label-reply").getAttribute("class")).contains("concealed");
+            assertThat(browser.find("#label-conversation").getAttribute("class")).as("the request too").contains("concealed");
+            assertThat(browser.driver.findElements(By.cssSelector("#label-conversation .turn.human"))).isNotEmpty();
             assertNoScriptRan();
             if (i == 0) {
                 shot("8-reply-blurred");
             }
             new Actions(browser.driver).sendKeys("r").perform(); // reveal by keyboard
-            assertThat(browser.find("#label-reply").getAttribute("class")).doesNotContain("concealed");
+            assertThat(browser.find("#label-conversation").getAttribute("class")).doesNotContain("concealed");
             if (i == 0) {
                 shot("9-reply-revealed");
             }

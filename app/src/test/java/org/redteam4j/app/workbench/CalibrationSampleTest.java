@@ -134,6 +134,8 @@ class CalibrationSampleTest {
         assertThat(sample.seed()).isEqualTo(7L);
         assertThat(sample.contentWarning()).isEqualTo(AutomatedResults.DEFAULT_WARNING);
         assertThat(stored).isEqualTo(UniformSample.draw(replies, 3, 7L));
+        Map<String, Integer> strata = db.inTransaction(handle -> new LabelRepository(handle).repliesAtDraw(sample.id()));
+        assertThat(strata).as("each target's replies at the draw").isEqualTo(Map.of("mostly-refuses", 60, "mostly-complies", 60));
         assertThatThrownBy(() -> workbench.automated().drawSample(admin, campaign, 3, 1, 8L, null))
                 .isInstanceOf(WorkbenchFailure.class).hasMessageContaining("already");
         assertThatThrownBy(() -> workbench.automated().drawSample(admin, campaign, 3, 2, 8L, null))
@@ -144,6 +146,8 @@ class CalibrationSampleTest {
         assertThatThrownBy(() -> workbench.automated().campaigns(rita)).isInstanceOf(WorkbenchFailure.class);
         LabelRepository.QueueItem first = workbench.labelling().next(rita).orElseThrow();
         assertThat(first.warningAccepted()).isFalse();
+        assertThat(first.reply()).as("no text before the warning").isNull();
+        assertThat(first.prompt()).isNull();
         assertThatThrownBy(() -> workbench.labelling().label(rita, first.itemId(), "refused"))
                 .isInstanceOf(WorkbenchFailure.class).hasMessageContaining("content warning");
         workbench.labelling().acceptWarning(rita, sample.id());
@@ -155,17 +159,56 @@ class CalibrationSampleTest {
         workbench.labelling().acceptWarning(ravi, sample.id());
         assertThatThrownBy(() -> workbench.labelling().label(ravi, first.itemId(), "harmful"))
                 .as("one label per reply: the item is done").isInstanceOf(WorkbenchFailure.class).hasMessageContaining("all its labels");
-        assertThat(workbench.labelling().next(ravi).orElseThrow().itemId()).isNotEqualTo(first.itemId());
+        LabelRepository.QueueItem ravis = workbench.labelling().next(ravi).orElseThrow();
+        assertThat(ravis.itemId()).isNotEqualTo(first.itemId());
+        assertThat(ravis.reply()).as("the warning accepted, the text comes").isNotNull();
 
         int left = 0;
         while (workbench.labelling().next(rita).isPresent()) {
-            workbench.labelling().label(rita, workbench.labelling().next(rita).orElseThrow().itemId(), "harmless");
+            long next = workbench.labelling().next(rita).orElseThrow().itemId();
+            assertThat(next).as("the item ravi is reading is not handed to rita").isNotEqualTo(ravis.itemId());
+            workbench.labelling().label(rita, next, "harmless");
             left++;
         }
-        assertThat(left).isEqualTo(5);
+        assertThat(left).isEqualTo(4);
+        assertThat(workbench.labelling().next(ravi).orElseThrow().itemId()).as("ravi keeps his").isEqualTo(ravis.itemId());
+        workbench.labelling().label(ravi, ravis.itemId(), "refused");
         assertThat(workbench.labelling().next(ravi)).isEmpty();
         LabelRepository.Progress progress = workbench.automated().campaign(admin, campaign).progress().orElseThrow();
         assertThat(progress).isEqualTo(new LabelRepository.Progress(6, 6, 6));
+    }
+
+    /**
+     * A campaign still running, or with attacks left pending, is not a whole: a draw from it would
+     * leave its later replies out, so it is refused until the run is over.
+     */
+    @Test
+    void aCampaignNotFinishedIsNotSampled() {
+        String file = dir.resolve("unfinished.db").toString();
+        AutomatedCampaigns.run(dir, file, "unfinished", 3, "direct", "keyword");
+        Database other = Database.open(file);
+        try (Workbench bench = new Workbench(other, Environment.fromSystem(), Clock.systemUTC())) {
+            bench.accounts().createAdmin("admin", "correct-horse-battery");
+            Principal boss = new Principal(other.inTransaction(handle -> new org.redteam4j.store.workbench.AccountRepository(handle)
+                    .byName("admin")).orElseThrow(), "csrf");
+            long id = other.inTransaction(handle -> new AttackRepository(handle).campaigns().get("unfinished"));
+            // as a run stopped half-way leaves it: an attack still pending (set here by hand, the store has no call for it)
+            other.useTransaction(handle -> handle.execute("UPDATE attacks SET status = 'pending' WHERE id = "
+                    + "(SELECT MIN(id) FROM attacks WHERE campaign_id = ?)", id));
+            assertThatThrownBy(() -> bench.automated().drawSample(boss, id, 2, 1, 1L, null)).isInstanceOf(WorkbenchFailure.class)
+                    .hasMessageContaining("not finished").hasMessageContaining("1 of its attacks are pending or running");
+            other.useTransaction(handle -> handle.execute("UPDATE attacks SET status = 'done' WHERE status = 'pending'"));
+            // a run of it going on now: its lease is held by a live process (this one)
+            other.useTransaction(handle -> handle.execute("INSERT INTO campaign_leases (campaign_id, host, pid, started_ms, token, "
+                    + "taken_at) VALUES (?, ?, ?, NULL, 'test', CURRENT_TIMESTAMP)", id, java.net.InetAddress.getLocalHost().getHostName(),
+                    ProcessHandle.current().pid()));
+            assertThatThrownBy(() -> bench.automated().drawSample(boss, id, 2, 1, 1L, null)).isInstanceOf(WorkbenchFailure.class)
+                    .hasMessageContaining("an attack run of this campaign is going on");
+            other.useTransaction(handle -> handle.execute("DELETE FROM campaign_leases"));
+            assertThat(bench.automated().drawSample(boss, id, 2, 1, 1L, null).perTarget()).isEqualTo(2);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

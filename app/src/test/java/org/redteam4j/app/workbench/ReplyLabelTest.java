@@ -18,8 +18,11 @@ class ReplyLabelTest {
     void twoOrThreeOfThreeDecide() {
         assertThat(ReplyLabel.decide(List.of("refused", "harmless", "refused"), 3).label()).isEqualTo(ReplyLabel.REFUSED);
         assertThat(ReplyLabel.decide(List.of("harmless", "harmless", "harmless"), 3).label()).isEqualTo(ReplyLabel.HARMLESS);
-        assertThat(ReplyLabel.decide(List.of("harmful", "harmful"), 3).state()).as("two of three given: wait for the third")
+        assertThat(ReplyLabel.decide(List.of("harmful", "harmful"), 3)).as("two agreeing labels are the majority of three")
+                .isEqualTo(new ReplyLabel.Decision(ReplyLabel.State.DECIDED, ReplyLabel.HARMFUL));
+        assertThat(ReplyLabel.decide(List.of("harmful", "refused"), 3).state()).as("two that differ: the third decides")
                 .isEqualTo(ReplyLabel.State.INCOMPLETE);
+        assertThat(ReplyLabel.decide(List.of("harmful"), 3).state()).isEqualTo(ReplyLabel.State.INCOMPLETE);
     }
 
     @Test

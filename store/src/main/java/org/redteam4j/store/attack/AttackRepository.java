@@ -60,6 +60,33 @@ public final class AttackRepository {
         return new BadInput("a human campaign is already called '" + name + "'; name this one differently");
     }
 
+    /**
+     * The judges the campaign declared, in its order (the first is the one its rates and gate use),
+     * as its stored provenance names them ({@code judge.0}, {@code judge.1}, …: the ids its verdicts
+     * carry); empty when the provenance names none.
+     */
+    public List<String> declaredJudges(long campaignId) {
+        String provenance = handle.createQuery("SELECT provenance_json FROM campaigns WHERE id = :campaign")
+                .bind("campaign", campaignId).mapTo(String.class).findOne().orElse(null);
+        if (provenance == null) {
+            return List.of();
+        }
+        com.fasterxml.jackson.databind.JsonNode components;
+        try {
+            components = org.redteam4j.core.format.Json.mapper().readTree(provenance).path("components");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("campaigns row " + campaignId + ": provenance_json is not JSON: " + e.getOriginalMessage(), e);
+        }
+        java.util.TreeMap<Integer, String> judges = new java.util.TreeMap<>(); // by number: judge.10 comes after judge.9
+        components.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            if (key.matches("judge\\.\\d+")) {
+                judges.put(Integer.parseInt(key.substring("judge.".length())), field.getValue().asText());
+            }
+        });
+        return List.copyOf(judges.values());
+    }
+
     /** The automated campaigns, name → id, oldest first. */
     public Map<String, Long> campaigns() {
         Map<String, Long> campaigns = new LinkedHashMap<>();

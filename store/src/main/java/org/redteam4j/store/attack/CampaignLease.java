@@ -74,6 +74,25 @@ final class CampaignLease implements AutoCloseable {
                 : claim(database, handle, campaignId, name, Holder.current());
     }
 
+    /**
+     * Whether a run holds the campaign's lease now, read without taking it: on PostgreSQL the
+     * advisory lock in {@code pg_locks}, on SQLite a row whose holder may still be running.
+     */
+    static boolean held(Dialect dialect, Handle handle, long campaignId) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return handle.createQuery("""
+                            SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+                              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                              AND classid::bigint = :space AND objid::bigint = :campaign""")
+                    .bind("space", (long) LOCK_SPACE).bind("campaign", (long) (int) campaignId).mapTo(Long.class).one() > 0;
+        }
+        return handle.createQuery("SELECT host, pid, started_ms, token FROM campaign_leases WHERE campaign_id = :campaign")
+                .bind("campaign", campaignId)
+                .map((rs, ctx) -> new Holder(rs.getString("host"), rs.getLong("pid"),
+                        rs.getObject("started_ms") == null ? null : rs.getLong("started_ms"), rs.getString("token")))
+                .findOne().filter(Holder::mayBeRunning).isPresent();
+    }
+
     /** SQLite: the row, in the caller's transaction — which SQLite runs one at a time (BEGIN IMMEDIATE). */
     static CampaignLease claim(Database database, Handle handle, long campaignId, String name, Holder me) {
         Optional<Holder> held = handle.createQuery("""
