@@ -167,6 +167,19 @@ public final class Database {
         }
     }
 
+    /** {@code full}: every SQLite commit waits for the disk, so an OS crash or power loss loses none (slower under load). */
+    public static final String SYNC_VARIABLE = "REDTEAM4J_SQLITE_SYNC";
+
+    static SQLiteConfig.SynchronousMode synchronousMode(String setting) {
+        if (setting == null || setting.isBlank() || setting.strip().equalsIgnoreCase("normal")) {
+            return SQLiteConfig.SynchronousMode.NORMAL;
+        }
+        if (setting.strip().equalsIgnoreCase("full")) {
+            return SQLiteConfig.SynchronousMode.FULL;
+        }
+        throw new StoreException("$" + SYNC_VARIABLE + " is '" + setting + "': expected normal or full", null);
+    }
+
     private static DataSource sqlite(DatabaseLocation location, SQLiteConfig.TransactionMode mode) {
         String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
         Path parent = Path.of(file).toAbsolutePath().getParent();
@@ -178,8 +191,9 @@ public final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the process
         // dying, and only an OS crash or power loss may lose the last ones. FULL made every commit
-        // wait for the disk while holding the one write lock, the queue behind issue 18's 3 s tail.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // wait for the disk while holding the one write lock, the queue behind issue 18's 3 s tail;
+        // whoever prefers that wait to the risk asks for it.
+        config.setSynchronous(synchronousMode(System.getenv(SYNC_VARIABLE)));
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         // A deferred transaction that reads and then writes fails at once (SQLITE_BUSY) when another
         // writer got in between; taking the write lock at BEGIN makes concurrent writers wait instead.
