@@ -19,13 +19,16 @@ public final class WarningAcceptanceRepository {
                 .bind("member", memberId).bind("campaign", campaignId).mapTo(String.class).findOne();
     }
 
-    /** Records the acceptance of the warning whose text has this SHA-256, replacing an older one. */
+    /**
+     * Records the acceptance of the warning whose text has this SHA-256, replacing an older one. One
+     * upsert, so two accepts at once (a double click) both succeed rather than colliding on the key.
+     */
     public void accept(long memberId, long campaignId, String warningSha256) {
-        handle.createUpdate("DELETE FROM warning_acceptances WHERE member_id = :member AND campaign_id = :campaign")
-                .bind("member", memberId).bind("campaign", campaignId).execute();
         handle.createUpdate("""
                         INSERT INTO warning_acceptances (member_id, campaign_id, warning_sha256, accepted_at)
-                        VALUES (:member, :campaign, :sha, :now)""")
+                        VALUES (:member, :campaign, :sha, :now)
+                        ON CONFLICT (member_id, campaign_id) DO UPDATE
+                        SET warning_sha256 = excluded.warning_sha256, accepted_at = excluded.accepted_at""")
                 .bind("member", memberId).bind("campaign", campaignId).bind("sha", warningSha256).bind("now", Instant.now())
                 .execute();
     }
