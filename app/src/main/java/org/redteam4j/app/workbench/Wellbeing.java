@@ -7,6 +7,7 @@ import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
+import org.redteam4j.store.workbench.ReviewRepository;
 import org.redteam4j.store.workbench.WarningAcceptanceRepository;
 
 /**
@@ -83,6 +84,9 @@ public final class Wellbeing {
         }
         database.inTransaction(handle -> {
             new AccountRepository(handle).setOptedOut(person.id(), optedOut);
+            if (optedOut) { // the reviews they hold but have not done go back to the queue for others
+                new ReviewRepository(handle).releaseAssigned(person.id());
+            }
             return null;
         });
     }
