@@ -86,11 +86,12 @@ final class TaskPages {
             for (Campaign campaign : workbench.campaigns().open(member)) {
                 Map<String, Object> row = new HashMap<>();
                 row.put("campaign", campaign);
-                row.put("done", workbench.task().finishedInCampaign(member, campaign.id()));
-                row.put("warningAccepted", workbench.wellbeing().warningAccepted(member, campaign));
+                RedTeamTask.Standing standing = workbench.task().standing(member, campaign);
+                row.put("done", standing.finished());
+                row.put("warningAccepted", standing.warningAccepted());
                 Wellbeing.warningSha256(campaign).ifPresent(sha -> row.put("warningSha256", sha));
-                workbench.task().attemptsLeftToday(member, campaign).ifPresent(left -> row.put("left", left));
-                workbench.task().inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
+                standing.leftToday().ifPresent(left -> row.put("left", left));
+                standing.inProgress().ifPresent(id -> row.put("inProgress", id));
                 campaigns.add(row);
             }
         }

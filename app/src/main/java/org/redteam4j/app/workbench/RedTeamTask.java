@@ -300,6 +300,22 @@ public final class RedTeamTask {
         }
     }
 
+    /** What the task list shows of one campaign for a member: attempts finished, warning accepted, left today, in progress. */
+    public record Standing(long finished, boolean warningAccepted, Optional<Integer> leftToday, Optional<Long> inProgress) {
+    }
+
+    /** The member's {@link Standing} in the campaign, read in one transaction (the task list asks per campaign). */
+    public Standing standing(Principal member, Campaign campaign) {
+        member.requireOnTask(Account.Role.MEMBER);
+        return database.inTransaction(handle -> {
+            LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
+            Optional<Integer> left = campaign.dailyCap() == null ? Optional.empty() : Optional.of((int) Math.max(0,
+                    campaign.dailyCap() - attempts.countedTowardsCap(member.id(), campaign.id(), clock.instant())));
+            return new Standing(attempts.finishedInCampaign(member.id(), campaign.id()),
+                    Wellbeing.accepted(handle, member.id(), campaign), left, attempts.inProgress(member.id(), campaign.id()));
+        });
+    }
+
     public long finishedInCampaign(Principal member, long campaignId) {
         return database.inTransaction(handle -> new LiveAttemptRepository(handle).finishedInCampaign(member.id(), campaignId));
     }

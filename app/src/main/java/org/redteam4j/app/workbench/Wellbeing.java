@@ -31,11 +31,13 @@ public final class Wellbeing {
 
     /** Whether the person accepted this campaign's warning as it reads now (true when it has none). */
     public boolean warningAccepted(Principal person, Campaign campaign) {
+        return warningSha256(campaign).isEmpty() || database.inTransaction(handle -> accepted(handle, person.id(), campaign));
+    }
+
+    /** {@link #warningAccepted}, inside the caller's transaction. */
+    static boolean accepted(org.jdbi.v3.core.Handle handle, long personId, Campaign campaign) {
         Optional<String> current = warningSha256(campaign);
-        if (current.isEmpty()) {
-            return true;
-        }
-        return database.inTransaction(handle -> new WarningAcceptanceRepository(handle).accepted(person.id(), campaign.id()))
+        return current.isEmpty() || new WarningAcceptanceRepository(handle).accepted(personId, campaign.id())
                 .filter(current.get()::equals).isPresent();
     }
 
