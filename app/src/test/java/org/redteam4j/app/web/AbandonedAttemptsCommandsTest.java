@@ -93,6 +93,7 @@ class AbandonedAttemptsCommandsTest {
         List<String> pairs = Files.readAllLines(out);
         assertThat(pairs).as("the unpicked replies make no pair").hasSize(3);
         assertThat(pairs.subList(1, 3)).allMatch(line -> line.contains("\"abandoned\":true"));
+        assertThat(pairs).as("every target here is sim").allMatch(line -> line.endsWith("\"simulated\":true}"));
 
         // train-pm --from-db reads the trainable choices: those over real targets, never an abandoned attempt's
         server.database.useTransaction(handle -> handle.createUpdate("UPDATE targets SET simulated = FALSE").execute());
