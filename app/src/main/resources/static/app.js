@@ -16,7 +16,8 @@
   document.documentElement.classList.add('js'); // what only a page without the script needs is hidden
 
   // --- Blurring: members choose it (off by default); reviewers start blurred. One reply is revealed by click or keyboard.
-  var blurKey = document.body.getAttribute('data-blur-key') || 'rt4j-blur';
+  // Kept per account: on a shared browser one reviewer's "show" must not start the next one unblurred.
+  var blurKey = (document.body.getAttribute('data-blur-key') || 'rt4j-blur') + ':' + account;
   var blurDefault = document.body.getAttribute('data-blur-default') === '1';
 
   function applyBlur(on) {
@@ -95,6 +96,24 @@
     if (form.hasAttribute('data-draft')) { localStorage.removeItem(draftKey(form)); }
   }
 
+  /** Removes the drafts whose key starts with {@code prefix} (all of them: 'rt4j-draft:'). */
+  function clearDrafts(prefix) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0) { localStorage.removeItem(key); }
+      }
+    } catch (disabled) { /* storage disabled: nothing was kept */ }
+  }
+
+  /** A finished or abandoned attempt takes no more input: its message and rating drafts go. */
+  function clearFinishedAttempt(root) {
+    var main = root.querySelector ? (root.matches && root.matches('main') ? root : root.querySelector('main')) : null;
+    if (main && main.getAttribute('data-finished') === '1') {
+      clearDrafts('rt4j-draft:' + account + ':attempt:' + main.getAttribute('data-attempt') + ':');
+    }
+  }
+
   // --- Messages in place.
   function showError(form, message) {
     var box = form.querySelector('.form-error') || (form.closest('section') || form).querySelector('.form-error');
@@ -155,7 +174,9 @@
         method: 'POST', credentials: 'same-origin',
         headers: {'Content-Type': 'application/json', 'X-CSRF-Token': meta('rt4j-csrf')}, body: '{}'
       }).then(function (response) { return response.json(); }).then(function (answer) {
-        if (answer && answer.discarded === false) { // too late: the message and its replies were stored
+        // "stored": too late, the message and its replies were stored; "discarded" or "none" (nothing was
+        // drawing: the message was never sent): the draft is kept
+        if (answer && answer.cancelled === 'stored') {
           clearDraft(form);
           refresh(null, null);
         }
@@ -278,6 +299,7 @@
   }
 
   function init(root) {
+    clearFinishedAttempt(root);
     revealable(root);
     applyBlur(blurred());
     var toggle = root.querySelector('#blur-toggle');
@@ -298,6 +320,12 @@
   }
 
   init(document);
+
+  // Logging out leaves no draft (a harmful prompt, say) for the next person on this browser; the
+  // response's Clear-Site-Data: "storage" does the same where the browser honours it.
+  document.querySelectorAll('form[action="/logout"]').forEach(function (form) {
+    form.addEventListener('submit', function () { clearDrafts('rt4j-draft:'); });
+  });
   if (location.hash === '#composer') { focusOn('composer'); } // after a pick without script's help, too
 
   // Back to a page from the browser's cache: no request of it is in flight any more.

@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
     String campaign;
 
     @Option(names = "--include-abandoned", description = "Also the attempts their members abandoned, marked \"abandoned\": true "
-            + "(with \"rating\": null when unrated), and the choices made in them.")
+            + "with \"rating\": null (they are never rated), and the choices made in them.")
     boolean includeAbandoned;
 
     @Mixin

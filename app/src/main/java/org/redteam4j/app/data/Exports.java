@@ -52,20 +52,20 @@ public final class Exports {
      * per workbench choice in the selected attempts. Returns how many were written.
      */
     public static long pairs(Database db, AttemptSelection selection, OutputStream stream, LongConsumer written) {
-        record Marked(PreferencePair pair, boolean abandoned) {
+        record Marked(PreferencePair pair, boolean abandoned, boolean simulated) {
         }
         return db.inTransaction(handle -> {
             PreferencePairRepository repository = new PreferencePairRepository(handle);
             try (JsonRecordWriter<Marked> writer = new JsonRecordWriter<>(stream, JsonRecordWriter.Layout.LINES,
-                    (marked, out) -> PreferencePairJson.write(marked.pair(), marked.abandoned(), out))) {
+                    (marked, out) -> PreferencePairJson.write(marked.pair(), marked.abandoned(), marked.simulated(), out))) {
                 if (selection.campaignId() == null) {
                     repository.forEach(pair -> {
-                        writer.write(new Marked(pair, false));
+                        writer.write(new Marked(pair, false, false));
                         written.accept(writer.written());
                     });
                 }
-                repository.forEachWorkbenchChoice(selection, (pair, abandoned) -> {
-                    writer.write(new Marked(pair, abandoned));
+                repository.forEachMarkedWorkbenchChoice(selection, choice -> {
+                    writer.write(new Marked(choice.pair(), choice.abandoned(), choice.simulated()));
                     written.accept(writer.written());
                 });
                 return writer.written();

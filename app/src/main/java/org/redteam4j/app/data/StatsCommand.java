@@ -33,14 +33,10 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout instead of tables.")
     boolean json;
 
-    @Option(names = "--include-abandoned", description = "Also count the abandoned workbench attempts that have a rating "
-            + "(left out by default).")
-    boolean includeAbandoned;
-
     @Override
     public Integer call() throws JsonProcessingException {
         Database db = database.open();
-        StoreStats stats = db.inTransaction(handle -> new StatsQueries(handle, includeAbandoned).compute());
+        StoreStats stats = db.inTransaction(handle -> new StatsQueries(handle).compute());
         PrintWriter out = spec.commandLine().getOut();
         CampaignResults stored = new CampaignResults(db);
         java.util.Map<String, Long> campaigns = stored.campaigns();

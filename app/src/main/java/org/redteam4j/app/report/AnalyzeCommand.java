@@ -66,10 +66,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
-    @Option(names = "--include-abandoned", description = "Also count the abandoned workbench attempts that have a rating "
-            + "(left out by default; an unrated one has nothing to analyse).")
-    boolean includeAbandoned;
-
     @Option(names = "--json", description = "Print the headline numbers as one JSON document on stdout.")
     boolean json;
 
@@ -103,7 +99,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             simulated = false;
         } else {
             Database db = Database.open(org.redteam4j.store.DatabaseLocation.parse(source.db));
-            AnalysisFacts stored = AnalysisFacts.read(db, includeAbandoned);
+            AnalysisFacts stored = AnalysisFacts.read(db);
             facts.addAll(stored.attempts());
             descriptions.addAll(stored.descriptions());
             campaigns.putAll(stored.campaigns());

@@ -35,7 +35,7 @@ final class AccountApi {
         });
         app.post("/api/logout", ctx -> {
             workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
-            WebApp.clearSession(ctx);
+            WebApp.logOut(ctx);
             ApiBodies.ok(ctx);
         });
     }

@@ -58,7 +58,7 @@ final class AccountPages {
 
     private void logout(Context ctx) {
         workbench.sessions().logout(ctx.cookie(WebApp.SESSION_COOKIE));
-        WebApp.clearSession(ctx);
+        WebApp.logOut(ctx);
         ctx.redirect("/login");
     }
 

@@ -70,7 +70,7 @@ final class TaskApi {
         app.post("/api/attempts/{id}/messages", ctx -> ApiBodies.json(ctx,
                 attempt(workbench.task().send(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).string("text")))));
         app.post("/api/attempts/{id}/cancel", ctx -> ApiBodies.json(ctx, Json.mapper().createObjectNode()
-                .put("discarded", workbench.task().cancel(WebApp.principal(ctx), Params.id(ctx)))));
+                .put("cancelled", workbench.task().cancel(WebApp.principal(ctx), Params.id(ctx)).id())));
         app.post("/api/attempts/{id}/choice", ctx -> ApiBodies.json(ctx,
                 attempt(workbench.task().choose(WebApp.principal(ctx), Params.id(ctx), ApiBodies.body(ctx).string("label")))));
         app.post("/api/attempts/{id}/finish", ctx -> {
@@ -78,8 +78,12 @@ final class TaskApi {
             ApiBodies.json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx))));
         });
         app.post("/api/attempts/{id}/abandon", ctx -> {
-            workbench.task().abandon(WebApp.principal(ctx), Params.id(ctx));
-            ApiBodies.json(ctx, attempt(workbench.task().attempt(WebApp.principal(ctx), Params.id(ctx))));
+            Principal member = WebApp.principal(ctx);
+            workbench.task().abandon(member, Params.id(ctx));
+            // someone who opted out may stop, but is shown no task content: the id and status only
+            ApiBodies.json(ctx, member.account().optedOut()
+                    ? Json.mapper().createObjectNode().put("id", Params.id(ctx)).put("status", "abandoned")
+                    : attempt(workbench.task().attempt(member, Params.id(ctx))));
         });
     }
 

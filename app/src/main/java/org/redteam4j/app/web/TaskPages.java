@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.app.workbench.Principal;
+import org.redteam4j.app.workbench.RedTeamTask;
 import org.redteam4j.app.workbench.Ratings;
 import org.redteam4j.app.workbench.TargetUnavailable;
 import org.redteam4j.app.workbench.Wellbeing;
@@ -51,10 +52,17 @@ final class TaskPages {
         // the composer's Cancel without the script: the browser stops waiting for the send, this discards its draw
         app.post("/attempts/{id}/cancel", ctx -> {
             Principal member = WebApp.principal(ctx);
-            boolean discarded = workbench.task().cancel(member, Params.id(ctx));
+            RedTeamTask.Cancelled cancelled = workbench.task().cancel(member, Params.id(ctx));
+            if (member.account().optedOut()) { // stopping is allowed; the task's page is not
+                ctx.redirect("/tasks");
+                return;
+            }
             LiveAttempt attempt = workbench.task().attempt(member, Params.id(ctx));
-            attemptPage(ctx, attempt, attempt.awaitingChoice() ? null : ctx.formParam("message"), discarded
-                    ? "Cancelled: the replies were discarded. Your message is kept; send it again when you like." : null);
+            attemptPage(ctx, attempt, attempt.awaitingChoice() ? null : ctx.formParam("message"), switch (cancelled) {
+                case DISCARDED -> "Cancelled: the replies were discarded. Your message is kept; send it again when you like.";
+                case NONE -> "Nothing was being drawn: your message was not sent. It is kept; send it when you like.";
+                case STORED -> null; // too late: the page shows the stored message and its replies
+            });
         });
         app.post("/attempts/{id}/choose", ctx -> {
             workbench.task().choose(WebApp.principal(ctx), Params.id(ctx), ctx.formParam("label"));
@@ -78,11 +86,12 @@ final class TaskPages {
             for (Campaign campaign : workbench.campaigns().open(member)) {
                 Map<String, Object> row = new HashMap<>();
                 row.put("campaign", campaign);
-                row.put("done", workbench.task().finishedInCampaign(member, campaign.id()));
-                row.put("warningAccepted", workbench.wellbeing().warningAccepted(member, campaign));
+                RedTeamTask.Standing standing = workbench.task().standing(member, campaign);
+                row.put("done", standing.finished());
+                row.put("warningAccepted", standing.warningAccepted());
                 Wellbeing.warningSha256(campaign).ifPresent(sha -> row.put("warningSha256", sha));
-                workbench.task().attemptsLeftToday(member, campaign).ifPresent(left -> row.put("left", left));
-                workbench.task().inProgress(member, campaign.id()).ifPresent(id -> row.put("inProgress", id));
+                standing.leftToday().ifPresent(left -> row.put("left", left));
+                standing.inProgress().ifPresent(id -> row.put("inProgress", id));
                 campaigns.add(row);
             }
         }

@@ -182,4 +182,15 @@ public final class WebApp {
     static void clearSession(Context ctx) {
         ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, false, 0, true, null, null, SameSite.STRICT));
     }
+
+    /**
+     * Logging out: the session cookie is cleared, and the browser told to drop this site's storage —
+     * drafts of harmful prompts and blur choices — so the next person on a shared browser finds none.
+     * "storage" leaves cookies to the Set-Cookie above; app.js also removes the drafts on submit, for
+     * browsers that ignore the header (it needs a secure context: HTTPS or localhost).
+     */
+    static void logOut(Context ctx) {
+        clearSession(ctx);
+        ctx.header("Clear-Site-Data", "\"storage\"");
+    }
 }

@@ -9,6 +9,7 @@ import org.redteam4j.store.Database;
 import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.InviteRepository;
+import org.redteam4j.store.workbench.ReviewRepository;
 import org.redteam4j.store.workbench.SessionRepository;
 
 /**
@@ -112,7 +113,8 @@ public final class Accounts {
 
     /**
      * An admin deactivates an account: every session of theirs ends at once and they cannot sign in
-     * until reactivated; their attempts and reviews stay. Nobody deactivates themself or the last active admin.
+     * until reactivated; their attempts and done reviews stay, the reviews assigned to them but not done go
+     * back to the queue. Nobody deactivates themself or the last active admin (two admins at once included).
      */
     public void deactivate(Principal admin, long accountId) {
         admin.require(Account.Role.ADMIN);
@@ -121,12 +123,12 @@ public final class Accounts {
         }
         database.useTransaction(handle -> {
             AccountRepository accounts = new AccountRepository(handle);
-            Account account = accounts.byId(accountId).filter(found -> found.name() != null).orElseThrow(WorkbenchFailure::notFound);
-            if (account.role() == Account.Role.ADMIN && accounts.active(accountId) && accounts.activeAdmins() <= 1) {
+            accounts.byId(accountId).filter(found -> found.name() != null).orElseThrow(WorkbenchFailure::notFound);
+            if (!accounts.deactivateUnlessLastAdmin(accountId, clock.instant())) {
                 throw WorkbenchFailure.conflict("the last active admin cannot be deactivated");
             }
-            accounts.setActive(accountId, false, clock.instant());
             new SessionRepository(handle).deleteAll(accountId);
+            new ReviewRepository(handle).releaseAssigned(accountId); // their undone reviews go to other reviewers
         });
     }
 

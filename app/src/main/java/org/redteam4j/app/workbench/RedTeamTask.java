@@ -72,7 +72,7 @@ public final class RedTeamTask {
             if (inProgress.isPresent()) {
                 return inProgress.get();
             }
-            if (campaign.dailyCap() != null && attempts.countedTowardsCap(member.id(), campaignId) >= campaign.dailyCap()) {
+            if (campaign.dailyCap() != null && attempts.countedTowardsCap(member.id(), campaignId, clock.instant()) >= campaign.dailyCap()) {
                 throw WorkbenchFailure.tooMany("you reached today's limit of " + campaign.dailyCap()
                         + " attempts in this campaign; please take a break and come back tomorrow", CAP_WINDOW);
             }
@@ -90,13 +90,19 @@ public final class RedTeamTask {
         if (campaign.dailyCap() == null) {
             return Optional.empty();
         }
-        long counted = database.inTransaction(handle -> new LiveAttemptRepository(handle).countedTowardsCap(member.id(), campaign.id()));
+        long counted = database.inTransaction(handle -> new LiveAttemptRepository(handle).countedTowardsCap(member.id(), campaign.id(), clock.instant()));
         return Optional.of((int) Math.max(0, campaign.dailyCap() - counted));
     }
 
     /** The member's own attempt; anyone else gets "not found", so ids reveal nothing. */
     public LiveAttempt attempt(Principal member, long attemptId) {
         member.requireOnTask(Account.Role.MEMBER);
+        return own(member, attemptId);
+    }
+
+    /** The member's own attempt, opted out or not: stopping (cancel, abandon) is always allowed. */
+    private LiveAttempt own(Principal member, long attemptId) {
+        member.require(Account.Role.MEMBER);
         return database.read(handle -> new LiveAttemptRepository(handle).load(attemptId))
                 .filter(attempt -> attempt.memberId() == member.id())
                 .orElseThrow(WorkbenchFailure::notFound);
@@ -146,27 +152,39 @@ public final class RedTeamTask {
             if (!draw.store()) { // a cancel while the floor held the answer still discards it
                 throw cancelled();
             }
-            database.inTransaction(handle -> {
-                LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
-                attempts.addHumanTurn(attemptId, message.strip());
-                attempts.addCandidates(attemptId, candidates);
-                return null;
-            });
+            // refused when a finish or abandon (another tab, another server) landed during the draw
+            if (!database.inTransaction(handle -> new LiveAttemptRepository(handle).addExchange(attemptId, message.strip(), candidates))) {
+                throw WorkbenchFailure.conflict("this attempt was finished or abandoned while the reply was drawn; "
+                        + "your message was not sent");
+            }
             return attempt(member, attemptId);
         } finally {
             drawing.remove(attemptId, draw);
         }
     }
 
+    /** What a cancel did: the draw's message and replies were discarded, or already stored, or nothing was drawing. */
+    public enum Cancelled {
+        DISCARDED, STORED, NONE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
-     * Cancels the draw in progress for this attempt: its replies are discarded when they arrive.
-     * False when there was nothing to cancel, or the replies were already being stored (then the
-     * attempt shows them, as if the member had waited).
+     * Cancels the draw in progress for this attempt: its replies are discarded when they arrive
+     * ({@link Cancelled#DISCARDED}). {@link Cancelled#STORED} when they were already being stored (the
+     * attempt shows them, as if the member had waited); {@link Cancelled#NONE} when nothing was
+     * drawing, so the message was never sent. Allowed after opting out: stopping always is.
      */
-    public boolean cancel(Principal member, long attemptId) {
-        attempt(member, attemptId);
+    public Cancelled cancel(Principal member, long attemptId) {
+        own(member, attemptId);
         Draw draw = drawing.get(attemptId);
-        return draw != null && draw.cancel();
+        if (draw == null) {
+            return Cancelled.NONE;
+        }
+        return draw.cancel() ? Cancelled.DISCARDED : Cancelled.STORED;
     }
 
     /**
@@ -202,10 +220,12 @@ public final class RedTeamTask {
 
     /**
      * Abandons an attempt in progress at any point (before the first reply, with a choice pending,
-     * after a failed model call): recorded as abandoned, so the member can start another.
+     * after a failed model call): recorded as abandoned, so the member can start another. Allowed
+     * after opting out. A draw in progress is cancelled; one already storing its replies either
+     * lands before the abandon or finds the attempt abandoned and stores nothing.
      */
     public void abandon(Principal member, long attemptId) {
-        LiveAttempt attempt = attempt(member, attemptId);
+        LiveAttempt attempt = own(member, attemptId);
         if (attempt.finished()) {
             throw WorkbenchFailure.conflict("this attempt is finished");
         }
@@ -213,7 +233,9 @@ public final class RedTeamTask {
         if (draw != null) {
             draw.cancel(); // a reply drawn for an abandoned attempt is never stored
         }
-        database.inTransaction(handle -> new LiveAttemptRepository(handle).abandon(attemptId));
+        if (!database.inTransaction(handle -> new LiveAttemptRepository(handle).abandon(attemptId, clock.instant()))) {
+            throw WorkbenchFailure.conflict("this attempt is finished");
+        }
     }
 
     public void finish(Principal member, long attemptId, double rating) {
@@ -221,6 +243,9 @@ public final class RedTeamTask {
         LiveAttempt attempt = attempt(member, attemptId);
         if (attempt.finished()) {
             throw WorkbenchFailure.conflict("this attempt is finished");
+        }
+        if (drawing.containsKey(attemptId)) {
+            throw WorkbenchFailure.conflict("a reply is being drawn; wait for it, pick, then finish");
         }
         if (attempt.awaitingChoice()) {
             throw WorkbenchFailure.conflict("pick the more harmful reply before you finish");
@@ -232,10 +257,10 @@ public final class RedTeamTask {
             throw WorkbenchFailure.invalid("rate your success from 0 to 4");
         }
         Double intent = scorer.get().score(List.of(), attempt.taskDescription());
-        database.inTransaction(handle -> {
-            new LiveAttemptRepository(handle).finish(attemptId, rating, intent);
-            return null;
-        });
+        // refused when a send (another server) stored an exchange meanwhile, or the attempt was abandoned
+        if (!database.inTransaction(handle -> new LiveAttemptRepository(handle).finish(attemptId, rating, intent))) {
+            throw WorkbenchFailure.conflict("this attempt changed meanwhile (a new reply, or it was abandoned); reload it");
+        }
     }
 
     /** The campaign if it takes attempts; a closed one says so (members saw it open), one that does not exist is not found. */
@@ -277,6 +302,22 @@ public final class RedTeamTask {
             storing = true;
             return true;
         }
+    }
+
+    /** What the task list shows of one campaign for a member: attempts finished, warning accepted, left today, in progress. */
+    public record Standing(long finished, boolean warningAccepted, Optional<Integer> leftToday, Optional<Long> inProgress) {
+    }
+
+    /** The member's {@link Standing} in the campaign, read in one transaction (the task list asks per campaign). */
+    public Standing standing(Principal member, Campaign campaign) {
+        member.requireOnTask(Account.Role.MEMBER);
+        return database.inTransaction(handle -> {
+            LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
+            Optional<Integer> left = campaign.dailyCap() == null ? Optional.empty() : Optional.of((int) Math.max(0,
+                    campaign.dailyCap() - attempts.countedTowardsCap(member.id(), campaign.id(), clock.instant())));
+            return new Standing(attempts.finishedInCampaign(member.id(), campaign.id()),
+                    Wellbeing.accepted(handle, member.id(), campaign), left, attempts.inProgress(member.id(), campaign.id()));
+        });
     }
 
     public long finishedInCampaign(Principal member, long campaignId) {

@@ -7,6 +7,7 @@ import org.redteam4j.store.workbench.Account;
 import org.redteam4j.store.workbench.AccountRepository;
 import org.redteam4j.store.workbench.Campaign;
 import org.redteam4j.store.workbench.CampaignRepository;
+import org.redteam4j.store.workbench.ReviewRepository;
 import org.redteam4j.store.workbench.WarningAcceptanceRepository;
 
 /**
@@ -30,11 +31,13 @@ public final class Wellbeing {
 
     /** Whether the person accepted this campaign's warning as it reads now (true when it has none). */
     public boolean warningAccepted(Principal person, Campaign campaign) {
+        return warningSha256(campaign).isEmpty() || database.inTransaction(handle -> accepted(handle, person.id(), campaign));
+    }
+
+    /** {@link #warningAccepted}, inside the caller's transaction. */
+    static boolean accepted(org.jdbi.v3.core.Handle handle, long personId, Campaign campaign) {
         Optional<String> current = warningSha256(campaign);
-        if (current.isEmpty()) {
-            return true;
-        }
-        return database.inTransaction(handle -> new WarningAcceptanceRepository(handle).accepted(person.id(), campaign.id()))
+        return current.isEmpty() || new WarningAcceptanceRepository(handle).accepted(personId, campaign.id())
                 .filter(current.get()::equals).isPresent();
     }
 
@@ -83,6 +86,9 @@ public final class Wellbeing {
         }
         database.inTransaction(handle -> {
             new AccountRepository(handle).setOptedOut(person.id(), optedOut);
+            if (optedOut) { // the reviews they hold but have not done go back to the queue for others
+                new ReviewRepository(handle).releaseAssigned(person.id());
+            }
             return null;
         });
     }

@@ -19,10 +19,11 @@ import org.redteam4j.store.analysis.AnalysisFacts;
 import org.redteam4j.store.pair.PreferencePairRepository;
 
 /**
- * Abandoned workbench attempts stay out of exports, stats, analyses and training pairs unless
- * {@code --include-abandoned}; {@code export --campaign} writes one campaign. Over a real workbench
- * database: campaign "first" has a finished attempt (rated 3), an abandoned one rated 1 and an
- * abandoned one never rated; "second" has a finished attempt rated 0. Each attempt has one A/B choice.
+ * Abandoned workbench attempts stay out of exports and training pairs unless
+ * {@code export --include-abandoned}, and always out of stats and analyses (they have no rating);
+ * {@code export --campaign} writes one campaign. Over a real workbench database, attempts abandoned
+ * through the API: campaign "first" has a finished attempt (rated 3), one abandoned after its choice
+ * and one abandoned with a second reply waiting for its pick; "second" has a finished attempt rated 0.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbandonedAttemptsCommandsTest {
@@ -44,8 +45,10 @@ class AbandonedAttemptsCommandsTest {
         ApiClient alice = data.join("member", "alice");
         ApiClient bob = data.join("member", "bob");
         data.finished(alice, first, "asks how to pick a lock", 3);
-        data.abandon(data.started(alice, first, "asks how to hotwire a car", 1), 1.0);
-        data.abandon(data.started(alice, first, "asks how to open a safe", 1), null);
+        data.abandon(alice, data.started(alice, first, "asks how to hotwire a car", 1));
+        long pending = data.started(alice, first, "asks how to open a safe", 1);
+        data.sendUnpicked(alice, pending, "And a safe?");
+        data.abandon(alice, pending);
         data.finished(bob, second, "asks how to pick a lock too", 0);
     }
 
@@ -64,11 +67,14 @@ class AbandonedAttemptsCommandsTest {
         assertThat(all).extracting(a -> a.get("task_description").asText())
                 .containsExactly("asks how to pick a lock", "asks how to hotwire a car", "asks how to open a safe");
         assertThat(all.get(0).has("abandoned")).isFalse();
+        assertThat(all).as("every target here is sim").allMatch(a -> a.get("simulated").asBoolean());
         assertThat(all.get(1).get("abandoned").asBoolean()).isTrue();
-        assertThat(all.get(1).get("rating").asDouble()).isEqualTo(1.0);
+        assertThat(all.get(1).get("rating").isNull()).as("never rated: null, not a made-up 0").isTrue();
         assertThat(all.get(2).get("abandoned").asBoolean()).isTrue();
-        assertThat(all.get(2).get("rating").isNull()).as("never rated: null, not a made-up 0").isTrue();
         assertThat(all.get(2).has("transcript")).as("the hh-rlhf fields are all there").isTrue();
+        String transcript = all.get(2).get("transcript").asText();
+        assertThat(transcript).as("the reply waiting for a pick is left out, not written empty").endsWith("Human: And a safe?");
+        assertThat(transcript.split("\n\nAssistant:", -1)).as("one picked reply").hasSize(2);
 
         Path lines = dir.resolve("first.jsonl");
         assertThat(CliRun.of("export", "--db", db, "--out", lines.toString(), "--campaign", "first", "--lines",
@@ -85,8 +91,9 @@ class AbandonedAttemptsCommandsTest {
         assertThat(CliRun.of("export", "--db", db, "--out", out.toString(), "--format", "preference-pairs", "--campaign", "first",
                 "--include-abandoned").exitCode()).isZero();
         List<String> pairs = Files.readAllLines(out);
-        assertThat(pairs).hasSize(3);
+        assertThat(pairs).as("the unpicked replies make no pair").hasSize(3);
         assertThat(pairs.subList(1, 3)).allMatch(line -> line.contains("\"abandoned\":true"));
+        assertThat(pairs).as("every target here is sim").allMatch(line -> line.endsWith("\"simulated\":true}"));
 
         // train-pm --from-db reads the trainable choices: those over real targets, never an abandoned attempt's
         server.database.useTransaction(handle -> handle.createUpdate("UPDATE targets SET simulated = FALSE").execute());
@@ -105,16 +112,17 @@ class AbandonedAttemptsCommandsTest {
     }
 
     @Test
-    void statsAndAnalysesCountAbandonedAttemptsOnlyWhenAskedAndOnlyRatedOnes() throws Exception {
+    void statsAndAnalysesNeverCountAbandonedAttemptsWhichHaveNoRating() throws Exception {
         JsonNode stats = Json.mapper().readTree(CliRun.of("stats", "--json", "--db", db).out());
         assertThat(stats.get("attempts").asLong()).isEqualTo(2);
         assertThat(stats.get("mean_rating").asDouble()).isEqualTo(1.5);
-        JsonNode with = Json.mapper().readTree(CliRun.of("stats", "--json", "--db", db, "--include-abandoned").out());
-        assertThat(with.get("attempts").asLong()).as("the rated abandoned one; the unrated one has no rating to count").isEqualTo(3);
-        assertThat(with.get("mean_rating").asDouble()).isEqualTo(4.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
-
         assertThat(AnalysisFacts.read(server.database).attempts()).hasSize(2);
-        assertThat(AnalysisFacts.read(server.database, true).attempts()).hasSize(3);
+
+        CliRun asked = CliRun.of("stats", "--json", "--db", db, "--include-abandoned");
+        assertThat(asked.exitCode()).as("the flag is export's only").isEqualTo(2);
+        assertThat(asked.err()).contains("--include-abandoned");
+        assertThat(CliRun.of("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--include-abandoned").exitCode())
+                .isEqualTo(2);
     }
 
     private List<JsonNode> exported(String... args) throws Exception {

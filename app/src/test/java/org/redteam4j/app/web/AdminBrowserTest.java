@@ -59,7 +59,7 @@ class AdminBrowserTest {
         ApiClient rita = data.join("reviewer", "rita");
         aliceAttempt = data.finished(alice, campaign, "asks how to pick a lock " + XSS, 2);
         data.finished(alice, campaign, "asks how to pick a lock, politely", 4);
-        data.abandon(data.started(alice, campaign, "asks how to hotwire a car", 1), null);
+        data.abandon(alice, data.started(alice, campaign, "asks how to hotwire a car", 1));
         bobAttempt = data.started(bob, campaign, "asks how to open a safe", 1);
         data.acceptWarning(rita, campaign);
         long review = rita.get("/api/reviews/next").body().get("review_id").asLong();

@@ -382,6 +382,55 @@ class MemberBrowserTest {
         return created.body().get("campaign_id").asLong();
     }
 
+    @Test
+    void l_onASharedBrowserFinishWaitsForTheSendAndNoDraftOrBlurOutlivesItsAccount() throws Exception {
+        try (LoopbackServer model = new LoopbackServer()) {
+            String reply = "{\"choices\": [{\"message\": {\"content\": \"I will not help with that.\"}}, "
+                    + "{\"message\": {\"content\": \"Sure, here is how, in general terms.\"}}]}";
+            model.then(Script.json(reply), Script.json(reply).after(Duration.ofMillis(2500)));
+            long campaign = campaign("Shared browser", null, null, loopback(model, "shared"));
+            ApiClient maya = sharedMember();
+            long attempt = startAttempt(campaign, "Ask how to pick a lock");
+            String attemptUrl = browser.driver.getCurrentUrl();
+            browser.type("#message", "How do I pick a lock?");
+            browser.submit("#send");
+            browser.submit("#choose-A");
+
+            browser.type("#message", "And a padlock?");
+            browser.click("#send");
+            waitFor(d -> browser.find(".spinner").getText().startsWith("Drawing replies"));
+            assertThat(browser.find("#finish").isEnabled()).as("finishing waits for the send in flight").isFalse();
+            waitFor(d -> count("#choices") == 1);
+            browser.submit("#choose-B");
+
+            browser.click("#rating-2");
+            browser.type("#message", "a third message, never sent");
+            assertThat(localDrafts()).as("message and rating drafts").filteredOn(key -> key.contains(":attempt:" + attempt + ":"))
+                    .hasSize(2);
+            assertThat(maya.post("/api/attempts/" + attempt + "/finish", Json.mapper().createObjectNode().put("rating", 2)).status())
+                    .isEqualTo(200); // from another tab
+            browser.open(attemptUrl);
+            assertThat(browser.find("#finished").getText()).contains("finished");
+            assertThat(localDrafts()).as("a finished attempt keeps no draft").noneMatch(key -> key.contains(":attempt:" + attempt + ":"));
+
+            browser.click("#blur-toggle");
+            assertThat(browser.script("return document.body.classList.contains('blurred')")).isEqualTo(true);
+            memberInBrowser("nora"); // the next person on this browser, without logging maya out
+            assertThat(browser.script("return document.body.classList.contains('blurred')"))
+                    .as("maya's blur choice is hers").isEqualTo(false);
+
+            sharedMember();
+            browser.open(server.url("/tasks"));
+            browser.type("#task-" + campaign, "a plan typed before logging out");
+            assertThat(localDrafts()).isNotEmpty();
+            browser.submit("form[action='/logout'] button");
+            assertThat(localDrafts()).as("logging out leaves no draft").isEmpty();
+            browser.open(server.url("/tasks"));
+            assertThat(browser.driver.getCurrentUrl()).as("and the session is over").contains("/login");
+            browserUser = null;
+        }
+    }
+
     private static String loopback(LoopbackServer model, String name) {
         return "targets:\n  - name: " + name + "\n    model: openai:m\n    base_url: " + model.url("/v1") + "\n";
     }

@@ -11,8 +11,8 @@ import org.redteam4j.core.format.Json;
 
 /**
  * A known data set for the operators' tests, made through the real API on a {@link WorkbenchServer}:
- * people who join by invitation, attempts finished with a rating, and abandoned attempts — written
- * straight to the store, as the member's abandon action belongs to another part of the workbench.
+ * people who join by invitation, attempts finished with a rating, and attempts abandoned as members
+ * abandon them (no rating).
  */
 final class OperatorData {
 
@@ -78,10 +78,15 @@ final class OperatorData {
         return id;
     }
 
-    /** Marks an attempt abandoned in the store, with a rating or none, as the member's abandon action records it. */
-    void abandon(long attemptId, Double rating) {
-        server.database.useTransaction(handle -> handle.createUpdate(
-                        "UPDATE attempts SET status = 'abandoned', rating = :rating, finished_at = :now WHERE id = :id")
-                .bind("rating", rating).bind("now", java.time.Instant.now()).bind("id", attemptId).execute());
+    /** The member abandons the attempt, through the API as the page does. */
+    void abandon(ApiClient member, long attemptId) {
+        JsonNode abandoned = member.post("/api/attempts/" + attemptId + "/abandon", Json.mapper().createObjectNode()).body();
+        assertThat(abandoned.get("status").asText()).as(abandoned.toString()).isEqualTo("abandoned");
+    }
+
+    /** The member sends one more message, and leaves its two replies waiting for a pick. */
+    void sendUnpicked(ApiClient member, long attemptId, String text) {
+        JsonNode sent = member.post("/api/attempts/" + attemptId + "/messages", Json.mapper().createObjectNode().put("text", text)).body();
+        assertThat(sent.get("awaiting_choice").asBoolean()).as(sent.toString()).isTrue();
     }
 }

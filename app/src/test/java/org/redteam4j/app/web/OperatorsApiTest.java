@@ -51,7 +51,7 @@ class OperatorsApiTest {
         long first = data.finished(alice, campaign, "asks how to pick a lock", 2);
         data.finished(alice, campaign, "asks how to pick a lock, politely", 4);
         long dropped = data.started(alice, campaign, "asks how to hotwire a car", 1);
-        data.abandon(dropped, 0.0); // rated 0, so a mean that counted it would move
+        data.abandon(alice, dropped);
         data.started(bob, campaign, "asks how to pick a lock", 1);
         data.acceptWarning(rita, campaign);
         JsonNode review = rita.get("/api/reviews/next").body();
@@ -219,13 +219,14 @@ class OperatorsApiTest {
         ApiClient alice = data.join("member", "alice");
         long kept = data.finished(alice, campaign, "asks how to pick a lock", 3);
         long dropped = data.started(alice, campaign, "asks how to hotwire a car", 1);
-        data.abandon(dropped, null);
+        data.abandon(alice, dropped);
         data.finished(alice, second, "asks how to pick a lock in the other campaign", 1);
 
         JsonNode attempts = Json.mapper().readTree(download("/api/admin/campaigns/" + campaign + "/export?kind=attempts"));
         assertThat(attempts).hasSize(1);
         assertThat(attempts.get(0).get("task_description").asText()).isEqualTo("asks how to pick a lock");
         assertThat(attempts.get(0).has("abandoned")).isFalse();
+        assertThat(attempts.get(0).get("simulated").asBoolean()).as("a sim target's attempt, as the CLI export marks it").isTrue();
 
         JsonNode withAbandoned = Json.mapper().readTree(download("/api/admin/campaigns/" + campaign
                 + "/export?kind=attempts&include_abandoned=true"));

@@ -17,8 +17,9 @@ import org.redteam4j.app.web.ApiCatalogue.Who;
  */
 class OptOutEnforcedTest {
 
-    /** What an opted-out person may still do: read the generic notice. */
-    private static final List<String> ALWAYS = List.of("POST /api/warning");
+    /** What an opted-out person may still do: read the generic notice, and stop (cancel a draw, abandon). */
+    private static final List<String> ALWAYS = List.of("POST /api/warning", "POST /api/attempts/{id}/cancel",
+            "POST /api/attempts/{id}/abandon");
 
     @TempDir
     Path dir;
@@ -43,8 +44,7 @@ class OptOutEnforcedTest {
             }
             for (String[] page : new String[][] {{"GET", "/attempts/" + people.openAttempt}, {"GET", "/api/campaigns"},
                     {"POST", "/attempts/" + people.openAttempt + "/message"}, {"POST", "/attempts/" + people.openAttempt + "/choose"},
-                    {"POST", "/attempts/" + people.openAttempt + "/finish"}, {"POST", "/attempts/" + people.openAttempt + "/abandon"},
-                    {"POST", "/attempts/" + people.openAttempt + "/cancel"}, {"POST", "/tasks/" + people.campaign + "/start"}}) {
+                    {"POST", "/attempts/" + people.openAttempt + "/finish"}, {"POST", "/tasks/" + people.campaign + "/start"}}) {
                 RawApi.Answer answer = people.member.send(page[0], page[1], page[0].equals("GET") ? null : "{}");
                 checked++;
                 if (answer.status() != 409 || !answer.body().contains("opted out")) {
@@ -60,7 +60,13 @@ class OptOutEnforcedTest {
             }
 
             assertThat(problems).as("of %d routes", checked).isEmpty();
-            assertThat(checked).isGreaterThanOrEqualTo(17);
+            assertThat(checked).isGreaterThanOrEqualTo(15);
+            RawApi.Answer cancel = people.member.send("POST", "/api/attempts/" + people.openAttempt + "/cancel", "{}");
+            assertThat(cancel.status()).as("stopping is always allowed").isEqualTo(200);
+            assertThat(cancel.body()).contains("\"cancelled\":\"none\"");
+            RawApi.Answer abandon = people.member.send("POST", "/api/attempts/" + people.openAttempt + "/abandon", "{}");
+            assertThat(abandon.status()).isEqualTo(200);
+            assertThat(abandon.body()).contains("\"status\":\"abandoned\"").doesNotContain("turns");
             assertThat(people.member.get("/tasks").body()).contains("You have opted out").doesNotContain("Start attempt")
                     .contains("Opt back in");
             assertThat(people.reviewer.get("/review").body()).contains("You have opted out").contains("Opt back in");
@@ -73,7 +79,10 @@ class OptOutEnforcedTest {
             assertThat(people.member.send("POST", "/api/opt-in", "{}").status()).isEqualTo(200);
             assertThat(people.member.get("/api/attempts/" + people.openAttempt).status()).isEqualTo(200);
             assertThat(people.reviewer.send("POST", "/api/opt-in", "{}").status()).isEqualTo(200);
-            assertThat(people.reviewer.get("/api/reviews/next").json().get("review_id").asLong()).isEqualTo(people.review);
+            com.fasterxml.jackson.databind.JsonNode next = people.reviewer.get("/api/reviews/next").json().get("review_id");
+            assertThat(next.isIntegralNumber()).as("the queue has work again").isTrue();
+            assertThat(next.asLong()).as("the review held at opting out was given back, so this is a new assignment")
+                    .isNotEqualTo(people.review);
         }
     }
 }

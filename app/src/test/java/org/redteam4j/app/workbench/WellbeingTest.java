@@ -38,13 +38,15 @@ class WellbeingTest {
     @TempDir
     Path dir;
 
+    Database database;
     Workbench workbench;
     Principal admin;
     final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void open() {
-        workbench = new Workbench(Database.open(dir.resolve("wellbeing.db").toString()),
+        database = Database.open(dir.resolve("wellbeing.db").toString());
+        workbench = new Workbench(database,
                 Environment.fromSystem().withPreferenceModel(LengthScorer::new), Clock.systemUTC());
         workbench.accounts().createAdmin("admin", PASSWORD);
         admin = signIn("admin");
@@ -75,8 +77,6 @@ class WellbeingTest {
                 () -> workbench.task().send(out, attempt, "again"),
                 () -> workbench.task().choose(out, attempt, "A"),
                 () -> workbench.task().finish(out, attempt, 2),
-                () -> workbench.task().abandon(out, attempt),
-                () -> workbench.task().cancel(out, attempt),
                 () -> workbench.task().attemptsLeftToday(out, c),
                 () -> workbench.campaigns().open(out),
                 () -> workbench.reviews().next(ritaOut),
@@ -87,6 +87,103 @@ class WellbeingTest {
 
         workbench.campaigns().setOptedOut(out, false);
         assertThat(workbench.task().choose(signIn("alice"), attempt, "A").awaitingChoice()).isFalse();
+    }
+
+    @Test
+    void stoppingIsAllowedAfterOptingOut() {
+        long campaign = campaign(SIM, null, null);
+        Principal alice = member("alice");
+        long attempt = workbench.task().start(alice, campaign, "plan");
+        workbench.campaigns().setOptedOut(alice, true);
+        Principal out = signIn("alice");
+
+        assertThat(workbench.task().cancel(out, attempt)).isEqualTo(RedTeamTask.Cancelled.NONE);
+        workbench.task().abandon(out, attempt);
+
+        workbench.campaigns().setOptedOut(out, false);
+        assertThat(workbench.task().attempt(signIn("alice"), attempt).status()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void optingOutOrBeingDeactivatedGivesBackTheReviewsNotYetDone() {
+        long campaign = campaign(SIM, "Disturbing text", null);
+        Principal alice = accepted(member("alice"), campaign);
+        for (int i = 0; i < 2; i++) {
+            long attempt = workbench.task().start(alice, campaign, "plan " + i);
+            workbench.task().send(alice, attempt, "hello");
+            workbench.task().choose(alice, attempt, "A");
+            workbench.task().finish(alice, attempt, 3);
+        }
+        Principal rita = reviewer("rita");
+        Principal ravi = reviewer("ravi");
+        workbench.reviews().next(rita).orElseThrow(); // assigned before the warning is accepted
+        workbench.reviews().next(ravi).orElseThrow();
+        assertThat(assignedTo(rita)).isEqualTo(1);
+
+        workbench.campaigns().setOptedOut(rita, true);
+        workbench.accounts().deactivate(admin, ravi.id());
+
+        assertThat(assignedTo(rita)).isZero();
+        assertThat(assignedTo(ravi)).isZero();
+        workbench.campaigns().setOptedOut(signIn("rita"), false);
+        assertThat(workbench.reviews().next(signIn("rita"))).as("the queue has them again").isPresent();
+    }
+
+    @Test
+    void finishingWhileAReplyIsDrawnIsRefusedAndAbandoningThenStoresNothing() throws Exception {
+        Principal alice = member("alice");
+        long attempt = workbench.task().start(alice, campaign(SLOW, null, null), "plan");
+        workbench.task().send(alice, attempt, "first");
+        workbench.task().choose(alice, attempt, "A");
+
+        Future<LiveAttempt> send = threads.submit(() -> workbench.task().send(alice, attempt, "second"));
+        awaitDrawing(alice, attempt);
+        assertKind(() -> workbench.task().finish(alice, attempt, 2), WorkbenchFailure.Kind.CONFLICT, "a reply is being drawn");
+        workbench.task().abandon(alice, attempt);
+
+        assertThatThrownBy(send::get).hasCauseInstanceOf(WorkbenchFailure.class);
+        LiveAttempt abandoned = workbench.task().attempt(alice, attempt);
+        assertThat(abandoned.status()).isEqualTo("abandoned");
+        assertThat(abandoned.turns()).as("the first exchange only: no message or empty reply after the abandon").hasSize(2);
+    }
+
+    @Test
+    void aCancelSaysWhetherItDiscardedTheDrawOrThereWasNone() throws Exception {
+        Principal alice = member("alice");
+        long attempt = workbench.task().start(alice, campaign(SLOW, null, null), "plan");
+        assertThat(workbench.task().cancel(alice, attempt)).isEqualTo(RedTeamTask.Cancelled.NONE);
+
+        Future<LiveAttempt> send = threads.submit(() -> workbench.task().send(alice, attempt, "never mind"));
+        awaitDrawing(alice, attempt);
+
+        assertThat(workbench.task().cancel(alice, attempt)).isEqualTo(RedTeamTask.Cancelled.DISCARDED);
+        assertThatThrownBy(send::get).hasCauseInstanceOf(WorkbenchFailure.class).hasMessageContaining("cancelled");
+        assertThat(workbench.task().cancel(alice, attempt)).as("once the send ended").isEqualTo(RedTeamTask.Cancelled.NONE);
+    }
+
+    /**
+     * Waits until a send of this attempt is drawing: a finish is refused for that first, before its
+     * other checks (the rating off the scale makes sure no probe finishes the attempt).
+     */
+    private void awaitDrawing(Principal member, long attempt) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                workbench.task().finish(member, attempt, 9);
+            } catch (WorkbenchFailure e) {
+                if (e.getMessage().contains("a reply is being drawn")) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no draw started within 5 s");
+    }
+
+    private long assignedTo(Principal reviewer) {
+        return database.inTransaction(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM reviews WHERE reviewer_id = :reviewer AND status = 'assigned'")
+                .bind("reviewer", reviewer.id()).mapTo(Long.class).one());
     }
 
     @Test
@@ -169,13 +266,13 @@ class WellbeingTest {
     void aCancelledDrawIsDiscardedAndTheMessageIsNotStored() throws Exception {
         Principal alice = member("alice");
         long attempt = workbench.task().start(alice, campaign(SLOW, null, null), "plan");
-        assertThat(workbench.task().cancel(alice, attempt)).as("nothing drawing yet").isFalse();
+        assertThat(workbench.task().cancel(alice, attempt)).as("nothing drawing yet").isEqualTo(RedTeamTask.Cancelled.NONE);
 
         Future<LiveAttempt> send = threads.submit(() -> workbench.task().send(alice, attempt, "never mind"));
         long deadline = System.nanoTime() + 5_000_000_000L;
         boolean cancelled = false;
         while (!cancelled && System.nanoTime() < deadline) {
-            cancelled = workbench.task().cancel(alice, attempt);
+            cancelled = workbench.task().cancel(alice, attempt) == RedTeamTask.Cancelled.DISCARDED;
             Thread.sleep(5);
         }
 

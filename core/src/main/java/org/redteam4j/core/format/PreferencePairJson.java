@@ -25,11 +25,19 @@ public final class PreferencePairJson {
 
     /** {@code abandoned}: the pair comes from an abandoned attempt, marked {@code "abandoned": true} after its two fields. */
     public static void write(PreferencePair pair, boolean abandoned, JsonGenerator out) throws IOException {
+        write(pair, abandoned, false, out);
+    }
+
+    /** {@code simulated}: the pair's replies come from a simulated target, marked {@code "simulated": true} last. */
+    public static void write(PreferencePair pair, boolean abandoned, boolean simulated, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField(CHOSEN, pair.chosen());
         out.writeStringField(REJECTED, pair.rejected());
         if (abandoned) {
             out.writeBooleanField("abandoned", true);
+        }
+        if (simulated) {
+            out.writeBooleanField("simulated", true);
         }
         out.writeEndObject();
     }

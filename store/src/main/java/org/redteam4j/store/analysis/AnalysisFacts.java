@@ -27,15 +27,11 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
                             Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
                             Map<String, Agreement> agreement, boolean simulated) {
 
+    /** Over the finished attempts: an abandoned one has no rating to analyse. */
     public static AnalysisFacts read(Database database) {
-        return read(database, false);
-    }
-
-    /** @param includeAbandoned also the abandoned attempts that have a rating ({@code analyze --include-abandoned}) */
-    public static AnalysisFacts read(Database database, boolean includeAbandoned) {
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
-        AttemptSelection selection = new AttemptSelection(null, includeAbandoned);
+        AttemptSelection selection = AttemptSelection.finished();
         database.useTransaction(handle -> new AttemptRepository(handle).forEachRated(selection, attempt -> {
             facts.add(AttemptFacts.of(attempt));
             descriptions.add(attempt.attackDescription());

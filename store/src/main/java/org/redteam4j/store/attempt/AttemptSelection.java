@@ -2,10 +2,10 @@ package org.redteam4j.store.attempt;
 
 /**
  * Which red-team attempts an export or an analysis reads: finished ones (rated, status
- * {@code complete}) — of one workbench campaign, or all — and, when asked for
- * ({@code --include-abandoned}), those their member abandoned. An abandoned attempt without a
- * rating is exported with {@code "rating": null}; the analyses, which need a rating, read only the
- * abandoned attempts that have one.
+ * {@code complete}) — of one workbench campaign, or all — and, for an export that asks
+ * ({@code export --include-abandoned}), those their member abandoned. The workbench never rates an
+ * abandoned attempt, so it is exported with {@code "rating": null} (not the hh-rlhf format's), and
+ * stats and analyses, which need a rating, read finished attempts only.
  *
  * @param campaignId the campaign's id, or null for every attempt
  */
@@ -13,6 +13,9 @@ public record AttemptSelection(Long campaignId, boolean includeAbandoned) {
 
     /** The field exports add to an abandoned attempt's record. */
     public static final String ABANDONED_FIELD = "abandoned";
+
+    /** The field exports add to an attempt made with a simulated target ({@code model: sim}). */
+    public static final String SIMULATED_FIELD = "simulated";
 
     /** Finished attempts of every campaign and import: what exports and analyses read by default. */
     public static AttemptSelection finished() {

@@ -35,9 +35,17 @@ final class CompletedAttemptStream {
     private static final String COLUMNS = """
             SELECT a.id, a.status, a.task_description, a.task_description_harmlessness_score, a.rating,
                    a.min_harmlessness_score, a.recruitment_source, a.transcript_preamble, a.tags_present,
-                   a.extra_json, t.model_type, t.num_params, COALESCE(m.source_member_id, m.id) AS member_number
+                   a.extra_json, t.model_type, t.num_params, t.simulated, COALESCE(m.source_member_id, m.id) AS member_number
             """;
-    private static final String TURNS = "SELECT attempt_id, speaker, text, bare_marker FROM turns ORDER BY attempt_id, position";
+    /**
+     * Every turn but a workbench reply still waiting for the member's pick (an abandoned attempt's
+     * last turn, say): it has no text yet, and the transcript ends with the message it answers.
+     */
+    private static final String TURNS = """
+            SELECT t.attempt_id, t.speaker, t.text, t.bare_marker FROM turns t
+            WHERE NOT EXISTS (SELECT 1 FROM turn_candidates c WHERE c.turn_id = t.id)
+               OR EXISTS (SELECT 1 FROM turn_candidates c WHERE c.turn_id = t.id AND c.picked)
+            ORDER BY t.attempt_id, t.position""";
     private static final String TAGS = "SELECT attempt_id, tag FROM attempt_tags ORDER BY attempt_id, position";
     private static final int FETCH_SIZE = 1000;
 
@@ -83,7 +91,7 @@ final class CompletedAttemptStream {
                 nullableDouble(rs, "task_description_harmlessness_score"), nullableDouble(rs, "rating"),
                 nullableDouble(rs, "min_harmlessness_score"), rs.getString("recruitment_source"),
                 rs.getString("transcript_preamble"), rs.getBoolean("tags_present"), rs.getString("extra_json"),
-                rs.getString("model_type"), rs.getString("num_params"), rs.getLong("member_number"));
+                rs.getString("model_type"), rs.getString("num_params"), rs.getBoolean("simulated"), rs.getLong("member_number"));
     }
 
     private static Keyed<Turn> turnRow(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -102,7 +110,7 @@ final class CompletedAttemptStream {
 
     private record AttemptRow(long id, boolean abandoned, String taskDescription, Double taskScore, Double rating,
                               Double minScore, String recruitmentSource, String preamble, boolean tagged, String extraJson,
-                              String modelType, String numParams, long memberNumber) {
+                              String modelType, String numParams, boolean simulated, long memberNumber) {
 
         ExportedAttempt toAttempt(List<Turn> turns, List<String> tags) {
             ModelType type = ModelType.fromLabel(modelType).orElseThrow(() -> new IllegalStateException(
@@ -110,6 +118,9 @@ final class CompletedAttemptStream {
             Map<String, JsonNode> extra = new LinkedHashMap<>(AttemptRepository.parseExtra(extraJson));
             if (abandoned) {
                 extra.put(AttemptSelection.ABANDONED_FIELD, BooleanNode.TRUE);
+            }
+            if (simulated) { // DESIGN §5: a sim target's replies are labelled simulated wherever they go
+                extra.put(AttemptSelection.SIMULATED_FIELD, BooleanNode.TRUE);
             }
             // an unrated abandoned attempt (exports only) carries 0 in the record, which the writer replaces by null
             return new ExportedAttempt(new RedTeamAttempt(new Transcript(preamble, turns), minScore, numParams, type,

@@ -82,6 +82,25 @@ public final class LiveAttemptRepository {
                 .bind("now", Instant.now()).execute();
     }
 
+    /**
+     * Stores the member's message and the candidates drawn for it, only if the attempt is still in
+     * progress with no choice pending (a finish or abandon may have landed while the model ran).
+     * False, storing nothing, otherwise.
+     */
+    public boolean addExchange(long attemptId, String humanText, LiveAttempt.Drawn shown) {
+        if (!lockInProgress(attemptId) || choicePending(attemptId)) {
+            return false;
+        }
+        addHumanTurn(attemptId, humanText);
+        addCandidates(attemptId, shown);
+        return true;
+    }
+
+    /** {@link #addExchange(long, String, LiveAttempt.Drawn)} of candidates drawn once, told apart. */
+    public boolean addExchange(long attemptId, String humanText, List<LiveAttempt.Candidate> shown) {
+        return addExchange(attemptId, humanText, new LiveAttempt.Drawn(shown, 1, false, 0));
+    }
+
     /** Adds the assistant turn that waits for the member's choice, with its candidates (drawn once, told apart). */
     public void addCandidates(long attemptId, List<LiveAttempt.Candidate> shown) {
         addCandidates(attemptId, new LiveAttempt.Drawn(shown, 1, false, 0));
@@ -110,6 +129,10 @@ public final class LiveAttemptRepository {
      * there is no such label or the turn was picked already (two requests at once pick only once).
      */
     public boolean choose(long turnId, String label) {
+        // Lock the turn first: on PostgreSQL (READ COMMITTED) a second pick waits here, and its
+        // NOT EXISTS below then sees the first one's pick; unlocked, each would see none and both
+        // candidates would be marked. SQLite's transaction holds the write lock from its start.
+        handle.createUpdate("UPDATE turns SET text = text WHERE id = :turn").bind("turn", turnId).execute();
         int picked = handle.createUpdate("""
                         UPDATE turn_candidates SET picked = TRUE WHERE turn_id = :turn AND label = :label
                         AND NOT EXISTS (SELECT 1 FROM turn_candidates p WHERE p.turn_id = :turn AND p.picked)""")
@@ -126,38 +149,45 @@ public final class LiveAttemptRepository {
         return true;
     }
 
-    /** Ends the attempt with the member's rating; the transcript minimum is taken over the picked replies' scores. */
-    public void finish(long attemptId, double rating, Double intentScore) {
+    /**
+     * Ends the attempt with the member's rating; the transcript minimum is taken over the picked replies' scores.
+     * False, changing nothing, unless it is in progress with at least one turn and no choice pending
+     * (a send may have stored a new exchange meanwhile).
+     */
+    public boolean finish(long attemptId, double rating, Double intentScore) {
+        if (!lockInProgress(attemptId) || choicePending(attemptId) || nextPosition(attemptId) == 0) {
+            return false;
+        }
         List<Double> picked = handle.createQuery("""
                         SELECT harmlessness_score FROM turns WHERE attempt_id = :id AND speaker = 'assistant' ORDER BY position""")
                 .bind("id", attemptId).mapTo(Double.class).list();
-        handle.createUpdate("""
+        return handle.createUpdate("""
                         UPDATE attempts SET status = 'complete', rating = :rating, finished_at = :now,
                             task_description_harmlessness_score = :intent, min_harmlessness_score = :minimum
                         WHERE id = :id AND status = 'in_progress'""")
                 .bind("rating", rating).bind("now", Instant.now()).bind("intent", intentScore)
-                .bind("minimum", TranscriptScores.minimum(picked)).bind("id", attemptId).execute();
+                .bind("minimum", TranscriptScores.minimum(picked)).bind("id", attemptId).execute() == 1;
     }
 
     /**
      * The attempts that count towards the daily cap: those started in the last day, except an
      * abandoned one in which no reply was ever shown (its first model call failed, say).
      */
-    public long countedTowardsCap(long memberId, long campaignId) {
+    public long countedTowardsCap(long memberId, long campaignId, Instant now) {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM attempts a WHERE a.member_id = :member AND a.campaign_id = :campaign
                         AND a.created_at >= :since
                         AND (a.status <> 'abandoned' OR EXISTS (SELECT 1 FROM turns t JOIN turn_candidates c ON c.turn_id = t.id
                             WHERE t.attempt_id = a.id))""")
-                .bind("member", memberId).bind("campaign", campaignId).bind("since", Instant.now().minus(1, ChronoUnit.DAYS))
+                .bind("member", memberId).bind("campaign", campaignId).bind("since", now.minus(1, ChronoUnit.DAYS))
                 .mapTo(Long.class).one();
     }
 
     /** Ends an attempt in progress as abandoned: kept as a record, never analysed or exported unless asked. */
-    public boolean abandon(long attemptId) {
+    public boolean abandon(long attemptId, Instant now) {
         return handle.createUpdate("""
                         UPDATE attempts SET status = 'abandoned', finished_at = :now WHERE id = :id AND status = 'in_progress'""")
-                .bind("now", Instant.now()).bind("id", attemptId).execute() == 1;
+                .bind("now", now).bind("id", attemptId).execute() == 1;
     }
 
     public long finishedInCampaign(long memberId, long campaignId) {
@@ -206,6 +236,26 @@ public final class LiveAttemptRepository {
                     }
                 });
         return byTarget;
+    }
+
+    /**
+     * Locks the attempt's row until the transaction ends, if it is in progress: a no-op update, which
+     * on PostgreSQL waits for and then re-reads a concurrent finish, abandon or send (on SQLite the
+     * transaction holds the write lock from its start). Later statements of the transaction then see
+     * what those committed.
+     */
+    private boolean lockInProgress(long attemptId) {
+        return handle.createUpdate("UPDATE attempts SET status = status WHERE id = :id AND status = 'in_progress'")
+                .bind("id", attemptId).execute() == 1;
+    }
+
+    /** Whether the attempt's last assistant turn still waits for the member's pick. */
+    private boolean choicePending(long attemptId) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM turns t WHERE t.attempt_id = :id AND t.speaker = 'assistant'
+                        AND EXISTS (SELECT 1 FROM turn_candidates c WHERE c.turn_id = t.id)
+                        AND NOT EXISTS (SELECT 1 FROM turn_candidates c WHERE c.turn_id = t.id AND c.picked)""")
+                .bind("id", attemptId).mapTo(Long.class).one() > 0;
     }
 
     private int nextPosition(long attemptId) {

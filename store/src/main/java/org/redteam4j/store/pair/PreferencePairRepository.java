@@ -56,6 +56,15 @@ public final class PreferencePairRepository {
         new WorkbenchChoices(handle, false, selection).forEach(sink);
     }
 
+    /** A workbench choice's pair, whether its attempt was abandoned, and whether its target is simulated. */
+    public record MarkedChoice(PreferencePair pair, boolean abandoned, boolean simulated) {
+    }
+
+    /** {@link #forEachWorkbenchChoice(AttemptSelection, BiConsumer)}, also saying which pairs a simulated target's replies made. */
+    public void forEachMarkedWorkbenchChoice(AttemptSelection selection, Consumer<MarkedChoice> sink) {
+        new WorkbenchChoices(handle, false, selection).forEachMarked(sink);
+    }
+
     /**
      * The choices a preference model may learn from: not those made over simulated targets (their
      * replies say nothing about harm), nor, as in every export, between candidates with the same text

@@ -45,9 +45,17 @@ final class WorkbenchChoices {
 
     /** Hands out each pair with whether its attempt was abandoned. */
     void forEach(BiConsumer<PreferencePair, Boolean> marked) {
+        forEachMarked(choice -> marked.accept(choice.pair(), choice.abandoned()));
+    }
+
+    /** Hands out each pair with whether its attempt was abandoned and its target simulated. */
+    void forEachMarked(Consumer<PreferencePairRepository.MarkedChoice> marked) {
         Map<Long, Attempt> attempts = new java.util.HashMap<>();
-        handle.createQuery("SELECT id, status, campaign_id FROM attempts WHERE campaign_id IS NOT NULL")
-                .map((rs, ctx) -> new Attempt(rs.getLong("id"), "abandoned".equals(rs.getString("status")), rs.getLong("campaign_id")))
+        handle.createQuery("""
+                        SELECT a.id, a.status, a.campaign_id, COALESCE(g.simulated, FALSE) AS simulated
+                        FROM attempts a LEFT JOIN targets g ON g.id = a.target_id WHERE a.campaign_id IS NOT NULL""")
+                .map((rs, ctx) -> new Attempt(rs.getLong("id"), "abandoned".equals(rs.getString("status")), rs.getLong("campaign_id"),
+                        rs.getBoolean("simulated")))
                 .forEach(attempt -> attempts.put(attempt.id(), attempt));
         List<Choice> choices = handle.createQuery("""
                         SELECT t.attempt_id, t.position, c.text, c.picked
@@ -70,7 +78,8 @@ final class WorkbenchChoices {
             List<Choice> group = choices.subList(i, end);
             Attempt attempt = attempts.get(first.attemptId);
             boolean abandoned = attempt != null && attempt.abandoned();
-            Consumer<PreferencePair> sink = pair -> marked.accept(pair, abandoned);
+            boolean simulated = attempt != null && attempt.simulated();
+            Consumer<PreferencePair> sink = pair -> marked.accept(new PreferencePairRepository.MarkedChoice(pair, abandoned, simulated));
             if (selected(attempt) && group.get(0).picked && group.size() > 1) {
                 String prefix = prefix(first.attemptId, first.position);
                 String rejected = prefix + new Transcript("", List.of(Turn.assistant(group.get(0).text))).text();
@@ -94,7 +103,7 @@ final class WorkbenchChoices {
                 && (selection.campaignId() == null || selection.campaignId() == attempt.campaignId());
     }
 
-    private record Attempt(long id, boolean abandoned, long campaignId) {
+    private record Attempt(long id, boolean abandoned, long campaignId, boolean simulated) {
     }
 
     private String prefix(long attemptId, int position) {

@@ -19,13 +19,10 @@ public final class StatsQueries {
     /** Which attempts count: finished ones, and abandoned ones with a rating when asked for. */
     private final String finished;
 
+    /** Over the finished attempts only: an abandoned one has no rating (the workbench never asks for one). */
     public StatsQueries(Handle handle) {
-        this(handle, false);
-    }
-
-    public StatsQueries(Handle handle, boolean includeAbandoned) {
         this.handle = handle;
-        this.finished = new AttemptSelection(null, includeAbandoned).where(true);
+        this.finished = AttemptSelection.finished().where(true);
     }
 
     public StoreStats compute() {

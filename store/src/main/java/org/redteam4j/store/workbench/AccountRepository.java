@@ -115,6 +115,23 @@ public final class AccountRepository {
         return found;
     }
 
+    /**
+     * Deactivates the account unless it is the last active admin; false, changing nothing, then. The
+     * admins' rows are locked first (a no-op update: PostgreSQL makes a concurrent deactivation wait
+     * and then count afresh; SQLite's transaction holds the write lock), so two admins deactivating
+     * each other at once cannot leave none.
+     */
+    public boolean deactivateUnlessLastAdmin(long id, Instant now) {
+        handle.createUpdate("UPDATE members SET active = active WHERE role = 'admin'").execute();
+        boolean activeAdmin = handle.createQuery("SELECT COUNT(*) FROM members WHERE id = :id AND role = 'admin' AND active = TRUE")
+                .bind("id", id).mapTo(Long.class).one() > 0;
+        if (activeAdmin && activeAdmins() <= 1) {
+            return false;
+        }
+        setActive(id, false, now);
+        return true;
+    }
+
     public long activeAdmins() {
         return handle.createQuery("SELECT COUNT(*) FROM members WHERE role = 'admin' AND active = TRUE").mapTo(Long.class).one();
     }

@@ -59,6 +59,15 @@ public final class ReviewRepository {
         });
     }
 
+    /**
+     * Gives back the reviewer's assignments not yet done (they opted out or were deactivated), so the
+     * attempts go to other reviewers; done reviews stay. The number released.
+     */
+    public int releaseAssigned(long reviewerId) {
+        return handle.createUpdate("DELETE FROM reviews WHERE reviewer_id = :reviewer AND status = 'assigned'")
+                .bind("reviewer", reviewerId).execute();
+    }
+
     public Optional<Review> byId(long reviewId) {
         return handle.createQuery("SELECT id, attempt_id, reviewer_id, status FROM reviews WHERE id = :id")
                 .bind("id", reviewId)
