@@ -24,13 +24,13 @@ public final class Exports {
 
     /** The number of attempts {@link #attempts} will write, for progress. */
     public static long countAttempts(Database db, AttemptSelection selection) {
-        return db.inTransaction(handle -> new AttemptRepository(handle).countExported(selection));
+        return db.read(handle -> new AttemptRepository(handle).countExported(selection));
     }
 
     /** Writes the selected attempts; {@code written} is told the running count. Returns how many were written. */
     public static long attempts(Database db, AttemptSelection selection, JsonRecordWriter.Layout layout, OutputStream stream,
                                 LongConsumer written) {
-        return db.inTransaction(handle -> {
+        return db.read(handle -> {
             try (JsonRecordWriter<ExportedAttempt> writer = new JsonRecordWriter<>(stream, layout,
                     (exported, out) -> RedTeamAttemptJson.write(exported.attempt(), exported.rated(), out))) {
                 new AttemptRepository(handle).forEachExported(selection, attempt -> {
@@ -44,7 +44,7 @@ public final class Exports {
 
     /** The number of imported pairs {@link #pairs} writes first (none when a campaign is selected). */
     public static long countImportedPairs(Database db, AttemptSelection selection) {
-        return selection.campaignId() != null ? 0 : db.inTransaction(handle -> new PreferencePairRepository(handle).count());
+        return selection.campaignId() != null ? 0 : db.read(handle -> new PreferencePairRepository(handle).count());
     }
 
     /**
@@ -54,7 +54,7 @@ public final class Exports {
     public static long pairs(Database db, AttemptSelection selection, OutputStream stream, LongConsumer written) {
         record Marked(PreferencePair pair, boolean abandoned, boolean simulated) {
         }
-        return db.inTransaction(handle -> {
+        return db.read(handle -> {
             PreferencePairRepository repository = new PreferencePairRepository(handle);
             try (JsonRecordWriter<Marked> writer = new JsonRecordWriter<>(stream, JsonRecordWriter.Layout.LINES,
                     (marked, out) -> PreferencePairJson.write(marked.pair(), marked.abandoned(), marked.simulated(), out))) {

@@ -36,12 +36,12 @@ public final class AutomatedResults {
 
     public List<AttackQueries.CampaignRow> campaigns(Principal admin) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> new AttackQueries(handle).campaigns());
+        return database.read(handle -> new AttackQueries(handle).campaigns());
     }
 
     public CampaignView campaign(Principal admin, long campaignId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             AttackQueries queries = new AttackQueries(handle);
             AttackQueries.CampaignRow row = queries.campaign(campaignId).orElseThrow(WorkbenchFailure::notFound);
             LabelRepository labels = new LabelRepository(handle);
@@ -56,7 +56,7 @@ public final class AutomatedResults {
         if (page < 1) {
             throw WorkbenchFailure.invalid("pages count from 1");
         }
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             AttackQueries queries = new AttackQueries(handle);
             queries.campaign(campaignId).orElseThrow(WorkbenchFailure::notFound);
             return queries.page(campaignId, filter, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * PAGE), PAGE);
@@ -65,7 +65,7 @@ public final class AutomatedResults {
 
     public AttackQueries.AttackDetail attack(Principal admin, long attackId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> new AttackQueries(handle).attack(attackId)).orElseThrow(WorkbenchFailure::notFound);
+        return database.read(handle -> new AttackQueries(handle).attack(attackId)).orElseThrow(WorkbenchFailure::notFound);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class CampaignExports {
 
     public Campaign campaign(Principal admin, long campaignId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId)).orElseThrow(WorkbenchFailure::notFound);
+        return database.read(handle -> new CampaignRepository(handle).byId(campaignId)).orElseThrow(WorkbenchFailure::notFound);
     }
 
     /** Writes the campaign's export to {@code stream}; returns how many records were written. */

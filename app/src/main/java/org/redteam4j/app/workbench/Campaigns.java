@@ -64,11 +64,11 @@ public final class Campaigns {
         if (!principal.is(Account.Role.ADMIN)) {
             principal.requireOnTask(principal.account().role());
         }
-        return database.inTransaction(handle -> new CampaignRepository(handle).open());
+        return database.read(handle -> new CampaignRepository(handle).open());
     }
 
     public Campaign byId(long campaignId) {
-        return database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId))
+        return database.read(handle -> new CampaignRepository(handle).byId(campaignId))
                 .orElseThrow(WorkbenchFailure::notFound);
     }
 

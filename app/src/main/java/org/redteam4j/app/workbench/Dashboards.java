@@ -23,7 +23,7 @@ public final class Dashboards {
 
     public Dashboard of(Principal admin, long campaignId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             Campaign campaign = new CampaignRepository(handle).byId(campaignId).orElseThrow(WorkbenchFailure::notFound);
             DashboardQueries queries = new DashboardQueries(handle);
             Agreement agreement = Agreement.of(new ReviewRepository(handle).doneReviews(campaign.id()).stream()

@@ -90,7 +90,7 @@ public final class RedTeamTask {
         if (campaign.dailyCap() == null) {
             return Optional.empty();
         }
-        long counted = database.inTransaction(handle -> new LiveAttemptRepository(handle).countedTowardsCap(member.id(), campaign.id(), clock.instant()));
+        long counted = database.read(handle -> new LiveAttemptRepository(handle).countedTowardsCap(member.id(), campaign.id(), clock.instant()));
         return Optional.of((int) Math.max(0, campaign.dailyCap() - counted));
     }
 
@@ -265,7 +265,7 @@ public final class RedTeamTask {
 
     /** The campaign if it takes attempts; a closed one says so (members saw it open), one that does not exist is not found. */
     private Campaign openCampaign(long campaignId) {
-        Campaign campaign = database.inTransaction(handle -> new CampaignRepository(handle).byId(campaignId))
+        Campaign campaign = database.read(handle -> new CampaignRepository(handle).byId(campaignId))
                 .orElseThrow(WorkbenchFailure::notFound);
         if (!campaign.open()) {
             throw WorkbenchFailure.conflict("the campaign '" + campaign.name() + "' is closed: it takes no new attempts");
@@ -311,7 +311,7 @@ public final class RedTeamTask {
     /** The member's {@link Standing} in the campaign, read in one transaction (the task list asks per campaign). */
     public Standing standing(Principal member, Campaign campaign) {
         member.requireOnTask(Account.Role.MEMBER);
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             LiveAttemptRepository attempts = new LiveAttemptRepository(handle);
             Optional<Integer> left = campaign.dailyCap() == null ? Optional.empty() : Optional.of((int) Math.max(0,
                     campaign.dailyCap() - attempts.countedTowardsCap(member.id(), campaign.id(), clock.instant())));
@@ -321,11 +321,11 @@ public final class RedTeamTask {
     }
 
     public long finishedInCampaign(Principal member, long campaignId) {
-        return database.inTransaction(handle -> new LiveAttemptRepository(handle).finishedInCampaign(member.id(), campaignId));
+        return database.read(handle -> new LiveAttemptRepository(handle).finishedInCampaign(member.id(), campaignId));
     }
 
     public Optional<Long> inProgress(Principal member, long campaignId) {
-        return database.inTransaction(handle -> new LiveAttemptRepository(handle).inProgress(member.id(), campaignId));
+        return database.read(handle -> new LiveAttemptRepository(handle).inProgress(member.id(), campaignId));
     }
 
     private static List<Turn> conversation(LiveAttempt attempt) {

@@ -28,7 +28,7 @@ public final class Transcripts {
 
     public List<TranscriptQueries.Row> list(Principal admin, long campaignId, TranscriptQueries.Filter filter) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             new CampaignRepository(handle).byId(campaignId).orElseThrow(WorkbenchFailure::notFound);
             return new TranscriptQueries(handle).list(campaignId, filter);
         });
@@ -37,13 +37,13 @@ public final class Transcripts {
     /** The members with an attempt in the campaign (id → name), for the list's filter. */
     public Map<Long, String> members(Principal admin, long campaignId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> new TranscriptQueries(handle).members(campaignId));
+        return database.read(handle -> new TranscriptQueries(handle).members(campaignId));
     }
 
     /** A workbench attempt whole, whichever campaign it belongs to. */
     public View view(Principal admin, long attemptId) {
         admin.require(Account.Role.ADMIN);
-        return database.inTransaction(handle -> {
+        return database.read(handle -> {
             TranscriptQueries queries = new TranscriptQueries(handle);
             TranscriptQueries.Facts facts = queries.facts(attemptId).orElseThrow(WorkbenchFailure::notFound);
             LiveAttempt attempt = new LiveAttemptRepository(handle).load(attemptId).orElseThrow(WorkbenchFailure::notFound);

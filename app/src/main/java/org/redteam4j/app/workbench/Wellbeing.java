@@ -31,7 +31,7 @@ public final class Wellbeing {
 
     /** Whether the person accepted this campaign's warning as it reads now (true when it has none). */
     public boolean warningAccepted(Principal person, Campaign campaign) {
-        return warningSha256(campaign).isEmpty() || database.inTransaction(handle -> accepted(handle, person.id(), campaign));
+        return warningSha256(campaign).isEmpty() || database.read(handle -> accepted(handle, person.id(), campaign));
     }
 
     /** {@link #warningAccepted}, inside the caller's transaction. */
