@@ -3,25 +3,20 @@ package org.redteam4j.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresStoreTest extends StoreContract {
 
-    private final List<String> urls = new ArrayList<>(); // a test may ask for a second fresh database
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @Override
     String freshDatabase() {
-        String url = TestDatabases.createPostgres();
-        urls.add(url);
-        return url;
+        return databases.fresh();
     }
 
     @Override
     void dropDatabase() {
-        urls.forEach(TestDatabases::dropPostgres);
-        urls.clear();
+        databases.dropAll();
     }
 
     @Test

@@ -1,22 +1,16 @@
 package org.redteam4j.store;
 
-import java.util.ArrayList;
-import java.util.List;
-
 class PostgresWorkbenchRacesTest extends WorkbenchRacesContract {
 
-    private final List<String> urls = new ArrayList<>();
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @Override
     String freshDatabase() {
-        String url = TestDatabases.createPostgres();
-        urls.add(url);
-        return url;
+        return databases.fresh();
     }
 
     @Override
     void dropDatabase() {
-        urls.forEach(TestDatabases::dropPostgres);
-        urls.clear();
+        databases.dropAll();
     }
 }
