@@ -9,6 +9,12 @@
     delete spec.__id;
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(spec);
+    // a data item that names a filter opens the attempts behind it in the explorer (when the page has one)
+    chart.on('click', function (params) {
+      if (params.data && params.data.filter) {
+        document.dispatchEvent(new CustomEvent('redteam4j:filter', { detail: params.data.filter }));
+      }
+    });
     window.addEventListener('resize', function () { chart.resize(); });
     window.addEventListener('beforeprint', function () { chart.resize(); });
     drawn++;

@@ -9,7 +9,8 @@ import org.redteam4j.core.format.Json;
 /** Fig. 2: the attack map with its clusters, or why there is none ({@code absence}, with no chart). */
 record AttackMapSection(String absence, Chart chart, List<Row> rows) {
 
-    record Row(String cluster, String words, String attempts, String successful, String share) {
+    /** {@code filter}: the explorer filter (JSON) that shows this cluster's attempts. */
+    record Row(String cluster, String words, String attempts, String successful, String share, String filter) {
     }
 
     static AttackMapSection of(ReportData data, Charts charts) {
@@ -42,7 +43,8 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
         Chart chart = charts.add("fig2", "Each point is one of " + map.points().size() + " attempts, placed by its description ("
                 + map.method() + "); nearby points tried similar things. Axes have no units.", option);
         return new AttackMapSection(null, chart, map.clusters().stream().map(c -> new Row(String.valueOf(c.id() + 1), c.label(),
-                String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.number(c.successful() / (double) c.attempts())))
+                String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.number(c.successful() / (double) c.attempts()),
+                Cells.filter("cluster", c.id() + 1)))
                 .toList());
     }
 

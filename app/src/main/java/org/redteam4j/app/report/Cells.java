@@ -24,6 +24,18 @@ final class Cells {
         return value == null ? NONE : number(value.doubleValue());
     }
 
+    /**
+     * An explorer filter as the JSON object a {@code data-filter} attribute carries: field, value,
+     * field, value… (strings and numbers as they are).
+     */
+    static String filter(Object... fieldsAndValues) {
+        var filter = org.redteam4j.core.format.Json.mapper().createObjectNode();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            filter.set((String) fieldsAndValues[i], org.redteam4j.core.format.Json.mapper().valueToTree(fieldsAndValues[i + 1]));
+        }
+        return filter.toString();
+    }
+
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f", 100 * share);
     }

@@ -10,7 +10,8 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
 /** Table 1 and Fig. 1: attempts, mean rating and mean min-harmlessness per model type and size. */
 record Table1Section(Chart chart, List<Row> rows) {
 
-    record Row(String modelType, String size, String attempts, String meanRating, String meanMinHarmlessness) {
+    /** {@code filter}: the explorer filter (JSON) that shows this cell's attempts. */
+    record Row(String modelType, String size, String attempts, String meanRating, String meanMinHarmlessness, String filter) {
     }
 
     static Table1Section of(RedTeamAnalysis.Report a, Charts charts) {
@@ -27,7 +28,8 @@ record Table1Section(Chart chart, List<Row> rows) {
                 harm.add(cell.meanMinHarmlessness().estimate());
             }
             rows.add(new Row(cell.modelType(), cell.size(), String.valueOf(cell.attempts()), Cells.interval(cell.meanRating()),
-                    Cells.interval(cell.meanMinHarmlessness())));
+                    Cells.interval(cell.meanMinHarmlessness()),
+                    Cells.filter("model_type", cell.modelType(), "size", cell.size())));
         }
         Chart chart = charts.add("fig1", "Mean self-rating (bars) and mean min-harmlessness (line) per model type and size; "
                 + a.attempts() + " attempts. Intervals are in the table.", ChartOptions.bars(labels,
