@@ -54,8 +54,10 @@ final class DistributedAnalysis {
         try {
             long attempts = facts.count();
             RedTeamAnalysis analysis = new RedTeamAnalysis(seed, resamples, resampling);
+            List<MemberRatings> members = members(facts);
             return new RedTeamAnalysis.Report(Math.toIntExact(attempts), facts.filter(AttemptFacts::successful).count(), seed,
-                    resamples, resampling.label(), table1(facts), minByType(facts), scaling(facts), analysis.members(members(facts)),
+                    resamples, resampling.label(), analysis.meanRating(members), table1(facts), minByType(facts), scaling(facts),
+                    analysis.members(members),
                     RedTeamAnalysis.ratingHistogram(facts.map(AttemptFacts::rating).countByValue()),
                     histogram(facts.filter(f -> f.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness)),
                     histogram(facts.filter(f -> f.intent() != null).mapToDouble(AttemptFacts::intent)),

@@ -6,17 +6,24 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
  * What {@code report/report.html} shows, one record per section, every value already written as
  * the text the page prints; the template escapes it. Charts are added to {@code charts} in page order.
  */
-record ReportView(String source, String attempts, String resamples, String seed, boolean simulated, Table1Section table1,
+record ReportView(String source, String attempts, String resamples, String resampled, String seed, boolean simulated, Table1Section table1,
                   ScalingSection scaling, ByTypeSection byType, MembersSection members, DistributionsSection distributions,
                   TagsSection tags, RatingSection rating, AttackMapSection attackMap, AgreementSection agreement,
                   CampaignsSection campaigns) {
 
     static ReportView of(ReportData data, Charts charts) {
         RedTeamAnalysis.Report a = data.analysis();
-        return new ReportView(data.source(), String.valueOf(a.attempts()), String.valueOf(a.resamples()), String.valueOf(a.seed()),
+        return new ReportView(data.source(), String.valueOf(a.attempts()), String.valueOf(a.resamples()), resampled(a),
+                String.valueOf(a.seed()),
                 data.simulated(), Table1Section.of(a, charts), ScalingSection.of(a), ByTypeSection.of(a, charts),
                 MembersSection.of(a, charts), DistributionsSection.of(a, charts), TagsSection.of(a, charts),
                 RatingSection.of(a, charts), AttackMapSection.of(data, charts), AgreementSection.of(data),
                 CampaignsSection.of(data, charts));
+    }
+
+    /** What the meta line says the bootstrap resampled; a tables.json from before the choice resampled attempts. */
+    private static String resampled(RedTeamAnalysis.Report a) {
+        return RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS
+                ? "members (clusters; seeds for automated campaigns)" : "attempts";
     }
 }

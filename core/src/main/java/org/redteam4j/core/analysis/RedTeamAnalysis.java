@@ -82,9 +82,11 @@ public final class RedTeamAnalysis {
 
     /**
      * Everything, with the settings that produced it; {@code successful} counts attempts rated 3 or
-     * more; {@code bootstrap} is what the intervals resampled ({@link Resampling#label()}).
+     * more; {@code bootstrap} is what the intervals resampled ({@link Resampling#label()});
+     * {@code meanRating} the mean rating over all attempts with its interval (null in older files).
      */
-    public record Report(int attempts, long successful, long seed, int resamples, String bootstrap, List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
+    public record Report(int attempts, long successful, long seed, int resamples, String bootstrap, Interval meanRating,
+                         List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
                          List<Trend> scaling, Members members, Histogram ratings, Histogram minHarmlessness, Histogram intent,
                          List<TagCount> tags, List<RatingRow> ratingVsHarmlessness, Double spearman) {
     }
@@ -109,9 +111,10 @@ public final class RedTeamAnalysis {
     }
 
     public Report analyse(List<AttemptFacts> attempts) {
+        List<MemberRatings> members = memberRatings(attempts);
         return new Report(attempts.size(), attempts.stream().filter(AttemptFacts::successful).count(), seed, resamples,
-                resampling.label(),
-                table1(attempts), minByType(attempts), scaling(attempts), members(attempts), ratingHistogram(attempts),
+                resampling.label(), meanRating(members), table1(attempts), minByType(attempts), scaling(attempts), members(members),
+                ratingHistogram(attempts),
                 Histogram.of(attempts.stream().map(AttemptFacts::minHarmlessness).toList(), HISTOGRAM_BINS),
                 Histogram.of(attempts.stream().map(AttemptFacts::intent).toList(), HISTOGRAM_BINS), tags(attempts),
                 ratingVsHarmlessness(attempts), spearman(attempts));
@@ -308,12 +311,42 @@ public final class RedTeamAnalysis {
     }
 
     public Members members(List<AttemptFacts> attempts) {
+        return members(memberRatings(attempts));
+    }
+
+    private static List<MemberRatings> memberRatings(List<AttemptFacts> attempts) {
         Map<Long, List<Double>> byMember = new TreeMap<>();
         attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
         List<MemberRatings> members = new ArrayList<>();
         byMember.forEach((member, ratings) -> members.add(MemberRatings.of(member,
                 ratings.stream().mapToDouble(Double::doubleValue).toArray())));
-        return members(members);
+        return members;
+    }
+
+    /**
+     * The mean rating over all attempts with its interval, from each member's count per rating (so a
+     * distributed run, which has those on the driver, gets the same); null without attempts.
+     */
+    public Interval meanRating(Collection<MemberRatings> summaries) {
+        Map<Long, double[]> byMember = new TreeMap<>();
+        for (MemberRatings member : summaries) {
+            double[] values = new double[member.attempts()];
+            int i = 0;
+            for (Map.Entry<Double, Integer> rating : member.ratingCounts().entrySet()) {
+                for (int c = 0; c < rating.getValue(); c++) {
+                    values[i++] = rating.getKey();
+                }
+            }
+            byMember.put(member.memberId(), values);
+        }
+        if (byMember.isEmpty()) {
+            return null;
+        }
+        long streamSeed = Bootstrap.seedFor(seed, "all|rating");
+        if (resampling == Resampling.ATTEMPTS) {
+            return Bootstrap.mean(byMember.values().stream().flatMapToDouble(java.util.Arrays::stream).toArray(), streamSeed, resamples);
+        }
+        return ClusterBootstrap.mean(byMember, streamSeed, resamples);
     }
 
     /**
