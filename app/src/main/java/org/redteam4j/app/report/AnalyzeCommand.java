@@ -116,7 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             simulated = facts.stream().anyMatch(AttemptFacts::simulated); // generated example data says so per record
         } else {
             Database db = Database.open(org.redteam4j.store.DatabaseLocation.parse(source.db));
-            AnalysisFacts stored = AnalysisFacts.read(db);
+            AnalysisFacts stored = AnalysisFacts.read(db, resampling == RedTeamAnalysis.Resampling.MEMBERS);
             facts.addAll(stored.attempts());
             descriptions.addAll(stored.descriptions());
             campaigns.putAll(stored.campaigns());

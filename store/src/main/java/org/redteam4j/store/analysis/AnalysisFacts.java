@@ -29,6 +29,11 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
 
     /** Over the finished attempts: an abandoned one has no rating to analyse. */
     public static AnalysisFacts read(Database database) {
+        return read(database, false);
+    }
+
+    /** The same; with {@code clusteredBySeed}, campaigns' rates have intervals over seeds, not Wilson's. */
+    public static AnalysisFacts read(Database database, boolean clusteredBySeed) {
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         AttemptSelection selection = AttemptSelection.finished();
@@ -38,7 +43,7 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
         }));
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
         CampaignResults stored = new CampaignResults(database);
-        stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id)));
+        stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id, clusteredBySeed)));
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Agreement> agreement = new LinkedHashMap<>();
         boolean simulated = database.inTransaction(handle -> {
