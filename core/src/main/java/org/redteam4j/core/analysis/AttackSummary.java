@@ -21,8 +21,9 @@ import org.redteam4j.core.secrets.Redaction;
  *
  * <p>A rate's interval is Wilson's, treating attacks as independent; or, for a summary made
  * {@linkplain #clusteredBySeed clustered by seed} (the report's default), a percentile bootstrap over
- * the seeds ({@link ClusterBootstrap}): the attacks made from one seed (its strategies and repetitions)
- * are not independent. Such a rate keeps its per-seed counts, so rows merged per target are
+ * the seeds ({@link ClusterBootstrap}), widened to Wilson's where that is wider (a bootstrap of 2 hits
+ * in 2 attacks says 100–100%): the attacks made from one seed (its strategies and repetitions)
+ * are not independent. With one seed there is no interval (NaN ends). Such a rate keeps its per-seed counts, so rows merged per target are
  * resampled by seed too. The corrected rate's interval is unchanged either way: it treats attacks as
  * independent (its bootstrap carries the calibration's uncertainty, which dominates at the sizes
  * calibrations have).
@@ -184,7 +185,13 @@ public final class AttackSummary {
         seeds.forEach((seed, c) -> counts.put(seed, new long[] {c[0], c[1]}));
         // its own stream (not the corrected rate's), so either can change without moving the other
         Interval interval = ClusterBootstrap.ratio(counts, Bootstrap.seedFor(stream, "seeds"), SEED_RESAMPLES);
-        return new Rate(hits, judged, Proportion.resampled(hits, judged, interval.low(), interval.high()), corrected, seeds);
+        if (Double.isNaN(interval.low())) { // one seed: nothing to resample, and no interval is claimed
+            return new Rate(hits, judged, Proportion.resampled(hits, judged, Double.NaN, Double.NaN), corrected, seeds);
+        }
+        // never narrower than Wilson's: at 0% or 100% (or with seeds alike) every resample agrees, which is no certainty
+        Proportion wilson = Proportion.of(hits, judged);
+        return new Rate(hits, judged, Proportion.resampled(hits, judged, Math.min(interval.low(), wilson.low()),
+                Math.max(interval.high(), wilson.high())), corrected, seeds);
     }
 
     private static final class Accumulator {

@@ -72,6 +72,15 @@ class AttackSummarySeedsTest {
     }
 
     @Test
+    void atAllHitsTheIntervalIsNeverNarrowerThanWilsons() {
+        AttackSummary clustered = AttackSummary.clusteredBySeed(Map.of());
+        clustered.add(result("asks how to pick a lock", "direct", 0, true));
+        clustered.add(result("asks for a stranger's address", "direct", 0, true));
+        // every resample of the two seeds is 2/2; Wilson's 34–100% is what two attacks can say
+        assertThat(clustered.rows().get(0).judges().get(JUDGE).rate()).isEqualTo(Proportion.of(2, 2));
+    }
+
+    @Test
     void oneSeedHasNoInterval() {
         AttackSummary clustered = AttackSummary.clusteredBySeed(Map.of());
         for (int r = 0; r < 5; r++) {
