@@ -65,8 +65,10 @@ record MembersSection(String members, String topShare, String smallNote, String 
                     : "Whether members differ was not tested.";
         }
         boolean significant = m.tau2PValue() < 0.05;
+        String negative = m.tau2() < 0 ? "; below zero, the members' means vary less than their noise would make them, "
+                + "and the shrinkage uses τ² ≈ 0" : "";
         return String.format(Locale.ROOT, "Between-member variance τ² = %.3f, within-member variance σ² = %.3f (method of "
-                        + "moments). A permutation test (member labels shuffled over the attempts, each member keeping its count; "
+                        + "moments" + negative.replace("%", "%%") + "). A permutation test (member labels shuffled over the attempts, each member keeping its count; "
                         + "%,d permutations) gives p = %.3f: τ² is %s from zero at 5%%%s.", m.tau2(), m.sigma2(), m.permutations(),
                 m.tau2PValue(), significant ? "distinguishable" : "not distinguishable",
                 significant ? "" : ", so the differences between members' mean ratings may be noise");
