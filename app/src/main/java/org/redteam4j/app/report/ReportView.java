@@ -1,5 +1,6 @@
 package org.redteam4j.app.report;
 
+import org.redteam4j.core.analysis.MemberStatistics;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 
 /**
@@ -23,7 +24,13 @@ record ReportView(String source, String attempts, String resamples, String resam
 
     /** What the meta line says the bootstrap resampled; a tables.json from before the choice resampled attempts. */
     private static String resampled(RedTeamAnalysis.Report a) {
-        return RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS
-                ? "members (clusters; seeds for automated campaigns)" : "attempts";
+        if (RedTeamAnalysis.Resampling.of(a.bootstrap()) != RedTeamAnalysis.Resampling.MEMBERS) {
+            return "attempts";
+        }
+        int members = a.members().members();
+        // a percentile bootstrap over few clusters is itself rough (it tends to be too narrow): say so
+        return "members (clusters; seeds for automated campaigns)" + (members > 0 && members < MemberStatistics.MEANINGFUL_MEMBERS
+                ? " — with only " + members + " member" + (members == 1 ? "" : "s") + ", few clusters to draw from, so these "
+                + "intervals are rough" : "");
     }
 }
