@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                     + "not independent) and, for automated campaigns, seeds; --bootstrap attempts resamples attempts as "
                     + "if independent (and gives campaigns' rates Wilson intervals), as earlier versions did. A group with "
                     + "one member (or seed) has no interval (shown as —).",
-            "Fig. 5's top share is read off the cumulative curve by linear interpolation at exactly 15% of members "
+            "Fig. 5's top share is read off the cumulative curve by linear interpolation at exactly 15%% of members "
                     + "(not meaningful below 20 members); a permutation test says whether members differ (τ² > 0)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
