@@ -143,6 +143,17 @@ class AnalyzeCommandTest {
         assertThat(Json.mapper().readTree(dir.resolve("old/tables.json").toFile()).get("bootstrap").asText()).isEqualTo("attempts");
         assertThat(Files.readString(dir.resolve("old/index.html"))).contains("resamples of attempts, seed");
 
+        // imported into a database (no sim target in it), the records still say they were generated
+        String db = dir.resolve("generated.db").toString();
+        assertThat(CliRun.of("import", "--db", db, file.toString()).exitCode()).isZero();
+        CliRun fromDb = CliRun.of("analyze", "--db", db, "--out", dir.resolve("db").toString(), "--resamples", "100", "--no-map");
+        assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
+        assertThat(Files.readString(dir.resolve("db/index.html"))).contains("Simulated data.");
+        String real = dir.resolve("real.db").toString();
+        CliRun.of("import", "--db", real, SharedData.redTeamSample().toString());
+        CliRun.of("analyze", "--db", real, "--out", dir.resolve("real").toString(), "--resamples", "100", "--no-map");
+        assertThat(Files.readString(dir.resolve("real/index.html"))).doesNotContain("Simulated data.");
+
         CliRun bad = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("b").toString(), "--bootstrap", "rows");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).contains("--bootstrap must be members or attempts, got 'rows'");
