@@ -104,6 +104,62 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void resamplesMembersByDefaultAttemptsOnRequestAndMarksGeneratedData() throws Exception {
+        Path file = dir.resolve("generated.json");
+        SyntheticAttemptsFile.main(new String[] {"400", file.toString(), "5"});
+
+        CliRun members = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("m").toString(), "--resamples", "200",
+                "--no-map", "--json");
+        CliRun attempts = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("a").toString(), "--resamples", "200",
+                "--no-map", "--json", "--bootstrap", "attempts");
+
+        assertThat(members.exitCode()).as(members.err()).isZero();
+        assertThat(attempts.exitCode()).as(attempts.err()).isZero();
+        JsonNode m = Json.mapper().readTree(members.out());
+        JsonNode a = Json.mapper().readTree(attempts.out());
+        assertThat(m.get("bootstrap").asText()).isEqualTo("members");
+        assertThat(a.get("bootstrap").asText()).isEqualTo("attempts");
+        assertThat(m.get("simulated").asBoolean()).isTrue(); // every generated record says "simulated": true
+        assertThat(m.get("mean_rating").asDouble()).isEqualTo(a.get("mean_rating").asDouble());
+        assertThat(m.get("mean_rating_low").asDouble()).isNotEqualTo(a.get("mean_rating_low").asDouble());
+        assertThat(m.get("member_tau2_p_value").asDouble()).isBetween(0.0, 1.0);
+        JsonNode tables = Json.mapper().readTree(dir.resolve("m/tables.json").toFile());
+        assertThat(tables.get("bootstrap").asText()).isEqualTo("members");
+        assertThat(tables.get("table1").get(0).get("meanRating").get("low").asDouble())
+                .isNotEqualTo(Json.mapper().readTree(dir.resolve("a/tables.json").toFile()).get("table1").get(0).get("meanRating")
+                        .get("low").asDouble());
+        String html = Files.readString(dir.resolve("m/index.html"));
+        assertThat(html).contains("Simulated data.").contains("resamples of members (clusters")
+                .contains("permutation test").contains("conditional on the estimated variances")
+                .contains("data-filter=\"{&quot;member&quot;:0}\"");
+        assertThat(Files.readString(dir.resolve("a/index.html"))).contains("200 resamples of attempts, seed");
+
+        // a tables.json from before the choice existed resampled attempts, and says so
+        ObjectNode old = (ObjectNode) Json.mapper().readTree(dir.resolve("a/tables.json").toFile());
+        old.remove("bootstrap");
+        Path oldFile = Files.writeString(dir.resolve("old.json"), old.toString());
+        CliRun rendered = CliRun.of("analyze", "--tables", oldFile.toString(), "--out", dir.resolve("old").toString());
+        assertThat(rendered.exitCode()).as(rendered.err()).isZero();
+        assertThat(Json.mapper().readTree(dir.resolve("old/tables.json").toFile()).get("bootstrap").asText()).isEqualTo("attempts");
+        assertThat(Files.readString(dir.resolve("old/index.html"))).contains("resamples of attempts, seed");
+
+        // imported into a database (no sim target in it), the records still say they were generated
+        String db = dir.resolve("generated.db").toString();
+        assertThat(CliRun.of("import", "--db", db, file.toString()).exitCode()).isZero();
+        CliRun fromDb = CliRun.of("analyze", "--db", db, "--out", dir.resolve("db").toString(), "--resamples", "100", "--no-map");
+        assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
+        assertThat(Files.readString(dir.resolve("db/index.html"))).contains("Simulated data.");
+        String real = dir.resolve("real.db").toString();
+        CliRun.of("import", "--db", real, SharedData.redTeamSample().toString());
+        CliRun.of("analyze", "--db", real, "--out", dir.resolve("real").toString(), "--resamples", "100", "--no-map");
+        assertThat(Files.readString(dir.resolve("real/index.html"))).doesNotContain("Simulated data.");
+
+        CliRun bad = CliRun.of("analyze", "--input", file.toString(), "--out", dir.resolve("b").toString(), "--bootstrap", "rows");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--bootstrap must be members or attempts, got 'rows'");
+    }
+
+    @Test
     void drawsTheAttackMapUnlessToldNotTo() throws Exception {
         Path file = dir.resolve("attempts.json");
         SyntheticAttemptsFile.main(new String[] {"60", file.toString(), "5", "unique"});

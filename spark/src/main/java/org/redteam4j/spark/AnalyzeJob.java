@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.redteam4j.core.analysis.AnalysisTables;
+import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.core.failure.BadInput;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine;
                     + "scaling trends, members, distributions, tags, rating against min-harmlessness — and write "
                     + "tables.json, the file redteam4j analyze writes. Render it with: redteam4j analyze --tables "
                     + "tables.json --out DIR.",
-            "The numbers equal redteam4j analyze's on the same attempts with the same --seed and --resamples."})
+            "The numbers equal redteam4j analyze's on the same attempts with the same --seed, --resamples and --bootstrap, "
+                    + "however the input is partitioned."})
 public final class AnalyzeJob extends SparkJob {
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
@@ -38,6 +40,10 @@ public final class AnalyzeJob extends SparkJob {
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--bootstrap", paramLabel = "UNIT", defaultValue = "members", description = "What the bootstrap resamples: "
+            + "members (whole members with all their attempts, the default) or attempts (as if independent), as analyze does.")
+    String bootstrap;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AnalyzeJob()).execute(args));
     }
@@ -56,13 +62,25 @@ public final class AnalyzeJob extends SparkJob {
         if (resamples < 100) {
             throw new BadInput("--resamples must be 100 or more for a meaningful interval");
         }
-        RedTeamAnalysis.Report report = new DistributedAnalysis(seed, resamples).analyse(AttemptInput
-                .read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(Locale.ROOT))).toJavaRDD().map(AttemptRows::toFacts));
-        if (report.attempts() == 0) {
-            throw new BadInput(input + ": there is nothing to analyse");
+        RedTeamAnalysis.Resampling resampling;
+        try {
+            resampling = RedTeamAnalysis.Resampling.of(bootstrap);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--" + e.getMessage());
         }
-        HadoopFiles.write(spark, output, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, false))
-                .getBytes(StandardCharsets.UTF_8));
-        return report;
+        var facts = AttemptInput.read(spark, input, AttemptInput.Format.valueOf(format.toUpperCase(Locale.ROOT))).toJavaRDD()
+                .map(AttemptRows::toFacts).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            RedTeamAnalysis.Report report = new DistributedAnalysis(seed, resamples, resampling).analyse(facts);
+            if (report.attempts() == 0) {
+                throw new BadInput(input + ": there is nothing to analyse");
+            }
+            boolean simulated = !facts.filter(AttemptFacts::simulated).isEmpty(); // generated example data says so per record
+            HadoopFiles.write(spark, output, AnalysisTables.pretty(AnalysisTables.of(report, "files " + input, simulated))
+                    .getBytes(StandardCharsets.UTF_8));
+            return report;
+        } finally {
+            facts.unpersist();
+        }
     }
 }

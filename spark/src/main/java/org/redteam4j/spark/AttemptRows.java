@@ -96,7 +96,17 @@ public final class AttemptRows {
     /** What the analyses need of the attempt in a row, without parsing its transcript. */
     public static AttemptFacts toFacts(Row row) {
         return new AttemptFacts(row.getAs(MODEL_TYPE), row.getAs(NUM_PARAMS), row.<Double>getAs(RATING), row.getAs(MIN_HARMLESSNESS_SCORE),
-                row.getAs(TASK_DESCRIPTION_SCORE), row.<Long>getAs(MEMBER_ID), strings(row.getAs(TAGS)));
+                row.getAs(TASK_DESCRIPTION_SCORE), row.<Long>getAs(MEMBER_ID), strings(row.getAs(TAGS)), simulated(row));
+    }
+
+    /** The record's extra fields say {@code "simulated": true} (generated example data). */
+    private static boolean simulated(Row row) {
+        String extra = row.getAs(EXTRA_FIELDS);
+        if (extra == null || !extra.contains(AttemptFacts.SIMULATED_FIELD)) {
+            return false;
+        }
+        var flag = readObject(extra).get(AttemptFacts.SIMULATED_FIELD);
+        return flag != null && flag.isBoolean() && flag.booleanValue();
     }
 
     /** A Spark array column as a Java list (null stays null). */

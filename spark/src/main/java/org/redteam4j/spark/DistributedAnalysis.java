@@ -27,7 +27,8 @@ import scala.Tuple2;
  * {@link RedTeamAnalysis} as Spark aggregations, with the same numbers. Each group (a Table 1 cell,
  * a model type's trend, a member, a rating) is gathered on one executor and handed to the core
  * function that the single-machine analysis calls, which sees the group's values in a canonical
- * order; counts are summed; Spearman's rho is computed from exact ranks. Only per-group results
+ * order (a cell's members in id order, each member's values sorted, for the cluster bootstrap);
+ * each member's count per rating reaches the driver for the τ² permutation test; counts are summed; Spearman's rho is computed from exact ranks. Only per-group results
  * reach the driver, never the attempts.
  */
 final class DistributedAnalysis {
@@ -36,19 +37,27 @@ final class DistributedAnalysis {
 
     private final long seed;
     private final int resamples;
+    private final RedTeamAnalysis.Resampling resampling;
 
     DistributedAnalysis(long seed, int resamples) {
+        this(seed, resamples, RedTeamAnalysis.Resampling.MEMBERS);
+    }
+
+    DistributedAnalysis(long seed, int resamples, RedTeamAnalysis.Resampling resampling) {
         this.seed = seed;
         this.resamples = resamples;
+        this.resampling = resampling;
     }
 
     RedTeamAnalysis.Report analyse(JavaRDD<AttemptFacts> input) {
         JavaRDD<AttemptFacts> facts = input.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long attempts = facts.count();
-            RedTeamAnalysis analysis = new RedTeamAnalysis(seed, resamples);
+            RedTeamAnalysis analysis = new RedTeamAnalysis(seed, resamples, resampling);
+            List<MemberRatings> members = members(facts);
             return new RedTeamAnalysis.Report(Math.toIntExact(attempts), facts.filter(AttemptFacts::successful).count(), seed,
-                    resamples, table1(facts), minByType(facts), scaling(facts), analysis.members(members(facts)),
+                    resamples, resampling.label(), analysis.meanRating(members), table1(facts), minByType(facts), scaling(facts),
+                    analysis.members(members),
                     RedTeamAnalysis.ratingHistogram(facts.map(AttemptFacts::rating).countByValue()),
                     histogram(facts.filter(f -> f.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness)),
                     histogram(facts.filter(f -> f.intent() != null).mapToDouble(AttemptFacts::intent)),
@@ -61,12 +70,10 @@ final class DistributedAnalysis {
     private List<Cell> table1(JavaRDD<AttemptFacts> facts) {
         long seed = this.seed;
         int resamples = this.resamples;
-        List<Cell> cells = new ArrayList<>(facts.groupBy(f -> List.of(f.modelType(), f.numParams())).map(group -> {
-            List<AttemptFacts> attempts = list(group._2());
-            return new RedTeamAnalysis(seed, resamples).cell(group._1().get(0), group._1().get(1),
-                    attempts.stream().mapToDouble(AttemptFacts::rating).toArray(),
-                    attempts.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).toArray());
-        }).collect());
+        RedTeamAnalysis.Resampling resampling = this.resampling;
+        List<Cell> cells = new ArrayList<>(facts.groupBy(f -> List.of(f.modelType(), f.numParams())).map(group ->
+                new RedTeamAnalysis(seed, resamples, resampling).cell(group._1().get(0), group._1().get(1), list(group._2())))
+                .collect());
         cells.sort(RedTeamAnalysis.CELL_ORDER);
         return cells;
     }
@@ -89,9 +96,10 @@ final class DistributedAnalysis {
     private List<Trend> scaling(JavaRDD<AttemptFacts> facts) {
         long seed = this.seed;
         int resamples = this.resamples;
+        RedTeamAnalysis.Resampling resampling = this.resampling;
         List<Trend> trends = new ArrayList<>(facts.filter(f -> ParameterCount.of(f.numParams()).isPresent())
                 .groupBy(AttemptFacts::modelType)
-                .flatMap(group -> new RedTeamAnalysis(seed, resamples).trends(group._1(), list(group._2())).iterator())
+                .flatMap(group -> new RedTeamAnalysis(seed, resamples, resampling).trends(group._1(), list(group._2())).iterator())
                 .collect());
         trends.sort(Comparator.comparing(Trend::modelType, RedTeamAnalysis::typeOrder)); // stable: rating before min
         return trends;

@@ -29,13 +29,19 @@ class AnalyzeJobTest {
 
     @Test
     void theSampleGivesExactlyTheSingleMachineTables() throws IOException {
-        assertSameTables(SharedData.redTeamSample(), 2022, 1000);
+        assertSameTables(SharedData.redTeamSample(), 2022, 1000, "members");
+        ObjectNode attempts = assertSameTables(SharedData.redTeamSample(), 2022, 1000, "attempts");
+        assertThat(attempts.get("bootstrap").asText()).isEqualTo("attempts");
+        assertThat(attempts.get("simulated").asBoolean()).isFalse();
     }
 
     @Test
     void tenThousandAttemptsGiveExactlyTheSingleMachineTables() throws IOException {
-        ObjectNode tables = assertSameTables(SyntheticFiles.attempts(), 7, 300);
+        ObjectNode tables = assertSameTables(SyntheticFiles.attempts(), 7, 300, "members");
         assertThat(tables.get("attempts").asInt()).isEqualTo(SyntheticFiles.COUNT);
+        assertThat(tables.get("bootstrap").asText()).isEqualTo("members");
+        assertThat(tables.get("simulated").asBoolean()).isTrue(); // generated records say "simulated": true
+        assertThat(tables.get("members").get("tau2PValue").isNumber()).isTrue(); // the permutation test ran on the driver
         assertThat(tables.get("table1")).hasSize(12);
         assertThat(tables.get("spearman").isNumber()).isTrue();
     }
@@ -51,6 +57,10 @@ class AnalyzeJobTest {
         assertThat(Json.mapper().<JsonNode>valueToTree(seven)).isEqualTo(Json.mapper().<JsonNode>valueToTree(one));
         RedTeamAnalysis.Report otherSeed = new DistributedAnalysis(12, 200).analyse(rdd);
         assertThat(otherSeed.table1().get(0).meanRating().low()).isNotEqualTo(one.table1().get(0).meanRating().low());
+        RedTeamAnalysis.Report attempts = new DistributedAnalysis(11, 200, RedTeamAnalysis.Resampling.ATTEMPTS).analyse(rdd.repartition(5));
+        assertThat(Json.mapper().<JsonNode>valueToTree(attempts)).isEqualTo(Json.mapper().<JsonNode>valueToTree(
+                new RedTeamAnalysis(11, 200, RedTeamAnalysis.Resampling.ATTEMPTS).analyse(facts)));
+        assertThat(attempts.table1().get(0).meanRating().low()).isNotEqualTo(one.table1().get(0).meanRating().low());
     }
 
     @Test
@@ -61,20 +71,22 @@ class AnalyzeJobTest {
         ((ObjectNode) first).put("rating", 7);
         Files.writeString(bad, Json.mapper().readTree(good).get(1).toString() + "\n" + first + "\n");
         Path out = dir.resolve("tables.json");
-        AnalyzeJob job = job(bad, out, 2022, 1000);
+        AnalyzeJob job = job(bad, out, 2022, 1000, "members");
         assertThatThrownBy(() -> job.run(LocalSpark.session()))
                 .hasStackTraceContaining("bad.jsonl: record 2 (line 2), field \"rating\": expected a number from 0 to 4, got 7.0");
         assertThat(out).doesNotExist();
     }
 
     /** The Spark tables and the single-machine ones, equal in every number; returns the Spark ones. */
-    private ObjectNode assertSameTables(Path input, long seed, int resamples) throws IOException {
+    private ObjectNode assertSameTables(Path input, long seed, int resamples, String bootstrap) throws IOException {
         Path out = dir.resolve("tables.json");
-        job(input, out, seed, resamples).run(LocalSpark.session());
+        job(input, out, seed, resamples, bootstrap).run(LocalSpark.session());
         ObjectNode spark = (ObjectNode) Json.mapper().readTree(out.toFile());
         // through text, as the Spark side came, so that numbers compare by value and not by node type
-        ObjectNode single = (ObjectNode) Json.mapper().readTree(AnalysisTables.pretty(
-                AnalysisTables.of(new RedTeamAnalysis(seed, resamples).analyse(facts(input)), "single", false)));
+        List<AttemptFacts> facts = facts(input);
+        ObjectNode single = (ObjectNode) Json.mapper().readTree(AnalysisTables.pretty(AnalysisTables.of(new RedTeamAnalysis(seed,
+                resamples, RedTeamAnalysis.Resampling.of(bootstrap)).analyse(facts), "single",
+                facts.stream().anyMatch(AttemptFacts::simulated))));
         spark.remove(AnalysisTables.SOURCE);
         single.remove(AnalysisTables.SOURCE);
         assertThat(spark).isEqualTo(single);
@@ -82,10 +94,10 @@ class AnalyzeJobTest {
         return spark;
     }
 
-    private static AnalyzeJob job(Path input, Path out, long seed, int resamples) {
+    private static AnalyzeJob job(Path input, Path out, long seed, int resamples, String bootstrap) {
         AnalyzeJob job = new AnalyzeJob();
         new CommandLine(job).parseArgs("--input", input.toUri().toString(), "--output", out.toUri().toString(),
-                "--seed", String.valueOf(seed), "--resamples", String.valueOf(resamples));
+                "--seed", String.valueOf(seed), "--resamples", String.valueOf(resamples), "--bootstrap", bootstrap);
         return job;
     }
 

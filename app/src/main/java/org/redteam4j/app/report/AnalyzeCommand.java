@@ -35,8 +35,14 @@ import picocli.CommandLine.Spec;
             "Analyse red-team data the way the paper did and write DIR/index.html (one self-contained file: charts "
                     + "inline, works offline, prints), DIR/tables.json and one CSV per table.",
             "Input: the database (finished attempts, and automated campaigns' summaries), an hh-rlhf red-team "
-                    + "attempts file, or the tables.json of an earlier run (e.g. Spark's AnalyzeJob). Intervals are "
-                    + "percentile bootstraps over attempts, seeded, and do not depend on the order of the attempts."})
+                    + "attempts file, or the tables.json of an earlier run (e.g. Spark's AnalyzeJob).",
+            "Intervals are seeded percentile bootstraps that do not depend on the order of the attempts. By default "
+                    + "they resample members (clusters: a few members make most attempts, and one member's attempts are "
+                    + "not independent) and, for automated campaigns, seeds; --bootstrap attempts resamples attempts as "
+                    + "if independent (and gives campaigns' rates Wilson intervals), as earlier versions did. A group with "
+                    + "one member (or seed) has no interval (shown as —).",
+            "Fig. 5's top share is read off the cumulative curve by linear interpolation at exactly 15%% of members "
+                    + "(not meaningful below 20 members); a permutation test says whether members differ (τ² > 0)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -66,6 +72,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--bootstrap", paramLabel = "UNIT", defaultValue = "members", description = "What intervals resample: "
+            + "members (whole members with all their attempts; seeds for automated campaigns) or attempts (as if "
+            + "independent; Wilson intervals for campaigns' rates). Default: ${DEFAULT-VALUE}.")
+    String bootstrap;
+
     @Option(names = "--json", description = "Print the headline numbers as one JSON document on stdout.")
     boolean json;
 
@@ -80,6 +91,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (resamples < 100) {
             throw new BadInput("--resamples must be 100 or more for a meaningful interval");
+        }
+        RedTeamAnalysis.Resampling resampling;
+        try {
+            resampling = RedTeamAnalysis.Resampling.of(bootstrap);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--" + e.getMessage());
         }
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
@@ -96,10 +113,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             origin = "file " + source.input.getFileName();
-            simulated = false;
+            simulated = facts.stream().anyMatch(AttemptFacts::simulated); // generated example data says so per record
         } else {
             Database db = Database.open(org.redteam4j.store.DatabaseLocation.parse(source.db));
-            AnalysisFacts stored = AnalysisFacts.read(db);
+            AnalysisFacts stored = AnalysisFacts.read(db, resampling == RedTeamAnalysis.Resampling.MEMBERS);
             facts.addAll(stored.attempts());
             descriptions.addAll(stored.descriptions());
             campaigns.putAll(stored.campaigns());
@@ -111,7 +128,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (facts.isEmpty() && campaigns.isEmpty()) {
             throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
         }
-        RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples).analyse(facts);
+        RedTeamAnalysis.Report report = new RedTeamAnalysis(seed, resamples, resampling).analyse(facts);
         PrintWriter err = spec.commandLine().getErr();
         AttackMap map = null;
         String mapAbsence = noMap ? "left out (--no-map)" : "needs at least " + AttackMapper.MIN_ATTEMPTS + " attempts; there are "
@@ -133,11 +150,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 report.attempts(), data.campaigns().isEmpty() ? "" : " and " + data.campaigns().size() + " automated campaign(s)");
         if (json) {
             var root = Json.mapper().createObjectNode().put("attempts", report.attempts()).put("simulated", data.simulated())
+                    .put("bootstrap", report.bootstrap())
                     .put("report", out.resolve("index.html").toString());
             root.put("mean_rating", report.table1().stream().mapToDouble(c -> c.attempts() * c.meanRating().estimate()).sum()
                     / report.attempts());
+            if (report.meanRating() != null) {
+                root.put("mean_rating_low", report.meanRating().low()).put("mean_rating_high", report.meanRating().high());
+            }
             root.put("success_rate", report.attempts() == 0 ? Double.NaN : report.successful() / (double) report.attempts());
             root.put("share_from_top_15_percent_of_members", report.members().shareFromTop15Percent());
+            root.put("members", report.members().members());
+            if (report.members().tau2PValue() != null) {
+                root.put("member_tau2", report.members().tau2()).put("member_tau2_p_value", report.members().tau2PValue());
+            }
             if (report.spearman() != null) {
                 root.put("spearman_rating_vs_min_harmlessness", report.spearman());
             }

@@ -51,7 +51,8 @@ record CampaignsSection(List<Campaign> campaigns) {
         }));
         if (any[0]) {
             notes.add("Corrected: the rate corrected for the judge's measured sensitivity and specificity (Rogan–Gladen), "
-                    + "with a 95% interval that carries the calibration's uncertainty too.");
+                    + "with a 95% interval that carries the calibration's uncertainty too; that interval treats attacks as "
+                    + "independent (it is not resampled by seed).");
         }
         return notes;
     }
@@ -59,7 +60,9 @@ record CampaignsSection(List<Campaign> campaigns) {
     private static Row row(AttackSummary.Row r) {
         List<String> rates = new ArrayList<>();
         r.judges().forEach((judge, rate) -> rates.add(CampaignChart.judgeName(judge) + " " + rate.hits() + "/" + rate.judged()
-                + (rate.rate() == null ? "" : String.format(Locale.ROOT, " = %.0f%% (%.0f–%.0f%%)",
+                + (rate.rate() == null ? "" : Double.isNaN(rate.rate().low()) // clustered by seed, one seed: no interval
+                ? String.format(Locale.ROOT, " = %.0f%% (—, one seed)", 100 * rate.rate().estimate())
+                : String.format(Locale.ROOT, " = %.0f%% (%.0f–%.0f%%)",
                 100 * rate.rate().estimate(), 100 * rate.rate().low(), 100 * rate.rate().high()))));
         List<String> corrected = new ArrayList<>();
         r.judges().forEach((judge, rate) -> {

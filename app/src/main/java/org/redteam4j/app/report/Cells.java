@@ -12,7 +12,11 @@ final class Cells {
     }
 
     static String interval(Interval i) {
-        return i == null || Double.isNaN(i.estimate()) ? NONE
+        if (i == null || Double.isNaN(i.estimate())) {
+            return NONE;
+        }
+        // no interval (one member or seed to resample): the estimate alone, never a faked zero-width interval
+        return Double.isNaN(i.low()) || Double.isNaN(i.high()) ? String.format(Locale.ROOT, "%.2f (—)", i.estimate())
                 : String.format(Locale.ROOT, "%.2f (%.2f to %.2f)", i.estimate(), i.low(), i.high());
     }
 

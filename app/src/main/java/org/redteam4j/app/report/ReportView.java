@@ -1,22 +1,40 @@
 package org.redteam4j.app.report;
 
+import org.redteam4j.core.analysis.MemberStatistics;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 
 /**
  * What {@code report/report.html} shows, one record per section, every value already written as
  * the text the page prints; the template escapes it. Charts are added to {@code charts} in page order.
  */
-record ReportView(String source, String attempts, String resamples, String seed, boolean simulated, Table1Section table1,
+record ReportView(String source, String attempts, String resamples, String resampled, String resamplingNote, String seed,
+                  boolean simulated, Table1Section table1,
                   ScalingSection scaling, ByTypeSection byType, MembersSection members, DistributionsSection distributions,
                   TagsSection tags, RatingSection rating, AttackMapSection attackMap, AgreementSection agreement,
                   CampaignsSection campaigns) {
 
     static ReportView of(ReportData data, Charts charts) {
         RedTeamAnalysis.Report a = data.analysis();
-        return new ReportView(data.source(), String.valueOf(a.attempts()), String.valueOf(a.resamples()), String.valueOf(a.seed()),
+        return new ReportView(data.source(), String.valueOf(a.attempts()), String.valueOf(a.resamples()), resampled(a), resamplingNote(a),
+                String.valueOf(a.seed()),
                 data.simulated(), Table1Section.of(a, charts), ScalingSection.of(a), ByTypeSection.of(a, charts),
                 MembersSection.of(a, charts), DistributionsSection.of(a, charts), TagsSection.of(a, charts),
                 RatingSection.of(a, charts), AttackMapSection.of(data, charts), AgreementSection.of(data),
                 CampaignsSection.of(data, charts));
+    }
+
+    /** What the meta line says the bootstrap resampled; a tables.json from before the choice resampled attempts. */
+    private static String resampled(RedTeamAnalysis.Report a) {
+        return RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS
+                ? "members (clusters; seeds for automated campaigns)" : "attempts";
+    }
+
+    /** A percentile bootstrap over few clusters is itself rough (it tends to be too narrow): say so; "" otherwise. */
+    private static String resamplingNote(RedTeamAnalysis.Report a) {
+        int members = a.members().members();
+        boolean few = RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS && members > 0
+                && members < MemberStatistics.MEANINGFUL_MEMBERS;
+        return few ? "; with only " + members + " member" + (members == 1 ? "" : "s") + " to draw from, these intervals are rough"
+                : "";
     }
 }

@@ -17,6 +17,8 @@ public final class AnalysisTables {
 
     public static final String SOURCE = "source";
     public static final String SIMULATED = "simulated";
+    /** What the intervals resampled: members or attempts ({@link RedTeamAnalysis.Resampling}). */
+    public static final String BOOTSTRAP = "bootstrap";
 
     private AnalysisTables() {
     }
@@ -32,6 +34,9 @@ public final class AnalysisTables {
     public static RedTeamAnalysis.Report report(JsonNode tables, String name) {
         if (!(tables instanceof ObjectNode object) || !object.has("table1")) {
             throw new BadInput(name + ": not a tables.json written by redteam4j analyze or AnalyzeJob (no \"table1\")");
+        }
+        if (!object.hasNonNull(BOOTSTRAP)) { // written before the choice existed: its intervals resampled attempts
+            object = object.deepCopy().put(BOOTSTRAP, RedTeamAnalysis.Resampling.ATTEMPTS.label());
         }
         try {
             return Json.mapper().readerFor(RedTeamAnalysis.Report.class)

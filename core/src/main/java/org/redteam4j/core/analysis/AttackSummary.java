@@ -18,6 +18,15 @@ import org.redteam4j.core.secrets.Redaction;
  * counts, per configured secret, the attacks whose texts held it (redacted before they were stored).
  * Where a judge's calibration is known, its rate also has the rate corrected for the judge's error
  * ({@link CorrectedRate}), beside the raw one.
+ *
+ * <p>A rate's interval is Wilson's, treating attacks as independent; or, for a summary made
+ * {@linkplain #clusteredBySeed clustered by seed} (the report's default), a percentile bootstrap over
+ * the seeds ({@link ClusterBootstrap}), widened to Wilson's where that is wider (a bootstrap of 2 hits
+ * in 2 attacks says 100–100%): the attacks made from one seed (its strategies and repetitions)
+ * are not independent. With one seed there is no interval (NaN ends). Such a rate keeps its per-seed counts, so rows merged per target are
+ * resampled by seed too. The corrected rate's interval is unchanged either way: it treats attacks as
+ * independent (its bootstrap carries the calibration's uncertainty, which dominates at the sizes
+ * calibrations have).
  */
 public final class AttackSummary {
 
@@ -41,15 +50,39 @@ public final class AttackSummary {
      * @param corrected the rate corrected for the judge's measured error; null when no calibration is
      *                  known for the judge or nothing was judged
      */
-    public record Rate(int hits, int judged, Proportion rate, CorrectedRate corrected) {
+    public record Rate(int hits, int judged, Proportion rate, CorrectedRate corrected,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                       Map<String, int[]> seeds) {
+
+        /**
+         * @param seeds seed text → {hits, judged} for a rate clustered by seed (sorted by seed); empty for a
+         *              Wilson interval
+         */
+        public Rate {
+            seeds = seeds == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(seeds));
+        }
+
+        public Rate(int hits, int judged, Proportion rate, CorrectedRate corrected) {
+            this(hits, judged, rate, corrected, null);
+        }
 
         public Rate(int hits, int judged, Proportion rate) {
-            this(hits, judged, rate, null);
+            this(hits, judged, rate, null, null);
+        }
+
+        /** Whether the interval is the bootstrap over seeds (else Wilson's). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean clusteredBySeed() {
+            return !seeds.isEmpty();
         }
     }
 
+    /** The seed-cluster bootstrap's resamples; its stream is seeded like the corrected rate's, from {@link CorrectedRate#SEED} and the row. */
+    public static final int SEED_RESAMPLES = Bootstrap.DEFAULT_RESAMPLES;
+
     private final Map<String, Accumulator> groups = new TreeMap<>();
     private final Map<String, CalibrationDraws> calibrations;
+    private final boolean bySeed;
 
     public AttackSummary() {
         this(Map.of());
@@ -57,7 +90,17 @@ public final class AttackSummary {
 
     /** {@code calibrations}: judge id → its measured agreement, for the corrected rates. */
     public AttackSummary(Map<String, JudgeCalibration> calibrations) {
+        this(calibrations, false);
+    }
+
+    private AttackSummary(Map<String, JudgeCalibration> calibrations, boolean bySeed) {
         this.calibrations = draws(calibrations);
+        this.bySeed = bySeed;
+    }
+
+    /** A summary whose rates' intervals resample seeds (clusters) instead of Wilson's over independent attacks. */
+    public static AttackSummary clusteredBySeed(Map<String, JudgeCalibration> calibrations) {
+        return new AttackSummary(calibrations, true);
     }
 
     /** Each calibration's resamples, drawn once for all the rows it corrects. */
@@ -72,7 +115,7 @@ public final class AttackSummary {
         AttackResult.Attack attack = result.attack();
         String tag = attack.tag() == null ? "(none)" : attack.tag();
         groups.computeIfAbsent(attack.target() + "\u0000" + attack.strategy() + "\u0000" + tag,
-                key -> new Accumulator(attack.target(), attack.strategy(), tag, calibrations)).add(result);
+                key -> new Accumulator(attack.target(), attack.strategy(), tag, calibrations, bySeed)).add(result);
     }
 
     /** The rows, sorted by target, strategy and tag. */
@@ -118,7 +161,9 @@ public final class AttackSummary {
         rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
         List<Row> merged = new ArrayList<>();
         byTarget.forEach((target, group) -> {
-            Accumulator total = new Accumulator(target, "(all)", "(all)", draws);
+            // rows clustered by seed carry their per-seed counts: the merged row is resampled by seed as well
+            boolean clustered = group.stream().anyMatch(row -> row.judges().values().stream().anyMatch(Rate::clusteredBySeed));
+            Accumulator total = new Accumulator(target, "(all)", "(all)", draws, clustered);
             group.forEach(total::add);
             merged.add(total.row());
         });
@@ -126,13 +171,27 @@ public final class AttackSummary {
     }
 
     /** {@code row}: the row's name, from which the bootstrap's stream is seeded (so a row's interval never changes). */
-    private static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row) {
+    private static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row,
+                             Map<String, int[]> seeds) {
         if (judged == 0) {
             return new Rate(hits, judged, null);
         }
-        CorrectedRate corrected = calibration == null ? null
-                : CorrectedRate.of(hits, judged, calibration, judge, Bootstrap.seedFor(CorrectedRate.SEED, row + "\u0000" + judge));
-        return new Rate(hits, judged, Proportion.of(hits, judged), corrected);
+        long stream = Bootstrap.seedFor(CorrectedRate.SEED, row + "\u0000" + judge);
+        CorrectedRate corrected = calibration == null ? null : CorrectedRate.of(hits, judged, calibration, judge, stream);
+        if (seeds == null) {
+            return new Rate(hits, judged, Proportion.of(hits, judged), corrected);
+        }
+        Map<String, long[]> counts = new TreeMap<>();
+        seeds.forEach((seed, c) -> counts.put(seed, new long[] {c[0], c[1]}));
+        // its own stream (not the corrected rate's), so either can change without moving the other
+        Interval interval = ClusterBootstrap.ratio(counts, Bootstrap.seedFor(stream, "seeds"), SEED_RESAMPLES);
+        if (Double.isNaN(interval.low())) { // one seed: nothing to resample, and no interval is claimed
+            return new Rate(hits, judged, Proportion.resampled(hits, judged, Double.NaN, Double.NaN), corrected, seeds);
+        }
+        // never narrower than Wilson's: at 0% or 100% (or with seeds alike) every resample agrees, which is no certainty
+        Proportion wilson = Proportion.of(hits, judged);
+        return new Rate(hits, judged, Proportion.resampled(hits, judged, Math.min(interval.low(), wilson.low()),
+                Math.max(interval.high(), wilson.high())), corrected, seeds);
     }
 
     private static final class Accumulator {
@@ -146,12 +205,23 @@ public final class AttackSummary {
         private final Map<String, int[]> judges = new LinkedHashMap<>();
         private final Map<String, Integer> redacted = new TreeMap<>();
         private final Map<String, CalibrationDraws> calibrations;
+        /** judge → seed → {hits, judged}; null when the rates are Wilson's. */
+        private final Map<String, Map<String, int[]>> seeds;
 
-        Accumulator(String target, String strategy, String tag, Map<String, CalibrationDraws> calibrations) {
+        Accumulator(String target, String strategy, String tag, Map<String, CalibrationDraws> calibrations, boolean bySeed) {
             this.target = target;
             this.strategy = strategy;
             this.tag = tag;
             this.calibrations = calibrations;
+            this.seeds = bySeed ? new LinkedHashMap<>() : null;
+        }
+
+        private void addSeed(String judge, String seed, int hits, int judged) {
+            if (seeds != null) {
+                int[] c = seeds.computeIfAbsent(judge, j -> new TreeMap<>()).computeIfAbsent(seed, s -> new int[2]);
+                c[0] += hits;
+                c[1] += judged;
+            }
         }
 
         void add(AttackResult result) {
@@ -171,9 +241,10 @@ public final class AttackSummary {
                 int[] sums = judges.computeIfAbsent(verdict.judge(), j -> new int[2]);
                 if (verdict.outcome() == Verdict.Outcome.HIT || verdict.outcome() == Verdict.Outcome.PASS) {
                     sums[1]++;
-                    if (verdict.outcome() == Verdict.Outcome.HIT) {
-                        sums[0]++;
-                    }
+                    int hit = verdict.outcome() == Verdict.Outcome.HIT ? 1 : 0;
+                    sums[0] += hit;
+                    String seed = result.attack().seedText();
+                    addSeed(verdict.judge(), seed == null ? "" : seed, hit, 1);
                 }
             }
         }
@@ -188,13 +259,15 @@ public final class AttackSummary {
                 int[] sums = judges.computeIfAbsent(judge, j -> new int[2]);
                 sums[0] += rate.hits();
                 sums[1] += rate.judged();
+                rate.seeds().forEach((seed, c) -> addSeed(judge, seed, c[0], c[1]));
             });
         }
 
         Row row() {
             Map<String, Rate> rates = new LinkedHashMap<>();
             String name = target + "\u0000" + strategy + "\u0000" + tag;
-            judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1], judge, calibrations.get(judge), name)));
+            judges.forEach((judge, sums) -> rates.put(judge, rate(sums[0], sums[1], judge, calibrations.get(judge), name,
+                    seeds == null ? null : seeds.getOrDefault(judge, Map.of()))));
             return new Row(target, strategy, tag, attacks, errors, notRun, rates, simulated, redacted);
         }
     }

@@ -29,8 +29,18 @@ public final class RedTeamAnalysis {
     }
 
     /** Fig. 5. */
+    /**
+     * Fig. 5.
+     *
+     * @param shareFromTop15Percent interpolated on the cumulative curve ({@link MemberStatistics#topShare})
+     * @param tau2                  the method-of-moments between-member variance (unclamped), null when not estimable
+     * @param sigma2                the pooled within-member variance, null when not estimable
+     * @param tau2PValue            the permutation test's p-value for τ² = 0, null when not run (fewer than 2 members)
+     * @param permutations          how many permutations the test ran
+     */
     public record Members(int members, List<Long> attemptsPerMember, double shareFromTop15Percent,
-                          List<MemberEffect> effectiveness, String method) {
+                          List<MemberEffect> effectiveness, String method, Double tau2, Double sigma2, Double tau2PValue,
+                          int permutations) {
     }
 
     /** A member's shrunken mean rating with its 95% interval. */
@@ -45,23 +55,66 @@ public final class RedTeamAnalysis {
     public record RatingRow(double rating, long attempts, Double meanMinHarmlessness, Double sd) implements Serializable {
     }
 
-    /** Everything, with the settings that produced it; {@code successful} counts attempts rated 3 or more. */
-    public record Report(int attempts, long successful, long seed, int resamples, List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
+    /**
+     * How intervals resample: whole members (clusters; the default, since a few members make most
+     * attempts and a member's attempts are not independent) or attempts as if independent.
+     */
+    public enum Resampling {
+        MEMBERS, ATTEMPTS;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** {@code members} or {@code attempts}; null (a tables.json from before the choice existed) is attempts. */
+        public static Resampling of(String label) {
+            if (label == null) {
+                return ATTEMPTS;
+            }
+            for (Resampling r : values()) {
+                if (r.label().equals(label)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("bootstrap must be members or attempts, got '" + label + "'");
+        }
+    }
+
+    /**
+     * Everything, with the settings that produced it; {@code successful} counts attempts rated 3 or
+     * more; {@code bootstrap} is what the intervals resampled ({@link Resampling#label()});
+     * {@code meanRating} the mean rating over all attempts with its interval (null in older files).
+     */
+    public record Report(int attempts, long successful, long seed, int resamples, String bootstrap, Interval meanRating,
+                         List<Cell> table1, Map<String, Histogram> minHarmlessnessByType,
                          List<Trend> scaling, Members members, Histogram ratings, Histogram minHarmlessness, Histogram intent,
                          List<TagCount> tags, List<RatingRow> ratingVsHarmlessness, Double spearman) {
     }
 
     private final long seed;
     private final int resamples;
+    private final Resampling resampling;
 
+    /** With the default resampling, of members. */
     public RedTeamAnalysis(long seed, int resamples) {
+        this(seed, resamples, Resampling.MEMBERS);
+    }
+
+    public RedTeamAnalysis(long seed, int resamples, Resampling resampling) {
         this.seed = seed;
         this.resamples = resamples;
+        this.resampling = resampling;
+    }
+
+    public Resampling resampling() {
+        return resampling;
     }
 
     public Report analyse(List<AttemptFacts> attempts) {
+        List<MemberRatings> members = memberRatings(attempts);
         return new Report(attempts.size(), attempts.stream().filter(AttemptFacts::successful).count(), seed, resamples,
-                table1(attempts), minByType(attempts), scaling(attempts), members(attempts), ratingHistogram(attempts),
+                resampling.label(), meanRating(members), table1(attempts), minByType(attempts), scaling(attempts), members(members),
+                ratingHistogram(attempts),
                 Histogram.of(attempts.stream().map(AttemptFacts::minHarmlessness).toList(), HISTOGRAM_BINS),
                 Histogram.of(attempts.stream().map(AttemptFacts::intent).toList(), HISTOGRAM_BINS), tags(attempts),
                 ratingVsHarmlessness(attempts), spearman(attempts));
@@ -74,13 +127,36 @@ public final class RedTeamAnalysis {
                     .computeIfAbsent(attempt.numParams(), s -> new ArrayList<>()).add(attempt);
         }
         List<Cell> table = new ArrayList<>();
-        cells.forEach((type, sizes) -> sizes.forEach((size, group) -> table.add(cell(type, size,
-                group.stream().mapToDouble(AttemptFacts::rating).toArray(),
-                group.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).toArray()))));
+        cells.forEach((type, sizes) -> sizes.forEach((size, group) -> table.add(cell(type, size, group))));
         return table;
     }
 
-    /** One cell of Table 1 from its attempts' ratings and min-harmlessness scores, in any order. */
+    /** One cell of Table 1 from its attempts, in any order, resampled as this analysis resamples. */
+    public Cell cell(String type, String size, List<AttemptFacts> group) {
+        if (resampling == Resampling.ATTEMPTS) {
+            return cell(type, size, group.stream().mapToDouble(AttemptFacts::rating).toArray(),
+                    group.stream().filter(a -> a.minHarmlessness() != null).mapToDouble(AttemptFacts::minHarmlessness).toArray());
+        }
+        String key = type + "|" + size;
+        Map<Long, List<Double>> ratings = new TreeMap<>();
+        Map<Long, List<Double>> mins = new TreeMap<>();
+        for (AttemptFacts a : group) {
+            ratings.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating());
+            if (a.minHarmlessness() != null) {
+                mins.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.minHarmlessness());
+            }
+        }
+        return new Cell(type, size, group.size(), ClusterBootstrap.mean(arrays(ratings), Bootstrap.seedFor(seed, key + "|rating"), resamples),
+                mins.isEmpty() ? null : ClusterBootstrap.mean(arrays(mins), Bootstrap.seedFor(seed, key + "|min"), resamples));
+    }
+
+    private static Map<Long, double[]> arrays(Map<Long, List<Double>> lists) {
+        Map<Long, double[]> arrays = new TreeMap<>();
+        lists.forEach((k, v) -> arrays.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return arrays;
+    }
+
+    /** One cell of Table 1 from its attempts' ratings and min-harmlessness scores, in any order, resampling attempts. */
     public Cell cell(String type, String size, double[] ratings, double[] mins) {
         String key = type + "|" + size;
         return new Cell(type, size, ratings.length, Bootstrap.mean(ratings, Bootstrap.seedFor(seed, key + "|rating"), resamples),
@@ -111,7 +187,7 @@ public final class RedTeamAnalysis {
         return new double[] {min, Histogram.upper(min, max)};
     }
 
-    /** OLS slope of a metric against log10(parameters), per model type, with a bootstrap interval over attempts. */
+    /** OLS slope of a metric against log10(parameters), per model type, with a bootstrap interval over members or attempts. */
     public List<Trend> scaling(List<AttemptFacts> attempts) {
         List<Trend> trends = new ArrayList<>();
         Map<String, List<AttemptFacts>> byType = new TreeMap<>(RedTeamAnalysis::typeOrder);
@@ -128,6 +204,9 @@ public final class RedTeamAnalysis {
         if (sizes.size() < 2) {
             return List.of();
         }
+        if (resampling == Resampling.MEMBERS) {
+            return memberTrends(type, group, sizes);
+        }
         List<Trend> trends = new ArrayList<>();
         double[][] rating = sortedPairs(group.stream().map(a -> new double[] {logSize(a), a.rating()}).toList());
         trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), Bootstrap.of(rating[0].length,
@@ -141,6 +220,31 @@ public final class RedTeamAnalysis {
         return trends;
     }
 
+    /** The same, resampling members within the type; each drawn member brings all its (size, metric) pairs. */
+    private List<Trend> memberTrends(String type, List<AttemptFacts> group, TreeSet<String> sizes) {
+        List<Trend> trends = new ArrayList<>();
+        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), memberSlope(group, AttemptFacts::rating,
+                Bootstrap.seedFor(seed, type + "|slope|rating"))));
+        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
+        if (scored.size() > 2) {
+            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), memberSlope(scored,
+                    AttemptFacts::minHarmlessness, Bootstrap.seedFor(seed, type + "|slope|min"))));
+        }
+        return trends;
+    }
+
+    private Interval memberSlope(List<AttemptFacts> group, java.util.function.ToDoubleFunction<AttemptFacts> metric, long streamSeed) {
+        Map<Long, List<double[]>> byMember = new TreeMap<>();
+        group.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(new double[] {logSize(a),
+                metric.applyAsDouble(a)}));
+        ClusterBootstrap.Layout<double[]> layout = ClusterBootstrap.Layout.of(byMember, PAIR_ORDER);
+        double[] x = layout.rows().stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = layout.rows().stream().mapToDouble(p -> p[1]).toArray();
+        return ClusterBootstrap.of(layout.clusters(), drawn -> slope(x, y, layout.rowsOf(drawn)), streamSeed, resamples);
+    }
+
+    private static final Comparator<double[]> PAIR_ORDER = Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]);
+
     private static double logSize(AttemptFacts attempt) {
         return Math.log10(ParameterCount.of(attempt.numParams()).getAsDouble());
     }
@@ -148,7 +252,7 @@ public final class RedTeamAnalysis {
     /** (x, y) pairs in a canonical order, so a bootstrap over rows depends only on which pairs there are. */
     private static double[][] sortedPairs(List<double[]> pairs) {
         List<double[]> sorted = new ArrayList<>(pairs);
-        sorted.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
+        sorted.sort(PAIR_ORDER);
         double[][] columns = new double[2][sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             columns[0][i] = sorted.get(i)[0];
@@ -176,21 +280,29 @@ public final class RedTeamAnalysis {
     }
 
     /** One member's ratings, summed in a canonical order so that any split of the data gives the same numbers. */
-    public record MemberRatings(long memberId, int attempts, double sum, double squaredDeviations) implements Serializable {
+    public record MemberRatings(long memberId, int attempts, double sum, double squaredDeviations,
+                                java.util.SortedMap<Double, Integer> ratingCounts) implements Serializable {
+
+        /** {@code ratingCounts}: the member's count per distinct rating (ratings take few values), for the τ² permutation test. */
+        public MemberRatings {
+            ratingCounts = new TreeMap<>(ratingCounts);
+        }
 
         public static MemberRatings of(long memberId, double[] ratings) {
             double[] sorted = ratings.clone();
             java.util.Arrays.sort(sorted);
             double sum = 0;
+            TreeMap<Double, Integer> counts = new TreeMap<>();
             for (double r : sorted) {
                 sum += r;
+                counts.merge(r, 1, Integer::sum);
             }
             double mean = sum / sorted.length;
             double squares = 0;
             for (double r : sorted) {
                 squares += (r - mean) * (r - mean);
             }
-            return new MemberRatings(memberId, sorted.length, sum, squares);
+            return new MemberRatings(memberId, sorted.length, sum, squares, counts);
         }
 
         double mean() {
@@ -199,12 +311,42 @@ public final class RedTeamAnalysis {
     }
 
     public Members members(List<AttemptFacts> attempts) {
+        return members(memberRatings(attempts));
+    }
+
+    private static List<MemberRatings> memberRatings(List<AttemptFacts> attempts) {
         Map<Long, List<Double>> byMember = new TreeMap<>();
         attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
         List<MemberRatings> members = new ArrayList<>();
         byMember.forEach((member, ratings) -> members.add(MemberRatings.of(member,
                 ratings.stream().mapToDouble(Double::doubleValue).toArray())));
-        return members(members);
+        return members;
+    }
+
+    /**
+     * The mean rating over all attempts with its interval, from each member's count per rating (so a
+     * distributed run, which has those on the driver, gets the same); null without attempts.
+     */
+    public Interval meanRating(Collection<MemberRatings> summaries) {
+        Map<Long, double[]> byMember = new TreeMap<>();
+        for (MemberRatings member : summaries) {
+            double[] values = new double[member.attempts()];
+            int i = 0;
+            for (Map.Entry<Double, Integer> rating : member.ratingCounts().entrySet()) {
+                for (int c = 0; c < rating.getValue(); c++) {
+                    values[i++] = rating.getKey();
+                }
+            }
+            byMember.put(member.memberId(), values);
+        }
+        if (byMember.isEmpty()) {
+            return null;
+        }
+        long streamSeed = Bootstrap.seedFor(seed, "all|rating");
+        if (resampling == Resampling.ATTEMPTS) {
+            return Bootstrap.mean(byMember.values().stream().flatMapToDouble(java.util.Arrays::stream).toArray(), streamSeed, resamples);
+        }
+        return ClusterBootstrap.mean(byMember, streamSeed, resamples);
     }
 
     /**
@@ -217,9 +359,7 @@ public final class RedTeamAnalysis {
         byId.sort(Comparator.comparingLong(MemberRatings::memberId));
         List<Long> counts = byId.stream().map(m -> (long) m.attempts()).sorted(Comparator.reverseOrder()).toList();
         long total = counts.stream().mapToLong(Long::longValue).sum();
-        int top = (int) Math.ceil(0.15 * counts.size());
-        long fromTop = counts.stream().limit(top).mapToLong(Long::longValue).sum();
-        double share = total == 0 ? 0 : (double) fromTop / total;
+        double share = MemberStatistics.topShare(counts, 0.15);
         double sum = 0;
         double within = 0;
         long dof = 0;
@@ -248,8 +388,13 @@ public final class RedTeamAnalysis {
             effects.add(new MemberEffect(member.memberId(), n, raw, new Interval(shrunk, shrunk - half, shrunk + half)));
         }
         effects.sort(Comparator.comparingInt(MemberEffect::attempts).reversed().thenComparingLong(MemberEffect::memberId));
+        Map<Long, Map<Double, Integer>> ratingCounts = new TreeMap<>();
+        byId.forEach(member -> ratingCounts.put(member.memberId(), member.ratingCounts()));
+        MemberStatistics.Tau2Test test = MemberStatistics.tau2Test(ratingCounts, Bootstrap.seedFor(seed, "members|tau2"),
+                MemberStatistics.PERMUTATIONS);
         return new Members(m, counts, share, effects, "empirical-Bayes shrinkage (normal random-intercept model, "
-                + "method-of-moments variances)");
+                + "method-of-moments variances)", test == null ? null : test.tau2(), test == null ? null : test.sigma2(),
+                test == null ? null : test.pValue(), test == null ? 0 : test.permutations());
     }
 
     private static Histogram ratingHistogram(List<AttemptFacts> attempts) {

@@ -59,6 +59,10 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
             "Discrimination & injustice", "Fraud & deception", "Property crime & vandalism",
             "Substance abuse & banned substances", "Hate speech & offensive language", "Self-harm");
 
+    /** Every generated record says so ({@code "simulated": true}), so whatever reads it can say it too. */
+    private static final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> SIMULATED =
+            java.util.Map.of("simulated", com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
+
     private final SplittableRandom random;
     private final long count;
     private final int members;
@@ -111,7 +115,7 @@ public final class SyntheticAttempts implements Iterator<RedTeamAttempt> {
         List<String> tags = random.nextInt(4) == 0 ? List.of(TAGS.get(task % TAGS.size())) : null;
         String description = uniqueDescriptions ? TASKS[task] + " (attempt " + produced + ")" : TASKS[task];
         return new RedTeamAttempt(Transcript.of(turns), minScore, SIZES[cell % 3], TYPES[cell / 3], rating,
-                description, 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, null);
+                description, 1.5 - harm + random.nextGaussian() * 0.3, member, member % 3 == 0, tags, SIMULATED);
     }
 
     /** The remaining attempts as a stream. */

@@ -84,7 +84,8 @@ class RedTeamAnalysisTest {
                 attempt("rlhf", "52B", 0, null, 3), attempt("rlhf", "52B", 0, null, 4));
         RedTeamAnalysis.Members counts = analysis.members(skewed);
         assertThat(counts.attemptsPerMember()).containsExactly(5L, 3L, 1L, 1L);
-        assertThat(counts.shareFromTop15Percent()).isEqualTo(0.5); // the top 1 of 4 members made 5 of 10
+        // 15% of 4 members is 0.6 of the top member, who made 5 of 10: 0.6 × 0.5 on the interpolated cumulative curve
+        assertThat(counts.shareFromTop15Percent()).isCloseTo(0.3, within(1e-12));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.redteam4j.store.workbench.ReviewRepository;
 /**
  * What {@code analyze} needs from a database: the completed attempts' facts and descriptions, the
  * automated campaigns' summaries, each target's label, reviewer agreement per human campaign, and
- * whether the simulated assistant made any of it.
+ * whether the simulated assistant or the example-data generator made any of it.
  *
  * @param targetLabels a target's label ({@code name}, {@code name v2}…, as results name it) → "model type size"
  */
@@ -29,6 +29,11 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
 
     /** Over the finished attempts: an abandoned one has no rating to analyse. */
     public static AnalysisFacts read(Database database) {
+        return read(database, false);
+    }
+
+    /** The same; with {@code clusteredBySeed}, campaigns' rates have intervals over seeds, not Wilson's. */
+    public static AnalysisFacts read(Database database, boolean clusteredBySeed) {
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         AttemptSelection selection = AttemptSelection.finished();
@@ -38,7 +43,7 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
         }));
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
         CampaignResults stored = new CampaignResults(database);
-        stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id)));
+        stored.campaigns().forEach((name, id) -> campaigns.put(name, stored.summary(id, clusteredBySeed)));
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Agreement> agreement = new LinkedHashMap<>();
         boolean simulated = database.inTransaction(handle -> {
@@ -60,6 +65,8 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
                                 OR EXISTS (SELECT 1 FROM attacks k WHERE k.target_id = t.id))""")
                     .mapTo(Long.class).one() > 0;
         });
-        return new AnalysisFacts(facts, descriptions, campaigns, labels, agreement, simulated);
+        // imported example data says so in each record ("simulated": true), as sim targets do in the targets table
+        boolean generated = facts.stream().anyMatch(AttemptFacts::simulated);
+        return new AnalysisFacts(facts, descriptions, campaigns, labels, agreement, simulated || generated);
     }
 }

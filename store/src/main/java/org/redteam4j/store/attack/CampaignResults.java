@@ -34,8 +34,14 @@ public final class CampaignResults {
      * each judge's rate is corrected by the calibration the campaign's last run recorded for it.
      */
     public List<AttackSummary.Row> summary(long campaignId) {
+        return summary(campaignId, false);
+    }
+
+    /** The same; with {@code clusteredBySeed}, the rates' intervals resample seeds ({@link AttackSummary#clusteredBySeed}). */
+    public List<AttackSummary.Row> summary(long campaignId, boolean clusteredBySeed) {
         return database.inTransaction(handle -> {
-            AttackSummary summary = new AttackSummary(new CalibrationRepository(handle).of(campaignId));
+            var calibrations = new CalibrationRepository(handle).of(campaignId);
+            AttackSummary summary = clusteredBySeed ? AttackSummary.clusteredBySeed(calibrations) : new AttackSummary(calibrations);
             new AttackRepository(handle).results(campaignId, summary::add);
             return summary.rows();
         });
