@@ -2,56 +2,102 @@ package org.redteam4j.app.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.format.Json;
 
-/** Fig. 2: the attack map with its clusters, or why there is none ({@code absence}, with no chart). */
+/**
+ * Fig. 2: the attack map, points coloured by cluster, successful attempts filled and the others
+ * hollow, each cluster's points drawn in a seeded shuffled order so neither class is painted over the
+ * other; labels on the cluster; under it each cluster's size, success share and three example
+ * descriptions. Or why there is none ({@code absence}, with no chart).
+ */
 record AttackMapSection(String absence, Chart chart, List<Row> rows) {
 
     /** {@code filter}: the explorer filter (JSON) that shows this cluster's attempts. */
-    record Row(String cluster, String words, String attempts, String successful, String share, String filter) {
+    record Row(String cluster, String words, String attempts, String successful, String share, List<String> examples,
+               String filter) {
     }
+
+    private static final int EXAMPLES = 3;
+    /** Longest description in a tooltip or an example; the explorer has the full text. */
+    private static final int TIP_CHARACTERS = 160;
 
     static AttackMapSection of(ReportData data, Charts charts) {
         AttackMap map = data.map();
         if (map == null) {
             return new AttackMapSection(data.mapAbsence(), null, List.of());
         }
-        ArrayNode hits = ChartOptions.array();
-        ArrayNode misses = ChartOptions.array();
-        for (AttackMap.Point p : map.points()) {
-            (p.successful() ? hits : misses).addArray().add(p.x()).add(p.y());
-        }
-        ArrayNode labels = ChartOptions.array();
-        for (AttackMap.Cluster c : map.clusters()) {
-            labels.addObject().put("name", (c.id() + 1) + ": " + c.label()).putArray("value").add(c.x()).add(c.y());
-        }
         ObjectNode option = Json.mapper().createObjectNode();
         option.put("animation", false);
-        option.putObject("legend").put("top", 0);
-        // the projection's axes mean nothing, so none are drawn
+        option.putObject("tooltip").put("trigger", "item").put("formatter", ChartOptions.TIPS);
+        option.putObject("legend").put("top", 0).put("type", "scroll");
+        option.putObject("grid").put("left", 20).put("right", 20).put("top", 60).put("bottom", 20);
+        // the projection's axes mean nothing, so none are drawn (and none need a title)
         option.putObject("xAxis").put("type", "value").put("scale", true).put("show", false);
         option.putObject("yAxis").put("type", "value").put("scale", true).put("show", false);
         ArrayNode series = option.putArray("series");
-        series.add(scatter("not successful (rating < 3)", misses, "#9fb3c8"));
-        series.add(scatter("successful (rating ≥ 3)", hits, "#d64545"));
-        ObjectNode names = scatter("cluster labels", labels, "#1f2933").put("symbolSize", 6).put("silent", true);
+        Random shuffle = new Random(data.analysis().seed());
+        for (AttackMap.Cluster c : map.clusters()) {
+            List<AttackMap.Point> own = new ArrayList<>(map.points().stream().filter(p -> p.cluster() == c.id()).toList());
+            Collections.shuffle(own, shuffle); // interleaves hits and misses: the later-drawn class must not cover the other
+            String colour = ChartOptions.PALETTE.get(c.id() % ChartOptions.PALETTE.size());
+            ArrayNode items = ChartOptions.array();
+            for (AttackMap.Point p : own) {
+                ObjectNode item = ChartOptions.item(new double[] {p.x(), p.y()}, List.of(name(c),
+                        "self-rating " + Cells.rating(p.rating()) + (p.successful() ? " (successful)" : " (not successful)"),
+                        Cells.truncate(p.description(), TIP_CHARACTERS)), ChartOptions.filter("cluster", c.id() + 1));
+                if (!p.successful()) {
+                    item.putObject("itemStyle").put("color", "rgba(255,255,255,0)"); // hollow: the series' border only
+                }
+                items.add(item);
+            }
+            ObjectNode s = ChartOptions.series(name(c), "scatter", items).put("symbolSize", own.size() > 3000 ? 4 : 7);
+            s.putObject("itemStyle").put("color", colour).put("borderColor", colour).put("borderWidth", 1.3).put("opacity", 0.85);
+            series.add(s);
+        }
+        ArrayNode labels = ChartOptions.array();
+        for (AttackMap.Cluster c : map.clusters()) {
+            labels.add(ChartOptions.item(new double[] {c.x(), c.y()}, List.of(name(c)), ChartOptions.filter("cluster", c.id() + 1)));
+        }
+        ObjectNode names = ChartOptions.series("cluster labels", "scatter", labels).put("symbol", "diamond").put("symbolSize", 9)
+                .put("z", 5);
+        names.putObject("itemStyle").put("color", "#1d2330");
         names.putObject("label").put("show", true).put("formatter", "{b}").put("position", "top").put("fontSize", 11)
-                .put("backgroundColor", "rgba(255,255,255,0.8)");
+                .put("backgroundColor", "rgba(255,255,255,0.85)").put("padding", 2);
+        for (int i = 0; i < labels.size(); i++) {
+            ((ObjectNode) labels.get(i)).put("name", name(map.clusters().get(i)));
+        }
         series.add(names);
+        long hits = map.points().stream().filter(AttackMap.Point::successful).count();
         Chart chart = charts.add("fig2", "Each point is one of " + map.points().size() + " attempts, placed by its description ("
-                + map.method() + "); nearby points tried similar things. Axes have no units.", option);
+                + map.method() + "); nearby points tried similar things. Colour: cluster (a diamond with its number and words marks each); "
+                + "filled: successful (rating ≥ 3, " + hits + " attempts), hollow: not successful (" + (map.points().size() - hits)
+                + "). Axes have no units.", 520, option);
         return new AttackMapSection(null, chart, map.clusters().stream().map(c -> new Row(String.valueOf(c.id() + 1), c.label(),
-                String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.number(c.successful() / (double) c.attempts()),
-                Cells.filter("cluster", c.id() + 1)))
-                .toList());
+                String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.share(c.successful(), c.attempts()),
+                examples(map, c), Cells.filter("cluster", c.id() + 1))).toList());
     }
 
-    private static ObjectNode scatter(String name, ArrayNode values, String colour) {
-        ObjectNode s = ChartOptions.series(name, "scatter", values).put("symbolSize", values.size() > 2000 ? 3 : 5)
-                .put("large", values.size() > 2000);
-        s.putObject("itemStyle").put("color", colour);
-        return s;
+    private static String name(AttackMap.Cluster c) {
+        return (c.id() + 1) + ": " + c.label();
+    }
+
+    /** The cluster's most typical descriptions: its distinct ones nearest the label point. */
+    private static List<String> examples(AttackMap map, AttackMap.Cluster c) {
+        Set<String> examples = new LinkedHashSet<>();
+        map.points().stream().filter(p -> p.cluster() == c.id())
+                .sorted(Comparator.comparingDouble(p -> Math.hypot(p.x() - c.x(), p.y() - c.y())))
+                .map(p -> Cells.truncate(p.description(), TIP_CHARACTERS))
+                .filter(text -> !text.isEmpty())
+                .takeWhile(text -> examples.size() < EXAMPLES)
+                .forEach(examples::add);
+        return List.copyOf(examples);
     }
 }
