@@ -39,9 +39,12 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
         option.putObject("tooltip").put("trigger", "item").put("formatter", ChartOptions.TIPS);
         option.putObject("legend").put("top", 0).put("type", "scroll");
         option.putObject("grid").put("left", 20).put("right", 20).put("top", 60).put("bottom", 20);
-        // the projection's axes mean nothing, so none are drawn (and none need a title)
+        // wheel or pinch zooms into dense places; the projection's axes mean nothing, so none are drawn (and none need a title)
         option.putObject("xAxis").put("type", "value").put("scale", true).put("show", false);
         option.putObject("yAxis").put("type", "value").put("scale", true).put("show", false);
+        ArrayNode zoom = option.putArray("dataZoom");
+        zoom.addObject().put("type", "inside").put("xAxisIndex", 0).put("filterMode", "none");
+        zoom.addObject().put("type", "inside").put("yAxisIndex", 0).put("filterMode", "none");
         ArrayNode series = option.putArray("series");
         Random shuffle = new Random(data.analysis().seed());
         for (AttackMap.Cluster c : map.clusters()) {
@@ -53,13 +56,17 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
                 ObjectNode item = ChartOptions.item(new double[] {p.x(), p.y()}, List.of(name(c),
                         "self-rating " + Cells.rating(p.rating()) + (p.successful() ? " (successful)" : " (not successful)"),
                         Cells.truncate(p.description(), TIP_CHARACTERS)), ChartOptions.filter("cluster", c.id() + 1));
-                if (!p.successful()) {
-                    item.putObject("itemStyle").put("color", "rgba(255,255,255,0)"); // hollow: the series' border only
+                // hollow rings let what is under them show through, so filled discs are half transparent too:
+                // otherwise the filled class would look larger than it is wherever points overlap
+                if (p.successful()) {
+                    item.putObject("itemStyle").put("opacity", 0.6);
+                } else {
+                    item.putObject("itemStyle").put("color", "rgba(255,255,255,0)");
                 }
                 items.add(item);
             }
-            ObjectNode s = ChartOptions.series(name(c), "scatter", items).put("symbolSize", own.size() > 3000 ? 4 : 7);
-            s.putObject("itemStyle").put("color", colour).put("borderColor", colour).put("borderWidth", 1.3).put("opacity", 0.85);
+            ObjectNode s = ChartOptions.series(name(c), "scatter", items).put("symbolSize", own.size() > 3000 ? 4 : 6);
+            s.putObject("itemStyle").put("color", colour).put("borderColor", colour).put("borderWidth", 1.2);
             series.add(s);
         }
         ArrayNode labels = ChartOptions.array();
@@ -79,7 +86,7 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
         Chart chart = charts.add("fig2", "Each point is one of " + map.points().size() + " attempts, placed by its description ("
                 + map.method() + "); nearby points tried similar things. Colour: cluster (a diamond with its number and words marks each); "
                 + "filled: successful (rating ≥ 3, " + hits + " attempts), hollow: not successful (" + (map.points().size() - hits)
-                + "). Axes have no units.", 520, option);
+                + "). Axes have no units; scroll or pinch on the map to zoom.", 520, option);
         return new AttackMapSection(null, chart, map.clusters().stream().map(c -> new Row(String.valueOf(c.id() + 1), c.label(),
                 String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.share(c.successful(), c.attempts()),
                 examples(map, c), Cells.filter("cluster", c.id() + 1))).toList());

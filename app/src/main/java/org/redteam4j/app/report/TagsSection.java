@@ -38,7 +38,8 @@ record TagsSection(Chart chart, List<Row> rows) {
         // horizontal bars: the category axis goes on the left, most used tag on top, labels wrapped, never cut
         ObjectNode category = (ObjectNode) option.get("xAxis");
         category.put("inverse", true).put("nameGap", 10).put("nameLocation", "start");
-        category.putObject("axisLabel").put("width", 260).put("overflow", "break").put("interval", 0).put("fontSize", 11);
+        category.putObject("axisLabel").put("width", 240).put("overflow", "break").put("interval", 0).put("fontSize", 11)
+                .put("lineHeight", 13);
         option.set("yAxis", category);
         ChartOptions.axis(option.putObject("xAxis").put("type", "value"), "attempts", 28);
         option.putObject("grid").put("left", 280).put("right", 190).put("top", 50).put("bottom", 50);
