@@ -65,9 +65,12 @@
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(spec);
     // a data item that names a filter opens the attempts behind it in the explorer (when the page has one)
+    // (or whose series names one: every point of an attack-map cluster opens that cluster)
     chart.on('click', function (params) {
-      if (params.data && params.data.filter) {
-        document.dispatchEvent(new CustomEvent('redteam4j:filter', { detail: params.data.filter }));
+      var series = spec.series && spec.series[params.seriesIndex];
+      var filter = (params.data && params.data.filter) || (series && series.filter);
+      if (filter) {
+        document.dispatchEvent(new CustomEvent('redteam4j:filter', { detail: filter }));
       }
     });
     window.addEventListener('resize', function () { chart.resize(); });

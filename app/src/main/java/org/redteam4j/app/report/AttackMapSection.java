@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +29,8 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
     private static final int EXAMPLES = 3;
     /** Longest description in a tooltip or an example; the explorer has the full text. */
     private static final int TIP_CHARACTERS = 160;
+    /** At most this many points carry their description in the tooltip. */
+    static final int DESCRIBED = 5000;
 
     static AttackMapSection of(ReportData data, Charts charts) {
         AttackMap map = data.map();
@@ -47,15 +50,19 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
         zoom.addObject().put("type", "inside").put("yAxisIndex", 0).put("filterMode", "none");
         ArrayNode series = option.putArray("series");
         Random shuffle = new Random(data.analysis().seed());
+        Set<AttackMap.Point> described = described(map.points(), new Random(data.analysis().seed() + 1));
         for (AttackMap.Cluster c : map.clusters()) {
             List<AttackMap.Point> own = new ArrayList<>(map.points().stream().filter(p -> p.cluster() == c.id()).toList());
             Collections.shuffle(own, shuffle); // interleaves hits and misses: the later-drawn class must not cover the other
             String colour = ChartOptions.PALETTE.get(c.id() % ChartOptions.PALETTE.size());
             ArrayNode items = ChartOptions.array();
             for (AttackMap.Point p : own) {
-                ObjectNode item = ChartOptions.item(new double[] {p.x(), p.y()}, List.of(name(c),
-                        "self-rating " + Cells.rating(p.rating()) + (p.successful() ? " (successful)" : " (not successful)"),
-                        Cells.truncate(p.description(), TIP_CHARACTERS)), ChartOptions.filter("cluster", c.id() + 1));
+                List<String> tip = new ArrayList<>(List.of("cluster " + (c.id() + 1), "self-rating " + Cells.rating(p.rating())
+                        + (p.successful() ? " (successful)" : " (not successful)")));
+                if (described.contains(p)) {
+                    tip.add(Cells.truncate(p.description(), TIP_CHARACTERS));
+                }
+                ObjectNode item = ChartOptions.item(new double[] {round(p.x()), round(p.y())}, tip, null);
                 // hollow rings let what is under them show through, so filled discs are half transparent too:
                 // otherwise the filled class would look larger than it is wherever points overlap
                 if (p.successful()) {
@@ -66,6 +73,7 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
                 items.add(item);
             }
             ObjectNode s = ChartOptions.series(name(c), "scatter", items).put("symbolSize", own.size() > 3000 ? 4 : 6);
+            s.set("filter", ChartOptions.filter("cluster", c.id() + 1)); // a click on any of its points (report.js)
             s.putObject("itemStyle").put("color", colour).put("borderColor", colour).put("borderWidth", 1.2);
             series.add(s);
         }
@@ -82,14 +90,37 @@ record AttackMapSection(String absence, Chart chart, List<Row> rows) {
             ((ObjectNode) labels.get(i)).put("name", name(map.clusters().get(i)));
         }
         series.add(names);
+        ArrayNode legend = option.with("legend").putArray("data"); // the clusters; the labels' series needs no entry
+        map.clusters().forEach(c -> legend.add(name(c)));
         long hits = map.points().stream().filter(AttackMap.Point::successful).count();
         Chart chart = charts.add("fig2", "Each point is one of " + map.points().size() + " attempts, placed by its description ("
                 + map.method() + "); nearby points tried similar things. Colour: cluster (a diamond with its number and words marks each); "
                 + "filled: successful (rating ≥ 3, " + hits + " attempts), hollow: not successful (" + (map.points().size() - hits)
-                + "). Axes have no units; scroll or pinch on the map to zoom.", 520, option);
+                + "). Axes have no units; scroll or pinch on the map to zoom."
+                + (map.points().size() > DESCRIBED ? " Tooltips show the description of a seeded sample of " + DESCRIBED
+                        + " points (the others show cluster and rating)." : ""), 520, option);
         return new AttackMapSection(null, chart, map.clusters().stream().map(c -> new Row(String.valueOf(c.id() + 1), c.label(),
                 String.valueOf(c.attempts()), String.valueOf(c.successful()), Cells.share(c.successful(), c.attempts()),
                 examples(map, c), Cells.filter("cluster", c.id() + 1))).toList());
+    }
+
+    /**
+     * The points whose tooltip shows their description: all of them up to {@link #DESCRIBED}, else a
+     * seeded uniform sample of that many, so a 40,000-attempt map stays a few megabytes.
+     */
+    private static Set<AttackMap.Point> described(List<AttackMap.Point> points, Random random) {
+        List<AttackMap.Point> shuffled = new ArrayList<>(points);
+        if (points.size() > DESCRIBED) {
+            Collections.shuffle(shuffled, random);
+        }
+        Set<AttackMap.Point> sample = Collections.newSetFromMap(new IdentityHashMap<>()); // equal records are still two points
+        sample.addAll(shuffled.subList(0, Math.min(DESCRIBED, shuffled.size())));
+        return sample;
+    }
+
+    /** Coordinates to 3 decimals: the map is a few hundred pixels wide, and the page stays small. */
+    private static double round(float v) {
+        return Math.round(v * 1000.0) / 1000.0;
     }
 
     private static String name(AttackMap.Cluster c) {
