@@ -71,6 +71,7 @@ class ReportBrowserTest {
             assertRowsCarryFilters(browser);
             assertACampaignTableFilters(browser);
             assertABarClickDispatchesItsFilter(browser);
+            assertAMapPointClickOpensItsCluster(browser);
 
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot(Path.of("target", "screenshots", "8-report.png"));
@@ -240,6 +241,21 @@ class ReportBrowserTest {
     private static long visibleRows(Browser browser, String table) {
         return (Long) browser.script("return Array.from(document.querySelectorAll('#" + table + " tbody tr'))"
                 + ".filter(function (r) { return !r.hidden; }).length");
+    }
+
+    /** A real click on the point of cluster 1 drawn last (on top) sends that cluster's filter, which its series carries. */
+    @SuppressWarnings("unchecked")
+    private static void assertAMapPointClickOpensItsCluster(Browser browser) {
+        browser.script("window.__filters = []; document.getElementById('chart-fig2').scrollIntoView({ block: 'center' });");
+        Map<String, Object> point = (Map<String, Object>) browser.script("""
+                var el = document.getElementById('chart-fig2');
+                var chart = echarts.getInstanceByDom(el);
+                var data = chart.getOption().series[0].data;
+                var at = chart.convertToPixel({ seriesIndex: 0 }, data[data.length - 1].value);
+                return { dx: Math.round(at[0] - el.clientWidth / 2), dy: Math.round(at[1] - el.clientHeight / 2) };""");
+        new Actions(browser.driver).moveToElement(browser.find("#chart-fig2"), ((Number) point.get("dx")).intValue(),
+                ((Number) point.get("dy")).intValue()).click().perform();
+        assertThat(browser.script("return JSON.stringify(window.__filters)")).isEqualTo("[{\"cluster\":1}]");
     }
 
     /** A real mouse click on Fig. 7a's tallest bar sends the explorer its rating filter. */
