@@ -17,7 +17,9 @@ record DistributionsSection(List<Figure> figures) {
         Histogram ratings = a.ratings();
         return new DistributionsSection(List.of(
                 histogram(charts, "fig7a", "Self-ratings (0 = not successful … 4 = very successful)", "self-rating", ratings,
-                        b -> ChartOptions.filter("rating", Cells.ratingValue(Double.parseDouble(ratings.labels().get(b))))),
+                        // the labels are String.format("%.1f") in the default locale: "2,5" on a German machine
+                        b -> ChartOptions.filter("rating", Cells.ratingValue(Double.parseDouble(
+                                ratings.labels().get(b).replace(',', '.'))))),
                 histogram(charts, "fig7b", "Min-harmlessness of each transcript (lower = more harmful)",
                         "min-harmlessness (bin centre)", a.minHarmlessness(), b -> null),
                 histogram(charts, "fig7c", "Intent: harmlessness of the task description (lower = more harmful)",
