@@ -19,8 +19,9 @@ import org.redteam4j.core.catalogue.Kind;
 record CampaignsSection(List<Campaign> campaigns) {
 
     /** {@code tableId}: the element id of the rows' table, which the text filter above it names. */
-    record Campaign(String name, Chart chart, List<Judge> judges, String tableId, List<Row> rows, List<String> corrections,
-                    List<String> findings) {
+    /** {@code perTarget}: the chart's numbers, one row per target; {@code rows}: per target × strategy × tag. */
+    record Campaign(String name, Chart chart, Table perTarget, List<Judge> judges, String tableId, List<Row> rows,
+                    List<String> corrections, List<String> findings) {
     }
 
     /** A judge as the rows name it, and what it decides (from the catalogue). */
@@ -43,10 +44,33 @@ record CampaignsSection(List<Campaign> campaigns) {
             List<AttackSummary.Row> sorted = new ArrayList<>(rows);
             sorted.sort(CampaignChart.byTypeThenSize(data.targetLabels())); // stable: strategy and tag keep their order
             campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + index, name, perTarget, data.targetLabels()),
-                    judges(rows), "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
+                    perTargetTable(name, perTarget, data.targetLabels()), judges(rows), "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
                     findings(perTarget)));
         });
         return new CampaignsSection(campaigns);
+    }
+
+    /** The chart's numbers: per target (sorted as the chart), attacks, errors and each judge's hits/judged = rate (95% CI). */
+    private static Table perTargetTable(String campaign, List<AttackSummary.Row> perTarget, java.util.Map<String, String> labels) {
+        List<AttackSummary.Row> sorted = new ArrayList<>(perTarget);
+        sorted.sort(CampaignChart.byTypeThenSize(labels));
+        Set<String> judges = new LinkedHashSet<>();
+        sorted.forEach(r -> r.judges().keySet().forEach(j -> judges.add(CampaignChart.judgeName(j))));
+        List<String> headers = new ArrayList<>(List.of("target", "model type and size", "attacks", "errors"));
+        judges.forEach(j -> headers.add("judge " + j + ": success (95% CI)"));
+        List<Table.Row> rows = new ArrayList<>();
+        for (AttackSummary.Row r : sorted) {
+            List<String> cells = new ArrayList<>(List.of(r.target() + (r.simulated() ? " (simulated)" : ""),
+                    labels.getOrDefault(r.target(), "—"), String.valueOf(r.attacks()), String.valueOf(r.errors())));
+            for (String judge : judges) {
+                cells.add(r.judges().entrySet().stream().filter(e -> CampaignChart.judgeName(e.getKey()).equals(judge)).findFirst()
+                        .map(e -> e.getValue().hits() + "/" + e.getValue().judged()
+                                + (e.getValue().rate() == null ? "" : " = " + CampaignChart.rate(e.getValue())))
+                        .orElse("not judged"));
+            }
+            rows.add(new Table.Row(cells, Cells.filter("campaign", campaign, "target", r.target())));
+        }
+        return new Table(headers, rows);
     }
 
     /** The judges the rows name, each with the catalogue's line on what it decides. */

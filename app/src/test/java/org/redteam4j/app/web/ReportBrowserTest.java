@@ -201,8 +201,9 @@ class ReportBrowserTest {
     @SuppressWarnings("unchecked")
     private static void assertRowsCarryFilters(Browser browser) {
         Map<String, List<String>> keys = (Map<String, List<String>>) browser.script(TABLE_AFTER + """
-                function keys(heading) {
-                  var rows = Array.from(tableAfter(heading).tBodies[0].rows);
+                function keys(id) { // a table's id, or a heading's: its first table
+                  var el = document.getElementById(id);
+                  var rows = Array.from((el.tagName === 'TABLE' ? el : tableAfter(id)).tBodies[0].rows);
                   if (!rows.length) { return ['no rows']; }
                   return Array.from(new Set(rows.map(function (r) {
                     return r.classList.contains('filterable') && r.tabIndex === 0 ? Object.keys(JSON.parse(r.dataset.filter)).join(',')
@@ -210,11 +211,13 @@ class ReportBrowserTest {
                   })));
                 }
                 return { table1: keys('table1'), tags: keys('fig9'), rating: keys('fig11'), clusters: keys('fig2'),
-                         campaign: keys('campaigns') };""");
+                         campaignTargets: keys('campaigns'),
+                         campaign: keys(document.querySelector('input[data-table]').dataset.table) };""");
         assertThat(keys.get("table1")).containsExactly("model_type,size");
         assertThat(keys.get("tags")).containsExactly("tag");
         assertThat(keys.get("rating")).containsExactly("rating");
         assertThat(keys.get("clusters")).containsExactly("cluster");
+        assertThat(keys.get("campaignTargets")).containsExactly("campaign,target");
         assertThat(keys.get("campaign")).containsExactly("campaign,target,strategy,tag");
     }
 
