@@ -135,7 +135,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 + facts.size();
         if (!noMap && facts.size() >= AttackMapper.MIN_ATTEMPTS) {
             map = new AttackMapper(Embedder.shared(Embedder.Kind.MINILM), seed).map(descriptions,
-                    facts.stream().map(AttemptFacts::successful).toList(), phase -> {
+                    facts.stream().map(AttemptFacts::rating).toList(), facts.stream().map(AttemptFacts::successful).toList(), phase -> {
                         err.println("Attack map: " + phase + "…");
                         err.flush();
                     });

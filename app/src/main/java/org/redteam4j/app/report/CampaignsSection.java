@@ -1,33 +1,84 @@
 package org.redteam4j.app.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.catalogue.Catalogue;
+import org.redteam4j.core.catalogue.Entry;
+import org.redteam4j.core.catalogue.Kind;
 
 /**
  * Automated campaigns: per campaign a chart of success per target and judge, a row per target ×
  * strategy × tag with the raw rates and, where a judge's calibration is known, the rates corrected
  * for its error; the notes on refused or flagged corrections; and the targets whose texts held a
- * configured secret (redacted before storing).
+ * configured secret (redacted before storing). Each judge named is explained from the catalogue;
+ * the rows can be filtered as text ({@code report.js}) and each opens its attempts in the explorer.
  */
 record CampaignsSection(List<Campaign> campaigns) {
 
-    record Campaign(String name, Chart chart, List<Row> rows, List<String> corrections, List<String> findings) {
+    /** {@code tableId}: the element id of the rows' table, which the text filter above it names. */
+    /** {@code perTarget}: the chart's numbers, one row per target; {@code rows}: per target × strategy × tag. */
+    record Campaign(String name, Chart chart, Table perTarget, List<Judge> judges, String tableId, List<Row> rows,
+                    List<String> corrections, List<String> findings) {
     }
 
-    /** {@code corrected}: per judge with a calibration, its corrected rate; empty when no judge has one. */
-    record Row(String target, String strategy, String tag, String attacks, String errors, String success, String corrected) {
+    /** A judge as the rows name it, and what it decides (from the catalogue). */
+    record Judge(String id, String decides) {
+    }
+
+    /**
+     * {@code corrected}: per judge with a calibration, its corrected rate; empty when no judge has one.
+     * {@code filter}: the explorer filter (JSON) for this row's attacks.
+     */
+    record Row(String target, String strategy, String tag, String attacks, String errors, String success, String corrected,
+               String filter) {
     }
 
     static CampaignsSection of(ReportData data, Charts charts) {
         List<Campaign> campaigns = new ArrayList<>();
         data.campaigns().forEach((name, rows) -> {
             List<AttackSummary.Row> perTarget = AttackSummary.perTarget(rows); // merged and corrected once per campaign
-            campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + campaigns.size(), perTarget, data.targetLabels()),
-                    rows.stream().map(CampaignsSection::row).toList(), corrections(perTarget), findings(perTarget)));
+            int index = campaigns.size();
+            List<AttackSummary.Row> sorted = new ArrayList<>(rows);
+            sorted.sort(CampaignChart.byTypeThenSize(data.targetLabels())); // stable: strategy and tag keep their order
+            campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + index, name, perTarget, data.targetLabels()),
+                    perTargetTable(name, perTarget, data.targetLabels()), judges(rows), "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
+                    findings(perTarget)));
         });
         return new CampaignsSection(campaigns);
+    }
+
+    /** The chart's numbers: per target (sorted as the chart), attacks, errors and each judge's hits/judged = rate (95% CI). */
+    private static Table perTargetTable(String campaign, List<AttackSummary.Row> perTarget, java.util.Map<String, String> labels) {
+        List<AttackSummary.Row> sorted = new ArrayList<>(perTarget);
+        sorted.sort(CampaignChart.byTypeThenSize(labels));
+        Set<String> judges = new LinkedHashSet<>();
+        sorted.forEach(r -> r.judges().keySet().forEach(j -> judges.add(CampaignChart.judgeName(j))));
+        List<String> headers = new ArrayList<>(List.of("target", "model type and size", "attacks", "errors"));
+        judges.forEach(j -> headers.add("judge " + j + ": success (95% CI)"));
+        List<Table.Row> rows = new ArrayList<>();
+        for (AttackSummary.Row r : sorted) {
+            List<String> cells = new ArrayList<>(List.of(r.target() + (r.simulated() ? " (simulated)" : ""),
+                    labels.getOrDefault(r.target(), "—"), String.valueOf(r.attacks()), String.valueOf(r.errors())));
+            for (String judge : judges) {
+                cells.add(r.judges().entrySet().stream().filter(e -> CampaignChart.judgeName(e.getKey()).equals(judge)).findFirst()
+                        .map(e -> e.getValue().hits() + "/" + e.getValue().judged()
+                                + (e.getValue().rate() == null ? "" : " = " + CampaignChart.rate(e.getValue())))
+                        .orElse("not judged"));
+            }
+            rows.add(new Table.Row(cells, Cells.filter("campaign", campaign, "target", r.target())));
+        }
+        return new Table(headers, rows);
+    }
+
+    /** The judges the rows name, each with the catalogue's line on what it decides. */
+    private static List<Judge> judges(List<AttackSummary.Row> rows) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(r -> r.judges().keySet().forEach(j -> ids.add(CampaignChart.judgeName(j))));
+        return ids.stream().map(id -> new Judge(id, Catalogue.find(Kind.JUDGE, id).map(Entry::description)
+                .orElse("not in this version's catalogue"))).toList();
     }
 
     private static List<String> findings(List<AttackSummary.Row> perTarget) {
@@ -57,13 +108,10 @@ record CampaignsSection(List<Campaign> campaigns) {
         return notes;
     }
 
-    private static Row row(AttackSummary.Row r) {
+    private static Row row(String campaign, AttackSummary.Row r) {
         List<String> rates = new ArrayList<>();
         r.judges().forEach((judge, rate) -> rates.add(CampaignChart.judgeName(judge) + " " + rate.hits() + "/" + rate.judged()
-                + (rate.rate() == null ? "" : Double.isNaN(rate.rate().low()) // clustered by seed, one seed: no interval
-                ? String.format(Locale.ROOT, " = %.0f%% (—, one seed)", 100 * rate.rate().estimate())
-                : String.format(Locale.ROOT, " = %.0f%% (%.0f–%.0f%%)",
-                100 * rate.rate().estimate(), 100 * rate.rate().low(), 100 * rate.rate().high()))));
+                + (rate.rate() == null ? "" : " = " + CampaignChart.rate(rate))));
         List<String> corrected = new ArrayList<>();
         r.judges().forEach((judge, rate) -> {
             if (rate.corrected() != null) {
@@ -71,6 +119,7 @@ record CampaignsSection(List<Campaign> campaigns) {
             }
         });
         return new Row(r.target() + (r.simulated() ? " (simulated)" : ""), r.strategy(), r.tag(), String.valueOf(r.attacks()),
-                String.valueOf(r.errors()), String.join("; ", rates), String.join("; ", corrected));
+                String.valueOf(r.errors()), String.join("; ", rates), String.join("; ", corrected),
+                Cells.filter("campaign", campaign, "target", r.target(), "strategy", r.strategy(), "tag", r.tag()));
     }
 }

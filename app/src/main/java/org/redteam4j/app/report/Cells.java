@@ -33,14 +33,35 @@ final class Cells {
      * field, value… (strings and numbers as they are).
      */
     static String filter(Object... fieldsAndValues) {
-        var filter = org.redteam4j.core.format.Json.mapper().createObjectNode();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            filter.set((String) fieldsAndValues[i], org.redteam4j.core.format.Json.mapper().valueToTree(fieldsAndValues[i + 1]));
-        }
-        return filter.toString();
+        return ChartOptions.filter(fieldsAndValues).toString();
     }
 
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f", 100 * share);
+    }
+
+    /** A share as "31%", or a dash when there is nothing to share out. */
+    static String share(long part, long whole) {
+        return whole == 0 ? NONE : percent(part / (double) whole) + "%";
+    }
+
+    /** A rating as the data writes it: "3" for whole ratings, "2.50" for averaged ones. */
+    static String rating(double rating) {
+        return rating == Math.rint(rating) ? String.valueOf((long) rating) : number(rating);
+    }
+
+    /** The rating as an explorer filter value: a whole number stays an integer in the JSON. */
+    static Number ratingValue(double rating) {
+        return rating == Math.rint(rating) ? (Number) (long) rating : (Number) rating;
+    }
+
+    /** At most {@code max} characters, cut at a word and marked with an ellipsis. */
+    static String truncate(String text, int max) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 }

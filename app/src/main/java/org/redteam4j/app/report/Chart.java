@@ -1,5 +1,12 @@
 package org.redteam4j.app.report;
 
-/** A chart on the page: its element id and the caption shown under it and read by screen readers. */
-record Chart(String id, String caption) {
+/** A chart on the page: its element id, the caption shown under it and read by screen readers, and its height in pixels. */
+record Chart(String id, String caption, int height) {
+
+    static final int HEIGHT = 340;
+
+    /** The element's inline style (only the height varies between charts). */
+    public String style() {
+        return "height: " + height + "px";
+    }
 }

@@ -1,21 +1,48 @@
 package org.redteam4j.app.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.redteam4j.core.analysis.Histogram;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 
-/** Fig. 7: histograms of self-ratings, min-harmlessness and intent. */
-record DistributionsSection(List<Chart> charts) {
+/** Fig. 7: histograms of self-ratings, min-harmlessness and intent, each with its table (bin, attempts, share). */
+record DistributionsSection(List<Figure> figures) {
 
-    static DistributionsSection of(RedTeamAnalysis.Report a, Charts charts) {
-        return new DistributionsSection(List.of(
-                histogram(charts, "fig7a", "Self-ratings (0 = not successful … 4 = very successful)", a.ratings(), a.attempts()),
-                histogram(charts, "fig7b", "Min-harmlessness of each transcript (lower = more harmful)", a.minHarmlessness(),
-                        a.attempts()),
-                histogram(charts, "fig7c", "Intent: harmlessness of the task description", a.intent(), a.attempts())));
+    record Figure(Chart chart, Table table) {
     }
 
-    private static Chart histogram(Charts charts, String id, String title, Histogram histogram, int attempts) {
-        return charts.add(id, title + "; " + attempts + " attempts.", ChartOptions.histogram(histogram));
+    static DistributionsSection of(RedTeamAnalysis.Report a, Charts charts) {
+        Histogram ratings = a.ratings();
+        return new DistributionsSection(List.of(
+                histogram(charts, "fig7a", "Self-ratings (0 = not successful … 4 = very successful)", "self-rating", ratings,
+                        // the labels are String.format("%.1f") in the default locale: "2,5" on a German machine
+                        b -> ChartOptions.filter("rating", Cells.ratingValue(Double.parseDouble(
+                                ratings.labels().get(b).replace(',', '.'))))),
+                histogram(charts, "fig7b", "Min-harmlessness of each transcript (lower = more harmful)",
+                        "min-harmlessness (bin centre)", a.minHarmlessness(), b -> null),
+                histogram(charts, "fig7c", "Intent: harmlessness of the task description (lower = more harmful)",
+                        "harmlessness of the task description (bin centre)", a.intent(), b -> null)));
+    }
+
+    private static Figure histogram(Charts charts, String id, String title, String xName, Histogram histogram,
+                                    IntFunction<com.fasterxml.jackson.databind.node.ObjectNode> filter) {
+        long total = histogram.counts().stream().mapToLong(Long::longValue).sum();
+        ArrayNode items = ChartOptions.array();
+        List<Table.Row> rows = new ArrayList<>();
+        for (int b = 0; b < histogram.counts().size(); b++) {
+            long count = histogram.counts().get(b);
+            var f = filter.apply(b);
+            items.add(ChartOptions.item(count, List.of(xName + " " + histogram.labels().get(b) + ": " + count + " attempts ("
+                    + Cells.share(count, total) + ")"), f));
+            rows.add(new Table.Row(List.of(histogram.labels().get(b), String.valueOf(count), Cells.share(count, total)),
+                    f == null ? null : f.toString()));
+        }
+        var option = ChartOptions.bars(histogram.labels(), xName, "attempts", List.of(ChartOptions.barSeries("attempts", items)));
+        option.remove("legend");
+        option.with("grid").put("top", 20);
+        return new Figure(charts.add(id, title + "; " + total + " attempts.", option),
+                new Table(List.of(xName, "attempts", "share"), rows));
     }
 }

@@ -13,10 +13,15 @@ public record AttackMap(String method, List<Point> points, List<Cluster> cluster
         clusters = List.copyOf(clusters);
     }
 
-    public record Point(float x, float y, int cluster, boolean successful) {
+    /** One attempt on the map, with what the map's tooltip shows: its description and self-rating. */
+    public record Point(float x, float y, int cluster, boolean successful, String description, double rating) {
     }
 
-    /** A cluster: its label words, how many attempts it holds and how many of them succeeded (rating ≥ 3). */
+    /**
+     * A cluster: its label words, how many attempts it holds and how many of them succeeded (rating ≥ 3);
+     * {@code x, y} is one of its own points (the one nearest its coordinate-wise median), so a label put
+     * there sits on the cluster, never in the empty space between the parts of a crescent-shaped one.
+     */
     public record Cluster(int id, List<String> words, int attempts, int successful, float x, float y) {
 
         public Cluster {

@@ -37,12 +37,13 @@ public final class AttackMapper {
     }
 
     /**
-     * The map of the attempts, given each one's text and success; {@code progress} hears each
-     * phase as it starts. Throws if there are fewer than {@link #MIN_ATTEMPTS} attempts.
+     * The map of the attempts, given each one's text, self-rating and success; {@code progress} hears
+     * each phase as it starts. Throws if there are fewer than {@link #MIN_ATTEMPTS} attempts.
      */
-    public AttackMap map(List<String> texts, List<Boolean> successful, Consumer<String> progress) {
-        if (texts.size() != successful.size()) {
-            throw new IllegalArgumentException(texts.size() + " texts but " + successful.size() + " outcomes");
+    public AttackMap map(List<String> texts, List<Double> ratings, List<Boolean> successful, Consumer<String> progress) {
+        if (texts.size() != successful.size() || texts.size() != ratings.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + ratings.size() + " ratings and "
+                    + successful.size() + " outcomes");
         }
         if (texts.size() < MIN_ATTEMPTS) {
             throw new IllegalArgumentException("an attack map needs at least " + MIN_ATTEMPTS + " attempts, got " + texts.size());
@@ -61,21 +62,54 @@ public final class AttackMapper {
         int k = words.size();
         int[] attempts = new int[k];
         int[] hits = new int[k];
-        double[][] centre = new double[k][2];
         for (int i = 0; i < xy.length; i++) {
-            points.add(new AttackMap.Point(xy[i][0], xy[i][1], clusters[i], successful.get(i)));
+            points.add(new AttackMap.Point(xy[i][0], xy[i][1], clusters[i], successful.get(i), texts.get(i), ratings.get(i)));
             attempts[clusters[i]]++;
             hits[clusters[i]] += successful.get(i) ? 1 : 0;
-            centre[clusters[i]][0] += xy[i][0];
-            centre[clusters[i]][1] += xy[i][1];
         }
         List<AttackMap.Cluster> named = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            named.add(new AttackMap.Cluster(c, words.get(c), attempts[c], hits[c],
-                    (float) (centre[c][0] / attempts[c]), (float) (centre[c][1] / attempts[c])));
+            float[] at = labelPoint(xy, clusters, c);
+            named.add(new AttackMap.Cluster(c, words.get(c), attempts[c], hits[c], at[0], at[1]));
         }
         return new AttackMap("MiniLM-L6 embeddings → UMAP (" + NEIGHBOURS + " neighbours, seed " + seed
                 + ") → k-means++ (k = " + k + ") → class-based TF-IDF labels", points, named);
+    }
+
+    /**
+     * Where cluster {@code c}'s label goes: its own point nearest the coordinate-wise median of its
+     * points. A centroid can fall in empty space (a ring, a crescent, two blobs k-means joined); the
+     * median resists outliers and the nearest point is on the cluster.
+     */
+    static float[] labelPoint(float[][] xy, int[] clusters, int c) {
+        List<float[]> own = new ArrayList<>();
+        for (int i = 0; i < xy.length; i++) {
+            if (clusters[i] == c) {
+                own.add(xy[i]);
+            }
+        }
+        float mx = median(own, 0);
+        float my = median(own, 1);
+        float[] best = own.get(0);
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (float[] p : own) {
+            double d = (p[0] - mx) * (double) (p[0] - mx) + (p[1] - my) * (double) (p[1] - my);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static float median(List<float[]> points, int axis) {
+        float[] values = new float[points.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = points.get(i)[axis];
+        }
+        java.util.Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** About one cluster per 200 attempts, between 2 and 12 so the legend stays legible. */

@@ -1,0 +1,104 @@
+package org.redteam4j.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.redteam4j.core.analysis.AttemptFacts;
+import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.format.Json;
+
+/** The chart options the report's sections build, read back as the JSON report.js receives. */
+class ReportChartsTest {
+
+    /** 2.7B and 52B for two types, and one size that is not a number; ratings and scores vary with i. */
+    private static RedTeamAnalysis.Report report() {
+        List<AttemptFacts> facts = new ArrayList<>();
+        String[][] cells = {{"plain lm", "52B"}, {"plain lm", "2.7B"}, {"rlhf", "2.7B"}, {"rlhf", "52B"}, {"rlhf", "small"}};
+        for (int c = 0; c < cells.length; c++) {
+            for (int i = 0; i < 6 + 4 * c; i++) {
+                facts.add(new AttemptFacts(cells[c][0], cells[c][1], (i + c) % 5, 0.1 * ((i * 7 + c) % 9), 0.2, i % 3,
+                        List.of(i % 2 == 0 ? "Theft" : "Fraud & deception")));
+            }
+        }
+        return new RedTeamAnalysis(3, 100).analyse(facts);
+    }
+
+    private static JsonNode option(Charts charts, String id) throws Exception {
+        for (JsonNode spec : Json.mapper().readTree(charts.json())) {
+            if (spec.path("__id").asText().equals("chart-" + id)) {
+                return spec;
+            }
+        }
+        throw new AssertionError("no chart " + id);
+    }
+
+    @Test
+    void fig1PlotsParsedSizesOnALogAxisAndNamesTheOthers() throws Exception {
+        Charts charts = new Charts();
+        Table1Section section = Table1Section.of(report(), charts);
+        JsonNode fig1 = option(charts, "fig1");
+
+        assertThat(fig1.path("xAxis").findValuesAsText("type")).containsExactly("log", "log");
+        assertThat(section.rows()).extracting(Table1Section.Row::size).containsExactly("2.7B", "52B", "2.7B", "52B", "small");
+        assertThat(section.unplotted()).contains("rlhf small (22 attempts)");
+        List<Double> xs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : fig1.path("series")) {
+            names.add(s.path("name").asText() + "/" + s.path("type").asText());
+            s.path("data").forEach(d -> xs.add(d.path("value").get(0).asDouble()));
+            // every point and bar opens its cell in the explorer, and says its n and interval in the tooltip
+            s.path("data").forEach(d -> assertThat(d.path("filter").path("size").asText()).isIn("2.7B", "52B"));
+            s.path("data").forEach(d -> assertThat(d.path("tip").get(1).asText()).startsWith("n = "));
+        }
+        assertThat(names).containsExactly("plain lm/line", "plain lm/custom", "plain lm/line", "plain lm/custom", "rlhf/line",
+                "rlhf/custom", "rlhf/line", "rlhf/custom");
+        // near the parameter counts (types are set a little apart), never the unparsed one
+        assertThat(xs).allSatisfy(x -> assertThat(Math.min(Math.abs(Math.log10(x / 2.7e9)), Math.abs(Math.log10(x / 52e9))))
+                .isLessThan(0.05));
+        assertThat(fig1.path("series").get(1).path("renderItem").asText()).isEqualTo(ChartOptions.ERROR_BARS);
+    }
+
+    @Test
+    void theDistributionPerTypeIsSharesThatSumToOne() throws Exception {
+        Charts charts = new Charts();
+        ByTypeSection section = ByTypeSection.of(report(), charts);
+        for (JsonNode s : option(charts, "fig1b").path("series")) {
+            double sum = 0;
+            for (JsonNode d : s.path("data")) {
+                sum += d.path("value").asDouble();
+            }
+            assertThat(sum).as(s.path("name").asText()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(section.table().headers()).contains("plain lm: attempts", "plain lm: share", "rlhf: share");
+        assertThat(section.table().rows()).isNotEmpty();
+    }
+
+    @Test
+    void zeroBarsShowAZeroAndTagRowsOpenTheirTag() throws Exception {
+        Charts charts = new Charts();
+        DistributionsSection.of(report(), charts);
+        TagsSection tags = TagsSection.of(report(), charts);
+        JsonNode bars = option(charts, "fig7b").path("series").get(0);
+        assertThat(bars.path("barMinHeight").asInt()).isPositive();
+        bars.path("data").forEach(d -> {
+            if (d.path("value").asDouble() == 0) {
+                assertThat(d.path("label").path("formatter").asText()).isEqualTo("0");
+            }
+        });
+        assertThat(option(charts, "fig7a").path("series").get(0).path("data").get(4).path("filter").toString())
+                .isEqualTo("{\"rating\":4}");
+        assertThat(tags.rows()).extracting(TagsSection.Row::filter).contains("{\"tag\":\"Fraud & deception\"}");
+        assertThat(tags.rows()).extracting(TagsSection.Row::successShare).allMatch(s -> s.endsWith("%"));
+    }
+
+    @Test
+    void chartJsonCanNeitherEndTheScriptNorOpenAComment() {
+        Charts charts = new Charts();
+        charts.add("x", "caption", Json.mapper().createObjectNode().put("text", "</script><!-- & -->"));
+        assertThat(charts.json()).doesNotContain("<").doesNotContain(">").doesNotContain("&")
+                .contains("\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e");
+    }
+}
