@@ -73,6 +73,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "and projects it with UMAP: about a minute per 10,000 attempts on 2 cores.")
     boolean noMap;
 
+    @Option(names = "--explorer-limit", paramLabel = "N", defaultValue = "2000", description = "At most N attempts and automated "
+            + "attacks, with their transcripts, in the report's explorer: a uniform sample seeded by --seed when there are more; "
+            + "0 leaves the explorer out (default: ${DEFAULT-VALUE}).")
+    int explorerLimit;
+
     @Override
     public Integer call() throws Exception {
         if (source.tables != null) {
@@ -81,6 +86,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (resamples < 100) {
             throw new BadInput("--resamples must be 100 or more for a meaningful interval");
         }
+        if (explorerLimit < 0) {
+            throw new BadInput("--explorer-limit must be 0 (no explorer) or more, was " + explorerLimit);
+        }
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
@@ -88,13 +96,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Agreement> agreement = new LinkedHashMap<>();
         String origin;
         boolean simulated;
+        Explorer explorer;
         if (source.input != null) {
+            Explorer.FromFile explored = new Explorer.FromFile(explorerLimit, seed);
             try (RecordReader<RedTeamAttempt> reader = Datasets.redTeamAttempts(source.input)) {
                 for (RedTeamAttempt attempt = reader.read(); attempt != null; attempt = reader.read()) {
                     facts.add(AttemptFacts.of(attempt));
                     descriptions.add(attempt.attackDescription());
+                    explored.add(attempt);
                 }
             }
+            explorer = explored.explorer();
             origin = "file " + source.input.getFileName();
             simulated = false;
         } else {
@@ -107,6 +119,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             agreement.putAll(stored.agreement());
             origin = "database " + db.location();
             simulated = stored.simulated();
+            explorer = Explorer.read(db, explorerLimit, seed);
         }
         if (facts.isEmpty() && campaigns.isEmpty()) {
             throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
@@ -123,7 +136,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         err.flush();
                     });
         }
-        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence));
+        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence, explorer));
     }
 
     private int render(ReportData data) throws java.io.IOException {
