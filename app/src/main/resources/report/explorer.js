@@ -168,8 +168,8 @@
       detail.appendChild(el('h4', null, 'Judges'));
       var verdicts = el('ul', 'explorer-verdicts');
       record.verdicts.forEach(function (v) {
-        verdicts.appendChild(el('li', 'explorer-verdict', v.judge + ': ' + v.verdict + ' (' + v.outcome + ')'
-          + (v.rationale ? ' — ' + v.rationale : '')));
+        verdicts.appendChild(el('li', 'explorer-verdict', v.judge + ': ' + v.verdict
+          + (v.outcome !== v.verdict ? ' (' + v.outcome + ')' : '') + (v.rationale ? ' — ' + v.rationale : '')));
       });
       detail.appendChild(verdicts);
     }
