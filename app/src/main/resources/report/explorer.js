@@ -123,8 +123,10 @@
     });
     document.getElementById('explorer-count').textContent = matching.length + ' matching';
     var shown = Object.keys(filter).map(function (f) { return LABELS[f] + ' = ' + filter[f]; });
-    document.getElementById('explorer-filter').textContent = shown.length
-      ? '(filter: ' + shown.join(', ') + ')' : '(no filter: all ' + records.length + ' embedded)';
+    var scope = data.embedded < data.total
+      ? ' among the ' + data.embedded + ' embedded (a uniform sample of ' + data.total + ')' : ' among all ' + records.length;
+    document.getElementById('explorer-filter').textContent = (shown.length ? '(filter: ' + shown.join(', ') + ')' : '(no filter)')
+      + scope;
     document.getElementById('explorer-page').textContent = matching.length ? 'page ' + (page + 1) + ' of ' + pages : '';
     document.getElementById('explorer-prev').disabled = page === 0;
     document.getElementById('explorer-next').disabled = page >= pages - 1;

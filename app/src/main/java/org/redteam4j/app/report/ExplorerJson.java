@@ -51,7 +51,7 @@ final class ExplorerJson {
     /** The records and facets; {@code map} gives each attempt its cluster when it covers exactly these attempts. */
     static ObjectNode of(Explorer explorer, AttackMap map) {
         boolean clustered = map != null && map.points().size() == explorer.attempts();
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode().put("embedded", explorer.shown()).put("total", explorer.total());
         ArrayNode records = root.putArray("records");
         Facets facets = new Facets();
         for (Positioned<ExplorerAttempt> positioned : explorer.chosenAttempts()) {

@@ -35,6 +35,7 @@ record ExplorerSection(String note, String data, String style, String script) {
         if (report.map() != null && report.map().points().size() != explorer.attempts()) {
             note += " Clusters are not shown: the database changed between the analysis's read and the explorer's.";
         }
-        return note + " Click a row of a table above (Table 1, the clusters, the tags, the campaigns) to see its attempts here.";
+        return note + " A click on a row of Table 1, of the attack map's clusters or of any other table above that shows a "
+                + "pointer lists that row's attempts here.";
     }
 }
