@@ -60,22 +60,22 @@ public final class ExplorerQueries {
                     + AttemptSelection.finished().where(true) + " ORDER BY a.id").mapTo(Long.class).list();
             List<Long> attackIds = handle.createQuery("SELECT a.id FROM attacks a JOIN campaigns c ON c.id = a.campaign_id "
                     + "WHERE c.kind = 'automated' AND " + RAN + " ORDER BY c.id, a.id").mapTo(Long.class).list();
-            List<Long> chosenAttempts = new ArrayList<>();
-            List<Long> chosenAttacks = new ArrayList<>();
-            Map<Long, Integer> positions = new HashMap<>();
+            Map<Long, Integer> attemptPositions = new HashMap<>(); // attempt id → position
+            Map<Long, Integer> attackPositions = new HashMap<>();
             for (int position : chooser.choose(attemptIds.size() + attackIds.size())) {
-                boolean attempt = position < attemptIds.size();
-                long id = attempt ? attemptIds.get(position) : attackIds.get(position - attemptIds.size());
-                (attempt ? chosenAttempts : chosenAttacks).add(id);
-                positions.put(attempt ? id : -id, position); // attacks and attempts have ids of their own: keyed apart
+                if (position < attemptIds.size()) {
+                    attemptPositions.put(attemptIds.get(position), position);
+                } else {
+                    attackPositions.put(attackIds.get(position - attemptIds.size()), position);
+                }
             }
             List<Positioned<ExplorerAttempt>> attempts = new ArrayList<>();
-            for (List<Long> batch : batches(chosenAttempts)) {
-                attempts(handle, batch).forEach((id, attempt) -> attempts.add(new Positioned<>(positions.get(id), attempt)));
+            for (List<Long> batch : batches(new ArrayList<>(attemptPositions.keySet()))) {
+                attempts(handle, batch).forEach((id, attempt) -> attempts.add(new Positioned<>(attemptPositions.get(id), attempt)));
             }
             List<Positioned<ExplorerAttack>> attacks = new ArrayList<>();
-            for (List<Long> batch : batches(chosenAttacks)) {
-                attacks(handle, batch).forEach((id, attack) -> attacks.add(new Positioned<>(positions.get(-id), attack)));
+            for (List<Long> batch : batches(new ArrayList<>(attackPositions.keySet()))) {
+                attacks(handle, batch).forEach((id, attack) -> attacks.add(new Positioned<>(attackPositions.get(id), attack)));
             }
             attempts.sort(java.util.Comparator.comparingInt(Positioned::position));
             attacks.sort(java.util.Comparator.comparingInt(Positioned::position));

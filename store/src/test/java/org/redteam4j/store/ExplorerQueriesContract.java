@@ -1,4 +1,4 @@
-package org.redteam4j.store.analysis;
+package org.redteam4j.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +24,20 @@ import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
-import org.redteam4j.store.Database;
-import org.redteam4j.store.TestDatabases;
+import org.redteam4j.store.analysis.AnalysisFacts;
+import org.redteam4j.store.analysis.ExplorerAttack;
+import org.redteam4j.store.analysis.ExplorerAttempt;
+import org.redteam4j.store.analysis.ExplorerQueries;
 import org.redteam4j.store.attack.AttackStore;
 import org.redteam4j.store.imports.ImportProgress;
 import org.redteam4j.store.imports.Importer;
 import org.redteam4j.store.scoring.AttemptScoring;
 
-/** The explorer's records on a real SQLite file: the analysis's attempts in its order, with per-turn scores, then the attacks. */
-class ExplorerQueriesTest {
+/**
+ * The explorer's records: the analysis's attempts in its order, with per-turn scores, then the
+ * attacks that ran. One subclass per database runs it.
+ */
+abstract class ExplorerQueriesContract {
 
     private static final int ATTEMPTS = 12;
 
@@ -40,9 +46,20 @@ class ExplorerQueriesTest {
 
     Database database;
 
+    /** A fresh, empty database location for one test. */
+    abstract String freshDatabase();
+
+    void dropDatabase() {
+    }
+
+    @AfterEach
+    void drop() {
+        dropDatabase();
+    }
+
     @BeforeEach
     void fill() throws Exception {
-        database = Database.open(TestDatabases.sqlite(dir));
+        database = Database.open(freshDatabase());
         Path file = dir.resolve("attempts.json");
         try (OutputStream out = Files.newOutputStream(file);
              JsonRecordWriter<RedTeamAttempt> writer = JsonRecordWriter.attempts(out, JsonRecordWriter.Layout.ARRAY)) {
