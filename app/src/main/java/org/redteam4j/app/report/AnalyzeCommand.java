@@ -80,14 +80,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (explorerLimit < 0) {
+            throw new BadInput("--explorer-limit must be 0 (no explorer) or more, was " + explorerLimit);
+        }
         if (source.tables != null) {
             return render(TablesFile.read(source.tables));
         }
         if (resamples < 100) {
             throw new BadInput("--resamples must be 100 or more for a meaningful interval");
-        }
-        if (explorerLimit < 0) {
-            throw new BadInput("--explorer-limit must be 0 (no explorer) or more, was " + explorerLimit);
         }
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
