@@ -70,7 +70,10 @@
     filter = {};
     Object.keys(next || {}).forEach(function (field) {
       var value = next[field];
-      if (FIELDS.indexOf(field) >= 0 && value !== null && value !== undefined && value !== '') { filter[field] = String(value); }
+      // "(all)" is how a campaign summary names its merged rows (every strategy, every tag): no filter on that field
+      if (FIELDS.indexOf(field) >= 0 && value !== null && value !== undefined && value !== '' && value !== '(all)') {
+        filter[field] = String(value);
+      }
     });
     FIELDS.forEach(function (field) {
       var select = selects[field];
