@@ -97,6 +97,16 @@ class ReportExplorerBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("#explorer-detail .explorer-turn"))).hasSizeGreaterThanOrEqualTo(2);
             browser.screenshot(Path.of("target", "screenshots", "12-report-explorer-campaign.png"));
 
+            // a campaign summary's row (target × strategy × tag), where the page's campaign tables carry filters
+            List<WebElement> campaignRows = browser.driver.findElements(By.cssSelector("tr.filterable[data-filter*='campaign']"));
+            if (!campaignRows.isEmpty()) {
+                WebElement campaignRow = campaignRows.get(campaignRows.size() - 1);
+                int attacks = Integer.parseInt(campaignRow.findElements(By.tagName("td")).get(3).getAttribute("textContent").trim());
+                campaignRow.click();
+                waitForCount(browser, attacks);
+                assertThat(metas(browser)).allSatisfy(meta -> assertThat(meta).startsWith("attack "));
+            }
+
             // a chart's click arrives as an event (report.js dispatches it for a data item with a filter)
             browser.script("document.dispatchEvent(new CustomEvent('redteam4j:filter', {detail: {rating: 4}}))");
             waitForCount(browser, (int) attempts().stream().filter(a -> a.rating() == 4).count());
