@@ -9,13 +9,15 @@ import org.redteam4j.store.analysis.ExplorerQueries;
 import org.redteam4j.store.analysis.ExplorerQueries.Positioned;
 
 /**
- * The records the report's explorer embeds: a seeded uniform sample of at most {@code limit} of
- * all the attempts and automated attacks the analysis read (attempts first, in the analysis's
- * order, so an attempt's position is its point on the attack map), with how many there are in all.
+ * The records the report's explorer embeds: a uniform sample, seeded by {@code seed}, of at most
+ * {@code --explorer-limit} of all the attempts and automated attacks the analysis read (attempts
+ * first, in the analysis's order, so an attempt's position is its point on the attack map).
  *
+ * @param attempts how many attempts there are in all (the chosen ones are a sample of them)
+ * @param attacks  how many automated attacks that ran there are in all
  * @param absence why the page has no records (tables.json input, {@code --explorer-limit 0}); null when it has
  */
-record Explorer(int attempts, int attacks, int limit, long seed, List<Positioned<ExplorerAttempt>> chosenAttempts,
+record Explorer(int attempts, int attacks, long seed, List<Positioned<ExplorerAttempt>> chosenAttempts,
                 List<Positioned<ExplorerAttack>> chosenAttacks, String absence) {
 
     Explorer {
@@ -24,7 +26,7 @@ record Explorer(int attempts, int attacks, int limit, long seed, List<Positioned
     }
 
     static Explorer absent(String why) {
-        return new Explorer(0, 0, 0, 0, List.of(), List.of(), why);
+        return new Explorer(0, 0, 0, List.of(), List.of(), why);
     }
 
     /** From the database: the same attempts, in the same order, as the analysis's. */
@@ -33,7 +35,7 @@ record Explorer(int attempts, int attacks, int limit, long seed, List<Positioned
             return absent(LEFT_OUT);
         }
         ExplorerQueries.Sample sample = ExplorerQueries.read(database, total -> ExplorerSample.positions(total, limit, seed));
-        return new Explorer(sample.attempts(), sample.attacks(), limit, seed, sample.chosenAttempts(), sample.chosenAttacks(), null);
+        return new Explorer(sample.attempts(), sample.attacks(), seed, sample.chosenAttempts(), sample.chosenAttacks(), null);
     }
 
     static final String LEFT_OUT = "left out (--explorer-limit 0)";
@@ -66,7 +68,7 @@ record Explorer(int attempts, int attacks, int limit, long seed, List<Positioned
         }
 
         Explorer explorer() {
-            return limit == 0 ? absent(LEFT_OUT) : new Explorer(sample.offered(), 0, limit, seed, sample.chosen(), List.of(), null);
+            return limit == 0 ? absent(LEFT_OUT) : new Explorer(sample.offered(), 0, seed, sample.chosen(), List.of(), null);
         }
     }
 }
