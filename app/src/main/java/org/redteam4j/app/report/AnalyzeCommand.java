@@ -84,8 +84,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "and projects it with UMAP: about a minute per 10,000 attempts on 2 cores.")
     boolean noMap;
 
+    @Option(names = "--explorer-limit", paramLabel = "N", defaultValue = "2000", description = "At most N attempts and automated "
+            + "attacks, with their transcripts, in the report's explorer: a uniform sample seeded by --seed when there are more; "
+            + "0 leaves the explorer out (default: ${DEFAULT-VALUE}).")
+    int explorerLimit;
+
     @Override
     public Integer call() throws Exception {
+        if (explorerLimit < 0) {
+            throw new BadInput("--explorer-limit must be 0 (no explorer) or more, was " + explorerLimit);
+        }
         if (source.tables != null) {
             return render(TablesFile.read(source.tables));
         }
@@ -105,13 +113,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Agreement> agreement = new LinkedHashMap<>();
         String origin;
         boolean simulated;
+        Explorer explorer;
         if (source.input != null) {
+            Explorer.FromFile explored = new Explorer.FromFile(explorerLimit, seed);
             try (RecordReader<RedTeamAttempt> reader = Datasets.redTeamAttempts(source.input)) {
                 for (RedTeamAttempt attempt = reader.read(); attempt != null; attempt = reader.read()) {
                     facts.add(AttemptFacts.of(attempt));
                     descriptions.add(attempt.attackDescription());
+                    explored.add(attempt);
                 }
             }
+            explorer = explored.explorer();
             origin = "file " + source.input.getFileName();
             simulated = facts.stream().anyMatch(AttemptFacts::simulated); // generated example data says so per record
         } else {
@@ -124,6 +136,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             agreement.putAll(stored.agreement());
             origin = "database " + db.location();
             simulated = stored.simulated();
+            explorer = Explorer.read(db, explorerLimit, seed);
         }
         if (facts.isEmpty() && campaigns.isEmpty()) {
             throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
@@ -140,7 +153,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         err.flush();
                     });
         }
-        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence));
+        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence, explorer));
     }
 
     private int render(ReportData data) throws java.io.IOException {

@@ -27,10 +27,11 @@ final class HtmlReport {
         Charts charts = new Charts();
         ReportView report = ReportView.of(data, charts);
         return engine.process("report", new Context(Locale.ENGLISH, Map.of("report", report, "charts", charts.json(),
-                "style", resource("/report/report.css"), "echarts", resource(ECHARTS), "script", resource("/report/report.js"))));
+                "style", resource("/report/report.css"), "echarts", resource(ECHARTS), "script", resource("/report/report.js"),
+                "explorer", ExplorerSection.of(data))));
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);

@@ -11,9 +11,16 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
  * Everything the report shows: the analyses, where the data came from, whether the simulated
  * assistant was involved, and the automated campaigns' summaries with each target's model type and
  * size label, reviewer agreement per human campaign (database input only), and the attack map
- * (null when left out, with {@code mapAbsence} saying why).
+ * (null when left out, with {@code mapAbsence} saying why), and the records the explorer embeds.
  */
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
                          Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
-                         Map<String, Agreement> agreement, AttackMap map, String mapAbsence) {
+                         Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer) {
+
+    /** Without the attempts: a report from tables.json, which holds the numbers only. */
+    public ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis, Map<String, List<AttackSummary.Row>> campaigns,
+                      Map<String, String> targetLabels, Map<String, Agreement> agreement, AttackMap map, String mapAbsence) {
+        this(source, simulated, analysis, campaigns, targetLabels, agreement, map, mapAbsence,
+                Explorer.absent("this report was made from a tables.json (--tables), which holds the numbers, not the attempts"));
+    }
 }

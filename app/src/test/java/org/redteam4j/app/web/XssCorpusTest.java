@@ -20,10 +20,10 @@ import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.http.LoopbackServer;
 
 /**
- * 56 script-injection payloads — tags, attributes, event handlers, URLs, broken-out-of contexts,
- * template syntax, encodings — placed in every field people and models write (campaign name,
+ * 60 script-injection payloads — tags, attributes, event handlers, URLs, broken-out-of contexts,
+ * template syntax, encodings, ends of inlined script data — placed in every field people and models write (campaign name,
  * instructions and warning, task descriptions, messages, model replies, imported tags and
- * transcripts) and rendered in real Chromium on every page that shows them. Each payload, if it
+ * transcripts) and rendered in real Chromium on every page that shows them, the report's explorer too. Each payload, if it
  * ran, would set {@code window.__xss} or open an alert; neither may happen.
  */
 @Tag("security")
@@ -88,7 +88,12 @@ class XssCorpusTest {
                 "<meta http-equiv=\"refresh\" content=\"0;url=javascript:" + set + "\">",
                 "<link rel=import href=\"data:text/html,<script>" + set + "</script>\">",
                 "\u2028<script>" + set + "</script>\u2029",
-                "<script>alert(N)</script><img src=x onerror=alert(N)>");
+                "<script>alert(N)</script><img src=x onerror=alert(N)>",
+                // what would end or swallow a script element that inlines data (the report's JSON): </script>, <!--, ]]>
+                "<!--<script>" + set + "</script>-->",
+                "</script><!--<script>" + set + "</script>",
+                "]]></script><script>" + set + "</script>",
+                "</SCRIPT ><script>" + set + "</script>");
         List<String> corpus = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             corpus.add(shapes.get(i).replace("N", String.valueOf(i + 1)));
@@ -173,8 +178,8 @@ class XssCorpusTest {
     void theReportShowsImportedPayloadsAsText() throws Exception {
         List<String> corpus = corpus();
         var records = Json.mapper().createArrayNode();
-        for (int i = 0; i < 40; i++) {
-            String payload = corpus.get(i % corpus.size());
+        for (int i = 0; i < corpus.size(); i++) { // every payload in a human turn, and in replies, descriptions and tags
+            String payload = corpus.get(i);
             var record = records.addObject();
             record.put("transcript", "\n\nHuman: " + payload + "\n\nAssistant: " + corpus.get((i + 7) % corpus.size()));
             record.put("min_harmlessness_score_transcript", -1.0 + i / 20.0);
@@ -200,6 +205,27 @@ class XssCorpusTest {
         assertThat(browser.text()).as("a tag, shown as text").contains(corpus.get(21).substring(0, 20));
         String html = Files.readString(report.resolve("index.html"));
         assertThat(html).as("no payload breaks out of the inlined chart data").doesNotContain("</script><script>window.__xss");
+        assertThat(browser.script("return window.__explorerReady === true")).as("no payload ended the explorer's data early")
+                .isEqualTo(true);
+        // every transcript opened in the explorer: each payload shown as the text it is
+        int opened = 0;
+        while (true) {
+            for (var item : browser.driver.findElements(org.openqa.selenium.By.cssSelector("#explorer-list button"))) {
+                item.click();
+                String shown = (String) browser.script(
+                        "return document.querySelector('#explorer-detail .explorer-turn.human .explorer-turn-text').textContent");
+                int n = Integer.parseInt(browser.find("#explorer-detail h3").getText().replace("Attempt ", ""));
+                assertThat(shown).as("attempt " + n + "'s message").isEqualTo(corpus.get(n - 1));
+                opened++;
+            }
+            Thread.sleep(100);
+            assertNoScriptRan("the explorer's transcripts");
+            if (!browser.find("#explorer-next").isEnabled()) {
+                break;
+            }
+            browser.click("#explorer-next");
+        }
+        assertThat(opened).isEqualTo(corpus.size());
     }
 
     private void visitAndCheck(String path, String expectedText) throws InterruptedException {
