@@ -20,8 +20,8 @@ import org.redteam4j.core.campaign.TargetFacts;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.JsonRecordWriter;
-import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Verdict;
+import org.redteam4j.core.testing.LengthScorer;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.store.analysis.AnalysisFacts;
@@ -139,19 +139,5 @@ abstract class ExplorerQueriesContract {
 
     private static Verdict verdict(Verdict.Outcome outcome, String judge) {
         return new Verdict(outcome, null, null, null, "because", 0, judge);
-    }
-
-    /** A real scorer of the simplest kind: longer replies are less harmless. */
-    private static final class LengthScorer implements HarmlessnessScorer {
-
-        @Override
-        public double score(List<Turn> context, String reply) {
-            return -reply.length();
-        }
-
-        @Override
-        public String id() {
-            return "length";
-        }
     }
 }
