@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.core.attempt.SyntheticAttempts;
 import org.redteam4j.core.format.Json;
+import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.core.testing.SharedData;
+import org.redteam4j.core.testing.TestFiles;
 import org.redteam4j.models.pm.EmbeddedPreferenceModel;
 import org.redteam4j.models.pm.PreferenceHead;
 
@@ -56,8 +59,11 @@ class PreferenceModelCommandsTest {
     @Test
     void scoreFillsInScoresThatExportThenCarries() throws Exception {
         String db = dir.resolve("s.db").toString();
-        CliRun.of("demo", "--dir", dir.resolve("demo").toString(), "--attempts", "20");
-        CliRun.of("import", dir.resolve("demo/example-attempts.json").toString(), "--db", db, "-q");
+        // the demo's example file (its step 1: 20 attempts of seed 2022, with their scores), written without the rest of
+        // the demo — its campaign, scoring and report cost most of this test and DemoCommandTest covers them
+        Path examples = TestFiles.attempts(dir.resolve("example-attempts.json"), new SyntheticAttempts(2022, 20),
+                JsonRecordWriter.Layout.ARRAY, false);
+        CliRun.of("import", examples.toString(), "--db", db, "-q");
 
         CliRun unchanged = CliRun.of("score", "--db", db, "-q");
         CliRun rescored = CliRun.of("score", "--db", db, "--rescore", "-q");
@@ -67,7 +73,7 @@ class PreferenceModelCommandsTest {
         assertThat(rescored.exitCode()).as(rescored.err()).isZero();
         assertThat(rescored.err()).contains("Scored 20 attempts");
         JsonNode exported = Json.mapper().readTree(dir.resolve("out.json").toFile());
-        JsonNode original = Json.mapper().readTree(dir.resolve("demo/example-attempts.json").toFile());
+        JsonNode original = Json.mapper().readTree(examples.toFile());
         assertThat(exported.get(0).get("min_harmlessness_score_transcript").asDouble())
                 .isNotEqualTo(original.get(0).get("min_harmlessness_score_transcript").asDouble());
     }

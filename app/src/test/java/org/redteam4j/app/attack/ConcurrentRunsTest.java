@@ -54,7 +54,7 @@ class ConcurrentRunsTest {
         Path file = Files.writeString(dir.resolve("once.yaml"), CAMPAIGN);
         String db = dir.resolve("once.db").toString();
         Database database = Database.open(db);
-        Process first = ChildJvm.start(dir.resolve("first.log").toFile(), "256m", Main.class,
+        Process first = ChildJvm.start(dir.resolve("first.log").toFile(), ChildJvm.SHORT_LIVED, "256m", Main.class, // killed below
                 "attack", "--campaign", file.toString(), "--db", db, "-q");
         try {
             long deadline = System.currentTimeMillis() + 120_000;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.Cli;
 import org.redteam4j.app.Main;
+import org.redteam4j.core.testing.ChildJvm;
 import org.redteam4j.store.Database;
 
 /**
@@ -101,6 +102,7 @@ class KillAndResumeTest {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + File.separator + "bin"
                 + File.separator + "java"));
+        command.addAll(ChildJvm.SHORT_LIVED); // a child killed within seconds: C2's compiling would be wasted CPU
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
