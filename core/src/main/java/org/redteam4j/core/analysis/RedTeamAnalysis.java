@@ -23,9 +23,12 @@ public final class RedTeamAnalysis {
             implements Serializable {
     }
 
-    /** The slope of a metric against log10(parameters) for one model type. */
-    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope)
-            implements Serializable {
+    /**
+     * The slope of a metric against log10(parameters) for one model type; {@code undefinedResamples}
+     * counts the resamples whose rows spanned one size (no slope); over half of them: no interval.
+     */
+    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope,
+                        int undefinedResamples) implements Serializable {
     }
 
     /** Fig. 5. */
@@ -199,48 +202,60 @@ public final class RedTeamAnalysis {
 
     /** The scaling trends of one model type, from its attempts with a known size, in any order. */
     public List<Trend> trends(String type, List<AttemptFacts> group) {
-        TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
-        group.forEach(a -> sizes.add(a.numParams()));
+        TreeSet<String> sizes = sizesOf(group);
         if (sizes.size() < 2) {
             return List.of();
         }
+        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
+        TreeSet<String> scoredSizes = sizesOf(scored); // the min-harmlessness trend spans only the scored attempts' sizes
+        boolean minTrend = scored.size() > 2 && scoredSizes.size() >= 2;
         if (resampling == Resampling.MEMBERS) {
-            return memberTrends(type, group, sizes);
+            return memberTrends(type, group, sizes, minTrend ? scored : null, scoredSizes);
         }
         List<Trend> trends = new ArrayList<>();
         double[][] rating = sortedPairs(group.stream().map(a -> new double[] {logSize(a), a.rating()}).toList());
-        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), Bootstrap.of(rating[0].length,
+        trends.add(trend(type, "rating", group.size(), sizes, Bootstrap.draw(rating[0].length,
                 rows -> slope(rating[0], rating[1], rows), Bootstrap.seedFor(seed, type + "|slope|rating"), resamples)));
-        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
-        if (scored.size() > 2) {
+        if (minTrend) {
             double[][] min = sortedPairs(scored.stream().map(a -> new double[] {logSize(a), a.minHarmlessness()}).toList());
-            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), Bootstrap.of(min[0].length,
+            trends.add(trend(type, "min_harmlessness", scored.size(), scoredSizes, Bootstrap.draw(min[0].length,
                     rows -> slope(min[0], min[1], rows), Bootstrap.seedFor(seed, type + "|slope|min"), resamples)));
         }
         return trends;
     }
 
+    private static TreeSet<String> sizesOf(List<AttemptFacts> attempts) {
+        TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
+        attempts.forEach(a -> sizes.add(a.numParams()));
+        return sizes;
+    }
+
+    private static Trend trend(String type, String metric, int attempts, TreeSet<String> sizes, Bootstrap.Result slope) {
+        return new Trend(type, metric, attempts, List.copyOf(sizes), slope.interval(), slope.undefined());
+    }
+
     /** The same, resampling members within the type; each drawn member brings all its (size, metric) pairs. */
-    private List<Trend> memberTrends(String type, List<AttemptFacts> group, TreeSet<String> sizes) {
+    private List<Trend> memberTrends(String type, List<AttemptFacts> group, TreeSet<String> sizes, List<AttemptFacts> scored,
+                                     TreeSet<String> scoredSizes) {
         List<Trend> trends = new ArrayList<>();
-        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), memberSlope(group, AttemptFacts::rating,
+        trends.add(trend(type, "rating", group.size(), sizes, memberSlope(group, AttemptFacts::rating,
                 Bootstrap.seedFor(seed, type + "|slope|rating"))));
-        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
-        if (scored.size() > 2) {
-            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), memberSlope(scored,
+        if (scored != null) {
+            trends.add(trend(type, "min_harmlessness", scored.size(), scoredSizes, memberSlope(scored,
                     AttemptFacts::minHarmlessness, Bootstrap.seedFor(seed, type + "|slope|min"))));
         }
         return trends;
     }
 
-    private Interval memberSlope(List<AttemptFacts> group, java.util.function.ToDoubleFunction<AttemptFacts> metric, long streamSeed) {
+    private Bootstrap.Result memberSlope(List<AttemptFacts> group, java.util.function.ToDoubleFunction<AttemptFacts> metric,
+                                         long streamSeed) {
         Map<Long, List<double[]>> byMember = new TreeMap<>();
         group.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(new double[] {logSize(a),
                 metric.applyAsDouble(a)}));
         ClusterBootstrap.Layout<double[]> layout = ClusterBootstrap.Layout.of(byMember, PAIR_ORDER);
         double[] x = layout.rows().stream().mapToDouble(p -> p[0]).toArray();
         double[] y = layout.rows().stream().mapToDouble(p -> p[1]).toArray();
-        return ClusterBootstrap.of(layout.clusters(), drawn -> slope(x, y, layout.rowsOf(drawn)), streamSeed, resamples);
+        return ClusterBootstrap.draw(layout.clusters(), drawn -> slope(x, y, layout.rowsOf(drawn)), streamSeed, resamples);
     }
 
     private static final Comparator<double[]> PAIR_ORDER = Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]);
@@ -261,7 +276,18 @@ public final class RedTeamAnalysis {
         return columns;
     }
 
+    /** OLS slope over {@code rows}; NaN when those rows have fewer than two distinct x (one size: no slope). */
     static double slope(double[] x, double[] y, int[] rows) {
+        boolean spread = false;
+        for (int i : rows) {
+            if (x[i] != x[rows[0]]) { // exact: sxx of identical x is rounding noise (≈1e-30), not 0
+                spread = true;
+                break;
+            }
+        }
+        if (!spread) {
+            return Double.NaN;
+        }
         double mx = 0;
         double my = 0;
         for (int i : rows) {
@@ -276,7 +302,7 @@ public final class RedTeamAnalysis {
             sxy += (x[i] - mx) * (y[i] - my);
             sxx += (x[i] - mx) * (x[i] - mx);
         }
-        return sxx == 0 ? 0 : sxy / sxx;
+        return sxy / sxx;
     }
 
     /** One member's ratings, summed in a canonical order so that any split of the data gives the same numbers. */
