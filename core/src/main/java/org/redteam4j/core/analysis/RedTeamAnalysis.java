@@ -305,30 +305,66 @@ public final class RedTeamAnalysis {
         return sxy / sxx;
     }
 
-    /** One member's ratings, summed in a canonical order so that any split of the data gives the same numbers. */
+    /**
+     * One member's ratings, summed in a canonical order so that any split of the data gives the same
+     * numbers; {@code strata}: the member's count per distinct rating within each model type and size
+     * ({@link #stratum}), what the τ² permutation test permutes within.
+     */
     public record MemberRatings(long memberId, int attempts, double sum, double squaredDeviations,
-                                java.util.SortedMap<Double, Integer> ratingCounts) implements Serializable {
+                                java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> strata) implements Serializable {
 
-        /** {@code ratingCounts}: the member's count per distinct rating (ratings take few values), for the τ² permutation test. */
         public MemberRatings {
-            ratingCounts = new TreeMap<>(ratingCounts);
+            java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> copy = new TreeMap<>();
+            strata.forEach((key, counts) -> copy.put(key, new TreeMap<>(counts)));
+            strata = copy;
         }
 
+        /** The stratum of an attempt for the τ² test: its model type and size. */
+        public static String stratum(AttemptFacts attempt) {
+            return attempt.modelType() + "|" + attempt.numParams();
+        }
+
+        /** From the member's attempts, in any order. */
+        public static MemberRatings of(long memberId, Collection<AttemptFacts> attempts) {
+            Map<String, List<Double>> byStratum = new TreeMap<>();
+            attempts.forEach(a -> byStratum.computeIfAbsent(stratum(a), k -> new ArrayList<>()).add(a.rating()));
+            return of(memberId, byStratum);
+        }
+
+        /** With every rating in one stratum. */
         public static MemberRatings of(long memberId, double[] ratings) {
-            double[] sorted = ratings.clone();
+            return of(memberId, Map.of("", java.util.Arrays.stream(ratings).boxed().toList()));
+        }
+
+        /** From the member's ratings per stratum ({@link #stratum}), in any order. */
+        public static MemberRatings of(long memberId, Map<String, List<Double>> byStratum) {
+            java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> strata = new TreeMap<>();
+            List<Double> all = new ArrayList<>();
+            byStratum.forEach((key, ratings) -> {
+                TreeMap<Double, Integer> counts = new TreeMap<>();
+                ratings.forEach(r -> counts.merge(r, 1, Integer::sum));
+                strata.put(key, counts);
+                all.addAll(ratings);
+            });
+            double[] sorted = all.stream().mapToDouble(Double::doubleValue).toArray();
             java.util.Arrays.sort(sorted);
             double sum = 0;
-            TreeMap<Double, Integer> counts = new TreeMap<>();
             for (double r : sorted) {
                 sum += r;
-                counts.merge(r, 1, Integer::sum);
             }
             double mean = sum / sorted.length;
             double squares = 0;
             for (double r : sorted) {
                 squares += (r - mean) * (r - mean);
             }
-            return new MemberRatings(memberId, sorted.length, sum, squares, counts);
+            return new MemberRatings(memberId, sorted.length, sum, squares, strata);
+        }
+
+        /** The member's count per distinct rating, over all strata. */
+        public java.util.SortedMap<Double, Integer> ratingCounts() {
+            TreeMap<Double, Integer> counts = new TreeMap<>();
+            strata.values().forEach(c -> c.forEach((rating, n) -> counts.merge(rating, n, Integer::sum)));
+            return counts;
         }
 
         double mean() {
@@ -341,38 +377,76 @@ public final class RedTeamAnalysis {
     }
 
     private static List<MemberRatings> memberRatings(List<AttemptFacts> attempts) {
-        Map<Long, List<Double>> byMember = new TreeMap<>();
-        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
+        Map<Long, List<AttemptFacts>> byMember = new TreeMap<>();
+        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a));
         List<MemberRatings> members = new ArrayList<>();
-        byMember.forEach((member, ratings) -> members.add(MemberRatings.of(member,
-                ratings.stream().mapToDouble(Double::doubleValue).toArray())));
+        byMember.forEach((member, own) -> members.add(MemberRatings.of(member, own)));
         return members;
     }
 
     /**
-     * The mean rating over all attempts with its interval, from each member's count per rating (so a
-     * distributed run, which has those on the driver, gets the same); null without attempts.
+     * The mean rating over all attempts with its interval, from each member's sum, count and count
+     * per rating (so a distributed run, which has only those on the driver, gets the same); over
+     * attempts the resamples are multinomial draws of the pooled rating counts, O(distinct ratings)
+     * each; null without attempts.
      */
     public Interval meanRating(Collection<MemberRatings> summaries) {
-        Map<Long, double[]> byMember = new TreeMap<>();
-        for (MemberRatings member : summaries) {
-            double[] values = new double[member.attempts()];
-            int i = 0;
-            for (Map.Entry<Double, Integer> rating : member.ratingCounts().entrySet()) {
-                for (int c = 0; c < rating.getValue(); c++) {
-                    values[i++] = rating.getKey();
-                }
-            }
-            byMember.put(member.memberId(), values);
-        }
-        if (byMember.isEmpty()) {
+        if (summaries.isEmpty()) {
             return null;
         }
+        List<MemberRatings> byId = new ArrayList<>(summaries);
+        byId.sort(Comparator.comparingLong(MemberRatings::memberId));
         long streamSeed = Bootstrap.seedFor(seed, "all|rating");
         if (resampling == Resampling.ATTEMPTS) {
-            return Bootstrap.mean(byMember.values().stream().flatMapToDouble(java.util.Arrays::stream).toArray(), streamSeed, resamples);
+            TreeMap<Double, Long> pooled = new TreeMap<>();
+            byId.forEach(member -> member.ratingCounts().forEach((rating, n) -> pooled.merge(rating, (long) n, Long::sum)));
+            return multinomialMean(pooled, streamSeed, resamples);
         }
-        return ClusterBootstrap.mean(byMember, streamSeed, resamples);
+        double[] sums = byId.stream().mapToDouble(MemberRatings::sum).toArray(); // each summed in sorted order
+        long[] counts = byId.stream().mapToLong(MemberRatings::attempts).toArray();
+        return ClusterBootstrap.of(byId.size(), drawn -> {
+            double sum = 0;
+            long count = 0;
+            for (int c : drawn) {
+                sum += sums[c];
+                count += counts[c];
+            }
+            return count == 0 ? Double.NaN : sum / count;
+        }, streamSeed, resamples);
+    }
+
+    /**
+     * The mean of values given as value → count, with a 95% percentile interval over resamples of
+     * the attempts: each resample is a multinomial draw of the counts (sequential binomials, values ascending).
+     */
+    static Interval multinomialMean(java.util.SortedMap<Double, Long> counts, long seed, int resamples) {
+        double[] values = counts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] n = counts.values().stream().mapToLong(Long::longValue).toArray();
+        long total = java.util.Arrays.stream(n).sum();
+        if (total == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double sum = 0;
+        for (int k = 0; k < values.length; k++) {
+            sum += values[k] * n[k];
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] draws = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            long left = total;
+            long weight = total; // counts of this value and the ones after it
+            double drawnSum = 0;
+            for (int k = 0; k < values.length && left > 0; k++) {
+                long x = k == values.length - 1 ? left : CountDraws.binomial(random, left, (double) n[k] / weight);
+                drawnSum += values[k] * x;
+                left -= x;
+                weight -= n[k];
+            }
+            draws[b] = drawnSum / total;
+        }
+        java.util.Arrays.sort(draws);
+        return resamples == 0 ? new Interval(sum / total, Double.NaN, Double.NaN)
+                : new Interval(sum / total, Bootstrap.percentile(draws, 0.025), Bootstrap.percentile(draws, 0.975));
     }
 
     /**
@@ -414,9 +488,9 @@ public final class RedTeamAnalysis {
             effects.add(new MemberEffect(member.memberId(), n, raw, new Interval(shrunk, shrunk - half, shrunk + half)));
         }
         effects.sort(Comparator.comparingInt(MemberEffect::attempts).reversed().thenComparingLong(MemberEffect::memberId));
-        Map<Long, Map<Double, Integer>> ratingCounts = new TreeMap<>();
-        byId.forEach(member -> ratingCounts.put(member.memberId(), member.ratingCounts()));
-        MemberStatistics.Tau2Test test = MemberStatistics.tau2Test(ratingCounts, Bootstrap.seedFor(seed, "members|tau2"),
+        Map<Long, Map<String, java.util.SortedMap<Double, Integer>>> strata = new TreeMap<>();
+        byId.forEach(member -> strata.put(member.memberId(), member.strata()));
+        MemberStatistics.Tau2Test test = MemberStatistics.tau2TestWithinStrata(strata, Bootstrap.seedFor(seed, "members|tau2"),
                 MemberStatistics.PERMUTATIONS);
         return new Members(m, counts, share, effects, "empirical-Bayes shrinkage (normal random-intercept model, "
                 + "method-of-moments variances)", test == null ? null : test.tau2(), test == null ? null : test.sigma2(),
