@@ -40,11 +40,16 @@ public final class RedTeamAnalysis {
      * @param sigma2                the pooled within-member variance, null when not estimable
      * @param tau2PValue            the permutation test's p-value for τ² = 0, null when not run (fewer than 2 members)
      * @param permutations          how many permutations the test ran
+     * @param tau2PermutedWithin    what the test shuffled member labels within ({@link #TAU2_STRATA}); null in
+     *                              older tables files, whose test shuffled them over all attempts
      */
     public record Members(int members, List<Long> attemptsPerMember, double shareFromTop15Percent,
                           List<MemberEffect> effectiveness, String method, Double tau2, Double sigma2, Double tau2PValue,
-                          int permutations) {
+                          int permutations, String tau2PermutedWithin) {
     }
+
+    /** The τ² test's strata, as {@link Members#tau2PermutedWithin()} names them. */
+    public static final String TAU2_STRATA = "model type and size";
 
     /** A member's shrunken mean rating with its 95% interval. */
     public record MemberEffect(long memberId, int attempts, double rawMean, Interval shrunkMean) {
@@ -494,7 +499,7 @@ public final class RedTeamAnalysis {
                 MemberStatistics.PERMUTATIONS);
         return new Members(m, counts, share, effects, "empirical-Bayes shrinkage (normal random-intercept model, "
                 + "method-of-moments variances)", test == null ? null : test.tau2(), test == null ? null : test.sigma2(),
-                test == null ? null : test.pValue(), test == null ? 0 : test.permutations());
+                test == null ? null : test.pValue(), test == null ? 0 : test.permutations(), test == null ? null : TAU2_STRATA);
     }
 
     private static Histogram ratingHistogram(List<AttemptFacts> attempts) {
