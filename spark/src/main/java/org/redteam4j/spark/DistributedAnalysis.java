@@ -106,9 +106,13 @@ final class DistributedAnalysis {
     }
 
     private static List<MemberRatings> members(JavaRDD<AttemptFacts> facts) {
-        return facts.mapToPair(f -> new Tuple2<>(f.memberId(), f.rating())).groupByKey()
-                .map(member -> MemberRatings.of(member._1(), list(member._2()).stream().mapToDouble(Double::doubleValue).toArray()))
-                .collect();
+        // each member's counts per (model type and size, rating) are made on the executors; the driver never holds every rating
+        return facts.mapToPair(f -> new Tuple2<>(f.memberId(), new Tuple2<>(MemberRatings.stratum(f), f.rating()))).groupByKey()
+                .map(member -> {
+                    Map<String, List<Double>> byStratum = new TreeMap<>();
+                    member._2().forEach(r -> byStratum.computeIfAbsent(r._1(), k -> new ArrayList<>()).add(r._2()));
+                    return MemberRatings.of(member._1(), byStratum);
+                }).collect();
     }
 
     /** Equal-width bins over the values' range, as {@link Histogram#of(List, int)} makes them. */

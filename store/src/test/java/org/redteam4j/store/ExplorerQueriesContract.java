@@ -127,6 +127,32 @@ abstract class ExplorerQueriesContract {
         assertThat(sample.chosenAttempts().get(1).record().rating()).isEqualTo(analysed.get(5).rating());
     }
 
+    @Test
+    void positionsStayTheAnalysedAttemptsWhenTheDatabaseChangesInBetween() {
+        AnalysisFacts facts = AnalysisFacts.read(database);
+        assertThat(facts.attemptIds()).hasSize(ATTEMPTS);
+        long first = facts.attemptIds().get(0);
+        database.useTransaction(handle -> { // another member's work: the first attempt goes before the explorer reads
+            handle.execute("DELETE FROM attempt_tags WHERE attempt_id = ?", first);
+            handle.execute("DELETE FROM turns WHERE attempt_id = ?", first);
+            handle.execute("DELETE FROM attempts WHERE id = ?", first);
+        });
+
+        ExplorerQueries.Sample sample = ExplorerQueries.read(database, facts.attemptIds(), total -> new int[] {0, 1, 5});
+
+        assertThat(sample.attempts()).isEqualTo(ATTEMPTS);
+        assertThat(sample.chosenAttempts()).extracting(ExplorerQueries.Positioned::position).as("the deleted one is left out")
+                .containsExactly(1, 5);
+        for (ExplorerQueries.Positioned<ExplorerAttempt> positioned : sample.chosenAttempts()) {
+            AttemptFacts analysed = facts.attempts().get(positioned.position());
+            assertThat(List.of(positioned.record().rating(), positioned.record().member(), positioned.record().tags()))
+                    .containsExactly(analysed.rating(), analysed.memberId(), analysed.tags());
+        }
+        // a second query (what the explorer did before) would have shifted every position by one
+        assertThat(ExplorerQueries.read(database, total -> new int[] {0}).chosenAttempts().get(0).record().rating())
+                .isEqualTo(facts.attempts().get(1).rating());
+    }
+
     private static AttackResult.Attack attack(String key) {
         return new AttackResult.Attack(key, "sim-52B", "direct", 0, "Theft", "seed " + key);
     }

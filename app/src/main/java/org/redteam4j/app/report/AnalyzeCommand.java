@@ -59,7 +59,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Path input;
 
         @Option(names = "--tables", paramLabel = "FILE", description = "A tables.json written by analyze or by the Spark "
-                + "AnalyzeJob: renders its report without the data (no attack map, which needs each attempt's description).")
+                + "AnalyzeJob: renders its report without the data (no attack map, which needs each attempt's description); "
+                + "--bootstrap, --seed and --resamples do not apply to it (given, they are ignored with a warning).")
         Path tables;
     }
 
@@ -95,6 +96,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInput("--explorer-limit must be 0 (no explorer) or more, was " + explorerLimit);
         }
         if (source.tables != null) {
+            // the file's intervals were computed when it was written: say that the options given do not change them
+            List<String> ignored = java.util.stream.Stream.of("--bootstrap", "--seed", "--resamples")
+                    .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!ignored.isEmpty()) {
+                spec.commandLine().getErr().println("Warning: " + String.join(", ", ignored) + (ignored.size() == 1 ? " does" : " do")
+                        + " not apply with --tables (the intervals are the file's, as it was written); ignored.");
+            }
             return render(TablesFile.read(source.tables));
         }
         if (resamples < 100) {
@@ -136,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             agreement.putAll(stored.agreement());
             origin = "database " + db.location();
             simulated = stored.simulated();
-            explorer = Explorer.read(db, explorerLimit, seed);
+            explorer = Explorer.read(db, stored.attemptIds(), explorerLimit, seed); // the analysed attempts, not a second query
         }
         if (facts.isEmpty() && campaigns.isEmpty()) {
             throw new BadInput("there is nothing to analyse in the " + (source.input != null ? "file" : "database"));
@@ -165,8 +173,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             var root = Json.mapper().createObjectNode().put("attempts", report.attempts()).put("simulated", data.simulated())
                     .put("bootstrap", report.bootstrap())
                     .put("report", out.resolve("index.html").toString());
-            root.put("mean_rating", report.table1().stream().mapToDouble(c -> c.attempts() * c.meanRating().estimate()).sum()
-                    / report.attempts());
+            // the overall mean itself (a tables.json from before it was written: the attempt-weighted Table 1 means)
+            root.put("mean_rating", report.meanRating() != null ? report.meanRating().estimate()
+                    : report.table1().stream().mapToDouble(c -> c.attempts() * c.meanRating().estimate()).sum() / report.attempts());
             if (report.meanRating() != null) {
                 root.put("mean_rating_low", report.meanRating().low()).put("mean_rating_high", report.meanRating().high());
             }

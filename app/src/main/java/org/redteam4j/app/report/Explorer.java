@@ -29,12 +29,13 @@ record Explorer(int attempts, int attacks, long seed, List<Positioned<ExplorerAt
         return new Explorer(0, 0, 0, List.of(), List.of(), why);
     }
 
-    /** From the database: the same attempts, in the same order, as the analysis's. */
-    static Explorer read(Database database, int limit, long seed) {
+    /** From the database: the same attempts, in the same order, as the analysis's ({@code attemptIds}, from AnalysisFacts). */
+    static Explorer read(Database database, List<Long> attemptIds, int limit, long seed) {
         if (limit == 0) {
             return absent(LEFT_OUT);
         }
-        ExplorerQueries.Sample sample = ExplorerQueries.read(database, total -> ExplorerSample.positions(total, limit, seed));
+        ExplorerQueries.Sample sample = ExplorerQueries.read(database, attemptIds,
+                total -> ExplorerSample.positions(total, limit, seed));
         return new Explorer(sample.attempts(), sample.attacks(), seed, sample.chosenAttempts(), sample.chosenAttacks(), null);
     }
 

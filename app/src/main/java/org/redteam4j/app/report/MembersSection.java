@@ -60,17 +60,23 @@ record MembersSection(String members, String topShare, String smallNote, String 
     static String tau2Test(RedTeamAnalysis.Members m) {
         if (m.tau2PValue() == null) {
             return m.permutations() == 0 && m.tau2() == null
-                    ? "Whether members differ (τ² > 0) was not tested: it needs at least two members with spread in their ratings"
-                    + " (or the tables file predates the test)."
+                    ? "Whether members differ (τ² > 0) was not tested: it needs at least two members, one with two or more "
+                    + "attempts, and ratings that are not all the same (or the tables file predates the test)."
                     : "Whether members differ was not tested.";
         }
         boolean significant = m.tau2PValue() < 0.05;
         String negative = m.tau2() < 0 ? "; below zero, the members' means vary less than their noise would make them, "
                 + "and the shrinkage uses τ² ≈ 0" : "";
+        // stratified: members are compared only with others attacking the same models; an older file's test was not
+        String shuffled = m.tau2PermutedWithin() != null
+                ? "member labels shuffled within each " + m.tau2PermutedWithin() + ", each member keeping its count there"
+                : "member labels shuffled over all attempts, each member keeping its count";
+        String differ = m.tau2PermutedWithin() != null ? "distinguishable" : "distinguishable (members' raw mean ratings "
+                + "differ, which includes which models they attacked)";
         return String.format(Locale.ROOT, "Between-member variance τ² = %.3f, within-member variance σ² = %.3f (method of "
-                        + "moments" + negative.replace("%", "%%") + "). A permutation test (member labels shuffled over the attempts, each member keeping its count; "
+                        + "moments" + negative.replace("%", "%%") + "). A permutation test (" + shuffled + "; "
                         + "%,d permutations) gives p = %.3f: τ² is %s from zero at 5%%%s.", m.tau2(), m.sigma2(), m.permutations(),
-                m.tau2PValue(), significant ? "distinguishable" : "not distinguishable",
+                m.tau2PValue(), significant ? differ : "not distinguishable",
                 significant ? "" : ", so the differences between members' mean ratings may be noise");
     }
 

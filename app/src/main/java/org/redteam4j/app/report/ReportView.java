@@ -29,12 +29,16 @@ record ReportView(String source, String attempts, String resamples, String resam
                 ? "members (clusters; seeds for automated campaigns)" : "attempts";
     }
 
-    /** A percentile bootstrap over few clusters is itself rough (it tends to be too narrow): say so; "" otherwise. */
-    private static String resamplingNote(RedTeamAnalysis.Report a) {
+    /**
+     * A percentile bootstrap over few clusters is itself rough (it tends to be too narrow): say so; with
+     * one member there is nothing to resample. Then what "—" means: over members, a group with one member.
+     */
+    static String resamplingNote(RedTeamAnalysis.Report a) {
         int members = a.members().members();
-        boolean few = RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS && members > 0
-                && members < MemberStatistics.MEANINGFUL_MEMBERS;
-        return few ? "; with only " + members + " member" + (members == 1 ? "" : "s") + " to draw from, these intervals are rough"
-                : "";
+        boolean overMembers = RedTeamAnalysis.Resampling.of(a.bootstrap()) == RedTeamAnalysis.Resampling.MEMBERS;
+        String few = !overMembers || members == 0 || members >= MemberStatistics.MEANINGFUL_MEMBERS ? ""
+                : members == 1 ? "; with one member there is nothing to resample, so the attempts' figures have no intervals"
+                : "; with only " + members + " members to draw from, these intervals are rough";
+        return few + "; “—” for no interval" + (overMembers ? " (a group with one member)" : "");
     }
 }

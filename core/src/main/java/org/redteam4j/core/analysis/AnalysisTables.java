@@ -39,11 +39,29 @@ public final class AnalysisTables {
             object = object.deepCopy().put(BOOTSTRAP, RedTeamAnalysis.Resampling.ATTEMPTS.label());
         }
         try {
-            return Json.mapper().readerFor(RedTeamAnalysis.Report.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object);
+            return withInterpolatedShare(Json.mapper().readerFor(RedTeamAnalysis.Report.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object));
         } catch (IOException e) {
             throw new BadInput(name + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A file written before issue 19 has a top-15% share rounded to whole members; it has the counts
+     * per member, so the share is recomputed from them, interpolated (for a newer file, the same number).
+     */
+    private static RedTeamAnalysis.Report withInterpolatedShare(RedTeamAnalysis.Report r) {
+        RedTeamAnalysis.Members m = r.members();
+        if (m == null || m.attemptsPerMember() == null || m.attemptsPerMember().isEmpty()) {
+            return r;
+        }
+        java.util.List<Long> descending = m.attemptsPerMember().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        RedTeamAnalysis.Members members = new RedTeamAnalysis.Members(m.members(), m.attemptsPerMember(),
+                MemberStatistics.topShare(descending, 0.15), m.effectiveness(), m.method(), m.tau2(), m.sigma2(), m.tau2PValue(),
+                m.permutations(), m.tau2PermutedWithin());
+        return new RedTeamAnalysis.Report(r.attempts(), r.successful(), r.seed(), r.resamples(), r.bootstrap(), r.meanRating(),
+                r.table1(), r.minHarmlessnessByType(), r.scaling(), members, r.ratings(), r.minHarmlessness(), r.intent(), r.tags(),
+                r.ratingVsHarmlessness(), r.spearman());
     }
 
     public static String pretty(ObjectNode tables) {

@@ -55,8 +55,8 @@ public final class AttackSummary {
                        Map<String, int[]> seeds) {
 
         /**
-         * @param seeds seed text → {hits, judged} for a rate clustered by seed (sorted by seed); empty for a
-         *              Wilson interval
+         * @param seeds seed key ({@link #seedKey}) → {hits, judged} for a rate clustered by seed (sorted by
+         *              key); empty for a Wilson interval
          */
         public Rate {
             seeds = seeds == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(seeds));
@@ -74,6 +74,21 @@ public final class AttackSummary {
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean clusteredBySeed() {
             return !seeds.isEmpty();
+        }
+    }
+
+    /**
+     * A seed's key in {@link Rate#seeds}: the first 16 hex digits of the SHA-256 of its text (no seed:
+     * of ""). Stable across runs and machines, so merged rows cluster alike, and short: an aggregate
+     * file such as tables.json carries counts per seed, never the prompts themselves.
+     */
+    public static String seedKey(String seedText) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((seedText == null ? "" : seedText).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -243,8 +258,7 @@ public final class AttackSummary {
                     sums[1]++;
                     int hit = verdict.outcome() == Verdict.Outcome.HIT ? 1 : 0;
                     sums[0] += hit;
-                    String seed = result.attack().seedText();
-                    addSeed(verdict.judge(), seed == null ? "" : seed, hit, 1);
+                    addSeed(verdict.judge(), seedKey(result.attack().seedText()), hit, 1);
                 }
             }
         }

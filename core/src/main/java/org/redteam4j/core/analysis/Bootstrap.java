@@ -44,11 +44,21 @@ public final class Bootstrap {
 
     /**
      * Any statistic of resampled row indices, with a 95% percentile interval. Resamples where the
-     * statistic is NaN (undefined) are left out; with none left the interval's ends are NaN.
+     * statistic is NaN (undefined) are left out; when more than half are undefined the interval's
+     * ends are NaN (shown as "—"): the defined rest are no longer a sample of the whole.
      */
     public static Interval of(int rows, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
+        return draw(rows, statistic, seed, resamples).interval();
+    }
+
+    /** A bootstrap interval and how many of its resamples the statistic was undefined (NaN) on. */
+    public record Result(Interval interval, int undefined) {
+    }
+
+    /** As {@link #of}, also counting the undefined resamples. */
+    public static Result draw(int rows, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
         if (rows == 0) {
-            return new Interval(Double.NaN, Double.NaN, Double.NaN);
+            return new Result(new Interval(Double.NaN, Double.NaN, Double.NaN), 0);
         }
         int[] all = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -68,12 +78,13 @@ public final class Bootstrap {
                 draws[defined++] = draw;
             }
         }
-        if (defined == 0) {
-            return new Interval(estimate, Double.NaN, Double.NaN);
+        int undefined = resamples - defined;
+        if (defined == 0 || 2 * undefined > resamples) {
+            return new Result(new Interval(estimate, Double.NaN, Double.NaN), undefined);
         }
         double[] kept = Arrays.copyOf(draws, defined);
         Arrays.sort(kept);
-        return new Interval(estimate, percentile(kept, 0.025), percentile(kept, 0.975));
+        return new Result(new Interval(estimate, percentile(kept, 0.025), percentile(kept, 0.975)), undefined);
     }
 
     static double percentile(double[] sorted, double p) {

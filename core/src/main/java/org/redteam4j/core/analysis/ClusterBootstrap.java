@@ -70,11 +70,16 @@ public final class ClusterBootstrap {
      * estimate is the statistic of all clusters; with fewer than two clusters the ends are NaN.
      */
     public static Interval of(int clusters, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
+        return draw(clusters, statistic, seed, resamples).interval();
+    }
+
+    /** As {@link #of}, also counting the resamples where the statistic was undefined. */
+    public static Bootstrap.Result draw(int clusters, ToDoubleFunction<int[]> statistic, long seed, int resamples) {
         if (clusters < 2) {
             double estimate = clusters == 0 ? Double.NaN : statistic.applyAsDouble(new int[] {0});
-            return new Interval(estimate, Double.NaN, Double.NaN);
+            return new Bootstrap.Result(new Interval(estimate, Double.NaN, Double.NaN), 0);
         }
-        return Bootstrap.of(clusters, statistic, seed, resamples);
+        return Bootstrap.draw(clusters, statistic, seed, resamples);
     }
 
     /**

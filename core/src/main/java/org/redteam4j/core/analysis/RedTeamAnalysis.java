@@ -23,9 +23,12 @@ public final class RedTeamAnalysis {
             implements Serializable {
     }
 
-    /** The slope of a metric against log10(parameters) for one model type. */
-    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope)
-            implements Serializable {
+    /**
+     * The slope of a metric against log10(parameters) for one model type; {@code undefinedResamples}
+     * counts the resamples whose rows spanned one size (no slope); over half of them: no interval.
+     */
+    public record Trend(String modelType, String metric, int attempts, List<String> sizes, Interval slope,
+                        int undefinedResamples) implements Serializable {
     }
 
     /** Fig. 5. */
@@ -37,11 +40,16 @@ public final class RedTeamAnalysis {
      * @param sigma2                the pooled within-member variance, null when not estimable
      * @param tau2PValue            the permutation test's p-value for τ² = 0, null when not run (fewer than 2 members)
      * @param permutations          how many permutations the test ran
+     * @param tau2PermutedWithin    what the test shuffled member labels within ({@link #TAU2_STRATA}); null in
+     *                              older tables files, whose test shuffled them over all attempts
      */
     public record Members(int members, List<Long> attemptsPerMember, double shareFromTop15Percent,
                           List<MemberEffect> effectiveness, String method, Double tau2, Double sigma2, Double tau2PValue,
-                          int permutations) {
+                          int permutations, String tau2PermutedWithin) {
     }
+
+    /** The τ² test's strata, as {@link Members#tau2PermutedWithin()} names them. */
+    public static final String TAU2_STRATA = "model type and size";
 
     /** A member's shrunken mean rating with its 95% interval. */
     public record MemberEffect(long memberId, int attempts, double rawMean, Interval shrunkMean) {
@@ -199,48 +207,60 @@ public final class RedTeamAnalysis {
 
     /** The scaling trends of one model type, from its attempts with a known size, in any order. */
     public List<Trend> trends(String type, List<AttemptFacts> group) {
-        TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
-        group.forEach(a -> sizes.add(a.numParams()));
+        TreeSet<String> sizes = sizesOf(group);
         if (sizes.size() < 2) {
             return List.of();
         }
+        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
+        TreeSet<String> scoredSizes = sizesOf(scored); // the min-harmlessness trend spans only the scored attempts' sizes
+        boolean minTrend = scored.size() > 2 && scoredSizes.size() >= 2;
         if (resampling == Resampling.MEMBERS) {
-            return memberTrends(type, group, sizes);
+            return memberTrends(type, group, sizes, minTrend ? scored : null, scoredSizes);
         }
         List<Trend> trends = new ArrayList<>();
         double[][] rating = sortedPairs(group.stream().map(a -> new double[] {logSize(a), a.rating()}).toList());
-        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), Bootstrap.of(rating[0].length,
+        trends.add(trend(type, "rating", group.size(), sizes, Bootstrap.draw(rating[0].length,
                 rows -> slope(rating[0], rating[1], rows), Bootstrap.seedFor(seed, type + "|slope|rating"), resamples)));
-        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
-        if (scored.size() > 2) {
+        if (minTrend) {
             double[][] min = sortedPairs(scored.stream().map(a -> new double[] {logSize(a), a.minHarmlessness()}).toList());
-            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), Bootstrap.of(min[0].length,
+            trends.add(trend(type, "min_harmlessness", scored.size(), scoredSizes, Bootstrap.draw(min[0].length,
                     rows -> slope(min[0], min[1], rows), Bootstrap.seedFor(seed, type + "|slope|min"), resamples)));
         }
         return trends;
     }
 
+    private static TreeSet<String> sizesOf(List<AttemptFacts> attempts) {
+        TreeSet<String> sizes = new TreeSet<>(ParameterCount.ORDER);
+        attempts.forEach(a -> sizes.add(a.numParams()));
+        return sizes;
+    }
+
+    private static Trend trend(String type, String metric, int attempts, TreeSet<String> sizes, Bootstrap.Result slope) {
+        return new Trend(type, metric, attempts, List.copyOf(sizes), slope.interval(), slope.undefined());
+    }
+
     /** The same, resampling members within the type; each drawn member brings all its (size, metric) pairs. */
-    private List<Trend> memberTrends(String type, List<AttemptFacts> group, TreeSet<String> sizes) {
+    private List<Trend> memberTrends(String type, List<AttemptFacts> group, TreeSet<String> sizes, List<AttemptFacts> scored,
+                                     TreeSet<String> scoredSizes) {
         List<Trend> trends = new ArrayList<>();
-        trends.add(new Trend(type, "rating", group.size(), List.copyOf(sizes), memberSlope(group, AttemptFacts::rating,
+        trends.add(trend(type, "rating", group.size(), sizes, memberSlope(group, AttemptFacts::rating,
                 Bootstrap.seedFor(seed, type + "|slope|rating"))));
-        List<AttemptFacts> scored = group.stream().filter(a -> a.minHarmlessness() != null).toList();
-        if (scored.size() > 2) {
-            trends.add(new Trend(type, "min_harmlessness", scored.size(), List.copyOf(sizes), memberSlope(scored,
+        if (scored != null) {
+            trends.add(trend(type, "min_harmlessness", scored.size(), scoredSizes, memberSlope(scored,
                     AttemptFacts::minHarmlessness, Bootstrap.seedFor(seed, type + "|slope|min"))));
         }
         return trends;
     }
 
-    private Interval memberSlope(List<AttemptFacts> group, java.util.function.ToDoubleFunction<AttemptFacts> metric, long streamSeed) {
+    private Bootstrap.Result memberSlope(List<AttemptFacts> group, java.util.function.ToDoubleFunction<AttemptFacts> metric,
+                                         long streamSeed) {
         Map<Long, List<double[]>> byMember = new TreeMap<>();
         group.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(new double[] {logSize(a),
                 metric.applyAsDouble(a)}));
         ClusterBootstrap.Layout<double[]> layout = ClusterBootstrap.Layout.of(byMember, PAIR_ORDER);
         double[] x = layout.rows().stream().mapToDouble(p -> p[0]).toArray();
         double[] y = layout.rows().stream().mapToDouble(p -> p[1]).toArray();
-        return ClusterBootstrap.of(layout.clusters(), drawn -> slope(x, y, layout.rowsOf(drawn)), streamSeed, resamples);
+        return ClusterBootstrap.draw(layout.clusters(), drawn -> slope(x, y, layout.rowsOf(drawn)), streamSeed, resamples);
     }
 
     private static final Comparator<double[]> PAIR_ORDER = Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]);
@@ -261,7 +281,18 @@ public final class RedTeamAnalysis {
         return columns;
     }
 
+    /** OLS slope over {@code rows}; NaN when those rows have fewer than two distinct x (one size: no slope). */
     static double slope(double[] x, double[] y, int[] rows) {
+        boolean spread = false;
+        for (int i : rows) {
+            if (x[i] != x[rows[0]]) { // exact: sxx of identical x is rounding noise (≈1e-30), not 0
+                spread = true;
+                break;
+            }
+        }
+        if (!spread) {
+            return Double.NaN;
+        }
         double mx = 0;
         double my = 0;
         for (int i : rows) {
@@ -276,33 +307,69 @@ public final class RedTeamAnalysis {
             sxy += (x[i] - mx) * (y[i] - my);
             sxx += (x[i] - mx) * (x[i] - mx);
         }
-        return sxx == 0 ? 0 : sxy / sxx;
+        return sxy / sxx;
     }
 
-    /** One member's ratings, summed in a canonical order so that any split of the data gives the same numbers. */
+    /**
+     * One member's ratings, summed in a canonical order so that any split of the data gives the same
+     * numbers; {@code strata}: the member's count per distinct rating within each model type and size
+     * ({@link #stratum}), what the τ² permutation test permutes within.
+     */
     public record MemberRatings(long memberId, int attempts, double sum, double squaredDeviations,
-                                java.util.SortedMap<Double, Integer> ratingCounts) implements Serializable {
+                                java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> strata) implements Serializable {
 
-        /** {@code ratingCounts}: the member's count per distinct rating (ratings take few values), for the τ² permutation test. */
         public MemberRatings {
-            ratingCounts = new TreeMap<>(ratingCounts);
+            java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> copy = new TreeMap<>();
+            strata.forEach((key, counts) -> copy.put(key, new TreeMap<>(counts)));
+            strata = copy;
         }
 
+        /** The stratum of an attempt for the τ² test: its model type and size. */
+        public static String stratum(AttemptFacts attempt) {
+            return attempt.modelType() + "|" + attempt.numParams();
+        }
+
+        /** From the member's attempts, in any order. */
+        public static MemberRatings of(long memberId, Collection<AttemptFacts> attempts) {
+            Map<String, List<Double>> byStratum = new TreeMap<>();
+            attempts.forEach(a -> byStratum.computeIfAbsent(stratum(a), k -> new ArrayList<>()).add(a.rating()));
+            return of(memberId, byStratum);
+        }
+
+        /** With every rating in one stratum. */
         public static MemberRatings of(long memberId, double[] ratings) {
-            double[] sorted = ratings.clone();
+            return of(memberId, Map.of("", java.util.Arrays.stream(ratings).boxed().toList()));
+        }
+
+        /** From the member's ratings per stratum ({@link #stratum}), in any order. */
+        public static MemberRatings of(long memberId, Map<String, List<Double>> byStratum) {
+            java.util.SortedMap<String, java.util.SortedMap<Double, Integer>> strata = new TreeMap<>();
+            List<Double> all = new ArrayList<>();
+            byStratum.forEach((key, ratings) -> {
+                TreeMap<Double, Integer> counts = new TreeMap<>();
+                ratings.forEach(r -> counts.merge(r, 1, Integer::sum));
+                strata.put(key, counts);
+                all.addAll(ratings);
+            });
+            double[] sorted = all.stream().mapToDouble(Double::doubleValue).toArray();
             java.util.Arrays.sort(sorted);
             double sum = 0;
-            TreeMap<Double, Integer> counts = new TreeMap<>();
             for (double r : sorted) {
                 sum += r;
-                counts.merge(r, 1, Integer::sum);
             }
             double mean = sum / sorted.length;
             double squares = 0;
             for (double r : sorted) {
                 squares += (r - mean) * (r - mean);
             }
-            return new MemberRatings(memberId, sorted.length, sum, squares, counts);
+            return new MemberRatings(memberId, sorted.length, sum, squares, strata);
+        }
+
+        /** The member's count per distinct rating, over all strata. */
+        public java.util.SortedMap<Double, Integer> ratingCounts() {
+            TreeMap<Double, Integer> counts = new TreeMap<>();
+            strata.values().forEach(c -> c.forEach((rating, n) -> counts.merge(rating, n, Integer::sum)));
+            return counts;
         }
 
         double mean() {
@@ -315,38 +382,76 @@ public final class RedTeamAnalysis {
     }
 
     private static List<MemberRatings> memberRatings(List<AttemptFacts> attempts) {
-        Map<Long, List<Double>> byMember = new TreeMap<>();
-        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a.rating()));
+        Map<Long, List<AttemptFacts>> byMember = new TreeMap<>();
+        attempts.forEach(a -> byMember.computeIfAbsent(a.memberId(), m -> new ArrayList<>()).add(a));
         List<MemberRatings> members = new ArrayList<>();
-        byMember.forEach((member, ratings) -> members.add(MemberRatings.of(member,
-                ratings.stream().mapToDouble(Double::doubleValue).toArray())));
+        byMember.forEach((member, own) -> members.add(MemberRatings.of(member, own)));
         return members;
     }
 
     /**
-     * The mean rating over all attempts with its interval, from each member's count per rating (so a
-     * distributed run, which has those on the driver, gets the same); null without attempts.
+     * The mean rating over all attempts with its interval, from each member's sum, count and count
+     * per rating (so a distributed run, which has only those on the driver, gets the same); over
+     * attempts the resamples are multinomial draws of the pooled rating counts, O(distinct ratings)
+     * each; null without attempts.
      */
     public Interval meanRating(Collection<MemberRatings> summaries) {
-        Map<Long, double[]> byMember = new TreeMap<>();
-        for (MemberRatings member : summaries) {
-            double[] values = new double[member.attempts()];
-            int i = 0;
-            for (Map.Entry<Double, Integer> rating : member.ratingCounts().entrySet()) {
-                for (int c = 0; c < rating.getValue(); c++) {
-                    values[i++] = rating.getKey();
-                }
-            }
-            byMember.put(member.memberId(), values);
-        }
-        if (byMember.isEmpty()) {
+        if (summaries.isEmpty()) {
             return null;
         }
+        List<MemberRatings> byId = new ArrayList<>(summaries);
+        byId.sort(Comparator.comparingLong(MemberRatings::memberId));
         long streamSeed = Bootstrap.seedFor(seed, "all|rating");
         if (resampling == Resampling.ATTEMPTS) {
-            return Bootstrap.mean(byMember.values().stream().flatMapToDouble(java.util.Arrays::stream).toArray(), streamSeed, resamples);
+            TreeMap<Double, Long> pooled = new TreeMap<>();
+            byId.forEach(member -> member.ratingCounts().forEach((rating, n) -> pooled.merge(rating, (long) n, Long::sum)));
+            return multinomialMean(pooled, streamSeed, resamples);
         }
-        return ClusterBootstrap.mean(byMember, streamSeed, resamples);
+        double[] sums = byId.stream().mapToDouble(MemberRatings::sum).toArray(); // each summed in sorted order
+        long[] counts = byId.stream().mapToLong(MemberRatings::attempts).toArray();
+        return ClusterBootstrap.of(byId.size(), drawn -> {
+            double sum = 0;
+            long count = 0;
+            for (int c : drawn) {
+                sum += sums[c];
+                count += counts[c];
+            }
+            return count == 0 ? Double.NaN : sum / count;
+        }, streamSeed, resamples);
+    }
+
+    /**
+     * The mean of values given as value → count, with a 95% percentile interval over resamples of
+     * the attempts: each resample is a multinomial draw of the counts (sequential binomials, values ascending).
+     */
+    static Interval multinomialMean(java.util.SortedMap<Double, Long> counts, long seed, int resamples) {
+        double[] values = counts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] n = counts.values().stream().mapToLong(Long::longValue).toArray();
+        long total = java.util.Arrays.stream(n).sum();
+        if (total == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double sum = 0;
+        for (int k = 0; k < values.length; k++) {
+            sum += values[k] * n[k];
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] draws = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            long left = total;
+            long weight = total; // counts of this value and the ones after it
+            double drawnSum = 0;
+            for (int k = 0; k < values.length && left > 0; k++) {
+                long x = k == values.length - 1 ? left : CountDraws.binomial(random, left, (double) n[k] / weight);
+                drawnSum += values[k] * x;
+                left -= x;
+                weight -= n[k];
+            }
+            draws[b] = drawnSum / total;
+        }
+        java.util.Arrays.sort(draws);
+        return resamples == 0 ? new Interval(sum / total, Double.NaN, Double.NaN)
+                : new Interval(sum / total, Bootstrap.percentile(draws, 0.025), Bootstrap.percentile(draws, 0.975));
     }
 
     /**
@@ -388,13 +493,13 @@ public final class RedTeamAnalysis {
             effects.add(new MemberEffect(member.memberId(), n, raw, new Interval(shrunk, shrunk - half, shrunk + half)));
         }
         effects.sort(Comparator.comparingInt(MemberEffect::attempts).reversed().thenComparingLong(MemberEffect::memberId));
-        Map<Long, Map<Double, Integer>> ratingCounts = new TreeMap<>();
-        byId.forEach(member -> ratingCounts.put(member.memberId(), member.ratingCounts()));
-        MemberStatistics.Tau2Test test = MemberStatistics.tau2Test(ratingCounts, Bootstrap.seedFor(seed, "members|tau2"),
+        Map<Long, Map<String, java.util.SortedMap<Double, Integer>>> strata = new TreeMap<>();
+        byId.forEach(member -> strata.put(member.memberId(), member.strata()));
+        MemberStatistics.Tau2Test test = MemberStatistics.tau2TestWithinStrata(strata, Bootstrap.seedFor(seed, "members|tau2"),
                 MemberStatistics.PERMUTATIONS);
         return new Members(m, counts, share, effects, "empirical-Bayes shrinkage (normal random-intercept model, "
                 + "method-of-moments variances)", test == null ? null : test.tau2(), test == null ? null : test.sigma2(),
-                test == null ? null : test.pValue(), test == null ? 0 : test.permutations());
+                test == null ? null : test.pValue(), test == null ? 0 : test.permutations(), test == null ? null : TAU2_STRATA);
     }
 
     private static Histogram ratingHistogram(List<AttemptFacts> attempts) {

@@ -58,7 +58,9 @@ class AttackSummarySeedsTest {
         AttackSummary.Rate merged = AttackSummary.perTarget(rows).get(0).judges().get(JUDGE);
         assertThat(merged.judged()).isEqualTo(40);
         assertThat(merged.seeds()).hasSize(2);
-        assertThat(merged.seeds().get("asks how to pick a lock")).containsExactly(20, 20);
+        assertThat(merged.seeds().get(AttackSummary.seedKey("asks how to pick a lock"))).containsExactly(20, 20);
+        assertThat(merged.seeds().keySet()).allMatch(key -> key.matches("[0-9a-f]{16}"));
+        assertThat(Json.mapper().writeValueAsString(merged)).doesNotContain("pick a lock"); // counts, never prompts
         assertThat(merged.rate().low()).isZero();
         assertThat(merged.rate().high()).isEqualTo(1.0);
         assertThat(AttackSummary.perTarget(wilson).get(0).judges().get(JUDGE).rate()).isEqualTo(Proportion.of(20, 40));
@@ -78,6 +80,13 @@ class AttackSummarySeedsTest {
         clustered.add(result("asks for a stranger's address", "direct", 0, true));
         // every resample of the two seeds is 2/2; Wilson's 34–100% is what two attacks can say
         assertThat(clustered.rows().get(0).judges().get(JUDGE).rate()).isEqualTo(Proportion.of(2, 2));
+    }
+
+    @Test
+    void aSeedIsKeyedByTheFirst16HexOfItsSha256() {
+        assertThat(AttackSummary.seedKey("abc")).isEqualTo("ba7816bf8f01cfea"); // FIPS 180-2's test vector
+        assertThat(AttackSummary.seedKey("")).isEqualTo("e3b0c44298fc1c14");
+        assertThat(AttackSummary.seedKey(null)).isEqualTo("e3b0c44298fc1c14");
     }
 
     @Test

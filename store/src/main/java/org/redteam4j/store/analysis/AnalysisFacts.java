@@ -22,10 +22,13 @@ import org.redteam4j.store.workbench.ReviewRepository;
  * whether the simulated assistant or the example-data generator made any of it.
  *
  * @param targetLabels a target's label ({@code name}, {@code name v2}…, as results name it) → "model type size"
+ * @param attemptIds   each attempt's row id, in the order of {@code attempts}: the report's explorer reads these
+ *                     (not a second query, which on a live database could list other attempts) so that its
+ *                     attempt i is the attack map's point i
  */
 public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptions,
                             Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
-                            Map<String, Agreement> agreement, boolean simulated) {
+                            Map<String, Agreement> agreement, boolean simulated, List<Long> attemptIds) {
 
     /** Over the finished attempts: an abandoned one has no rating to analyse. */
     public static AnalysisFacts read(Database database) {
@@ -36,10 +39,12 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
     public static AnalysisFacts read(Database database, boolean clusteredBySeed) {
         List<AttemptFacts> facts = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         AttemptSelection selection = AttemptSelection.finished();
-        database.useTransaction(handle -> new AttemptRepository(handle).forEachRated(selection, attempt -> {
-            facts.add(AttemptFacts.of(attempt));
-            descriptions.add(attempt.attackDescription());
+        database.useTransaction(handle -> new AttemptRepository(handle).forEachRatedWithId(selection, exported -> {
+            facts.add(AttemptFacts.of(exported.attempt()));
+            descriptions.add(exported.attempt().attackDescription());
+            ids.add(exported.id());
         }));
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
         CampaignResults stored = new CampaignResults(database);
@@ -67,6 +72,6 @@ public record AnalysisFacts(List<AttemptFacts> attempts, List<String> descriptio
         });
         // imported example data says so in each record ("simulated": true), as sim targets do in the targets table
         boolean generated = facts.stream().anyMatch(AttemptFacts::simulated);
-        return new AnalysisFacts(facts, descriptions, campaigns, labels, agreement, simulated || generated);
+        return new AnalysisFacts(facts, descriptions, campaigns, labels, agreement, simulated || generated, List.copyOf(ids));
     }
 }

@@ -55,9 +55,18 @@ public final class ExplorerQueries {
     }
 
     public static Sample read(Database database, Chooser chooser) {
+        return read(database, null, chooser);
+    }
+
+    /**
+     * The same, over the given attempts ({@link AnalysisFacts#attemptIds()}, in its order), so that
+     * position i is the analysed attempt i even if attempts were added or removed since; null: query them.
+     * An attempt deleted since is left out of the chosen ones.
+     */
+    public static Sample read(Database database, List<Long> analysedAttemptIds, Chooser chooser) {
         return database.read(handle -> {
-            List<Long> attemptIds = handle.createQuery("SELECT a.id " + ATTEMPTS_FROM + "WHERE "
-                    + AttemptSelection.finished().where(true) + " ORDER BY a.id").mapTo(Long.class).list();
+            List<Long> attemptIds = analysedAttemptIds != null ? analysedAttemptIds : handle.createQuery("SELECT a.id "
+                    + ATTEMPTS_FROM + "WHERE " + AttemptSelection.finished().where(true) + " ORDER BY a.id").mapTo(Long.class).list();
             List<Long> attackIds = handle.createQuery("SELECT a.id FROM attacks a JOIN campaigns c ON c.id = a.campaign_id "
                     + "WHERE c.kind = 'automated' AND " + RAN + " ORDER BY c.id, a.id").mapTo(Long.class).list();
             Map<Long, Integer> attemptPositions = new HashMap<>(); // attempt id → position

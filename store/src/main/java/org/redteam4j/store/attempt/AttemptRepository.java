@@ -136,6 +136,11 @@ public final class AttemptRepository {
         new CompletedAttemptStream(handle, selection, true).forEach(exported -> sink.accept(exported.attempt()));
     }
 
+    /** The same, with each attempt's row id. */
+    public void forEachRatedWithId(AttemptSelection selection, Consumer<ExportedAttempt> sink) {
+        new CompletedAttemptStream(handle, selection, true).forEach(sink);
+    }
+
     /** Streams the selected attempts as exports write them, abandoned ones marked, oldest first. */
     public void forEachExported(AttemptSelection selection, Consumer<ExportedAttempt> sink) {
         new CompletedAttemptStream(handle, selection, false).forEach(sink);

@@ -125,7 +125,7 @@ final class CompletedAttemptStream {
             // an unrated abandoned attempt (exports only) carries 0 in the record, which the writer replaces by null
             return new ExportedAttempt(new RedTeamAttempt(new Transcript(preamble, turns), minScore, numParams, type,
                     rating == null ? 0 : rating, taskDescription, taskScore, memberNumber,
-                    RecruitmentSource.isUpworker(recruitmentSource), tagged ? tags : null, extra), rating != null);
+                    RecruitmentSource.isUpworker(recruitmentSource), tagged ? tags : null, extra), rating != null, id);
         }
     }
 
