@@ -12,10 +12,14 @@ record ScalingSection(List<Row> rows) {
     static ScalingSection of(RedTeamAnalysis.Report a) {
         return new ScalingSection(a.scaling().stream().map(trend -> new Row(trend.modelType(), trend.metric().replace('_', ' '),
                 String.join(", ", trend.sizes()), String.valueOf(trend.attempts()), Cells.interval(trend.slope()),
-                reading(trend))).toList());
+                reading(trend, a.resamples()))).toList());
     }
 
-    private static String reading(RedTeamAnalysis.Trend trend) {
+    private static String reading(RedTeamAnalysis.Trend trend, int resamples) {
+        if (Double.isNaN(trend.slope().low())) {
+            return "no interval: in " + trend.undefinedResamples() + " of " + resamples + " resamples the drawn members had "
+                    + "attacked one size only, where a slope is undefined";
+        }
         if (!trend.slope().excludesZero()) {
             return "no clear trend (interval includes zero)";
         }
