@@ -17,8 +17,8 @@ record ScalingSection(List<Row> rows) {
 
     private static String reading(RedTeamAnalysis.Trend trend, int resamples) {
         if (Double.isNaN(trend.slope().low())) {
-            return "no interval: in " + trend.undefinedResamples() + " of " + resamples + " resamples the drawn members had "
-                    + "attacked one size only, where a slope is undefined";
+            return "no interval: in " + trend.undefinedResamples() + " of " + resamples + " resamples every drawn attempt was at one "
+                    + "size, where a slope is undefined";
         }
         if (!trend.slope().excludesZero()) {
             return "no clear trend (interval includes zero)";
