@@ -38,7 +38,7 @@ record MembersSection(String members, String topShare, String smallNote, String 
             RedTeamAnalysis.MemberEffect e = m.effectiveness().get(i);
             running += e.attempts();
             rows.add(new Row(String.valueOf(i + 1), String.valueOf(e.memberId()), String.valueOf(e.attempts()),
-                    Cells.percent(share(e.attempts(), total)) + "%", Cells.percent(share(running, total)) + "%",
+                    Cells.share(share(e.attempts(), total)), Cells.share(share(running, total)),
                     Cells.number(e.rawMean()), Cells.interval(e.shrunkMean()), Cells.filter("member", e.memberId())));
         }
         int left = m.members() - rows.size();
@@ -48,7 +48,7 @@ record MembersSection(String members, String topShare, String smallNote, String 
         String small = m.members() < MemberStatistics.MEANINGFUL_MEMBERS ? "With " + m.members() + " member"
                 + (m.members() == 1 ? "" : "s") + " (fewer than " + MemberStatistics.MEANINGFUL_MEMBERS + ") this figure is not "
                 + "meaningful: 15% of them is " + String.format(Locale.ROOT, "%.2f", 0.15 * m.members()) + " members." : null;
-        return new MembersSection(String.valueOf(m.members()), Cells.percent(m.shareFromTop15Percent()), small, tau2Test(m), chart,
+        return new MembersSection(String.valueOf(m.members()), Cells.share(m.shareFromTop15Percent()), small, tau2Test(m), chart,
                 m.method(), rows, more);
     }
 

@@ -101,4 +101,13 @@ class ReportChartsTest {
         assertThat(charts.json()).doesNotContain("<").doesNotContain(">").doesNotContain("&")
                 .contains("\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e");
     }
+
+    @Test
+    void aSmallButNonZeroShareIsNeverPrintedAsZero() {
+        assertThat(Cells.share(1, 400)).isEqualTo("<1%"); // 0.25%
+        assertThat(Cells.share(0, 400)).isEqualTo("0%");
+        assertThat(Cells.share(2, 400)).isEqualTo("1%"); // 0.5% rounds up
+        assertThat(Cells.share(0.0049)).isEqualTo("<1%");
+        assertThat(Cells.share(0, 0)).isEqualTo("—");
+    }
 }
