@@ -14,7 +14,7 @@ record ExplorerSection(String note, String data, String style, String script) {
         if (explorer.absence() != null) {
             return new ExplorerSection("No attempts to explore: " + explorer.absence() + ".", null, null, null);
         }
-        if (explorer.total() == 0) {
+        if (!explorer.embedded()) {
             return new ExplorerSection("No attempts to explore: the input has none.", null, null, null);
         }
         String data = ExplorerJson.scriptSafe(ExplorerJson.of(explorer, report.map()).toString());

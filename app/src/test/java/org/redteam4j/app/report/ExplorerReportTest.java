@@ -40,6 +40,7 @@ class ExplorerReportTest {
         assertThat(html).contains("Showing a uniform sample of 2,000 of 2,100 attempts (seed 2022): 100 are left out here, "
                 + "and every number above uses all of them.");
         assertThat(html).as("the summary numbers use every attempt").contains("2100 attempts");
+        assertThat(html).as("with an explorer, rows open their attempts").contains("class=\"filterable\" tabindex=\"0\" data-filter=");
         List<Integer> positions = numbers(records);
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(positions.get(positions.size() - 1)).as("the sample reaches the end of the file").isGreaterThan(2_000);
@@ -87,6 +88,10 @@ class ExplorerReportTest {
         assertThat(tables.exitCode()).as(tables.err()).isZero();
         assertThat(Files.readString(dir.resolve("tables/index.html"))).doesNotContain("explorer-data")
                 .contains("No attempts to explore: this report was made from a tables.json (--tables)");
+        for (String page : List.of("none/index.html", "tables/index.html")) { // no explorer: no row looks or acts clickable
+            assertThat(Files.readString(dir.resolve(page))).as(page).contains("<tr><td>")
+                    .doesNotContain("class=\"filterable\"", "tabindex=\"0\"", " data-filter=\"");
+        }
         assertThat(negative.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(negative.err()).contains("--explorer-limit");
     }
