@@ -39,6 +39,8 @@ class ExplorerReportTest {
         assertThat(records).hasSize(2_000);
         assertThat(html).contains("Showing a uniform sample of 2,000 of 2,100 attempts (seed 2022): 100 are left out here, "
                 + "and every number above uses all of them.");
+        assertThat(html).as("--no-map: the note names no clusters").contains("A click on a row of Table 1 or of any other table")
+                .doesNotContain("attack map's clusters");
         assertThat(html).as("the summary numbers use every attempt").contains("2100 attempts");
         assertThat(html).as("with an explorer, rows open their attempts").contains("class=\"filterable\" tabindex=\"0\" data-filter=");
         List<Integer> positions = numbers(records);
