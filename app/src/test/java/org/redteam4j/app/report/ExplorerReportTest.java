@@ -109,6 +109,26 @@ class ExplorerReportTest {
         assertThat(Json.mapper().readTree(safe).get("text").asText()).isEqualTo(hostile);
     }
 
+    @Test
+    void theTargetFilterListsTargetsByModelTypeThenSizeAsTheCampaignChartsDo() {
+        List<org.redteam4j.store.analysis.ExplorerQueries.Positioned<org.redteam4j.store.analysis.ExplorerAttack>> attacks =
+                new ArrayList<>();
+        String[][] targets = {{"rlhf-52B", "rlhf 52B"}, {"plain-13B", "plain lm 13B"}, {"rlhf-2.7B", "rlhf 2.7B"},
+                {"plain-2.7B", "plain lm 2.7B"}, {"odd", null}};
+        for (String[] t : targets) {
+            attacks.add(new org.redteam4j.store.analysis.ExplorerQueries.Positioned<>(attacks.size(),
+                    new org.redteam4j.store.analysis.ExplorerAttack("c", "k" + attacks.size(), t[0], t[1], "direct", null, "asks how to pick a lock",
+                            "miss", List.of(), null, List.of())));
+        }
+        Explorer explorer = new Explorer(0, attacks.size(), 1, List.of(), attacks, null);
+
+        List<String> order = new ArrayList<>();
+        ExplorerJson.of(explorer, null).path("facets").path("target").forEach(o -> order.add(o.path("value").asText()));
+
+        // by name, 13B would come before 2.7B and plain-… before rlhf-… only by luck
+        assertThat(order).containsExactly("plain-2.7B", "plain-13B", "rlhf-2.7B", "rlhf-52B", "odd");
+    }
+
     static JsonNode embedded(String html) throws Exception {
         Matcher matcher = DATA.matcher(html);
         assertThat(matcher.find()).as("the page embeds the explorer's records").isTrue();
