@@ -90,7 +90,17 @@ class ReportChartsTest {
         });
         assertThat(option(charts, "fig7a").path("series").get(0).path("data").get(4).path("filter").toString())
                 .isEqualTo("{\"rating\":4}");
+        assertThat(option(charts, "fig7a").path("xAxis").path("data").toString()).isEqualTo("[\"0\",\"1\",\"2\",\"3\",\"4\"]");
         assertThat(tags.rows()).extracting(TagsSection.Row::filter).contains("{\"tag\":\"Fraud & deception\"}");
+        JsonNode fig9 = option(charts, "fig9");
+        assertThat(fig9.path("tooltip").path("trigger").asText()).isEqualTo("item");
+        JsonNode all = fig9.path("series").get(0).path("data").get(0);
+        JsonNode hits = fig9.path("series").get(1).path("data").get(0);
+        String first = Json.mapper().valueToTree(tags.rows().get(0).tag()).toString();
+        assertThat(all.path("filter").toString()).isEqualTo("{\"tag\":" + first + "}");
+        assertThat(hits.path("filter").toString()).isEqualTo("{\"tag\":" + first + ",\"successful\":true}");
+        assertThat(all.path("tip").toString()).contains("attempts (").doesNotContain("successful");
+        assertThat(hits.path("tip").toString()).contains("successful, rating ≥ 3").isNotEqualTo(all.path("tip").toString());
         assertThat(tags.rows()).extracting(TagsSection.Row::successShare).allMatch(s -> s.endsWith("%"));
     }
 
