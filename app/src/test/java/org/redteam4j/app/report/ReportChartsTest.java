@@ -120,4 +120,33 @@ class ReportChartsTest {
         assertThat(Cells.share(0.0049)).isEqualTo("<1%");
         assertThat(Cells.share(0, 0)).isEqualTo("—");
     }
+
+    /** Negative scores (the generated example data's are): mean − SD and mean + SD both below zero, as drawn. */
+    @Test
+    void fig11BandSpansMeanPlusMinusOneSdAlsoBelowZero() throws Exception {
+        List<AttemptFacts> facts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            facts.add(new AttemptFacts("rlhf", "52B", i % 5, -3 + 0.5 * (i % 5) + 0.2 * (i % 3), -1.0, i % 4, List.of("Theft")));
+        }
+        RedTeamAnalysis.Report a = new RedTeamAnalysis(3, 100).analyse(facts);
+        Charts charts = new Charts();
+        RatingSection.of(a, charts);
+        JsonNode band = option(charts, "fig11").path("series").get(0);
+
+        assertThat(band.path("type").asText()).isEqualTo("custom");
+        assertThat(band.path("renderItem").asText()).isEqualTo(ChartOptions.BAND);
+        List<RedTeamAnalysis.RatingRow> rows = a.ratingVsHarmlessness();
+        assertThat(band.path("data")).hasSize(rows.size() - 1);
+        for (int i = 0; i + 1 < rows.size(); i++) {
+            JsonNode v = band.path("data").get(i).path("value");
+            double m = rows.get(i).meanMinHarmlessness();
+            double sd = rows.get(i).sd();
+            assertThat(m + sd).as("the case stacking got wrong").isNegative();
+            assertThat(v.get(0).asDouble()).isEqualTo(i);
+            assertThat(v.get(1).asDouble()).isCloseTo(m - sd, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(v.get(2).asDouble()).isCloseTo(m + sd, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(v.get(4).asDouble()).isCloseTo(rows.get(i + 1).meanMinHarmlessness() - rows.get(i + 1).sd(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
 }
