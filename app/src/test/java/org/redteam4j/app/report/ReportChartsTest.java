@@ -149,4 +149,31 @@ class ReportChartsTest {
                     org.assertj.core.data.Offset.offset(1e-9));
         }
     }
+
+    /** Fig. 5 as the issue defines it: the cumulative share against k/n from (0, 0), 15% marked; every item's tooltip formatted. */
+    @Test
+    void fig5PlotsTheCumulativeShareAgainstTheShareOfMembers() throws Exception {
+        RedTeamAnalysis.Report a = report();
+        Charts charts = new Charts();
+        MembersSection.of(a, charts);
+        JsonNode fig5 = option(charts, "fig5");
+
+        assertThat(fig5.path("tooltip").path("formatter").asText()).isEqualTo(ChartOptions.TIPS);
+        JsonNode curve = fig5.path("series").get(1);
+        assertThat(curve.path("xAxisIndex").asInt()).isEqualTo(1);
+        assertThat(fig5.path("xAxis").get(1).path("type").asText()).isEqualTo("value");
+        assertThat(fig5.path("yAxis").get(1).path("axisLabel").path("formatter").asText()).isEqualTo(ChartOptions.PERCENT);
+        int n = a.members().attemptsPerMember().size();
+        assertThat(curve.path("data")).hasSize(n + 1);
+        assertThat(curve.path("data").get(0).path("value").toString()).isEqualTo("[0.0,0.0]");
+        assertThat(curve.path("data").get(n).path("value").toString()).isEqualTo("[1.0,1.0]");
+        assertThat(curve.path("data").get(1).path("value").get(0).asDouble()).isCloseTo(1.0 / n, org.assertj.core.data.Offset.offset(1e-4));
+        JsonNode at15 = fig5.path("series").get(2).path("data").get(0).path("value");
+        assertThat(at15.get(0).asDouble()).isEqualTo(0.15);
+        assertThat(at15.get(1).asDouble()).isCloseTo(a.members().shareFromTop15Percent(), org.assertj.core.data.Offset.offset(1e-4));
+        for (JsonNode s : fig5.path("series")) {
+            s.path("data").forEach(d -> assertThat(d.path("tip")).as(s.path("name").asText()).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line.asText()).doesNotMatch(".*\\d\\.\\d{3,}.*")));
+        }
+    }
 }
