@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.AttemptFacts;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 import org.redteam4j.core.format.Json;
@@ -175,5 +176,43 @@ class ReportChartsTest {
             s.path("data").forEach(d -> assertThat(d.path("tip")).as(s.path("name").asText()).isNotEmpty()
                     .allSatisfy(line -> assertThat(line.asText()).doesNotMatch(".*\\d\\.\\d{3,}.*")));
         }
+    }
+
+    /**
+     * Fig. 2: attempts with one description sit on one spot; each is drawn apart (filled and hollow both
+     * show) and says how many there succeeded; the legend wraps; labels read away from the right edge.
+     */
+    @Test
+    void fig2SpreadsAttemptsWithTheSameDescriptionSoNoneHidesAnother() throws Exception {
+        List<AttackMap.Point> points = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // one description six times, 2 successful, all on one spot
+            points.add(new AttackMap.Point(1f, 1f, 0, i < 2, "asks how to pick a lock", i < 2 ? 3 : 1));
+        }
+        for (int i = 0; i < 6; i++) {
+            points.add(new AttackMap.Point(10f + i, 5f, i % 2 == 0 ? 0 : 1, false, "asks about a lock " + i, 0));
+        }
+        List<AttackMap.Cluster> clusters = new ArrayList<>();
+        for (int c = 0; c < 6; c++) { // six clusters: more than a scroll legend showed
+            clusters.add(new AttackMap.Cluster(c, List.of("lock", "word" + c), c < 2 ? 6 : 0, 0, c < 3 ? 1f : 15f, 3f));
+        }
+        AttackMap map = new AttackMap("test", points, clusters);
+        ReportData data = new ReportData("test", false, report(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), map, null);
+        Charts charts = new Charts();
+        AttackMapSection section = AttackMapSection.of(data, charts);
+        JsonNode fig2 = option(charts, "fig2");
+
+        List<String> spots = new ArrayList<>();
+        List<String> tips = new ArrayList<>();
+        fig2.path("series").get(0).path("data").forEach(d -> {
+            spots.add(d.path("value").toString());
+            tips.add(d.path("tip").toString());
+        });
+        assertThat(spots).hasSize(9).doesNotHaveDuplicates();
+        assertThat(tips.stream().filter(t -> t.contains("2 of 6 attempts with this description successful"))).hasSize(6);
+        assertThat(section.chart().caption()).contains("spread in a small spiral");
+        assertThat(fig2.path("legend").path("type").asText()).isEqualTo("plain");
+        JsonNode labels = fig2.path("series").get(fig2.path("series").size() - 1).path("data");
+        assertThat(labels.get(0).path("label").path("position").asText()).isEqualTo("right");
+        assertThat(labels.get(5).path("label").path("position").asText()).isEqualTo("left");
     }
 }
