@@ -87,7 +87,15 @@
     });
     matching = records.filter(matches);
     page = 0;
+    if (selected && !matches(selected)) { clearDetail(); } // a transcript the new filter excludes would read as one of its results
     renderList();
+  }
+
+  var hint = document.getElementById('explorer-detail').innerHTML; // our template's hint, no data in it
+
+  function clearDetail() {
+    selected = null;
+    document.getElementById('explorer-detail').innerHTML = hint;
   }
 
   function title(record) {

@@ -42,6 +42,14 @@
     }
   };
 
+  // a band (e.g. mean ± 1 SD): a custom series whose items are segments [x0, low0, high0, x1, low1, high1], each
+  // drawn as the quadrilateral between its bounds, so it is right at any sign of the values
+  named['@band'] = function (params, api) {
+    var points = [api.coord([api.value(0), api.value(1)]), api.coord([api.value(3), api.value(4)]),
+      api.coord([api.value(3), api.value(5)]), api.coord([api.value(0), api.value(2)])];
+    return { type: 'polygon', shape: { points: points }, style: { fill: api.visual('color') }, silent: true };
+  };
+
   function resolve(node) {
     if (Array.isArray(node)) { node.forEach(resolve); return; }
     if (!node || typeof node !== 'object') { return; }

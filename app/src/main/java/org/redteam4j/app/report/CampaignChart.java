@@ -70,10 +70,15 @@ final class CampaignChart {
 
     /** Labelled targets first, by model type in the paper's order, then size by value; then by name. */
     static Comparator<AttackSummary.Row> byTypeThenSize(Map<String, String> labels) {
-        return Comparator.<AttackSummary.Row, Boolean>comparing(r -> !labels.containsKey(r.target()))
-                .thenComparing(r -> type(labels.get(r.target())), RedTeamAnalysis::typeOrder)
-                .thenComparing(r -> size(labels.get(r.target())), ParameterCount.ORDER)
-                .thenComparing(AttackSummary.Row::target);
+        return Comparator.comparing(AttackSummary.Row::target, targetsByTypeThenSize(labels));
+    }
+
+    /** Target names in that order ({@code labels}: target → "model type size"); the explorer lists its targets so too. */
+    static Comparator<String> targetsByTypeThenSize(Map<String, String> labels) {
+        return Comparator.<String, Boolean>comparing(t -> !labels.containsKey(t))
+                .thenComparing(t -> type(labels.get(t)), RedTeamAnalysis::typeOrder)
+                .thenComparing(t -> size(labels.get(t)), ParameterCount.ORDER)
+                .thenComparing(Comparator.naturalOrder());
     }
 
     /** A label is "model type size": the size is its last word. */

@@ -42,7 +42,12 @@ final class Cells {
 
     /** A share as "31%", or a dash when there is nothing to share out. */
     static String share(long part, long whole) {
-        return whole == 0 ? NONE : percent(part / (double) whole) + "%";
+        return whole == 0 ? NONE : share(part / (double) whole);
+    }
+
+    /** A share 0–1 as "31%"; a share above zero that rounds to 0 is "<1%", so none reads as nothing. */
+    static String share(double share) {
+        return share > 0 && share < 0.005 ? "<1%" : percent(share) + "%";
     }
 
     /** A rating as the data writes it: "3" for whole ratings, "2.50" for averaged ones. */

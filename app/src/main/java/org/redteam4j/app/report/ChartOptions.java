@@ -8,7 +8,7 @@ import org.redteam4j.core.format.Json;
 /**
  * Building blocks of ECharts options: a category chart of series, a series, titled axes, data items
  * with a tooltip and an explorer filter. Functions cannot travel in JSON, so an option names them as
- * {@code "@name"} strings ({@link #TIPS}, {@link #PARAMETERS}, {@link #PERCENT}, {@link #ERROR_BARS})
+ * {@code "@name"} strings ({@link #TIPS}, {@link #PARAMETERS}, {@link #PERCENT}, {@link #ERROR_BARS}, {@link #BAND})
  * and {@code report.js} puts its function of that name in their place.
  */
 final class ChartOptions {
@@ -21,6 +21,8 @@ final class ChartOptions {
     static final String PERCENT = "@percent";
     /** A custom series' renderItem: whiskers from {@code value[1]} to {@code value[2]} at {@code value[0]}. */
     static final String ERROR_BARS = "@errorBars";
+    /** A custom series' renderItem: a filled band from {@code [x0, low0, high0, x1, low1, high1]}, one item per segment. */
+    static final String BAND = "@band";
 
     /** Distinct colours that stay distinct for colour-blind readers (Okabe–Ito, then two more). */
     static final List<String> PALETTE = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F6D00",

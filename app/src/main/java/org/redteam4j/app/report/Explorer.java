@@ -45,6 +45,11 @@ record Explorer(int attempts, int attacks, long seed, List<Positioned<ExplorerAt
         return attempts + attacks;
     }
 
+    /** Whether the page embeds records (and so has an explorer that row and chart clicks filter). */
+    boolean embedded() {
+        return absence == null && total() > 0;
+    }
+
     int shown() {
         return chosenAttempts.size() + chosenAttacks.size();
     }

@@ -92,6 +92,9 @@ final class ExplorerJson {
             turns(r, k.turns());
             facets.add("campaign", k.campaign());
             facets.add("target", k.target());
+            if (k.targetLabel() != null) {
+                facets.targetLabels.put(k.target(), k.targetLabel());
+            }
             facets.add("strategy", k.strategy());
             facets.add("verdict", k.verdict());
             if (k.tag() != null) {
@@ -125,6 +128,8 @@ final class ExplorerJson {
     private static final class Facets {
 
         private final Map<String, List<Object>> values = new LinkedHashMap<>();
+        /** target → "model type size", for the order of the targets (as the campaign charts sort them). */
+        private final Map<String, String> targetLabels = new LinkedHashMap<>();
 
         void add(String field, Object value) {
             List<Object> list = values.computeIfAbsent(field, f -> new ArrayList<>());
@@ -149,8 +154,9 @@ final class ExplorerJson {
             return facets;
         }
 
-        private static Comparator<Object> order(String field) {
+        private Comparator<Object> order(String field) {
             return switch (field) {
+                case "target" -> Comparator.comparing(String::valueOf, CampaignChart.targetsByTypeThenSize(targetLabels));
                 case "model_type" -> (a, b) -> RedTeamAnalysis.typeOrder((String) a, (String) b);
                 case "size" -> (a, b) -> ParameterCount.ORDER.compare((String) a, (String) b);
                 case "member", "cluster", "rating" -> Comparator.comparingDouble(v -> ((Number) v).doubleValue());

@@ -14,7 +14,7 @@ record ExplorerSection(String note, String data, String style, String script) {
         if (explorer.absence() != null) {
             return new ExplorerSection("No attempts to explore: " + explorer.absence() + ".", null, null, null);
         }
-        if (explorer.total() == 0) {
+        if (!explorer.embedded()) {
             return new ExplorerSection("No attempts to explore: the input has none.", null, null, null);
         }
         String data = ExplorerJson.scriptSafe(ExplorerJson.of(explorer, report.map()).toString());
@@ -32,10 +32,12 @@ record ExplorerSection(String note, String data, String style, String script) {
                         ? String.format(Locale.ROOT, "All %,d attempts are here.", explorer.attempts())
                         : String.format(Locale.ROOT, "All %,d attempts and %,d automated attacks are here.", explorer.attempts(),
                                 explorer.attacks());
-        if (report.map() != null && report.map().points().size() != explorer.attempts()) {
+        boolean clustered = report.map() != null && report.map().points().size() == explorer.attempts();
+        if (report.map() != null && !clustered) {
             note += " Clusters are not shown: the database changed between the analysis's read and the explorer's.";
         }
-        return note + " A click on a row of Table 1, of the attack map's clusters or of any other table above that shows a "
+        String clusters = clustered ? ", of the attack map's clusters" : ""; // no map (or a stale one): no clusters to click
+        return note + " A click on a row of Table 1" + clusters + " or of any other table above that shows a "
                 + "pointer lists that row's attempts here.";
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.redteam4j.core.analysis.MemberStatistics;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
+import org.redteam4j.core.format.Json;
 
 /**
  * Fig. 5: attempts per member with their cumulative share, the share of the most active 15%
@@ -38,17 +39,18 @@ record MembersSection(String members, String topShare, String smallNote, String 
             RedTeamAnalysis.MemberEffect e = m.effectiveness().get(i);
             running += e.attempts();
             rows.add(new Row(String.valueOf(i + 1), String.valueOf(e.memberId()), String.valueOf(e.attempts()),
-                    Cells.percent(share(e.attempts(), total)) + "%", Cells.percent(share(running, total)) + "%",
+                    Cells.share(share(e.attempts(), total)), Cells.share(share(running, total)),
                     Cells.number(e.rawMean()), Cells.interval(e.shrunkMean()), Cells.filter("member", e.memberId())));
         }
         int left = m.members() - rows.size();
         String more = left <= 0 ? "" : "and " + left + " less active member" + (left == 1 ? "" : "s") + " (all in members.csv).";
-        Chart chart = charts.add("fig5", "Attempts per member, most active first (bars, left axis), and the cumulative share of "
-                + "all attempts (line, right axis); " + a.attempts() + " attempts by " + m.members() + " members.", option(m));
+        Chart chart = charts.add("fig5", "Attempts per member, most active first (bars: rank on the bottom axis, attempts on the left), "
+                + "and the cumulative share of all attempts against the share of members (line: top and right axes, from 0, 0; "
+                + "the diamond marks 15% of members); " + a.attempts() + " attempts by " + m.members() + " members.", option(m));
         String small = m.members() < MemberStatistics.MEANINGFUL_MEMBERS ? "With " + m.members() + " member"
                 + (m.members() == 1 ? "" : "s") + " (fewer than " + MemberStatistics.MEANINGFUL_MEMBERS + ") this figure is not "
                 + "meaningful: 15% of them is " + String.format(Locale.ROOT, "%.2f", 0.15 * m.members()) + " members." : null;
-        return new MembersSection(String.valueOf(m.members()), Cells.percent(m.shareFromTop15Percent()), small, tau2Test(m), chart,
+        return new MembersSection(String.valueOf(m.members()), Cells.share(m.shareFromTop15Percent()), small, tau2Test(m), chart,
                 m.method(), rows, more);
     }
 
@@ -80,35 +82,76 @@ record MembersSection(String members, String topShare, String smallNote, String 
                 significant ? "" : ", so the differences between members' mean ratings may be noise");
     }
 
+    /**
+     * Bars of attempts per member (rank on the bottom axis) and, as the issue defines it, the cumulative
+     * share of attempts against the share of members k/n (top axis, 0–100%) from (0, 0), with a marker
+     * at 15% of members and the interpolated share there. Tooltips are formatted here (@tips).
+     */
     private static ObjectNode option(RedTeamAnalysis.Members m) {
         List<Long> perMember = m.attemptsPerMember();
+        int n = perMember.size();
+        long total = perMember.stream().mapToLong(Long::longValue).sum();
         List<String> ranks = new ArrayList<>();
         ArrayNode counts = ChartOptions.array();
         ArrayNode cumulative = ChartOptions.array();
-        long total = perMember.stream().mapToLong(Long::longValue).sum();
+        cumulative.add(ChartOptions.item(new double[] {0, 0}, List.of("0 members: 0% of the attempts"), null));
         long running = 0;
-        for (int i = 0; i < perMember.size(); i++) {
+        for (int i = 0; i < n; i++) {
             ranks.add(String.valueOf(i + 1));
-            ObjectNode bar = counts.addObject().put("value", perMember.get(i));
-            if (i < m.effectiveness().size()) { // a click on a member's bar filters the explorer to that member
-                bar.putObject("filter").put("member", m.effectiveness().get(i).memberId());
-            }
-            running += perMember.get(i);
-            cumulative.add(total == 0 ? 0 : Math.round(10_000.0 * running / total) / 10_000.0);
+            long attempts = perMember.get(i);
+            List<String> tip = new ArrayList<>(List.of("rank " + (i + 1) + (i < m.effectiveness().size()
+                    ? ": member " + m.effectiveness().get(i).memberId() : ""), attempts + " attempts (" + Cells.share(attempts, total)
+                    + " of all)"));
+            // a click on a member's bar filters the explorer to that member
+            counts.add(ChartOptions.item(attempts, tip, i < m.effectiveness().size()
+                    ? ChartOptions.filter("member", m.effectiveness().get(i).memberId()) : null));
+            running += attempts;
+            double members = (i + 1) / (double) n;
+            double share = share(running, total);
+            cumulative.add(ChartOptions.item(new double[] {round(members), round(share)}, List.of("the most active " + (i + 1)
+                    + " of " + n + " members (" + Cells.share(i + 1, n) + ")", "made " + Cells.share(running, total)
+                    + " of the attempts"), null));
         }
-        ObjectNode option = ChartOptions.bars(ranks, List.of(ChartOptions.series("attempts", "bar", counts),
-                ChartOptions.series("cumulative share", "line", cumulative)));
-        ((ObjectNode) option.get("series").get(1)).put("yAxisIndex", 1);
-        ObjectNode x = (ObjectNode) option.get("xAxis");
-        x.put("name", "members, most active first").put("nameLocation", "middle").put("nameGap", 28);
-        ArrayNode axes = option.putArray("yAxis");
-        axes.addObject().put("type", "value").put("name", "attempts").put("nameLocation", "middle").put("nameGap", 45)
-                .put("minInterval", 1);
-        ObjectNode right = axes.addObject().put("type", "value").put("name", "cumulative share").put("nameLocation", "middle")
-                .put("nameGap", 45).put("min", 0).put("max", 1);
-        right.putObject("axisLabel").put("formatter", "{value}");
+        ObjectNode option = Json.mapper().createObjectNode();
+        option.put("animation", false);
+        option.putObject("tooltip").put("trigger", "item").put("formatter", ChartOptions.TIPS);
+        option.putObject("legend").put("top", 0);
+        option.putObject("grid").put("left", 70).put("right", 70).put("top", 70).put("bottom", 50);
+        ArrayNode xAxes = option.putArray("xAxis");
+        ObjectNode rank = ChartOptions.axis(xAxes.addObject().put("type", "category"), "members, most active first (rank)", 28);
+        ranks.forEach(rank.putArray("data")::add);
+        ObjectNode members = ChartOptions.axis(xAxes.addObject().put("type", "value").put("position", "top").put("min", 0)
+                .put("max", 1), "share of members, most active first (cumulative line)", 25);
+        members.putObject("axisLabel").put("formatter", ChartOptions.PERCENT);
+        members.putObject("splitLine").put("show", false);
+        ArrayNode yAxes = option.putArray("yAxis");
+        ChartOptions.axis(yAxes.addObject().put("type", "value").put("minInterval", 1), "attempts", 45);
+        ObjectNode right = ChartOptions.axis(yAxes.addObject().put("type", "value").put("min", 0).put("max", 1),
+                "cumulative share of attempts", 45);
+        right.putObject("axisLabel").put("formatter", ChartOptions.PERCENT);
         right.putObject("splitLine").put("show", false);
-        option.putObject("grid").put("left", 70).put("right", 70).put("bottom", 50);
+        ArrayNode series = option.putArray("series");
+        series.add(ChartOptions.series("attempts", "bar", counts));
+        ObjectNode curve = ChartOptions.series("cumulative share of attempts", "line", cumulative).put("xAxisIndex", 1)
+                .put("yAxisIndex", 1).put("symbolSize", n > 60 ? 0 : 4).put("z", 3);
+        curve.putObject("itemStyle").put("color", "#D55E00");
+        curve.putObject("lineStyle").put("color", "#D55E00").put("width", 2);
+        series.add(curve);
+        if (n > 0) { // the issue's number: the share at exactly 15% of members, read off this curve
+            double top = m.shareFromTop15Percent();
+            ObjectNode at15 = ChartOptions.series("most active 15% of members", "scatter", ChartOptions.array().add(ChartOptions.item(
+                    new double[] {0.15, round(top)}, List.of("the most active 15% of members", "made " + Cells.share(top)
+                            + " of the attempts (interpolated)"), null))).put("xAxisIndex", 1).put("yAxisIndex", 1)
+                    .put("symbol", "diamond").put("symbolSize", 12).put("z", 4);
+            at15.putObject("itemStyle").put("color", "#1d2330");
+            at15.putObject("label").put("show", true).put("position", "right").put("formatter", "15% of members: " + Cells.share(top))
+                    .put("fontSize", 11).put("backgroundColor", "rgba(255,255,255,0.85)").put("padding", 2);
+            series.add(at15);
+        }
         return option;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000.0) / 10_000.0;
     }
 }

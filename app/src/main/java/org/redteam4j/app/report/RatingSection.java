@@ -19,8 +19,7 @@ record RatingSection(Chart chart, List<Row> rows) {
     static RatingSection of(RedTeamAnalysis.Report a, Charts charts) {
         List<String> labels = new ArrayList<>();
         ArrayNode mean = ChartOptions.array();
-        ArrayNode low = ChartOptions.array();
-        ArrayNode width = ChartOptions.array();
+        List<double[]> points = new ArrayList<>(); // per rating with a mean: x, mean − SD, mean + SD; null for none
         List<Row> rows = new ArrayList<>();
         for (RedTeamAnalysis.RatingRow r : a.ratingVsHarmlessness()) {
             String rating = Cells.rating(r.rating());
@@ -30,30 +29,40 @@ record RatingSection(Chart chart, List<Row> rows) {
             ObjectNode filter = ChartOptions.filter("rating", Cells.ratingValue(r.rating()));
             if (m == null) {
                 mean.add("-");
-                low.add("-");
-                width.add("-");
+                points.add(null);
             } else {
                 mean.add(ChartOptions.item(m, List.of("self-rating " + rating + ": " + r.attempts() + " attempts",
                         "mean min-harmlessness " + Cells.number(m) + ", SD " + Cells.number(r.sd()),
                         "±1 SD: " + Cells.number(m - sd) + " to " + Cells.number(m + sd)), filter));
-                low.add(m - sd);
-                width.add(2 * sd);
+                points.add(new double[] {labels.size() - 1, m - sd, m + sd});
             }
             rows.add(new Row(rating, String.valueOf(r.attempts()), Cells.number(m), Cells.number(r.sd()), filter.toString()));
         }
-        // the band: an invisible line at mean − SD with a filled area of height 2 SD stacked on it
-        ObjectNode base = ChartOptions.series("band base", "line", low).put("stack", "sd").put("symbol", "none").put("silent", true);
-        base.putObject("lineStyle").put("opacity", 0);
-        base.putObject("tooltip").put("show", false);
-        ObjectNode band = ChartOptions.series(BAND, "line", width).put("stack", "sd").put("symbol", "none").put("silent", true);
-        band.putObject("lineStyle").put("opacity", 0);
-        band.putObject("areaStyle").put("color", "rgba(0, 114, 178, 0.18)");
-        band.putObject("itemStyle").put("color", "rgba(0, 114, 178, 0.35)");
+        // the band: one filled quadrilateral from each rating's mean ± SD to the next one's (report.js, @band), drawn
+        // from the bounds themselves; stacked line areas stack same-sign values only, so they broke below zero
+        ArrayNode segments = ChartOptions.array();
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double[] from = points.get(i);
+            double[] to = points.get(i + 1);
+            if (from != null && to != null) {
+                ArrayNode segment = segments.addObject().putArray("value");
+                for (double v : new double[] {from[0], from[1], from[2], to[0], to[1], to[2]}) {
+                    segment.add(v);
+                }
+            }
+        }
+        ObjectNode band = ChartOptions.series(BAND, "custom", segments).put("renderItem", ChartOptions.BAND).put("silent", true)
+                .put("z", 1);
+        ObjectNode encode = band.putObject("encode");
+        encode.putArray("x").add(0).add(3);
+        encode.putArray("y").add(1).add(2).add(4).add(5); // so the value axis spans the band
+        band.putObject("itemStyle").put("color", "rgba(0, 114, 178, 0.18)");
+        band.putObject("tooltip").put("show", false);
         ObjectNode line = ChartOptions.series(MEAN, "line", mean).put("symbolSize", 8).put("z", 3);
         line.putObject("itemStyle").put("color", "#0072B2");
         line.putObject("lineStyle").put("color", "#0072B2").put("width", 2);
         ObjectNode option = ChartOptions.bars(labels, "self-rating (0 = not successful … 4 = very successful)",
-                "min-harmlessness (lower = more harmful)", List.of(base, band, line));
+                "min-harmlessness (lower = more harmful)", List.of(band, line));
         option.with("legend").putArray("data").add(MEAN).add(BAND);
         Chart chart = charts.add("fig11", "Mean min-harmlessness per self-rating with ±1 SD as a band; " + a.attempts()
                 + " attempts; Spearman's rho = " + (a.spearman() == null ? "n/a" : Cells.number(a.spearman())) + ".", option);

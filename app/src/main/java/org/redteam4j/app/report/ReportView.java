@@ -6,12 +6,13 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
 /**
  * What {@code report/report.html} shows, one record per section, every value already written as
  * the text the page prints; the template escapes it. Charts are added to {@code charts} in page order.
+ * {@code explorable}: the page has an explorer, so rows with a filter are clickable and focusable (only then).
  */
 record ReportView(String source, String attempts, String resamples, String resampled, String resamplingNote, String seed,
                   boolean simulated, Table1Section table1,
                   ScalingSection scaling, ByTypeSection byType, MembersSection members, DistributionsSection distributions,
                   TagsSection tags, RatingSection rating, AttackMapSection attackMap, AgreementSection agreement,
-                  CampaignsSection campaigns) {
+                  CampaignsSection campaigns, boolean explorable) {
 
     static ReportView of(ReportData data, Charts charts) {
         RedTeamAnalysis.Report a = data.analysis();
@@ -20,7 +21,7 @@ record ReportView(String source, String attempts, String resamples, String resam
                 data.simulated(), Table1Section.of(a, charts), ScalingSection.of(a), ByTypeSection.of(a, charts),
                 MembersSection.of(a, charts), DistributionsSection.of(a, charts), TagsSection.of(a, charts),
                 RatingSection.of(a, charts), AttackMapSection.of(data, charts), AgreementSection.of(data),
-                CampaignsSection.of(data, charts));
+                CampaignsSection.of(data, charts), data.explorer().embedded());
     }
 
     /** What the meta line says the bootstrap resampled; a tables.json from before the choice resampled attempts. */

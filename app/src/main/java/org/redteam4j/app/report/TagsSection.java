@@ -23,18 +23,21 @@ record TagsSection(Chart chart, List<Row> rows) {
         ArrayNode attempts = ChartOptions.array();
         ArrayNode successful = ChartOptions.array();
         for (RedTeamAnalysis.TagCount t : tags) {
-            List<String> tip = List.of(t.tag(), t.attempts() + " attempts (" + Cells.share(t.attempts(), a.attempts())
-                    + " of all attempts)", t.successful() + " successful (" + Cells.share(t.successful(), t.attempts())
-                    + " of the tag's attempts)");
-            ObjectNode filter = ChartOptions.filter("tag", t.tag());
-            attempts.add(labelled(ChartOptions.item(t.attempts(), tip, filter),
+            // each bar its own tip and filter: the successful bar opens the tag's successful attempts only
+            List<String> attemptsTip = List.of(t.tag(), t.attempts() + " attempts (" + Cells.share(t.attempts(), a.attempts())
+                    + " of all attempts)");
+            List<String> successfulTip = List.of(t.tag(), t.successful() + " successful, rating ≥ 3 ("
+                    + Cells.share(t.successful(), t.attempts()) + " of the tag's " + t.attempts() + " attempts)");
+            attempts.add(labelled(ChartOptions.item(t.attempts(), attemptsTip, ChartOptions.filter("tag", t.tag())),
                     t.attempts() + " · " + Cells.share(t.attempts(), a.attempts())));
-            successful.add(labelled(ChartOptions.item(t.successful(), tip, filter),
+            successful.add(labelled(ChartOptions.item(t.successful(), successfulTip,
+                    ChartOptions.filter("tag", t.tag(), "successful", true)),
                     t.successful() + " · " + Cells.share(t.successful(), t.attempts()) + " successful"));
         }
         ObjectNode option = ChartOptions.bars(tags.stream().map(RedTeamAnalysis.TagCount::tag).toList(),
                 "tag", "attempts", List.of(ChartOptions.barSeries("attempts (label: count · share of all attempts)", attempts),
                         ChartOptions.barSeries("successful, rating ≥ 3 (label: count · share of the tag's attempts)", successful)));
+        option.with("tooltip").put("trigger", "item"); // the hovered bar's tip, not both bars' lines
         // horizontal bars: the category axis goes on the left, most used tag on top, labels wrapped, never cut
         ObjectNode category = (ObjectNode) option.get("xAxis");
         category.put("inverse", true).put("nameGap", 10).put("nameLocation", "start");

@@ -39,7 +39,10 @@ class ExplorerReportTest {
         assertThat(records).hasSize(2_000);
         assertThat(html).contains("Showing a uniform sample of 2,000 of 2,100 attempts (seed 2022): 100 are left out here, "
                 + "and every number above uses all of them.");
+        assertThat(html).as("--no-map: the note names no clusters").contains("A click on a row of Table 1 or of any other table")
+                .doesNotContain("attack map's clusters");
         assertThat(html).as("the summary numbers use every attempt").contains("2100 attempts");
+        assertThat(html).as("with an explorer, rows open their attempts").contains("class=\"filterable\" tabindex=\"0\" data-filter=");
         List<Integer> positions = numbers(records);
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(positions.get(positions.size() - 1)).as("the sample reaches the end of the file").isGreaterThan(2_000);
@@ -87,6 +90,10 @@ class ExplorerReportTest {
         assertThat(tables.exitCode()).as(tables.err()).isZero();
         assertThat(Files.readString(dir.resolve("tables/index.html"))).doesNotContain("explorer-data")
                 .contains("No attempts to explore: this report was made from a tables.json (--tables)");
+        for (String page : List.of("none/index.html", "tables/index.html")) { // no explorer: no row looks or acts clickable
+            assertThat(Files.readString(dir.resolve(page))).as(page).contains("<tr><td>")
+                    .doesNotContain("class=\"filterable\"", "tabindex=\"0\"", " data-filter=\"");
+        }
         assertThat(negative.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(negative.err()).contains("--explorer-limit");
     }
@@ -100,6 +107,26 @@ class ExplorerReportTest {
 
         assertThat(safe).doesNotContain("<", ">", "&", "\u2028", "\u2029");
         assertThat(Json.mapper().readTree(safe).get("text").asText()).isEqualTo(hostile);
+    }
+
+    @Test
+    void theTargetFilterListsTargetsByModelTypeThenSizeAsTheCampaignChartsDo() {
+        List<org.redteam4j.store.analysis.ExplorerQueries.Positioned<org.redteam4j.store.analysis.ExplorerAttack>> attacks =
+                new ArrayList<>();
+        String[][] targets = {{"rlhf-52B", "rlhf 52B"}, {"plain-13B", "plain lm 13B"}, {"rlhf-2.7B", "rlhf 2.7B"},
+                {"plain-2.7B", "plain lm 2.7B"}, {"odd", null}};
+        for (String[] t : targets) {
+            attacks.add(new org.redteam4j.store.analysis.ExplorerQueries.Positioned<>(attacks.size(),
+                    new org.redteam4j.store.analysis.ExplorerAttack("c", "k" + attacks.size(), t[0], t[1], "direct", null, "asks how to pick a lock",
+                            "miss", List.of(), null, List.of())));
+        }
+        Explorer explorer = new Explorer(0, attacks.size(), 1, List.of(), attacks, null);
+
+        List<String> order = new ArrayList<>();
+        ExplorerJson.of(explorer, null).path("facets").path("target").forEach(o -> order.add(o.path("value").asText()));
+
+        // by name, 13B would come before 2.7B and plain-… before rlhf-… only by luck
+        assertThat(order).containsExactly("plain-2.7B", "plain-13B", "rlhf-2.7B", "rlhf-52B", "odd");
     }
 
     static JsonNode embedded(String html) throws Exception {

@@ -219,6 +219,13 @@ class ReportBrowserTest {
         assertThat(keys.get("clusters")).containsExactly("cluster");
         assertThat(keys.get("campaignTargets")).containsExactly("campaign,target");
         assertThat(keys.get("campaign")).containsExactly("campaign,target,strategy,tag");
+        // a focused row shows a focus ring, so keyboard users see where Enter goes
+        Object ring = browser.script("""
+                var row = document.querySelector('tr.filterable');
+                row.focus();
+                var style = getComputedStyle(row);
+                return style.outlineStyle + ' ' + style.outlineWidth + ' ' + style.outlineColor;""");
+        assertThat(ring).isEqualTo("solid 2px rgb(59, 111, 216)");
     }
 
     private static void assertACampaignTableFilters(Browser browser) {
@@ -229,6 +236,7 @@ class ReportBrowserTest {
         assertThat(browser.find("dl.judges").getText()).contains("A hit when"); // judge ids explained from the catalogue
         input.sendKeys("no-such-target-anywhere");
         assertThat(visibleRows(browser, table)).isZero();
+        assertPrintShowsEveryRowAndSmallerCharts(browser, table, rows);
         input.clear();
         input.sendKeys(" ");
         assertThat(visibleRows(browser, table)).isEqualTo(rows);
@@ -239,6 +247,25 @@ class ReportBrowserTest {
                 .allMatch(tr -> tr.getText().toLowerCase().contains(firstTarget.toLowerCase()))).isTrue();
         input.clear();
         input.sendKeys(" ");
+    }
+
+    /**
+     * In print (emulated) a filtered campaign table shows all its rows, as the filter box is not printed,
+     * and charts shrink as report.css says, whatever each one's own height.
+     */
+    private static void assertPrintShowsEveryRowAndSmallerCharts(Browser browser, String table, int rows) {
+        String displayed = "return Array.from(document.querySelectorAll('#" + table + " tbody tr'))"
+                + ".filter(function (r) { return getComputedStyle(r).display !== 'none'; }).length";
+        String map = "return document.getElementById('chart-fig2').getBoundingClientRect().height";
+        assertThat((Long) browser.script(displayed)).isZero();
+        double screen = ((Number) browser.script(map)).doubleValue();
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat((Long) browser.script(displayed)).isEqualTo(rows);
+            assertThat(((Number) browser.script(map)).doubleValue()).isCloseTo(0.85 * screen, org.assertj.core.data.Offset.offset(2.0));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     private static long visibleRows(Browser browser, String table) {

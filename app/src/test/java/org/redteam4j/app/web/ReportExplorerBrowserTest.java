@@ -96,6 +96,9 @@ class ReportExplorerBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("#explorer-detail .explorer-verdict"))).hasSize(2);
             assertThat(browser.driver.findElements(By.cssSelector("#explorer-detail .explorer-turn"))).hasSizeGreaterThanOrEqualTo(2);
             browser.screenshot(Path.of("target", "screenshots", "12-report-explorer-campaign.png"));
+            // a wider filter still holds the open attack: it stays open
+            new Select(browser.find("select[data-field='target']")).selectByValue("");
+            assertThat(browser.find("#explorer-detail h3").getText()).startsWith("Attack ");
 
             // a campaign summary's row (target × strategy × tag), where the page's campaign tables carry filters
             List<WebElement> campaignRows = browser.driver.findElements(By.cssSelector("tr.filterable[data-filter*='campaign']"));
@@ -111,6 +114,9 @@ class ReportExplorerBrowserTest {
             browser.script("document.dispatchEvent(new CustomEvent('redteam4j:filter', {detail: {rating: 4}}))");
             waitForCount(browser, (int) attempts().stream().filter(a -> a.rating() == 4).count());
             assertThat(browser.find("select[data-field='target']").getAttribute("value")).isEmpty();
+            // ... and a filter that excludes the open attack closes it: the transcript shown must be one of the results
+            assertThat(browser.driver.findElements(By.cssSelector("#explorer-detail h3"))).isEmpty();
+            assertThat(browser.find("#explorer-detail .explorer-hint").getText()).startsWith("Choose an attempt");
         }
     }
 
