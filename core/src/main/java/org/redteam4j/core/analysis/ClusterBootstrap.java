@@ -39,7 +39,15 @@ public final class ClusterBootstrap {
             }
             counts[i++] = v.length;
         }
-        return of(m, drawn -> {
+        return mean(sums, counts, seed, resamples);
+    }
+
+    /**
+     * The ratio mean of clusters given by their sums and counts (in a canonical cluster order, each
+     * sum taken over sorted values), with its 95% cluster-bootstrap interval.
+     */
+    public static Interval mean(double[] sums, long[] counts, long seed, int resamples) {
+        return of(sums.length, drawn -> {
             double sum = 0;
             long count = 0;
             for (int c : drawn) {

@@ -409,15 +409,7 @@ public final class RedTeamAnalysis {
         }
         double[] sums = byId.stream().mapToDouble(MemberRatings::sum).toArray(); // each summed in sorted order
         long[] counts = byId.stream().mapToLong(MemberRatings::attempts).toArray();
-        return ClusterBootstrap.of(byId.size(), drawn -> {
-            double sum = 0;
-            long count = 0;
-            for (int c : drawn) {
-                sum += sums[c];
-                count += counts[c];
-            }
-            return count == 0 ? Double.NaN : sum / count;
-        }, streamSeed, resamples);
+        return ClusterBootstrap.mean(sums, counts, streamSeed, resamples);
     }
 
     /**
