@@ -25,6 +25,15 @@ public interface ChatModel extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether this model reads {@link ChatRequest#document()} from a field of its own (an
+     * application whose request template has a document slot). Strategies that inject through a
+     * document put it inside the human's message for every other model.
+     */
+    default boolean takesDocuments() {
+        return false;
+    }
+
     /** A stable identifier stored with every result, e.g. {@code openai:gpt-4o-mini}. */
     String id();
 

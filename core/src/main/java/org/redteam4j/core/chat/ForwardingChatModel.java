@@ -20,6 +20,11 @@ public abstract class ForwardingChatModel implements ChatModel {
     }
 
     @Override
+    public boolean takesDocuments() {
+        return model.takesDocuments();
+    }
+
+    @Override
     public boolean simulated() {
         return model.simulated();
     }

@@ -62,7 +62,7 @@ public class FewShotPrompt extends ForwardingChatModel {
         turns.addAll(request.turns());
         String preamble = examples.preamble().strip();
         String system = request.system() == null ? preamble : preamble + "\n\n" + request.system();
-        return new ChatRequest(system.isEmpty() ? null : system, turns, request.sampling());
+        return request.withSystem(system.isEmpty() ? null : system).withTurns(turns);
     }
 
     public Transcript examples() {

@@ -65,6 +65,11 @@ public final class RejectionSampling implements ChatModel {
     }
 
     @Override
+    public boolean takesDocuments() {
+        return model.takesDocuments();
+    }
+
+    @Override
     public void close() {
         workers.shutdownNow();
         model.close();

@@ -122,6 +122,18 @@ class InterventionTest {
     }
 
     @Test
+    void everyInterventionPassesTheApplicationsDocumentThrough() {
+        ChatRequest withDocument = QUESTION.withDocument("retrieved passage");
+        RecordingModel model = new RecordingModel(true);
+
+        new HhhPrompt(model).chat(withDocument);
+        new PlainPrompt(model).chat(withDocument);
+        new RejectionSampling(model, scorer((c, r) -> r.length()), 2).chat(withDocument);
+
+        assertThat(model.requests()).extracting(ChatRequest::document).containsOnly("retrieved passage");
+    }
+
+    @Test
     void rejectionSamplingNeedsAtLeastTwoSamples() {
         assertThatThrownBy(() -> new RejectionSampling(new RecordingModel(true), scorer((c, r) -> 0), 1))
                 .hasMessageContaining("at least 2");
