@@ -17,6 +17,8 @@ import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.catalogue.FrameworkIds;
+import org.redteam4j.core.catalogue.FrameworkMapping;
 
 /**
  * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case
@@ -24,7 +26,8 @@ import org.redteam4j.core.campaign.AttackResult;
  * attack not run is skipped; a configured secret found in an attack's texts (and redacted from them)
  * is named in its {@code system-out}. Given the per-target summary, each suite's {@code properties}
  * carry the primary judge's raw success rate and, where its calibration is known, the rate corrected
- * for its error, with their 95% intervals. Written with the JDK's XML writer, which escapes all text.
+ * for its error, with their 95% intervals; each test case's {@code properties} name the OWASP Top 10 for
+ * LLM Applications 2025 and MITRE ATLAS ids the attack lands under ({@code owasp}, {@code atlas}). Written with the JDK's XML writer, which escapes all text.
  */
 public final class JunitReport {
 
@@ -82,6 +85,7 @@ public final class JunitReport {
                     xml.writeAttribute("classname", safe(suite.getKey() + "." + attack.strategy()));
                     xml.writeAttribute("name", safe((attack.tag() == null ? "" : attack.tag() + ": ") + attack.seedText()));
                     xml.writeAttribute("time", c.status() == Status.NOT_RUN ? "0" : String.valueOf(c.duration().toMillis() / 1000.0));
+                    frameworks(xml, c, primary);
                     if (c.status() == Status.NOT_RUN) {
                         xml.writeEmptyElement("skipped");
                         xml.writeAttribute("message", "not run: the budget ran out");
@@ -129,6 +133,27 @@ public final class JunitReport {
             for (String note : corrected.notes()) {
                 property(xml, "corrected_note", safe(note));
             }
+        }
+        xml.writeEndElement();
+    }
+
+    /**
+     * Where the attack lands in the frameworks ({@link FrameworkMapping#of}): one {@code owasp} or {@code atlas}
+     * property per id. The primary judge is the campaign's, else the one that judged this attack (none for an
+     * attack that errored or did not run when the campaign's is not given).
+     */
+    private static void frameworks(XMLStreamWriter xml, AttackResult c, String primary) throws XMLStreamException {
+        String judge = primary != null ? primary : c.primary().map(org.redteam4j.core.scoring.Verdict::judge).orElse(null);
+        FrameworkIds ids = FrameworkMapping.builtin().of(c.attack().tag(), c.attack().strategy(), judge);
+        if (ids.isEmpty()) {
+            return;
+        }
+        xml.writeStartElement("properties");
+        for (String id : ids.owasp()) {
+            property(xml, "owasp", id);
+        }
+        for (String id : ids.atlas()) {
+            property(xml, "atlas", id);
         }
         xml.writeEndElement();
     }
