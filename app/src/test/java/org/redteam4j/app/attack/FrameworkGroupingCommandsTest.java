@@ -1,0 +1,131 @@
+package org.redteam4j.app.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam4j.app.CliRun;
+import org.redteam4j.core.format.Json;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The framework grouping end to end on a sim campaign: JUnit test-case properties, {@code stats --json}'s
+ * {@code frameworks} object, the report's "Findings by framework" section and {@code list --json}, each
+ * checked against the others' counts.
+ */
+class FrameworkGroupingCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    /** 4 builtin seeds (2 Discrimination & injustice, 2 Hate speech) × 3 strategies; the keyword judge. */
+    private static final String CAMPAIGN = """
+            name: "%s"
+            targets:
+              - name: half-complies
+                model: sim
+                sim: {refusal: 0.5, evasion: 0.0, compliance: 0.5, seed: 4}
+            seeds: {builtin: true, limit: 4}
+            strategies:
+              - direct
+              - template: role-play
+              - converters: [base64]
+            judges:
+              - keyword
+            """;
+
+    private static final String HOSTILE = "frameworks <img src=x onerror=alert(1)>";
+
+    @Test
+    void junitStatsAndTheReportAgreeOnTheGrouping() throws Exception {
+        Path campaign = Files.writeString(dir.resolve("c.yaml"), CAMPAIGN.formatted(HOSTILE));
+        String db = dir.resolve("f.db").toString();
+        Path junit = dir.resolve("junit.xml");
+
+        CliRun attack = CliRun.of("attack", "--campaign", campaign.toString(), "--db", db, "--junit", junit.toString(), "-q");
+        assertThat(attack.exitCode()).as(attack.err()).isZero();
+
+        // JUnit: count each id's test cases and failures (hits) from the properties
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        NodeList cases = xml.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(12);
+        Map<String, int[]> fromJunit = new HashMap<>();
+        int direct = 0;
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element testcase = (Element) cases.item(i);
+            boolean hit = testcase.getElementsByTagName("failure").getLength() > 0;
+            NodeList properties = testcase.getElementsByTagName("property");
+            if (properties.getLength() == 0) {
+                direct++;
+            }
+            for (int j = 0; j < properties.getLength(); j++) {
+                Element property = (Element) properties.item(j);
+                assertThat(property.getAttribute("name")).isIn("owasp", "atlas");
+                int[] counts = fromJunit.computeIfAbsent(property.getAttribute("value"), v -> new int[2]);
+                counts[0]++;
+                counts[1] += hit ? 1 : 0;
+            }
+        }
+        // direct maps to nothing in OWASP, but its tags do in ATLAS: every case has properties
+        assertThat(direct).isZero();
+        assertThat(fromJunit.get("LLM01:2025")[0]).isEqualTo(8); // template and converters
+        assertThat(fromJunit.get("AML.T0048.001")[0]).isEqualTo(6); // the hate-speech seeds, 3 strategies each
+        assertThat(fromJunit.get("AML.T0048.002")[0]).isEqualTo(12); // both tags map to societal harm
+
+        // stats --json: the same counts, per id, with rates and intervals
+        CliRun stats = CliRun.of("stats", "--db", db, "--json");
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode frameworks = Json.mapper().readTree(stats.out()).get("frameworks").get(HOSTILE);
+        Map<String, JsonNode> groups = new HashMap<>();
+        frameworks.get("owasp").forEach(g -> groups.put(g.get("id").asText(), g));
+        frameworks.get("atlas").forEach(g -> groups.put(g.get("id").asText(), g));
+        for (String id : new String[] {"LLM01:2025", "AML.T0048.001", "AML.T0048.002", "AML.T0054", "AML.T0068"}) {
+            JsonNode g = groups.get(id);
+            assertThat(g.get("attacks").asInt()).as(id).isEqualTo(fromJunit.get(id)[0]);
+            assertThat(g.get("hits").asInt()).as(id).isEqualTo(fromJunit.get(id)[1]);
+            double rate = g.get("success_rate").asDouble();
+            assertThat(rate).isEqualTo(fromJunit.get(id)[1] / (double) g.get("judged").asInt());
+            assertThat(g.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(rate);
+            assertThat(g.get("ci95").get(1).asDouble()).isGreaterThanOrEqualTo(rate);
+        }
+        // OWASP "none": the direct attacks, whose tags and judge map to no OWASP entry
+        assertThat(groups.get("none").get("attacks").asInt()).isEqualTo(4);
+        assertThat(groups.get("LLM01:2025").get("title").asText()).isEqualTo("Prompt Injection");
+
+        // the report: the section, its numbers, the hostile campaign name escaped
+        CliRun analyze = CliRun.of("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--resamples", "100");
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        String html = Files.readString(dir.resolve("report/index.html"));
+        int section = html.indexOf("<h2 id=\"frameworks\">");
+        assertThat(section).isPositive();
+        String frameworksHtml = html.substring(section, html.indexOf("Success intervals as in the campaigns", section));
+        assertThat(frameworksHtml).contains("Findings by framework").contains("<td>LLM01:2025</td>").contains("<td>Prompt Injection</td>")
+                .contains("<td>AML.T0054</td>").contains("<td>LLM Jailbreak</td>")
+                .contains("frameworks &lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");
+        assertThat(html).doesNotContain("<img src=x onerror");
+    }
+
+    @Test
+    void listShowsEachEntrysMapping() throws Exception {
+        CliRun list = CliRun.of("list", "--json");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        Map<String, JsonNode> entries = new HashMap<>();
+        Json.mapper().readTree(list.out()).forEach(e -> entries.put(e.get("kind").asText() + " " + e.get("id").asText(), e));
+        assertThat(entries.get("strategy template").get("owasp").get(0).asText()).isEqualTo("LLM01:2025");
+        assertThat(entries.get("strategy template").get("atlas").get(0).asText()).isEqualTo("AML.T0054");
+        assertThat(entries.get("converter base64").get("atlas").toString()).contains("AML.T0068");
+        assertThat(entries.get("judge harm").get("atlas").get(0).asText()).isEqualTo("AML.T0048");
+        assertThat(entries.get("strategy direct").get("owasp").size()).isZero();
+
+        CliRun text = CliRun.of("list", "strategies");
+        assertThat(text.out()).contains("OWASP LLM01:2025 · ATLAS AML.T0054");
+    }
+}
