@@ -10,7 +10,7 @@ import org.redteam4j.core.format.Json;
 
 /**
  * A campaign's framework grouping as JSON: {@code {"owasp": [{"id", "title", "attacks", "errors", "hits",
- * "judged", "success_rate", "ci95"}…], "atlas": […]}}, the primary judge's rate with its 95% interval
+ * "judged", "success_rate", "ci95", "simulated"}…], "atlas": […]}}, the primary judge's rate with its 95% interval
  * (null when nothing was judged; {@code ci95} null where there is no interval, e.g. one seed).
  */
 public final class FrameworksJson {
@@ -24,7 +24,8 @@ public final class FrameworksJson {
             ArrayNode array = node.putArray(framework.key());
             groups.stream().filter(g -> g.framework() == framework).forEach(g -> {
                 ObjectNode group = array.addObject().put("id", g.id()).put("title", g.title()).put("attacks", g.attacks())
-                        .put("errors", g.errors()).put("hits", g.rate().hits()).put("judged", g.rate().judged());
+                        .put("errors", g.errors()).put("hits", g.rate().hits()).put("judged", g.rate().judged())
+                        .put("simulated", g.simulated());
                 if (g.rate().rate() == null) {
                     group.putNull("success_rate");
                     group.putNull("ci95");

@@ -20,7 +20,8 @@ record FrameworksSection(List<Campaign> campaigns) {
     static FrameworksSection of(ReportData data) {
         FrameworkMapping mapping = FrameworkMapping.builtin();
         List<Campaign> campaigns = new ArrayList<>();
-        data.campaigns().forEach((name, rows) -> campaigns.add(new Campaign(name,
+        data.campaigns().forEach((name, rows) -> campaigns.add(new Campaign(name
+                + (rows.stream().anyMatch(org.redteam4j.core.analysis.AttackSummary.Row::simulated) ? " (simulated)" : ""),
                 table("OWASP LLM Top 10 2025", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.OWASP)),
                 table("MITRE ATLAS", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.ATLAS)))));
         return new FrameworksSection(campaigns);

@@ -99,6 +99,7 @@ class FrameworkGroupingCommandsTest {
         // OWASP "none": the direct attacks, whose tags and judge map to no OWASP entry
         assertThat(groups.get("none").get("attacks").asInt()).isEqualTo(4);
         assertThat(groups.get("LLM01:2025").get("title").asText()).isEqualTo("Prompt Injection");
+        assertThat(groups.get("LLM01:2025").get("simulated").asBoolean()).as("a sim campaign is marked simulated").isTrue();
 
         // the report: the section, its numbers, the hostile campaign name escaped
         CliRun analyze = CliRun.of("analyze", "--db", db, "--out", dir.resolve("report").toString(), "--resamples", "100");
@@ -109,7 +110,7 @@ class FrameworkGroupingCommandsTest {
         String frameworksHtml = html.substring(section, html.indexOf("Success intervals as in the campaigns", section));
         assertThat(frameworksHtml).contains("Findings by framework").contains("<td>LLM01:2025</td>").contains("<td>Prompt Injection</td>")
                 .contains("<td>AML.T0054</td>").contains("<td>LLM Jailbreak</td>")
-                .contains("frameworks &lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");
+                .contains("frameworks &lt;img src=x onerror=alert(1)&gt; (simulated)").doesNotContain("<img src=x");
         assertThat(html).doesNotContain("<img src=x onerror");
     }
 

@@ -50,10 +50,11 @@ public final class FrameworkGrouping {
      * One framework entry's attacks.
      *
      * @param title the entry's title ("Prompt Injection"); "no entry fits" for {@link #NONE}
-     * @param rate  the primary judge's hits over the attacks it judged; its {@code rate()} is null when none was judged
+     * @param rate      the primary judge's hits over the attacks it judged; its {@code rate()} is null when none was judged
+     * @param simulated some of its attacks were against or by the simulated assistant: not findings about a real model
      */
     public record Group(Framework framework, String id, String title, int attacks, int errors,
-                        AttackSummary.Rate rate) {
+                        AttackSummary.Rate rate, boolean simulated) {
     }
 
     private FrameworkGrouping() {
@@ -96,11 +97,13 @@ public final class FrameworkGrouping {
         private int hits;
         private int judged;
         private boolean clustered;
+        private boolean simulated;
         private final Map<String, int[]> seeds = new TreeMap<>();
 
         void add(AttackSummary.Row row, Map.Entry<String, AttackSummary.Rate> primary) {
             attacks += row.attacks();
             errors += row.errors();
+            simulated |= row.simulated();
             if (primary == null) {
                 return;
             }
@@ -119,7 +122,7 @@ public final class FrameworkGrouping {
             // the row name seeds the bootstrap's stream, so a group's interval is the same on every run
             AttackSummary.Rate rate = AttackSummary.rate(hits, judged, "primary", null, framework.key() + "\u0000" + id,
                     clustered ? new LinkedHashMap<>(seeds) : null);
-            return new Group(framework, id, title, attacks, errors, rate);
+            return new Group(framework, id, title, attacks, errors, rate, simulated);
         }
     }
 }
