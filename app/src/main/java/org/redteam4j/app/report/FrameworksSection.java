@@ -22,15 +22,17 @@ record FrameworksSection(List<Campaign> campaigns) {
         List<Campaign> campaigns = new ArrayList<>();
         data.campaigns().forEach((name, rows) -> campaigns.add(new Campaign(name
                 + (rows.stream().anyMatch(org.redteam4j.core.analysis.AttackSummary.Row::simulated) ? " (simulated)" : ""),
-                table("OWASP LLM Top 10 2025", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.OWASP)),
-                table("MITRE ATLAS", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.ATLAS)))));
+                table(name, "OWASP LLM Top 10 2025", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.OWASP)),
+                table(name, "MITRE ATLAS", FrameworkGrouping.of(rows, mapping, FrameworkGrouping.Framework.ATLAS)))));
         return new FrameworksSection(campaigns);
     }
 
-    private static Table table(String framework, List<FrameworkGrouping.Group> groups) {
+    /** A row opens its attacks in the explorer ({@code framework} is a list field of each attack record); "none" has no filter. */
+    private static Table table(String campaign, String framework, List<FrameworkGrouping.Group> groups) {
         List<Table.Row> rows = groups.stream().map(g -> new Table.Row(List.of(g.id(), g.title(), String.valueOf(g.attacks()),
                 String.valueOf(g.errors()), g.rate().hits() + "/" + g.rate().judged()
-                        + (g.rate().rate() == null ? "" : " = " + CampaignChart.rate(g.rate()))))).toList();
+                        + (g.rate().rate() == null ? "" : " = " + CampaignChart.rate(g.rate()))),
+                g.id().equals(FrameworkGrouping.NONE) ? null : Cells.filter("campaign", campaign, "framework", g.id()))).toList();
         return new Table(List.of(framework, "entry", "attacks", "errors", "success by the primary judge (95% CI)"), rows);
     }
 }

@@ -112,6 +112,10 @@ class FrameworkGroupingCommandsTest {
                 .contains("<td>AML.T0054</td>").contains("<td>LLM Jailbreak</td>")
                 .contains("frameworks &lt;img src=x onerror=alert(1)&gt; (simulated)").doesNotContain("<img src=x");
         assertThat(html).doesNotContain("<img src=x onerror");
+        // each row opens its attacks in the explorer, whose attack records carry their framework ids
+        assertThat(frameworksHtml).contains("&quot;framework&quot;:&quot;LLM01:2025&quot;");
+        assertThat(html).contains("\"frameworks\":[\"LLM01:2025\",\"AML.T0048.002\",\"AML.T0054\"")
+                .contains("<select data-field=\"framework\">");
     }
 
     @Test
