@@ -68,7 +68,7 @@ class FrameworkGroupingTest {
         assertThat(injection.rate().rate()).isEqualTo(Proportion.of(2, 4));
         // LLM02 (the PII tag): the four PII attacks, 3 hits
         assertThat(g.get("owasp LLM02:2025").rate().rate()).isEqualTo(Proportion.of(3, 4));
-        // OWASP none: the theft attacks by direct only... none here: theft went through converters (LLM01)
+        // no OWASP "none" group: PII maps to LLM02 and every theft attack went through converters (LLM01)
         assertThat(g).doesNotContainKey("owasp none");
         // ATLAS: PII → AML.T0057 (4 attacks), theft → AML.T0048.000 (3), jailbreak → AML.T0054 (5), converters → AML.T0068 (3)
         assertThat(g.get("atlas AML.T0057").rate().rate()).isEqualTo(Proportion.of(3, 4));
