@@ -29,7 +29,7 @@ final class CatalogueText {
                 text.append(String.format("  %-20s %s%s%n", entry.id(), entry.description(), needs));
                 text.append(String.format("  %-20s e.g. %s%n", "", entry.example()));
                 FrameworkIds ids = FrameworkMapping.builtin().entry(entry);
-                if (entry.kind() != Kind.RUNTIME) {
+                if (FrameworkMapping.maps(entry.kind())) {
                     text.append(String.format("  %-20s OWASP %s · ATLAS %s%n", "", ids.owasp().isEmpty() ? "none"
                             : String.join(", ", ids.owasp()), ids.atlas().isEmpty() ? "none" : String.join(", ", ids.atlas())));
                 }

@@ -55,7 +55,9 @@ public final class ListCommand implements Callable<Integer> {
                 ArrayNode needs = node.putArray("needs");
                 entry.needs().stream().sorted().map(Need::label).forEach(needs::add);
                 node.put("example", entry.example());
-                FrameworksJson.put(node, FrameworkMapping.builtin().entry(entry));
+                if (FrameworkMapping.maps(entry.kind())) {
+                    FrameworksJson.put(node, FrameworkMapping.builtin().entry(entry));
+                }
             }
             out.println(array);
         } else {

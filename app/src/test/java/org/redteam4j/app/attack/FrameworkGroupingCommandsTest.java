@@ -129,6 +129,7 @@ class FrameworkGroupingCommandsTest {
         assertThat(entries.get("converter base64").get("atlas").toString()).contains("AML.T0068");
         assertThat(entries.get("judge harm").get("atlas").get(0).asText()).isEqualTo("AML.T0048");
         assertThat(entries.get("strategy direct").get("owasp").size()).isZero();
+        assertThat(entries.get("runtime sim").has("owasp")).as("a runtime is no finding's cause").isFalse();
 
         CliRun text = CliRun.of("list", "strategies");
         assertThat(text.out()).contains("OWASP LLM01:2025 · ATLAS AML.T0054");

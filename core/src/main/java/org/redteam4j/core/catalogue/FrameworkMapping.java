@@ -210,7 +210,7 @@ public final class FrameworkMapping {
 
     /**
      * A catalogue entry's ids: a strategy's or judge's own row; a template by the {@code template} family,
-     * a converter by the {@code converters} family; a runtime maps to nothing.
+     * a converter by the {@code converters} family; any other kind (a runtime) maps to nothing.
      */
     public FrameworkIds entry(Entry entry) {
         return switch (entry.kind()) {
@@ -218,7 +218,12 @@ public final class FrameworkMapping {
             case JUDGE -> judge(entry.id());
             case TEMPLATE -> strategy("template");
             case CONVERTER -> strategy("converters");
-            case RUNTIME -> FrameworkIds.NONE;
+            default -> FrameworkIds.NONE;
         };
+    }
+
+    /** Whether {@link #entry} maps entries of this kind (strategies, judges, templates, converters). */
+    public static boolean maps(Kind kind) {
+        return kind == Kind.STRATEGY || kind == Kind.JUDGE || kind == Kind.TEMPLATE || kind == Kind.CONVERTER;
     }
 }
