@@ -48,6 +48,7 @@ public record HttpApp(String urlText, Template url, String method, Map<String, T
                     throw new BadInput(prefix + "headers: every header needs a name and a value");
                 }
                 headers.put(name, Template.parse(value, prefix + "headers." + name, keys, secrets));
+                checkHeaderName(name, prefix + "headers");
             });
         }
         Template body = Template.parse(declared.body() == null ? "" : declared.body(), prefix + "body", null, secrets);
@@ -81,6 +82,15 @@ public record HttpApp(String urlText, Template url, String method, Map<String, T
         if (sample.getScheme() == null || !Set.of("http", "https").contains(sample.getScheme().toLowerCase(Locale.ROOT))
                 || sample.getHost() == null) {
             throw new BadInput(where + ": expected an http:// or https:// URL with a host");
+        }
+    }
+
+    /** A name the JDK's client refuses (Host, Content-Length, …, or not a token) is refused now, not at the first request. */
+    private static void checkHeaderName(String name, String where) {
+        try {
+            java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header(name, "x");
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(where + ": '" + name + "' cannot be set (a restricted or invalid header name)");
         }
     }
 

@@ -141,7 +141,12 @@ public final class TemplatedHttpChatModel implements ChatModel {
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout);
         boolean typed = false;
         for (Map.Entry<String, Template> header : app.headers().entrySet()) {
-            http.header(header.getKey(), header.getValue().render(values));
+            try {
+                http.header(header.getKey(), header.getValue().render(values));
+            } catch (IllegalArgumentException e) {
+                throw new RequestRejectedException(id + ": header " + header.getKey() + " made from the template is "
+                        + "not a valid header value for this conversation (a line break, say)", 0);
+            }
             typed |= header.getKey().equalsIgnoreCase("Content-Type");
         }
         if (!typed && !body.isEmpty()) {

@@ -51,6 +51,24 @@ class EscapingTest {
     }
 
     @Test
+    void aPromptThatCannotBeAHeaderValueIsARejectedRequestNotACrash() throws Exception {
+        try (AppServer server = new AppServer(request -> Response.json("{\"answer\": \"ok\"}"))) {
+            TemplatedHttpChatModel bot = TemplatedHttpChatModelTest.model(new HttpApp.Declaration(server.url("/h"), null,
+                    Map.of("X-Question", "{{prompt}}"), "{}", "$.answer", null, null));
+            TemplatedHttpChatModel rawUrl = TemplatedHttpChatModelTest.model(new HttpApp.Declaration(
+                    server.url("/h?q={{prompt}}"), "GET", null, null, "$.answer", null, null));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.chat(TemplatedHttpChatModelTest.ask(null,
+                    Turn.human("two\nlines")))).isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
+                    .hasMessageContaining("header X-Question");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> rawUrl.chat(TemplatedHttpChatModelTest.ask(null,
+                    Turn.human("a b")))).isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
+                    .hasMessageContaining("{{…|url}}");
+            assertThat(server.received()).isEmpty();
+        }
+    }
+
+    @Test
     void withoutAFilterAValueIsInsertedAsItIs() {
         Template template = Template.parse("Q: {{prompt}} / {{system}} / {{document}}", "t", null, new java.util.ArrayList<>());
         String out = template.render(new TemplateValues(TemplatedHttpChatModelTest.ask(null, Turn.human("a \"b\"")), "s"));

@@ -68,6 +68,13 @@ class HttpAppTest {
     }
 
     @Test
+    void aHeaderTheClientCannotSetIsAConfigError() {
+        assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null,
+                Map.of("Host", "evil.example"), "{}", "$.a", null, null), "target b", NO_KEYS))
+                .isInstanceOf(BadInput.class).hasMessageStartingWith("target b: http.headers: 'Host' cannot be set");
+    }
+
+    @Test
     void anUnsetEnvironmentValueSaysWhereToPutItWithoutAnyValue() {
         assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null,
                 Map.of("Authorization", "Bearer ${BOT_TOKEN}"), "{}", "$.a", null, null), "target b", NO_KEYS))

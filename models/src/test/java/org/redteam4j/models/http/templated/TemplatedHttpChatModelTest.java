@@ -152,6 +152,33 @@ class TemplatedHttpChatModelTest {
     }
 
     @Test
+    void concurrentConversationsOnOneTargetEachKeepTheirOwnSession() throws Exception {
+        SessionBot app = new SessionBot();
+        try (AppServer server = new AppServer(request -> {
+            JsonNode in = request.json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) in).put("first", in.get("first").size() == 1);
+            return app.answer(new AppServer.Request(request.method(), request.path(), request.rawQuery(),
+                    request.headers(), in.toString()));
+        })) {
+            TemplatedHttpChatModel bot = model(sessionBot(server));
+            List<java.util.concurrent.CompletableFuture<String>> conversations = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Turn opening = Turn.human("conversation " + i);
+                conversations.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    String first = bot.chat(ask(null, opening)).first().text();
+                    return bot.chat(ask(null, opening, Turn.assistant(first), Turn.human("next"))).first().text();
+                }));
+            }
+
+            List<String> seconds = conversations.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+            assertThat(seconds).allMatch(text -> text.endsWith(" heard 2")).doesNotHaveDuplicates();
+            assertThat(server.received()).hasSize(16);
+            assertThat(app.sessions).hasSize(8).allSatisfy((id, heard) -> assertThat(heard).hasSize(2).endsWith("next"));
+        }
+    }
+
+    @Test
     void keepsEachSessionsCookiesAndSendsThemBack() throws Exception {
         AtomicInteger visitors = new AtomicInteger();
         try (AppServer server = new AppServer(request -> {
