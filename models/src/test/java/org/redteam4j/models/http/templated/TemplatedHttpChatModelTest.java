@@ -93,8 +93,8 @@ class TemplatedHttpChatModelTest {
     static HttpApp.Declaration sessionBot(AppServer server) {
         // "first" tells the test bot whether this is a conversation's first turn: a turn after it must carry the bot's id
         return new HttpApp.Declaration(server.url("/chat"), "POST", null,
-                "{\"session\": \"{{session}}\", \"message\": {{prompt|json}}, \"first\": {{messages}}}".replace(
-                        "{{messages}}", "{{messages|json}}"), "$.answer", "$.session_id", null);
+                "{\"session\": \"{{session}}\", \"message\": {{prompt|json}}, \"first\": {{messages|json}}}",
+                "$.answer", "$.session_id", null);
     }
 
     @Test
