@@ -23,6 +23,9 @@ public record HttpApp(String urlText, Template url, String method, Map<String, T
                       ReplyPath reply, ReplyPath sessionFrom, boolean sse, Secrets secrets) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Headers whose value is a credential: written out in the declaration, it would be stored in clear. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "x-api-key", "api-key");
 
     /** The {@code http:} block as declared; {@code where} names the target ({@code target support-bot}). */
     public record Declaration(String url, String method, Map<String, String> headers, String body, String reply,
@@ -46,6 +49,10 @@ public record HttpApp(String urlText, Template url, String method, Map<String, T
             declared.headers().forEach((name, value) -> {
                 if (name == null || name.isBlank() || value == null) {
                     throw new BadInput(prefix + "headers: every header needs a name and a value");
+                }
+                if (CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !value.contains("${")) {
+                    throw new BadInput(prefix + "headers." + name + ": a credential written out would be stored with "
+                            + "the target; put it in the environment or the credentials file and write ${NAME}");
                 }
                 headers.put(name, Template.parse(value, prefix + "headers." + name, keys, secrets));
                 checkHeaderName(name, prefix + "headers");

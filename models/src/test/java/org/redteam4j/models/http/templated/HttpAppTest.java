@@ -68,6 +68,15 @@ class HttpAppTest {
     }
 
     @Test
+    void aCredentialHeaderWrittenOutIsRefusedSoItIsNeverStored() {
+        assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("https://bot.example/x", null,
+                Map.of("Authorization", "Bearer sk-literal-123"), "{}", "$.a", null, null), "target b", NO_KEYS))
+                .isInstanceOf(BadInput.class)
+                .hasMessageStartingWith("target b: http.headers.Authorization: a credential written out")
+                .hasMessageNotContaining("sk-literal-123");
+    }
+
+    @Test
     void aHeaderTheClientCannotSetIsAConfigError() {
         assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null,
                 Map.of("Host", "evil.example"), "{}", "$.a", null, null), "target b", NO_KEYS))
