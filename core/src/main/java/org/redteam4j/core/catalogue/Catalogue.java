@@ -77,6 +77,12 @@ public final class Catalogue {
                     "{model: ollama:llama3.2}"),
             new Entry(Kind.RUNTIME, "gguf", "A GGUF model run by llama.cpp inside this process.", Set.of(),
                     "{model: gguf:model.gguf}"),
+            new Entry(Kind.RUNTIME, "http", "An application behind its own HTTP API (a support bot, a RAG service): a "
+                    + "request template with {{prompt}}, {{messages}}, {{session}}, {{document}}…, the reply read by "
+                    + "JSONPath, regex: or header:, one session (id and cookies) per attack, replayed when a strategy "
+                    + "backtracks.", Set.of(NETWORK),
+                    "{model: http, http: {url: 'http://127.0.0.1:8080/api/chat', body: '{\"message\": {{prompt|json}}}', "
+                            + "reply: $.answer}}"),
             new Entry(Kind.RUNTIME, "sim", "A simulated assistant for offline demos and tests; marked simulated "
                     + "everywhere.", Set.of(), "{model: sim}"));
 
