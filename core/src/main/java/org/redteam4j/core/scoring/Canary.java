@@ -48,13 +48,15 @@ public record Canary(String text, Form form) {
 
     /**
      * The user's own canary ({@code canary:TEXT}, {@code injection.canary}): at least {@value #MIN_LENGTH}
-     * characters with both letters and digits, since a short or plain word matches replies by chance.
+     * Latin letters and digits, with both, since a short or plain word matches replies by chance.
      */
     public static Canary given(String text, String where) {
-        if (text == null || text.strip().length() < MIN_LENGTH || text.chars().noneMatch(Character::isLetter)
-                || text.chars().noneMatch(Character::isDigit)) {
+        // what is compared is the normalised text, so punctuation and non-Latin letters do not count towards the length
+        if (text == null || CanaryText.normalise(text).length() < MIN_LENGTH || text.chars().noneMatch(c -> c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z') || text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
             throw new BadInput(where + "a canary has at least " + MIN_LENGTH + " characters with both letters and digits "
-                    + "(a short one matches replies by chance), got " + (text == null ? "nothing" : "'" + text + "'"));
+                    + "(a short one matches replies by chance; punctuation does not count), got "
+                    + (text == null ? "nothing" : "'" + text + "'"));
         }
         return text(text.strip());
     }

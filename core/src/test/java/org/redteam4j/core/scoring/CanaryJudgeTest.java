@@ -54,6 +54,8 @@ class CanaryJudgeTest {
                 .hasMessageStartingWith("campaign.yaml: line 4: ").hasMessageContaining("at least 12");
         assertThatThrownBy(() -> Canary.given("ONLYLETTERSHERE", "")).isInstanceOf(BadInput.class);
         assertThatThrownBy(() -> Canary.given("123456789012345", "")).isInstanceOf(BadInput.class);
+        assertThatThrownBy(() -> Canary.given("--------------1a", "")).as("punctuation does not count").isInstanceOf(BadInput.class);
+        assertThatThrownBy(() -> Canary.given("пароль-пароль-1a", "")).isInstanceOf(BadInput.class);
     }
 
     @Test
