@@ -3,15 +3,17 @@ package org.redteam4j.core.attack.injection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.redteam4j.core.attack.AttackRun;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.catalogue.Catalogue;
+import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Sampling;
+import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.Canary;
 import org.redteam4j.core.transcript.Turn;
 
@@ -51,10 +53,10 @@ public final class InjectionStrategy implements Strategy {
             chosen.addAll(Payloads.of(family));
         } else {
             for (String id : payloadIds) {
-                org.redteam4j.core.catalogue.Catalogue.require(org.redteam4j.core.catalogue.Kind.PAYLOAD, id, "");
+                Catalogue.require(Kind.PAYLOAD, id, "");
                 Payload payload = Payloads.find(id).orElseThrow();
                 if (!payload.strategy().equals(family)) {
-                    throw new org.redteam4j.core.failure.BadInput("payload '" + id + "' belongs to " + payload.strategy()
+                    throw new BadInput("payload '" + id + "' belongs to " + payload.strategy()
                             + ", not " + family);
                 }
                 chosen.add(payload);
@@ -123,10 +125,5 @@ public final class InjectionStrategy implements Strategy {
     @Override
     public boolean usesSeed() {
         return payload.usesRequest();
-    }
-
-    @Override
-    public Set<org.redteam4j.core.catalogue.Need> needs() {
-        return Set.of();
     }
 }

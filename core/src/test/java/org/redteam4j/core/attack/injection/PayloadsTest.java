@@ -29,11 +29,14 @@ class PayloadsTest {
                 assertThat(Payload.PLACEHOLDERS).as(payload.id()).contains(placeholder.group(1));
             }
             if (payload.strategy().equals(InjectionStrategy.INDIRECT)) {
-                // an indirect payload's success shows as the canary or a canary URL, and it carries the seed's task
-                assertThat(payload.text()).as(payload.id()).containsAnyOf("{canary_split}", "{canary_url}", "{canary}")
-                        .contains("{request}");
+                // an indirect payload's success shows as the canary or a canary URL, and it carries the seed's task;
+                // never the canary whole, or a reply that quotes the document would be a false hit
+                assertThat(payload.text()).as(payload.id()).containsAnyOf("{canary_split}", "{canary_url}")
+                        .contains("{request}").doesNotContain("{canary}");
                 assertThat(payload.document()).as(payload.id()).isNotNull();
             } else {
+                // the canary is in the system prompt only: a reply that echoes the message holds none
+                assertThat(payload.text()).as(payload.id()).doesNotContain("{canary");
                 assertThat(payload.document()).as(payload.id()).isNull();
             }
         }
