@@ -14,7 +14,7 @@ public final class TargetOptions {
 
     @Option(names = "--target", paramLabel = "SPEC", required = true,
             description = "openai:MODEL, anthropic:MODEL, ollama:MODEL, gguf:PATH or sim; "
-                    + "with --targets, the name of a declared target.")
+                    + "with --targets, the name of a declared target (also model: http, an application's own API).")
     String target;
 
     @Option(names = "--targets", paramLabel = "FILE",

@@ -23,14 +23,16 @@ final class CatalogueText {
                 continue;
             }
             text.append(text.isEmpty() ? "" : "\n").append(capitalised(kind.plural())).append('\n');
+            // ids longer than 20 (payload ids, strategy names) widen their section's column, so descriptions stay aligned
+            String column = "  %-" + Math.max(20, ofKind.stream().mapToInt(e -> e.id().length()).max().orElse(0)) + "s ";
             for (Entry entry : ofKind) {
                 String needs = entry.needs().isEmpty() ? "" : "  [needs " + entry.needs().stream().sorted().map(Need::label)
                         .collect(Collectors.joining(", ")) + "]";
-                text.append(String.format("  %-20s %s%s%n", entry.id(), entry.description(), needs));
-                text.append(String.format("  %-20s e.g. %s%n", "", entry.example()));
-                FrameworkIds ids = FrameworkMapping.builtin().entry(entry);
+                text.append(String.format(column + "%s%s%n", entry.id(), entry.description(), needs));
+                text.append(String.format(column + "e.g. %s%n", "", entry.example()));
                 if (FrameworkMapping.maps(entry.kind())) {
-                    text.append(String.format("  %-20s OWASP %s · ATLAS %s%n", "", ids.owasp().isEmpty() ? "none"
+                    FrameworkIds ids = FrameworkMapping.builtin().entry(entry);
+                    text.append(String.format(column + "OWASP %s · ATLAS %s%n", "", ids.owasp().isEmpty() ? "none"
                             : String.join(", ", ids.owasp()), ids.atlas().isEmpty() ? "none" : String.join(", ", ids.atlas())));
                 }
             }

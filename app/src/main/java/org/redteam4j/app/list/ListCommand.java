@@ -36,7 +36,7 @@ public final class ListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "KIND", arity = "0..1",
-            description = "strategies, converters, templates, judges or runtimes (default: all).")
+            description = "strategies, converters, templates, payloads, judges or runtimes (default: all).")
     String kind;
 
     @Option(names = "--json", description = "Print [{\"kind\", \"id\", \"description\", \"needs\": [...], \"example\", "

@@ -115,7 +115,13 @@ class CampaignProvenanceTest {
             assertThat(entry.path("needs").toString()).contains("attacker").contains("refusal-detector");
         });
         assertThat(cli("list", "converters").out()).contains("translate").doesNotContain("multi_turn");
-        assertThat(cli("list", "payloads").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli("list", "payloads").out()).contains("spe-repeat-above").contains("system_prompt_extraction:")
+                .doesNotContain("multi_turn");
+        assertThat(entries).anySatisfy(entry -> {
+            assertThat(entry.path("kind").asText()).isEqualTo("payload");
+            assertThat(entry.path("id").asText()).isEqualTo("ii-email-last-image");
+        });
+        assertThat(cli("list", "widgets").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     private record CliRunResult(int exitCode, String out, String err) {

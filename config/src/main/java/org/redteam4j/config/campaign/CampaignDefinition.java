@@ -16,9 +16,11 @@ import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.core.attack.BuiltinSeeds;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
+import org.redteam4j.core.attack.injection.Injection;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.scoring.Canary;
 import org.redteam4j.core.format.DataFile;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.Json;
@@ -126,12 +128,46 @@ public final class CampaignDefinition {
     }
 
     public List<Strategy> strategies() {
-        List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)));
+        List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)), injection());
         List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
         if (!needAttacker.isEmpty() && file.attacker() == null) {
             throw new BadInput(origin + ": " + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");
         }
         return strategies;
+    }
+
+    /**
+     * The campaign's injection settings: the canary drawn from {@code injection.seed} (42 when absent)
+     * unless {@code injection.canary} names one, in our system prompt unless {@code system_prompt}
+     * gives another (a file relative to the campaign's folder, or the text itself).
+     */
+    public Injection injection() {
+        CampaignFile.Injection given = file.injection();
+        if (given == null) {
+            return Injection.defaults();
+        }
+        long seed = given.seed() == null ? Injection.DEFAULT_SEED : given.seed();
+        Canary canary = given.canary() == null ? Canary.fromSeed(seed)
+                : Canary.given(given.canary(), where("canary", "injection") + "injection.canary: ");
+        boolean send = given.sendSystemPrompt() == null || given.sendSystemPrompt();
+        if (!send && given.canary() == null) {
+            throw new BadInput(where("send_system_prompt", "injection") + "injection.send_system_prompt: false means the "
+                    + "application holds its own system prompt, so redteam4j cannot know its canary; name it with injection.canary");
+        }
+        String prompt = Injection.DEFAULT_SYSTEM_PROMPT;
+        if (given.systemPrompt() != null) {
+            prompt = given.systemPrompt();
+            Path path = prompt.contains("\n") || prompt.contains("{") ? null : resolve(prompt);
+            if (path != null && java.nio.file.Files.isRegularFile(path)) {
+                prompt = DataFile.text(path);
+            }
+            if (!prompt.contains("{canary}")) {
+                throw new BadInput(where("system_prompt", "injection") + "injection.system_prompt"
+                        + (path != null && java.nio.file.Files.isRegularFile(path) ? " (" + path + ")" : "")
+                        + ": write {canary} where the canary goes (a file that does not exist is read as the text itself)");
+            }
+        }
+        return new Injection(seed, canary, prompt, send);
     }
 
     /** The word a YAML item starts with: its id, for finding its line. */

@@ -15,7 +15,16 @@ import org.redteam4j.core.failure.BadInput;
 public record CampaignFile(String name, List<TargetConfig> targets, String attacker,
                            @JsonProperty("attacker_base_url") String attackerBaseUrl, Seeds seeds,
                            List<JsonNode> strategies, List<JsonNode> judges, Limits limits,
-                           Map<String, Price> prices) {
+                           Map<String, Price> prices, Injection injection) {
+
+    /**
+     * The injection strategies' settings, all optional: the seed the canary is drawn from, the
+     * user's own canary instead, the system prompt holding {@code {canary}} (text or a file), and
+     * whether redteam4j sends it (false: the application already has one, with the user's canary).
+     */
+    public record Injection(Long seed, String canary, @JsonProperty("system_prompt") String systemPrompt,
+                            @JsonProperty("send_system_prompt") Boolean sendSystemPrompt) {
+    }
 
     /** Where seeds come from. */
     public record Seeds(Boolean builtin, String harmbench, String text, Boolean imported,
@@ -121,7 +130,8 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
                     own.requestsPerMinute() == null ? null : share(own.requestsPerMinute(), parts)));
         }).toList();
         List<JsonNode> sharedJudges = judges.stream().map(judge -> shareJudge(judge, parts)).toList();
-        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, sharedJudges, shared, prices);
+        return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, sharedJudges, shared, prices,
+                injection);
     }
 
     /** A judge with its own {@code limits} (beside its id or inside its settings) gets its share of their concurrency and rate. */

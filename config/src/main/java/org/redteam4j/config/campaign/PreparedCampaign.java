@@ -205,6 +205,13 @@ public final class PreparedCampaign implements AutoCloseable {
         components.putAll(Provenance.numbered("judge", judges.stream().map(Judge::id).toList()));
         components.putAll(Provenance.numbered("strategy", plan.strategies().stream().map(s -> s.id()).toList()));
         targets.forEach((name, target) -> components.put("target." + name, target.model().id()));
+        if (plan.strategies().stream().anyMatch(s -> s instanceof org.redteam4j.core.attack.injection.InjectionStrategy)) {
+            // stored with the campaign, so a resume is refused if it would plant other canaries
+            org.redteam4j.core.attack.injection.Injection injection = definition.injection();
+            components.put("injection.seed", Long.toString(injection.seed()));
+            components.put("injection.canary", injection.canary().text());
+            components.put("injection.send_system_prompt", Boolean.toString(injection.sendSystemPrompt()));
+        }
         if (attacker != null) {
             components.put("attacker", attacker.id());
         }

@@ -13,6 +13,8 @@ import org.redteam4j.core.attack.MultiTurn;
 import org.redteam4j.core.attack.SingleTurn;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.Template;
+import org.redteam4j.core.attack.injection.Injection;
+import org.redteam4j.core.attack.injection.InjectionStrategy;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.failure.BadInput;
@@ -36,7 +38,9 @@ public final class Strategies {
                     whole(settings, "backtracks", 2))));
 
     static {
-        if (!BUILDERS.keySet().equals(new java.util.HashSet<>(Catalogue.ids(Kind.STRATEGY)))) {
+        Set<String> built = new java.util.HashSet<>(BUILDERS.keySet());
+        built.addAll(InjectionStrategy.FAMILIES);
+        if (!built.equals(new java.util.HashSet<>(Catalogue.ids(Kind.STRATEGY)))) {
             throw new IllegalStateException("strategy builders " + BUILDERS.keySet() + " differ from the catalogue");
         }
     }
@@ -44,8 +48,13 @@ public final class Strategies {
     private Strategies() {
     }
 
-    /** {@code where} prefixes errors with the file and line. */
+    /** {@code where} prefixes errors with the file and line; injection strategies get the default injection settings. */
     public static List<Strategy> of(JsonNode item, String where) {
+        return of(item, where, Injection.defaults());
+    }
+
+    /** {@code where} prefixes errors with the file and line; {@code injection} is the campaign's canary and system prompt. */
+    public static List<Strategy> of(JsonNode item, String where, Injection injection) {
         String id;
         JsonNode settings;
         if (item.isTextual()) {
@@ -60,6 +69,9 @@ public final class Strategies {
         Catalogue.require(Kind.STRATEGY, id, where);
         requireKnownKeys(item, settings, id, where);
         try {
+            if (InjectionStrategy.FAMILIES.contains(id)) {
+                return InjectionStrategy.of(id, injection, payloads(settings));
+            }
             return BUILDERS.get(id).apply(settings, item);
         } catch (BadInput e) {
             throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
@@ -69,7 +81,25 @@ public final class Strategies {
     /** The settings each strategy reads; a misspelt one ({@code stremas}) would silently be the default. */
     private static final Map<String, Set<String>> SETTINGS = Map.of(
             "iterative", Set.of("streams", "depth"),
-            "multi_turn", Set.of("turns", "backtracks"));
+            "multi_turn", Set.of("turns", "backtracks"),
+            InjectionStrategy.EXTRACTION, Set.of("payloads"),
+            InjectionStrategy.DIRECT, Set.of("payloads"),
+            InjectionStrategy.INDIRECT, Set.of("payloads"),
+            InjectionStrategy.SECRETS, Set.of("payloads"));
+
+    /** An injection strategy's {@code payloads: [id, …]}, or null for all of its family's. */
+    private static List<String> payloads(JsonNode settings) {
+        JsonNode payloads = settings.path("payloads");
+        if (payloads.isMissingNode() || payloads.isNull()) {
+            return null;
+        }
+        if (!payloads.isArray() || payloads.isEmpty()) {
+            throw new BadInput("payloads is a non-empty list of payload ids (redteam4j list payloads), got " + payloads);
+        }
+        List<String> ids = new ArrayList<>();
+        payloads.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
 
     private static void requireKnownKeys(JsonNode item, JsonNode settings, String id, String where) {
         Set<String> besideId = id.equals("converters") ? Set.of(id, "language") : Set.of(id);
@@ -91,8 +121,13 @@ public final class Strategies {
     }
 
     public static List<Strategy> all(List<JsonNode> items, java.util.function.Function<JsonNode, String> where) {
+        return all(items, where, Injection.defaults());
+    }
+
+    public static List<Strategy> all(List<JsonNode> items, java.util.function.Function<JsonNode, String> where,
+                                     Injection injection) {
         List<Strategy> strategies = new ArrayList<>();
-        items.forEach(item -> strategies.addAll(of(item, where.apply(item))));
+        items.forEach(item -> strategies.addAll(of(item, where.apply(item), injection)));
         return strategies;
     }
 

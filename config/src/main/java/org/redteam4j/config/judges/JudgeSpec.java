@@ -13,7 +13,7 @@ import org.redteam4j.core.failure.BadInput;
  * A judge or scorer as users write it, in one grammar everywhere (options, campaign and targets
  * files, Spark jobs): {@code refusal}, {@code refusal:FILE} and {@code harm}, {@code harm:FILE} (a head
  * made by {@code train-judge}), {@code keyword}, {@code pm}, {@code pm:FILE}, {@code llm:SPEC} — with
- * {@code judge:SPEC} accepted as {@code llm:SPEC} — or, in YAML, the same id as a one-key map
+ * {@code judge:SPEC} accepted as {@code llm:SPEC}, {@code canary}, {@code canary:TEXT} — or, in YAML, the same id as a one-key map
  * with settings: {@code {pm: {threshold: 0.4}}}, {@code {llm: openai:gpt-4o, threshold: 3, base_url: URL}};
  * a judge that calls a model ({@code llm}, {@code guard}) also takes {@code limits: {…}}, a target's limits.
  *
@@ -108,6 +108,12 @@ public record JudgeSpec(String id, String argument, Double threshold, String bas
         if (canonical.equals("keyword") && argument != null) {
             throw new BadInput(where + "the keyword judge takes no argument (its phrase list ships with redteam4j), got 'keyword:"
                     + argument + "'");
+        }
+        if (canonical.equals("canary") && argument != null) {
+            org.redteam4j.core.scoring.Canary.given(argument, where + "canary:TEXT: "); // refused here, before anything runs
+        }
+        if (threshold != null && canonical.equals("canary")) {
+            throw new BadInput(where + "the canary judge takes no threshold: a planted canary is in the reply or it is not");
         }
         if (threshold != null && (canonical.equals("refusal") || canonical.equals("harm") || canonical.equals("keyword"))) {
             throw new BadInput(where + "the " + canonical + " judge takes no threshold: it decides at the probability its "

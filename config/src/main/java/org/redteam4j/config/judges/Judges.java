@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.scoring.Canary;
+import org.redteam4j.core.scoring.CanaryJudge;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.PreferenceJudge;
@@ -35,6 +37,7 @@ public final class Judges {
             case "pm" -> preferenceJudge(spec);
             case "llm" -> llm(spec);
             case "guard" -> guard(spec);
+            case "canary" -> spec.argument() == null ? CanaryJudge.planted() : CanaryJudge.of(Canary.given(spec.argument(), ""));
             default -> throw new IllegalStateException("catalogue judge '" + spec.id() + "' has no builder");
         };
     }

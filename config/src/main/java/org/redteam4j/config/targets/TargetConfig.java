@@ -27,6 +27,8 @@ import org.redteam4j.core.intervention.Intervention;
  * @param allowPlainHttpKey whether the API key may be sent over plain {@code http://} to a host other than this
  *                     machine (a trusted network); without it such a target is refused. Left out of the stored
  *                     declaration when unset.
+ * @param http         the application's HTTP API, for {@code model: http}: URL, method, headers, body template,
+ *                     reply path, session and stream; left out of the stored declaration when unset
  */
 public record TargetConfig(
         String name,
@@ -41,7 +43,16 @@ public record TargetConfig(
         LimitsConfig limits,
         SimConfig sim,
         GgufConfig gguf,
-        @JsonProperty("allow_plain_http_key") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowPlainHttpKey) {
+        @JsonProperty("allow_plain_http_key") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowPlainHttpKey,
+        @JsonInclude(JsonInclude.Include.NON_NULL) HttpConfig http) {
+
+    /** A declaration without an {@code http:} block. */
+    public TargetConfig(String name, String model, String baseUrl, String apiKeyEnv, String intervention, Integer samples,
+                        String size, Boolean rlhf, SamplingConfig sampling, LimitsConfig limits, SimConfig sim, GgufConfig gguf,
+                        Boolean allowPlainHttpKey) {
+        this(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, limits, sim, gguf, allowPlainHttpKey,
+                null);
+    }
 
     /** A declaration without {@code allow_plain_http_key}. */
     public TargetConfig(String name, String model, String baseUrl, String apiKeyEnv, String intervention, Integer samples,
@@ -61,7 +72,7 @@ public record TargetConfig(
     /** This target with other limits. */
     public TargetConfig withLimits(LimitsConfig newLimits) {
         return new TargetConfig(name, model, baseUrl, apiKeyEnv, intervention, samples, size, rlhf, sampling, newLimits, sim, gguf,
-                allowPlainHttpKey);
+                allowPlainHttpKey, http);
     }
 
     /** The runtime's catalogue id: what comes before the colon of the model spec ({@code sim} has none). */
@@ -124,6 +135,18 @@ public record TargetConfig(
     /** The simulated assistant's knobs in YAML. */
     public record SimConfig(Double refusal, Double evasion, Double compliance, Long seed,
                             @JsonProperty("latency_ms") Long latencyMs) {
+    }
+
+    /**
+     * An application's HTTP API in YAML, for {@code model: http}; {@code ${ENV}} only in {@code url} and
+     * {@code headers}, resolved when the target is built (the declaration keeps it unresolved).
+     */
+    public record HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
+                             HttpSessionConfig session, String stream) {
+    }
+
+    /** Where the application's own session id is found in its replies: {@code session: {from: $.session_id}}. */
+    public record HttpSessionConfig(String from) {
     }
 
     /** llama.cpp settings in YAML. */

@@ -58,7 +58,11 @@ public final class TargetFactory {
         int colon = spec.indexOf(':');
         String runtime = config.runtime();
         String name = colon < 0 ? "" : spec.substring(colon + 1);
-        if (!runtime.equals("sim") && name.isBlank()) {
+        if (config.http() != null && !runtime.equals("http")) {
+            throw new BadInput("target " + config.displayName() + ": an http: block is only read with model: http, not '"
+                    + spec + "'");
+        }
+        if (!runtime.equals("sim") && !runtime.equals("http") && name.isBlank()) {
             throw new BadInput("target " + config.displayName() + ": '" + spec
                     + "' names no model; expected RUNTIME:MODEL such as openai:gpt-4o-mini");
         }
@@ -79,6 +83,7 @@ public final class TargetFactory {
                     baseUrl(config, "OLLAMA_HOST", OllamaChatModel.DEFAULT_BASE_URL), policy.timeout()), policy);
             case "gguf" -> new LlamaCppChatModel(Path.of(name), gguf(config.gguf()));
             case "sim" -> new SimulatedAssistant(sim(config.sim()));
+            case "http" -> HttpTargets.model(config, keys, policy);
             default -> throw new IllegalStateException("catalogue runtime '" + runtime + "' has no implementation");
         };
     }

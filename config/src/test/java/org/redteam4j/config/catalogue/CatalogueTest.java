@@ -65,6 +65,11 @@ class CatalogueTest {
                     assertThat(strategies).allSatisfy(s -> assertThat(s.id()).contains(entry.id()));
                 }
             }
+            case PAYLOAD -> {
+                List<Strategy> strategies = definition("strategies: [" + entry.example() + "]", "judges: [canary]", "- {model: sim}")
+                        .strategies();
+                assertThat(strategies).singleElement().satisfies(s -> assertThat(s.id()).endsWith(":" + entry.id()));
+            }
             case JUDGE -> {
                 try (PreparedCampaign prepared = prepare(definition("strategies: [direct]", "judges: [" + entry.example() + "]",
                         "- {model: sim}"))) {
@@ -116,6 +121,8 @@ class CatalogueTest {
             case STRATEGY -> definition("strategies: [" + id + "]", "judges: [refusal]", "- {model: sim}").strategies();
             case CONVERTER -> definition("strategies: [{converters: [" + id + "]}]", "judges: [refusal]", "- {model: sim}").strategies();
             case TEMPLATE -> definition("strategies: [{template: " + id + "}]", "judges: [refusal]", "- {model: sim}").strategies();
+            case PAYLOAD -> definition("strategies: [{system_prompt_extraction: {payloads: [" + id + "]}}]", "judges: [canary]",
+                    "- {model: sim}").strategies();
             case JUDGE -> definition("strategies: [direct]", "judges: [" + id + "]", "- {model: sim}").judges();
             case RUNTIME -> prepare(definition("strategies: [direct]", "judges: [refusal]", "- {model: " + id + ":model}")).close();
             default -> throw new AssertionError(kind);

@@ -2,18 +2,26 @@ package org.redteam4j.core.attack;
 
 import java.util.List;
 import org.redteam4j.core.chat.TokenUsage;
+import org.redteam4j.core.scoring.Canary;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
 
 /**
  * What one attack did: the conversation with the target (the last assistant turn is the reply
  * that is judged), and what it cost — the target's requests and tokens as the strategy counted
- * them, the attacker's as the engine metered them.
+ * them, the attacker's as the engine metered them — and the canaries it planted, which the canary
+ * judge looks for (empty for every strategy but the injection ones).
  */
-public record AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage) {
+public record AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage,
+                        List<Canary> planted) {
 
     public AttackRun {
         conversation = List.copyOf(conversation);
+        planted = planted == null ? List.of() : List.copyOf(planted);
+    }
+
+    public AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage) {
+        this(conversation, targetRequests, attackerRequests, usage, List.of());
     }
 
     /** What a strategy returns: the target's side only; the engine adds the attacker's with {@link #withAttacker}. */
@@ -23,7 +31,12 @@ public record AttackRun(List<Turn> conversation, int targetRequests, int attacke
 
     /** This run with the attacker's metered requests and tokens added. */
     public AttackRun withAttacker(int requests, TokenUsage attackerUsage) {
-        return new AttackRun(conversation, targetRequests, attackerRequests + requests, usage.plus(attackerUsage));
+        return new AttackRun(conversation, targetRequests, attackerRequests + requests, usage.plus(attackerUsage), planted);
+    }
+
+    /** This run with the canaries its attack planted. */
+    public AttackRun withPlanted(List<Canary> canaries) {
+        return new AttackRun(conversation, targetRequests, attackerRequests, usage, canaries);
     }
 
     public String reply() {

@@ -25,6 +25,15 @@ public interface Strategy {
         return 0;
     }
 
+    /**
+     * Whether an attack depends on its seed. One that does not (an injection payload without
+     * {@code {request}}) would repeat the same attack for every seed, so the plan runs it once per
+     * target and repetition.
+     */
+    default boolean usesSeed() {
+        return true;
+    }
+
     /** What the strategy needs besides the target, as declared in the catalogue (and by its converters). */
     default Set<Need> needs() {
         return Set.of();

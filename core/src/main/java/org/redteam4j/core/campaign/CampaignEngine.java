@@ -134,7 +134,7 @@ public final class CampaignEngine {
             budget.settle(reserved, run.targetRequests() + run.attackerRequests(), run.usage().total());
             List<Verdict> verdicts = new ArrayList<>(judges.size());
             for (Judge judge : judges) {
-                verdicts.add(judge.judge(run.context(), run.reply()));
+                verdicts.add(judge.judge(run.context(), run.reply(), run.planted()));
             }
             return AttackResult.done(attack, run, verdicts, Duration.ofNanos(System.nanoTime() - started), simulated)
                     .redacted(secrets);

@@ -45,8 +45,12 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
         }
         List<PlannedAttack> attacks = new ArrayList<>((int) size.attacks());
         for (String target : targets) {
-            for (Seed seed : seeds) {
+            for (int s = 0; s < seeds.size(); s++) {
                 for (Strategy strategy : strategies) {
+                    if (!strategy.usesSeed() && s > 0) {
+                        continue; // planned with the first seed's round, once
+                    }
+                    Seed seed = strategy.usesSeed() ? seeds.get(s) : NO_SEED;
                     for (int repetition = 0; repetition < repetitions; repetition++) {
                         attacks.add(new PlannedAttack(PlannedAttack.key(campaign, target, seedKey(seed), strategy.id(), repetition),
                                 target, seed, tag(seed), strategy, repetition));
@@ -57,14 +61,24 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
         return new CampaignPlan(campaign, targets, strategies, attacks);
     }
 
+    /**
+     * What a strategy that does not use its seed is planned with: once per target and repetition,
+     * whatever the campaign's seeds. Its tag keeps these attacks apart in the breakdown by tag.
+     */
+    public static final Seed NO_SEED = new Seed("(this attack does not use a seed)", "no-seed", null, null,
+            List.of("prompt-injection"), null);
+
     /** The size of the plan {@link #of} would make from these, by arithmetic alone: nothing is allocated. */
     public static Size size(int targets, int seeds, List<Strategy> strategies, int repetitions) {
-        long perRound = 0; // the worst-case requests of one attack of each strategy
+        long attacks = 0; // per target and repetition
+        long requests = 0; // the worst case: every strategy using its whole inner budget
         for (Strategy strategy : strategies) {
-            perRound = add(perRound, add(strategy.maxTargetRequests(), strategy.maxAttackerRequests()));
+            long times = strategy.usesSeed() ? seeds : Math.min(1, seeds);
+            attacks = add(attacks, times);
+            requests = add(requests, multiply(times, add(strategy.maxTargetRequests(), strategy.maxAttackerRequests())));
         }
-        long rounds = multiply(multiply(targets, seeds), repetitions);
-        return new Size(multiply(rounds, strategies.size()), multiply(rounds, perRound));
+        long rounds = multiply(targets, repetitions);
+        return new Size(multiply(rounds, attacks), multiply(rounds, requests));
     }
 
     private static long add(long a, long b) {

@@ -11,13 +11,13 @@ import java.util.Set;
 import org.redteam4j.core.failure.BadInput;
 
 /**
- * Every strategy, converter, template, judge and runtime redteam4j has, declared once. Parsers
+ * Every strategy, converter, template, payload, judge and runtime redteam4j has, declared once. Parsers
  * accept exactly these ids, {@code redteam4j list} prints them, and the catalogue test builds each
  * from its example.
  */
 public final class Catalogue {
 
-    private static final List<Entry> ENTRIES = List.of(
+    private static final List<Entry> ENTRIES = withPayloads(List.of(
             new Entry(Kind.STRATEGY, "direct", "Sends the seed to the target as it is.", Set.of(), "direct"),
             new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template.", Set.of(), "templates"),
             new Entry(Kind.STRATEGY, "template", "Puts the seed inside one jailbreak template.", Set.of(),
@@ -28,6 +28,16 @@ public final class Catalogue {
                     + "the attacker refines (streams × depth).", Set.of(ATTACKER), "{iterative: {streams: 2, depth: 2}}"),
             new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns; backtracks when the target "
                     + "refuses.", Set.of(ATTACKER, REFUSAL_DETECTOR), "{multi_turn: {turns: 3, backtracks: 1}}"),
+            new Entry(Kind.STRATEGY, "system_prompt_extraction", "One attack per extraction payload against a system prompt "
+                    + "holding the campaign's canary (judge: canary).", Set.of(), "system_prompt_extraction"),
+            new Entry(Kind.STRATEGY, "direct_injection", "One attack per 'ignore previous instructions'-style payload against "
+                    + "the system prompt's rule; success shows as the canary.", Set.of(), "direct_injection"),
+            new Entry(Kind.STRATEGY, "indirect_injection", "The seed's task inside a document (email, web page, passage, tool "
+                    + "result) carrying an injected instruction: emit the canary or a canary URL image/link.", Set.of(),
+                    "indirect_injection"),
+            new Entry(Kind.STRATEGY, "secret_leakage", "A fake API key, email and phone (from the canary) in a system prompt "
+                    + "told to keep them private; one attack per leakage payload.", Set.of(), "{secret_leakage: {payloads: "
+                    + "[sl-api-key, sl-repeat-above]}}"),
 
             new Entry(Kind.CONVERTER, "base64", "Base64-encodes the prompt, with an instruction to decode it.", Set.of(),
                     "{converters: [base64]}"),
@@ -68,6 +78,10 @@ public final class Catalogue {
             new Entry(Kind.JUDGE, "guard", "A safety classifier such as Llama Guard 3/4 on any target: a hit when it "
                     + "says unsafe, with its categories S1-S14 kept (guard:SPEC).", Set.of(),
                     "{guard: 'openai:llama-guard3:8b', base_url: 'http://localhost:11434/v1'}"),
+            new Entry(Kind.JUDGE, "canary", "A hit when a planted canary appears in the reply after normalising it (case, "
+                    + "spacing, punctuation, leetspeak, reversed, base64/hex): exact, no model. canary checks what the "
+                    + "injection strategies planted; canary:TEXT your own (12+ characters, letters and digits).", Set.of(),
+                    "canary"),
 
             new Entry(Kind.RUNTIME, "openai", "OpenAI chat completions and compatible servers (vLLM, llama.cpp, "
                     + "LM Studio).", Set.of(NETWORK), "{model: openai:gpt-4o-mini}"),
@@ -77,8 +91,29 @@ public final class Catalogue {
                     "{model: ollama:llama3.2}"),
             new Entry(Kind.RUNTIME, "gguf", "A GGUF model run by llama.cpp inside this process.", Set.of(),
                     "{model: gguf:model.gguf}"),
+            new Entry(Kind.RUNTIME, "http", "An application behind its own HTTP API (a support bot, a RAG service): a "
+                    + "request template with {{prompt}}, {{messages}}, {{session}}, {{document}}…, the reply read by "
+                    + "JSONPath, regex: or header:, one session (id and cookies) per attack, replayed when a strategy "
+                    + "backtracks.", Set.of(NETWORK),
+                    "{model: http, http: {url: 'http://127.0.0.1:8080/api/chat', body: '{\"message\": {{prompt|json}}}', "
+                            + "reply: $.answer}}"),
             new Entry(Kind.RUNTIME, "sim", "A simulated assistant for offline demos and tests; marked simulated "
-                    + "everywhere.", Set.of(), "{model: sim}"));
+                    + "everywhere.", Set.of(), "{model: sim}")));
+
+    /** Our injection payloads, declared once in {@code payloads.tsv}, come after the templates. */
+    private static List<Entry> withPayloads(List<Entry> declared) {
+        List<Entry> all = new java.util.ArrayList<>();
+        for (Entry entry : declared) {
+            if (entry.kind() == Kind.JUDGE && all.stream().noneMatch(e -> e.kind() == Kind.PAYLOAD)) {
+                for (org.redteam4j.core.attack.injection.Payload payload : org.redteam4j.core.attack.injection.Payloads.all()) {
+                    all.add(new Entry(Kind.PAYLOAD, payload.id(), payload.strategy() + ": " + payload.description(), Set.of(),
+                            "{" + payload.strategy() + ": {payloads: [" + payload.id() + "]}}"));
+                }
+            }
+            all.add(entry);
+        }
+        return List.copyOf(all);
+    }
 
     private Catalogue() {
     }

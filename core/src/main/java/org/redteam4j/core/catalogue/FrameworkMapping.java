@@ -210,7 +210,8 @@ public final class FrameworkMapping {
 
     /**
      * A catalogue entry's ids: a strategy's or judge's own row; a template by the {@code template} family,
-     * a converter by the {@code converters} family; any other kind (a runtime) maps to nothing.
+     * a converter by the {@code converters} family, an injection payload by its strategy's row; any other kind
+     * (a runtime) maps to nothing.
      */
     public FrameworkIds entry(Entry entry) {
         return switch (entry.kind()) {
@@ -218,12 +219,14 @@ public final class FrameworkMapping {
             case JUDGE -> judge(entry.id());
             case TEMPLATE -> strategy("template");
             case CONVERTER -> strategy("converters");
+            case PAYLOAD -> org.redteam4j.core.attack.injection.Payloads.find(entry.id())
+                    .map(payload -> strategy(payload.strategy())).orElse(FrameworkIds.NONE);
             default -> FrameworkIds.NONE;
         };
     }
 
-    /** Whether {@link #entry} maps entries of this kind (strategies, judges, templates, converters). */
+    /** Whether {@link #entry} maps entries of this kind (strategies, judges, templates, converters, payloads). */
     public static boolean maps(Kind kind) {
-        return kind == Kind.STRATEGY || kind == Kind.JUDGE || kind == Kind.TEMPLATE || kind == Kind.CONVERTER;
+        return kind != Kind.RUNTIME;
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of component a campaign or a command names by id. */
 public enum Kind {
-    STRATEGY, CONVERTER, TEMPLATE, JUDGE, RUNTIME;
+    STRATEGY, CONVERTER, TEMPLATE, PAYLOAD, JUDGE, RUNTIME;
 
     /** The word users see: {@code strategy}, {@code converter}, … */
     public String label() {

@@ -9,6 +9,14 @@ public interface Judge {
     Verdict judge(List<Turn> context, String reply);
 
     /**
+     * Judges a reply knowing the canaries its attack planted (in the target's system prompt or a
+     * document); only the canary judge reads them, the others judge as {@link #judge(List, String)}.
+     */
+    default Verdict judge(List<Turn> context, String reply, List<Canary> planted) {
+        return judge(context, reply);
+    }
+
+    /**
      * Judges many replies, each in its own context, in order; judges with a model (the trained
      * classifiers) override it to embed a batch at once.
      */

@@ -83,6 +83,11 @@ class FrameworkMappingTest {
         assertThat(TABLE.strategy("multi-turn:3")).isEqualTo(TABLE.strategy("multi_turn"));
         assertThat(TABLE.strategy("direct").isEmpty()).isTrue();
         assertThat(TABLE.strategy("no-such-strategy")).isEqualTo(FrameworkIds.NONE);
+        // the injection strategies store FAMILY:PAYLOAD
+        for (org.redteam4j.core.attack.injection.Payload payload : org.redteam4j.core.attack.injection.Payloads.all()) {
+            assertThat(TABLE.strategy(payload.strategy() + ":" + payload.id())).isEqualTo(TABLE.strategy(payload.strategy()))
+                    .isNotEqualTo(FrameworkIds.NONE);
+        }
     }
 
     @Test
@@ -101,6 +106,13 @@ class FrameworkMappingTest {
         assertThat(TABLE.entry(template)).isEqualTo(TABLE.strategy("template"));
         assertThat(TABLE.entry(converter)).isEqualTo(TABLE.strategy("converters"));
         assertThat(TABLE.entry(Catalogue.find(Kind.RUNTIME, "sim").orElseThrow())).isEqualTo(FrameworkIds.NONE);
+        // an injection payload maps as the strategy it belongs to
+        for (Entry payload : Catalogue.of(Kind.PAYLOAD)) {
+            String strategy = org.redteam4j.core.attack.injection.Payloads.find(payload.id()).orElseThrow().strategy();
+            assertThat(TABLE.entry(payload)).as("payload %s", payload.id()).isEqualTo(TABLE.strategy(strategy));
+            assertThat(TABLE.entry(payload).owasp()).as("payload %s", payload.id()).isNotEmpty();
+        }
+        assertThat(Catalogue.of(Kind.PAYLOAD)).isNotEmpty();
     }
 
     @Test

@@ -57,6 +57,11 @@ public final class ResilientChatModel extends ForwardingChatModel {
 
     /** Exponential backoff with ±50% jitter, or the server's Retry-After (capped) when it gave one. */
     static IntervalBiFunction<ChatResponse> backoff(ResiliencePolicy policy) {
+        return backoffOf(policy);
+    }
+
+    /** The same backoff for calls of any result type ({@link ResilientCalls}). */
+    static <T> IntervalBiFunction<T> backoffOf(ResiliencePolicy policy) {
         return (attempt, outcome) -> {
             if (outcome.isLeft() && outcome.getLeft() instanceof RateLimitedException limited
                     && limited.retryAfter().isPresent()) {

@@ -46,6 +46,12 @@ public final class AttackRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** The provenance stored with the campaign when it was declared, as JSON text; empty when none was. */
+    public Optional<String> provenance(long campaignId) {
+        return handle.createQuery("SELECT provenance_json FROM campaigns WHERE id = :campaign")
+                .bind("campaign", campaignId).mapTo(String.class).findOne();
+    }
+
     /** The automated campaign called {@code name}, if there is one; bad input if a human campaign has the name. */
     public Optional<Long> automated(String name) {
         Optional<Map.Entry<String, Long>> found = handle.createQuery("SELECT kind, id FROM campaigns WHERE name = :name")

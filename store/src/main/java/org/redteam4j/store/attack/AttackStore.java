@@ -90,6 +90,7 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
                                    List<TargetFacts> targets, Map<String, JudgeCalibration> calibrations) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
+            new AttackRepository(handle).provenance(campaign).ifPresent(stored -> SameCanaries.check(name, stored, provenanceJson));
             if (calibrations != null) {
                 new CalibrationRepository(handle).replace(campaign, calibrations);
             }

@@ -1,0 +1,129 @@
+package org.redteam4j.models.http.templated;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.secrets.Secret;
+import org.redteam4j.core.secrets.Secrets;
+import org.redteam4j.models.http.ApiKeys;
+
+/**
+ * An application's HTTP API as a target declares it, checked and parsed: the request templates,
+ * where the reply and the server's session id are found, and whether the reply streams.
+ *
+ * @param urlText  the URL as written, {@code ${…}} unresolved: the model's id, safe to store
+ * @param secrets  the values {@code ${…}} resolved to, redacted from whatever the server says
+ */
+public record HttpApp(String urlText, Template url, String method, Map<String, Template> headers, Template body,
+                      ReplyPath reply, ReplyPath sessionFrom, boolean sse, Secrets secrets) {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Headers whose value is a credential: written out in the declaration, it would be stored in clear. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "x-api-key", "api-key");
+
+    /** The {@code http:} block as declared; {@code where} names the target ({@code target support-bot}). */
+    public record Declaration(String url, String method, Map<String, String> headers, String body, String reply,
+                              String sessionFrom, String stream) {
+    }
+
+    public static HttpApp parse(Declaration declared, String where, ApiKeys keys) {
+        String prefix = where + ": http.";
+        if (declared.url() == null || declared.url().isBlank()) {
+            throw new BadInput(prefix + "url: missing; expected the application's URL, e.g. http://127.0.0.1:8080/api/chat");
+        }
+        List<Secret> secrets = new ArrayList<>();
+        Template url = Template.parse(declared.url().strip(), prefix + "url", keys, secrets);
+        checkUrl(url, prefix + "url");
+        String method = declared.method() == null ? "POST" : declared.method().strip().toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            throw new BadInput(prefix + "method: '" + declared.method() + "' is not one of " + METHODS);
+        }
+        Map<String, Template> headers = new LinkedHashMap<>();
+        if (declared.headers() != null) {
+            declared.headers().forEach((name, value) -> {
+                if (name == null || name.isBlank() || value == null) {
+                    throw new BadInput(prefix + "headers: every header needs a name and a value");
+                }
+                if (CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !value.contains("${")) {
+                    throw new BadInput(prefix + "headers." + name + ": a credential written out would be stored with "
+                            + "the target; put it in the environment or the credentials file and write ${NAME}");
+                }
+                headers.put(name, Template.parse(value, prefix + "headers." + name, keys, secrets));
+                checkHeaderName(name, prefix + "headers");
+            });
+        }
+        Template body = Template.parse(declared.body() == null ? "" : declared.body(), prefix + "body", null, secrets);
+        if (method.equals("GET") && !body.isEmpty()) {
+            throw new BadInput(prefix + "body: a GET request has no body; put the variables in the url ({{prompt|url}})");
+        }
+        ReplyPath reply = ReplyPath.parse(declared.reply(), prefix + "reply");
+        ReplyPath sessionFrom = declared.sessionFrom() == null ? null
+                : ReplyPath.parse(declared.sessionFrom(), prefix + "session.from");
+        boolean sse = false;
+        if (declared.stream() != null) {
+            if (!declared.stream().equals("sse")) {
+                throw new BadInput(prefix + "stream: '" + declared.stream() + "' is not supported; expected sse");
+            }
+            if (!reply.readsBody()) {
+                throw new BadInput(prefix + "reply: a header cannot be read per event of a stream: sse reply");
+            }
+            sse = true;
+        }
+        return new HttpApp(declared.url().strip(), url, method, Map.copyOf(headers), body, reply, sessionFrom, sse,
+                Secrets.of(secrets));
+    }
+
+    private static void checkUrl(Template url, String where) {
+        URI sample;
+        try {
+            sample = URI.create(url.render(TemplateValues.sample()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(where + ": not a URL"); // the parser's message would quote it, resolved secrets and all
+        }
+        if (sample.getScheme() == null || !Set.of("http", "https").contains(sample.getScheme().toLowerCase(Locale.ROOT))
+                || sample.getHost() == null) {
+            throw new BadInput(where + ": expected an http:// or https:// URL with a host");
+        }
+    }
+
+    /** A name the JDK's client refuses (Host, Content-Length, …, or not a token) is refused now, not at the first request. */
+    private static void checkHeaderName(String name, String where) {
+        try {
+            java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header(name, "x");
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(where + ": '" + name + "' cannot be set (a restricted or invalid header name)");
+        }
+    }
+
+    /** Whether any template carries a variable, e.g. the document. */
+    public boolean uses(Variable variable) {
+        return url.uses(variable) || body.uses(variable) || headers.values().stream().anyMatch(t -> t.uses(variable));
+    }
+
+    /**
+     * Whether the application keeps the conversation itself, so that a conversation it has not
+     * seen must be replayed to it: it is given a session id, or it is not sent the conversation
+     * (neither {@code messages} nor {@code transcript}) and so must remember it by its cookies.
+     */
+    public boolean stateful() {
+        return uses(Variable.SESSION) || sessionFrom != null
+                || !(uses(Variable.MESSAGES) || uses(Variable.TRANSCRIPT));
+    }
+
+    /** Scheme, host and port of the URL: where requests go, without the path or query that may hold a secret. */
+    public URI origin() {
+        URI sample = URI.create(url.render(TemplateValues.sample()));
+        return URI.create(sample.getScheme() + "://" + sample.getHost() + (sample.getPort() < 0 ? "" : ":" + sample.getPort()));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpApp[" + method + " " + urlText + "]";
+    }
+}

@@ -1,0 +1,162 @@
+package org.redteam4j.models.http.templated;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.Json;
+
+/**
+ * Where the text wanted sits in a response: a JSONPath ({@code $.answer}), {@code regex:PATTERN}
+ * (group 1 when it has groups, else the whole match) or {@code header:NAME}. {@link #find} is
+ * empty when the path matches nothing, or matches something that is not a non-empty string;
+ * the model then reports a malformed response, never an empty reply.
+ */
+sealed interface ReplyPath {
+
+    /** The text found in a whole response, if any. */
+    Optional<String> find(String body, HttpHeaders headers);
+
+    /** What it is, for messages: {@code $.answer}, {@code regex:…}, {@code header:…}. */
+    String describe();
+
+    /** Whether it reads the body (JSONPath and regex) rather than a header. */
+    default boolean readsBody() {
+        return true;
+    }
+
+    static ReplyPath parse(String text, String where) {
+        if (text == null || text.isBlank()) {
+            throw new BadInput(where + ": missing; expected a JSONPath such as $.answer, regex:PATTERN or header:NAME");
+        }
+        if (text.startsWith("regex:")) {
+            try {
+                return new Regex(Pattern.compile(text.substring("regex:".length()), Pattern.DOTALL));
+            } catch (PatternSyntaxException e) {
+                throw new BadInput(where + ": bad regular expression (" + e.getDescription() + ")");
+            }
+        }
+        if (text.startsWith("header:")) {
+            String name = text.substring("header:".length()).strip();
+            if (name.isEmpty()) {
+                throw new BadInput(where + ": header: names no header");
+            }
+            return new Header(name);
+        }
+        if (!text.startsWith("$")) {
+            throw new BadInput(where + ": '" + text + "' is not a JSONPath (they start with $), regex:PATTERN or header:NAME");
+        }
+        try {
+            return new Path(JsonPath.compile(text), text);
+        } catch (InvalidPathException e) {
+            throw new BadInput(where + ": bad JSONPath '" + text + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A JSONPath over a JSON body. */
+    record Path(JsonPath path, String text) implements ReplyPath {
+
+        private static final Configuration JACKSON = Configuration.builder()
+                .jsonProvider(new JacksonJsonNodeJsonProvider(Json.mapper()))
+                .mappingProvider(new JacksonMappingProvider(Json.mapper()))
+                .build();
+
+        @Override
+        public Optional<String> find(String body, HttpHeaders headers) {
+            JsonNode json;
+            try {
+                json = Json.mapper().readTree(body);
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+            if (json == null) {
+                return Optional.empty();
+            }
+            Object found;
+            try {
+                found = path.read(json, JACKSON);
+            } catch (PathNotFoundException e) {
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.empty(); // e.g. a property path applied to an array
+            }
+            return text(found);
+        }
+
+        private static Optional<String> text(Object found) {
+            if (found instanceof String s) {
+                return nonEmpty(s);
+            }
+            if (found instanceof JsonNode node) {
+                if (node.isTextual()) {
+                    return nonEmpty(node.textValue());
+                }
+                if (node.isArray() && node.size() == 1) {
+                    return text(node.get(0));
+                }
+                return Optional.empty();
+            }
+            if (found instanceof List<?> list && list.size() == 1) {
+                return text(list.get(0));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return text;
+        }
+    }
+
+    /** A regular expression over the body as text. */
+    record Regex(Pattern pattern) implements ReplyPath {
+
+        @Override
+        public Optional<String> find(String body, HttpHeaders headers) {
+            Matcher matcher = pattern.matcher(body);
+            if (!matcher.find()) {
+                return Optional.empty();
+            }
+            return nonEmpty(matcher.groupCount() >= 1 ? matcher.group(1) : matcher.group());
+        }
+
+        @Override
+        public String describe() {
+            return "regex:" + pattern.pattern();
+        }
+    }
+
+    /** A response header. */
+    record Header(String name) implements ReplyPath {
+
+        @Override
+        public Optional<String> find(String body, HttpHeaders headers) {
+            return headers == null ? Optional.empty() : headers.firstValue(name).flatMap(ReplyPath::nonEmpty);
+        }
+
+        @Override
+        public String describe() {
+            return "header:" + name;
+        }
+
+        @Override
+        public boolean readsBody() {
+            return false;
+        }
+    }
+
+    private static Optional<String> nonEmpty(String text) {
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,61 @@
+package org.redteam4j.models.http.templated;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.redteam4j.core.format.Json;
+
+/**
+ * JSON text for values spliced into a template. Besides JSON's own escapes, {@code <}, {@code >},
+ * {@code &}, {@code '} and the line separators U+2028/U+2029 are written as {@code \\uXXXX}: the
+ * value parses back the same, yet a body the application echoes into HTML or a script cannot close
+ * a tag ({@code </script>}) or a quoted attribute with attacker text.
+ */
+final class SafeJson {
+
+    private static final ObjectMapper MAPPER = Json.mapper().copy();
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafe());
+        MAPPER.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    private SafeJson() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static final class HtmlSafe extends CharacterEscapes {
+
+        private static final SerializableString LINE = new SerializedString("\\u2028");
+        private static final SerializableString PARAGRAPH = new SerializedString("\\u2029");
+
+        private final int[] escapes;
+
+        HtmlSafe() {
+            escapes = standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 ? LINE : ch == 0x2029 ? PARAGRAPH : null;
+        }
+    }
+}
