@@ -21,12 +21,6 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
                            List<Benign> benign,
                            @JsonProperty("benign_strategies") List<JsonNode> benignStrategies) {
 
-    /** A campaign without benign prompts (the file before over-refusal was measured). */
-    public CampaignFile(String name, List<TargetConfig> targets, String attacker, String attackerBaseUrl, Seeds seeds,
-                        List<JsonNode> strategies, List<JsonNode> judges, Limits limits, Map<String, Price> prices) {
-        this(name, targets, attacker, attackerBaseUrl, seeds, strategies, judges, limits, prices, null, null);
-    }
-
     /**
      * One source of benign prompts (over-refusal), exactly one key: {@code text: FILE} (one prompt a
      * line; blank lines and {@code #} comments skipped) or {@code xstest: FILE} (XSTest's prompt file;
