@@ -117,7 +117,8 @@ public final class AttackCommand implements Callable<Integer> {
                     + "but the campaign has no 'benign:' section");
         }
         if (plan.benignCount() > 0) {
-            err.printf("Benign prompts: %s, sent to each target.%n", campaign.benign().describe());
+            err.printf("Over-refusal: %s, sent to each target by each benign strategy (%,d in all), judged by the refusal "
+                    + "judge only.%n", campaign.benign().describe(), plan.benignCount());
         }
         AttackStore.checkStart(db, campaign.name(), resume);
         if (dryRun) {
@@ -144,8 +145,9 @@ public final class AttackCommand implements Callable<Integer> {
                         progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
             }
         }
-        err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
-                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(), outcome.skipped(), outcome.finished(),
+        err.printf("Campaign '%s': %,d attacks planned%s, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
+                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(),
+                plan.benignCount() == 0 ? "" : String.format(" (%,d of them benign prompts)", plan.benignCount()), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
         CampaignResults results = new CampaignResults(db);
         // merged and corrected once, for the table, notes, JUnit and gate; with --brief the per-strategy rows are not

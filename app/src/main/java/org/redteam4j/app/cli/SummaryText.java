@@ -165,7 +165,7 @@ public final class SummaryText {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nOver-refusal (benign prompts, judged by the refusal judge), beside the attack success rate:%n"));
-        out.append(String.format("%-16s %-30s %7s %6s  %s%n", "target", "attack success rate", "benign", "errors",
+        out.append(String.format("%-16s %-30s %7s %6s  %s%n", "target", "attack success (1st judge)", "benign", "errors",
                 "false refusal rate (refused/judged, 95% CI)"));
         for (FalseRefusals.Row row : refusals) {
             AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(row.target())).findFirst()
