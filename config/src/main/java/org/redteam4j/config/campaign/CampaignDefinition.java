@@ -206,7 +206,20 @@ public final class CampaignDefinition {
         PlanBounds.check(this, targets.size(), seeds.size(), strategies);
         BenignPrompts benign = benign();
         CampaignPlan plan = CampaignPlan.of(file.name(), targets, seeds, strategies, file.repetitions());
-        return benign.prompts().isEmpty() ? plan : plan.withBenign(benign.prompts(), benignStrategies());
+        if (benign.prompts().isEmpty()) {
+            return plan;
+        }
+        List<Strategy> benignStrategies = benignStrategies();
+        if (file.maxRequests() == 0) { // the bound PlanBounds puts on the attacks, on attacks and benign prompts together
+            long attacks = CampaignPlan.size(targets.size(), seeds.size(), strategies, file.repetitions()).requests();
+            long prompts = CampaignPlan.size(targets.size(), benign.prompts().size(), benignStrategies, 1).requests();
+            if (prompts > CampaignPlan.MAX_REQUESTS - Math.min(attacks, CampaignPlan.MAX_REQUESTS)) {
+                throw new BadInput(where("benign_strategies", "benign") + String.format("with its benign prompts this campaign "
+                        + "could make more than the %,d requests allowed without a budget — set limits.max_requests, or use "
+                        + "fewer benign prompts or cheaper benign_strategies", CampaignPlan.MAX_REQUESTS));
+            }
+        }
+        return plan.withBenign(benign.prompts(), benignStrategies);
     }
 
     /** Builds the targets, attacker and judges for {@code plan} — the one place a campaign is assembled. */

@@ -107,6 +107,24 @@ class BenignPromptsTest {
     }
 
     @Test
+    void benignRequestsCountTowardsTheBoundOnACampaignWithoutABudget() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            many.append("Benign question number ").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("many.txt"), many);
+        // 2 targets × 2,000 prompts × multi_turn of 3,000 turns and 3,000 backtracks: millions of requests at worst
+        CampaignDefinition campaign = read(CAMPAIGN + "attacker: sim\nbenign: {text: many.txt}\n"
+                + "benign_strategies: [{multi_turn: {turns: 3000, backtracks: 3000}}]\n");
+
+        assertThatThrownBy(() -> campaign.plan(campaign.seeds(null))).isInstanceOf(BadInput.class)
+                .hasMessageContaining("line 13: with its benign prompts this campaign could make more than the 10,000,000");
+        CampaignDefinition budgeted = read(CAMPAIGN + "attacker: sim\nbenign: {text: many.txt}\n"
+                + "benign_strategies: [{multi_turn: {turns: 3000, backtracks: 3000}}]\nlimits: {max_requests: 1000}\n");
+        assertThat(budgeted.plan(budgeted.seeds(null)).benignCount()).isEqualTo(4000);
+    }
+
+    @Test
     void withoutBenignThePlanIsTheAttacksAlone() throws Exception {
         CampaignDefinition campaign = read(CAMPAIGN);
 
