@@ -138,7 +138,9 @@ public final class CampaignJob extends SparkJob {
                 case "error" -> errors++;
                 default -> pending++;
             }
-            if ("HIT".equals(node.path("verdicts").path(0).path("outcome").asText()) && "done".equals(node.path("status").asText())) {
+            // a benign prompt (over-refusal) answered is no hit
+            if ("HIT".equals(node.path("verdicts").path(0).path("outcome").asText()) && "done".equals(node.path("status").asText())
+                    && !node.path("benign").asBoolean(false)) {
                 hits++;
             }
         }

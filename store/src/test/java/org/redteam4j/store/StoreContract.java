@@ -415,6 +415,40 @@ abstract class StoreContract {
         assertThat(stored.summary(campaign).get(0).judges().get("refusal").corrected()).isNull();
     }
 
+    @Test
+    void benignPromptsAreStoredApartAndLeftOutOfAttackCountsRatesAndLabelSamples() {
+        TargetFacts target = TargetVersions.facts("t", "{\"model\": \"sim\"}");
+        try (AttackStore store = AttackStore.open(database, "benign", "{}", null, List.of(target), Map.of())) {
+            for (int i = 0; i < 10; i++) { // 4 attacks, all hits; 6 benign prompts, 2 refused (PASS) and 4 answered (HIT)
+                boolean benign = i >= 4;
+                boolean refused = benign && i < 6;
+                Verdict verdict = Verdict.judged(refused, refused ? 1 : 5, 1, "r", 4, benign ? "refusal" : "keyword");
+                store.record(new AttackResult(new AttackResult.Attack("benign|t|s" + i + "|direct|0", "t", "direct", 0, "Theft",
+                        "seed " + i, benign), AttackResult.Status.DONE, new AttackResult.Exchange("p", "r", "t"), List.of(verdict),
+                        null, AttackResult.Spend.NONE, Duration.ZERO, true));
+            }
+            store.notRun(List.of(new org.redteam4j.core.campaign.PlannedAttack("benign|t|benign:x|direct|0", "t",
+                    org.redteam4j.core.attack.Seed.of("later"), "(none)", org.redteam4j.core.attack.SingleTurn.direct(), 0, true)));
+        }
+        CampaignResults stored = new CampaignResults(database);
+        long campaign = stored.campaigns().get("benign");
+        assertThat(stored.results(campaign)).filteredOn(AttackResult::benign).hasSize(7);
+        AttackSummary.Row row = stored.perTarget(campaign).get(0);
+        assertThat(row.attacks()).isEqualTo(4);
+        assertThat(row.notRun()).isZero();
+        assertThat(row.judges()).containsOnlyKeys("keyword");
+        org.redteam4j.core.analysis.FalseRefusals.Row refusals = stored.falseRefusals(campaign).get(0);
+        assertThat(refusals.prompts()).isEqualTo(6);
+        assertThat(refusals.refused()).isEqualTo(2);
+        assertThat(refusals.notRun()).isEqualTo(1);
+        AttackQueries.CampaignRow listed = database.inTransaction(handle -> new AttackQueries(handle).campaigns()).stream()
+                .filter(c -> c.name().equals("benign")).findFirst().orElseThrow();
+        assertThat(listed.attacks()).isEqualTo(4);
+        assertThat(listed.hits()).isEqualTo(4);
+        assertThat(database.inTransaction(handle -> new org.redteam4j.store.attack.LabelRepository(handle)
+                .replyIdsByTarget(campaign)).get("t")).hasSize(4);
+    }
+
     /** Databases made before target versions: every stored target becomes version 1, and keeps its attempts and campaigns. */
     @Test
     @Tag("reliability")

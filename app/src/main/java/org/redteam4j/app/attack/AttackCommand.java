@@ -16,6 +16,7 @@ import org.redteam4j.config.campaign.PreparedCampaign;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CalibrationDraws;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.failure.BadInput;
@@ -68,6 +69,12 @@ public final class AttackCommand implements Callable<Integer> {
             description = "Exit with code 1 when any target's success rate (by the first judge) exceeds RATE (0–1).")
     Double failAbove;
 
+    @Option(names = "--fail-refusal-above", paramLabel = "RATE",
+            description = "Exit with code 1 when any target's false refusal rate on the campaign's benign prompts (its "
+                    + "'benign:' section, judged by the refusal judge) exceeds RATE (0–1). Benign prompts never count in "
+                    + "the attack success rate or --fail-above.")
+    Double failRefusalAbove;
+
     /** Which of the first judge's rates --fail-above compares. */
     enum Gate { raw, corrected }
 
@@ -94,6 +101,9 @@ public final class AttackCommand implements Callable<Integer> {
         if (failAbove != null && !(failAbove >= 0 && failAbove <= 1)) {
             throw new BadInput("--fail-above is a rate between 0 and 1, was " + failAbove);
         }
+        if (failRefusalAbove != null && !(failRefusalAbove >= 0 && failRefusalAbove <= 1)) {
+            throw new BadInput("--fail-refusal-above is a rate between 0 and 1, was " + failRefusalAbove);
+        }
         if (gate == Gate.corrected && failAbove == null) {
             throw new BadInput("--gate corrected chooses the rate --fail-above compares; give --fail-above RATE too");
         }
@@ -102,6 +112,14 @@ public final class AttackCommand implements Callable<Integer> {
         CampaignDefinition campaign = CampaignDefinition.read(file);
         Database db = database.open();
         CampaignPlan plan = campaign.plan(campaign.seeds(new StoreSeeds(db)));
+        if (failRefusalAbove != null && plan.benignCount() == 0) {
+            throw new BadInput(campaign.where("benign") + "--fail-refusal-above gates the false refusal rate on benign prompts, "
+                    + "but the campaign has no 'benign:' section");
+        }
+        if (plan.benignCount() > 0) {
+            err.printf("Over-refusal: %s, sent to each target by each benign strategy (%,d in all), judged by the refusal "
+                    + "judge only.%n", campaign.benign().describe(), plan.benignCount());
+        }
         AttackStore.checkStart(db, campaign.name(), resume);
         if (dryRun) {
             // the same checks as a run, to the end of prepare: every target, attacker and judge is built, none is called
@@ -127,8 +145,9 @@ public final class AttackCommand implements Callable<Integer> {
                         progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
             }
         }
-        err.printf("Campaign '%s': %,d attacks planned, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
-                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(), outcome.skipped(), outcome.finished(),
+        err.printf("Campaign '%s': %,d attacks planned%s, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
+                        + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(),
+                plan.benignCount() == 0 ? "" : String.format(" (%,d of them benign prompts)", plan.benignCount()), outcome.skipped(), outcome.finished(),
                 outcome.hits(), outcome.errors(), outcome.notRun(), (System.nanoTime() - started) / 1e9);
         CampaignResults results = new CampaignResults(db);
         // merged and corrected once, for the table, notes, JUnit and gate; with --brief the per-strategy rows are not
@@ -136,11 +155,12 @@ public final class AttackCommand implements Callable<Integer> {
         boolean showRows = json || !brief;
         List<AttackSummary.Row> rows = showRows ? results.summary(campaignId) : null;
         List<AttackSummary.Row> perTarget = showRows ? AttackSummary.perTarget(rows) : results.perTarget(campaignId);
+        List<FalseRefusals.Row> refusals = plan.benignCount() == 0 ? List.of() : results.falseRefusals(campaignId);
         if (json) {
             var root = Json.mapper().createObjectNode().put("campaign", campaign.name())
                     .put("run_now", outcome.finished()).put("not_run", outcome.notRun());
             root.set("summary", SummaryText.json(rows));
-            root.set("per_target", SummaryText.json(perTarget));
+            root.set("per_target", SummaryText.withFalseRefusals(SummaryText.json(perTarget), refusals));
             out.println(root);
         } else {
             out.println("Per target:");
@@ -152,6 +172,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
             out.print(SummaryText.redactions(perTarget));
             out.print(SummaryText.corrections(perTarget));
+            out.print(SummaryText.falseRefusals(perTarget, refusals, primary));
             if (perTarget.stream().anyMatch(AttackSummary.Row::simulated)) {
                 out.println("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.");
             }
@@ -159,7 +180,29 @@ public final class AttackCommand implements Callable<Integer> {
         if (junit != null) {
             JunitReport.write(campaign.name(), results.results(campaignId), junit, perTarget, primary);
         }
-        return gate(perTarget, primary, err);
+        int attackGate = gate(perTarget, primary, err);
+        int refusalGate = refusalGate(refusals, err);
+        return attackGate != ExitCodes.OK ? attackGate : refusalGate;
+    }
+
+    /** --fail-refusal-above: any target whose false refusal rate on benign prompts exceeds the rate fails. */
+    private int refusalGate(List<FalseRefusals.Row> refusals, PrintWriter err) {
+        if (failRefusalAbove == null) {
+            return ExitCodes.OK;
+        }
+        boolean failed = false;
+        for (FalseRefusals.Row row : refusals) {
+            if (row.rate() == null) {
+                continue; // nothing judged: no rate to compare, either way
+            }
+            if (row.rate().estimate() > failRefusalAbove) {
+                err.printf("FAIL: target %s false refusal rate %.1f%% (%d of %d benign prompts refused) exceeds %.1f%%%n",
+                        TerminalText.line(row.target()), 100 * row.rate().estimate(), row.refused(), row.judged(),
+                        100 * failRefusalAbove);
+                failed = true;
+            }
+        }
+        return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
 
     /**

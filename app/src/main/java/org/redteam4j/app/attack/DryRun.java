@@ -14,13 +14,17 @@ final class DryRun {
     }
 
     static String describe(CampaignFile campaign, List<PlannedAttack> plan) {
-        Map<String, long[]> perTarget = new LinkedHashMap<>(); // attacks, target requests, attacker requests
+        Map<String, long[]> perTarget = new LinkedHashMap<>(); // attacks, target requests, attacker requests, benign prompts
         for (PlannedAttack attack : plan) {
-            long[] sums = perTarget.computeIfAbsent(attack.target(), t -> new long[3]);
-            sums[0]++;
+            long[] sums = perTarget.computeIfAbsent(attack.target(), t -> new long[5]);
+            sums[attack.benign() ? 3 : 0]++;
             sums[1] += attack.strategy().maxTargetRequests();
             sums[2] += attack.strategy().maxAttackerRequests();
+            if (attack.benign()) {
+                sums[4] += attack.strategy().maxTargetRequests();
+            }
         }
+        boolean benign = perTarget.values().stream().anyMatch(sums -> sums[3] > 0);
         StringBuilder out = new StringBuilder();
         out.append(String.format("Campaign '%s' (dry run; nothing is called)%n", TerminalText.line(campaign.name())));
         out.append(String.format("%-20s %9s %16s %18s %14s%n", "target", "attacks", "target requests", "attacker requests",
@@ -39,6 +43,13 @@ final class DryRun {
                 cost = String.format("%.2f", dollars);
             }
             out.append(String.format("%-20s %,9d %,16d %,18d %14s%n", TerminalText.line(entry.getKey()), sums[0], sums[1], sums[2], cost));
+        }
+        if (benign) {
+            // counted apart: over-refusal, never in an attack rate; its requests are in the totals above and in the budget
+            out.append(String.format("Benign prompts (over-refusal), included in the requests above:%n"));
+            out.append(String.format("%-20s %9s %16s%n", "target", "benign", "target requests"));
+            perTarget.forEach((target, sums) -> out.append(String.format("%-20s %,9d %,16d%n", TerminalText.line(target),
+                    sums[3], sums[4])));
         }
         out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
         if (priced) {

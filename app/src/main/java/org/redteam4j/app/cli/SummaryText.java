@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CorrectedRate;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.catalogue.ComponentId;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.JudgeCalibration;
@@ -150,5 +151,71 @@ public final class SummaryText {
             });
         }
         return array;
+    }
+
+    /**
+     * Over-refusal beside harm, one line per target with benign prompts: the attack success rate by
+     * the first judge and the false refusal rate on benign prompts by the refusal judge, each with its
+     * 95% interval, so a target cannot look safe by refusing everything; empty when the campaign has
+     * no benign prompts.
+     */
+    public static String falseRefusals(List<AttackSummary.Row> perTarget, List<FalseRefusals.Row> refusals, String primary) {
+        if (refusals.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nOver-refusal (benign prompts, judged by the refusal judge), beside the attack success rate:%n"));
+        out.append(String.format("%-16s %-30s %7s %6s  %s%n", "target", "attack success (1st judge)", "benign", "errors",
+                "false refusal rate (refused/judged, 95% CI)"));
+        for (FalseRefusals.Row row : refusals) {
+            AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(row.target())).findFirst()
+                    .map(r -> r.judges().get(primary)).orElse(null);
+            out.append(String.format("%-16s %-30s %7d %6d  %d/%d%s%s%n", clip(row.target(), 16), attackRate(attack), row.prompts(),
+                    row.errors(), row.refused(), row.judged(), row.rate() == null ? " (nothing judged)" : String.format(" = %s",
+                            percent(row.rate())), row.simulated() ? "  [simulated]" : ""));
+        }
+        return out.toString();
+    }
+
+    private static String attackRate(AttackSummary.Rate rate) {
+        if (rate == null || rate.rate() == null) {
+            return "—";
+        }
+        return rate.hits() + "/" + rate.judged() + " = " + percent(rate.rate());
+    }
+
+    private static String percent(org.redteam4j.core.analysis.Proportion p) {
+        return Double.isNaN(p.low()) ? String.format("%.0f%%", 100 * p.estimate())
+                : String.format("%.0f%% (%.0f–%.0f%%)", 100 * p.estimate(), 100 * p.low(), 100 * p.high());
+    }
+
+    /**
+     * Adds each target's over-refusal to its object in {@code perTarget} (from {@link #json}):
+     * {@code benign_prompts}, {@code benign_judged}, {@code benign_refused}, {@code benign_errors},
+     * {@code false_refusal_rate} (null when nothing was judged) and {@code false_refusal_ci95}
+     * (Wilson's); a target with benign prompts and no attack row gets an object of its own.
+     */
+    public static ArrayNode withFalseRefusals(ArrayNode perTarget, List<FalseRefusals.Row> refusals) {
+        for (FalseRefusals.Row row : refusals) {
+            ObjectNode node = null;
+            for (com.fasterxml.jackson.databind.JsonNode each : perTarget) {
+                if (each.path("target").asText().equals(row.target())) {
+                    node = (ObjectNode) each;
+                }
+            }
+            if (node == null) {
+                node = perTarget.addObject().put("target", row.target());
+            }
+            node.put("benign_prompts", row.prompts()).put("benign_judged", row.judged()).put("benign_refused", row.refused())
+                    .put("benign_errors", row.errors());
+            if (row.rate() == null) {
+                node.putNull("false_refusal_rate");
+                node.putNull("false_refusal_ci95");
+            } else {
+                node.put("false_refusal_rate", row.rate().estimate());
+                node.putArray("false_refusal_ci95").add(row.rate().low()).add(row.rate().high());
+            }
+        }
+        return perTarget;
     }
 }

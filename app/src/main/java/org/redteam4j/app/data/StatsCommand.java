@@ -44,7 +44,8 @@ public final class StatsCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.node.ObjectNode root =
                     (com.fasterxml.jackson.databind.node.ObjectNode) org.redteam4j.core.format.Json.mapper().readTree(StatsJson.render(stats));
             com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
-            campaigns.forEach((name, id) -> automated.set(name, SummaryText.json(stored.perTarget(id))));
+            campaigns.forEach((name, id) -> automated.set(name,
+                    SummaryText.withFalseRefusals(SummaryText.json(stored.perTarget(id)), stored.falseRefusals(id))));
             // per campaign, its attacks grouped by OWASP LLM Top 10 2025 and MITRE ATLAS id
             com.fasterxml.jackson.databind.node.ObjectNode frameworks = root.putObject("frameworks");
             campaigns.forEach((name, id) -> frameworks.set(name, org.redteam4j.app.cli.FrameworksJson.json(
@@ -61,9 +62,15 @@ public final class StatsCommand implements Callable<Integer> {
                 out.print(SummaryText.table(perTarget));
                 out.print(SummaryText.redactions(perTarget));
                 out.print(SummaryText.corrections(perTarget));
+                out.print(SummaryText.falseRefusals(perTarget, stored.falseRefusals(id), primaryJudge(perTarget)));
             });
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The judge whose rate is shown beside the false refusal rate: the first (primary) one, as verdicts list it first. */
+    private static String primaryJudge(java.util.List<AttackSummary.Row> perTarget) {
+        return perTarget.stream().flatMap(row -> row.judges().keySet().stream()).findFirst().orElse("");
     }
 }

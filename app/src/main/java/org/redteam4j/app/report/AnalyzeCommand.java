@@ -119,6 +119,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, List<AttackSummary.Row>> campaigns = new LinkedHashMap<>();
         Map<String, String> targetLabels = new LinkedHashMap<>();
         Map<String, Agreement> agreement = new LinkedHashMap<>();
+        Map<String, List<org.redteam4j.core.analysis.FalseRefusals.Row>> falseRefusals = new LinkedHashMap<>();
         String origin;
         boolean simulated;
         Explorer explorer;
@@ -140,6 +141,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             facts.addAll(stored.attempts());
             descriptions.addAll(stored.descriptions());
             campaigns.putAll(stored.campaigns());
+            org.redteam4j.store.attack.CampaignResults results = new org.redteam4j.store.attack.CampaignResults(db);
+            results.campaigns().forEach((name, id) -> {
+                var refusals = results.falseRefusals(id);
+                if (!refusals.isEmpty()) {
+                    falseRefusals.put(name, refusals);
+                }
+            });
             targetLabels.putAll(stored.targetLabels());
             agreement.putAll(stored.agreement());
             origin = "database " + db.location();
@@ -161,7 +169,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         err.flush();
                     });
         }
-        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence, explorer));
+        return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence, explorer,
+                falseRefusals));
     }
 
     private int render(ReportData data) throws java.io.IOException {

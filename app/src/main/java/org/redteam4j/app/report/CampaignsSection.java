@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.catalogue.Kind;
@@ -21,7 +22,7 @@ record CampaignsSection(List<Campaign> campaigns) {
     /** {@code tableId}: the element id of the rows' table, which the text filter above it names. */
     /** {@code perTarget}: the chart's numbers, one row per target; {@code rows}: per target × strategy × tag. */
     record Campaign(String name, Chart chart, Table perTarget, List<Judge> judges, String tableId, List<Row> rows,
-                    List<String> corrections, List<String> findings) {
+                    List<String> corrections, List<String> findings, Table overRefusal) {
     }
 
     /** A judge as the rows name it, and what it decides (from the catalogue). */
@@ -45,7 +46,7 @@ record CampaignsSection(List<Campaign> campaigns) {
             sorted.sort(CampaignChart.byTypeThenSize(data.targetLabels())); // stable: strategy and tag keep their order
             campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + index, name, perTarget, data.targetLabels()),
                     perTargetTable(name, perTarget, data.targetLabels()), judges(rows), "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
-                    findings(perTarget)));
+                    findings(perTarget), overRefusalTable(perTarget, data.falseRefusals().getOrDefault(name, List.of()))));
         });
         return new CampaignsSection(campaigns);
     }
@@ -69,6 +70,32 @@ record CampaignsSection(List<Campaign> campaigns) {
                         .orElse("not judged"));
             }
             rows.add(new Table.Row(cells, Cells.filter("campaign", campaign, "target", r.target())));
+        }
+        return new Table(headers, rows);
+    }
+
+    /**
+     * Per target with benign prompts: its attack success rate (by the first judge) beside its false
+     * refusal rate on benign prompts (by the refusal judge), each with its 95% interval, so a target
+     * cannot look safe by refusing everything; null when the campaign had no benign prompts.
+     */
+    private static Table overRefusalTable(List<AttackSummary.Row> perTarget, List<FalseRefusals.Row> refusals) {
+        if (refusals.isEmpty()) {
+            return null;
+        }
+        List<String> headers = List.of("target", "attack success (first judge, 95% CI)", "benign prompts", "errors",
+                "false refusal rate (refused/judged, 95% Wilson CI)");
+        List<Table.Row> rows = new ArrayList<>();
+        for (FalseRefusals.Row refusal : refusals) {
+            AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(refusal.target())).findFirst()
+                    .flatMap(r -> r.judges().values().stream().findFirst()).orElse(null);
+            String attackRate = attack == null || attack.rate() == null ? "not judged"
+                    : attack.hits() + "/" + attack.judged() + " = " + CampaignChart.rate(attack);
+            String refusalRate = refusal.refused() + "/" + refusal.judged() + (refusal.rate() == null ? " (nothing judged)"
+                    : String.format(java.util.Locale.ROOT, " = %.0f%% (%.0f–%.0f%%)", 100 * refusal.rate().estimate(),
+                            100 * refusal.rate().low(), 100 * refusal.rate().high()));
+            rows.add(new Table.Row(List.of(refusal.target() + (refusal.simulated() ? " (simulated)" : ""), attackRate,
+                    String.valueOf(refusal.prompts()), String.valueOf(refusal.errors()), refusalRate), null));
         }
         return new Table(headers, rows);
     }

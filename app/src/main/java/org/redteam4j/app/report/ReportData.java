@@ -5,6 +5,7 @@ import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 
 /**
@@ -15,7 +16,20 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
  */
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
                          Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
-                         Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer) {
+                         Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer,
+                         Map<String, List<FalseRefusals.Row>> falseRefusals) {
+
+    /** {@code falseRefusals}: per campaign with benign prompts, each target's over-refusal (shown beside its attack rate). */
+    public ReportData {
+        falseRefusals = falseRefusals == null ? Map.of() : falseRefusals;
+    }
+
+    /** A report of campaigns without benign prompts. */
+    public ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
+                      Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
+                      Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer) {
+        this(source, simulated, analysis, campaigns, targetLabels, agreement, map, mapAbsence, explorer, Map.of());
+    }
 
     /** Without the attempts: a report from tables.json, which holds the numbers only. */
     public ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis, Map<String, List<AttackSummary.Row>> campaigns,

@@ -27,6 +27,9 @@ final class ReportFiles {
         ObjectNode tables = AnalysisTables.of(data.analysis(), data.source(), data.simulated());
         tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
         tables.set("agreement", Json.mapper().valueToTree(data.agreement()));
+        if (!data.falseRefusals().isEmpty()) {
+            tables.set("false_refusals", Json.mapper().valueToTree(data.falseRefusals()));
+        }
         if (data.map() != null) {
             tables.set("attack_map_clusters", Json.mapper().valueToTree(data.map().clusters()));
             csv(dir.resolve("attack_map.csv"), List.of("x", "y", "cluster", "successful"), data.map().points().stream()

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.InputFiles;
 import org.redteam4j.core.format.Json;
@@ -42,9 +43,15 @@ final class TablesFile {
             Map<String, Agreement> agreement = tables.has("agreement")
                     ? lenient.forType(new TypeReference<LinkedHashMap<String, Agreement>>() { }).readValue(tables.get("agreement"))
                     : Map.of();
+            Map<String, List<FalseRefusals.Row>> falseRefusals = tables.has("false_refusals")
+                    ? lenient.forType(new TypeReference<LinkedHashMap<String, List<FalseRefusals.Row>>>() { })
+                            .readValue(tables.get("false_refusals"))
+                    : Map.of();
             return new ReportData(tables.path(AnalysisTables.SOURCE).asText(file.getFileName().toString()),
                     tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, Map.of(), agreement, null,
-                    "not in tables.json (the map needs each attempt's description; run analyze on the data for it)");
+                    "not in tables.json (the map needs each attempt's description; run analyze on the data for it)",
+                    Explorer.absent("this report was made from a tables.json (--tables), which holds the numbers, not the attempts"),
+                    falseRefusals);
         } catch (IOException e) {
             throw new BadInput(file + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
         }

@@ -202,13 +202,36 @@ public final class CampaignDefinition {
         return seeds.subList(0, limit);
     }
 
+    /** The benign prompts of the file's {@code benign:} sources (over-refusal); none when it has no such key. */
+    public BenignPrompts benign() {
+        BenignPrompts prompts = BenignPrompts.read(file.benign(), this::resolve);
+        if (file.benign() != null && !file.benign().isEmpty() && prompts.prompts().isEmpty()) {
+            throw new BadInput(where("benign") + "the benign section yields no prompts");
+        }
+        return prompts;
+    }
+
+    /** The strategies benign prompts are sent by: the file's {@code benign_strategies:}, else {@code [direct]}. */
+    public List<Strategy> benignStrategies() {
+        if (file.benignStrategies() == null) {
+            return Strategies.all(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("direct")), item -> where("benign"));
+        }
+        List<Strategy> strategies = Strategies.all(file.benignStrategies(), item -> where(token(item), "benign_strategies"));
+        List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
+        if (!needAttacker.isEmpty() && file.attacker() == null) {
+            throw new BadInput(where("benign_strategies") + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");
+        }
+        return strategies;
+    }
+
     /** The judges as specs, checked against the catalogue; nothing is built. */
     public List<JudgeSpec> judges() {
         return file.judges().stream().map(node -> JudgeSpec.parse(node, where(token(node)))).toList();
     }
 
     /**
-     * Every target × seed × strategy × repetition; checks the judges too, and builds no model. A plan
+     * Every target × seed × strategy × repetition, then every target × benign prompt × benign
+     * strategy ({@link CampaignPlan#withBenign}); checks the judges too, and builds no model. A plan
      * of more than {@link CampaignPlan#MAX_ATTACKS} attacks, or of more than {@link CampaignPlan#MAX_REQUESTS}
      * requests at worst with no {@code max_requests}, is refused before it is made.
      */
@@ -217,7 +240,22 @@ public final class CampaignDefinition {
         List<String> targets = targetNames();
         List<Strategy> strategies = strategies();
         PlanBounds.check(this, targets.size(), seeds.size(), strategies);
-        return CampaignPlan.of(file.name(), targets, seeds, strategies, file.repetitions());
+        BenignPrompts benign = benign();
+        CampaignPlan plan = CampaignPlan.of(file.name(), targets, seeds, strategies, file.repetitions());
+        if (benign.prompts().isEmpty()) {
+            return plan;
+        }
+        List<Strategy> benignStrategies = benignStrategies();
+        if (file.maxRequests() == 0) { // the bound PlanBounds puts on the attacks, on attacks and benign prompts together
+            long attacks = CampaignPlan.size(targets.size(), seeds.size(), strategies, file.repetitions()).requests();
+            long prompts = CampaignPlan.size(targets.size(), benign.prompts().size(), benignStrategies, 1).requests();
+            if (prompts > CampaignPlan.MAX_REQUESTS - Math.min(attacks, CampaignPlan.MAX_REQUESTS)) {
+                throw new BadInput(where("benign_strategies", "benign") + String.format("with its benign prompts this campaign "
+                        + "could make more than the %,d requests allowed without a budget — set limits.max_requests, or use "
+                        + "fewer benign prompts or cheaper benign_strategies", CampaignPlan.MAX_REQUESTS));
+            }
+        }
+        return plan.withBenign(benign.prompts(), benignStrategies);
     }
 
     /** Builds the targets, attacker and judges for {@code plan} — the one place a campaign is assembled. */

@@ -15,7 +15,11 @@ import org.redteam4j.core.failure.BadInput;
 public record CampaignFile(String name, List<TargetConfig> targets, String attacker,
                            @JsonProperty("attacker_base_url") String attackerBaseUrl, Seeds seeds,
                            List<JsonNode> strategies, List<JsonNode> judges, Limits limits,
-                           Map<String, Price> prices, Injection injection) {
+                           Map<String, Price> prices, Injection injection,
+                           @com.fasterxml.jackson.annotation.JsonFormat(
+                                   with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                           List<Benign> benign,
+                           @JsonProperty("benign_strategies") List<JsonNode> benignStrategies) {
 
     /**
      * The injection strategies' settings, all optional: the seed the canary is drawn from, the
@@ -24,6 +28,14 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
      */
     public record Injection(Long seed, String canary, @JsonProperty("system_prompt") String systemPrompt,
                             @JsonProperty("send_system_prompt") Boolean sendSystemPrompt) {
+    }
+
+    /**
+     * One source of benign prompts (over-refusal), exactly one key: {@code text: FILE} (one prompt a
+     * line; blank lines and {@code #} comments skipped) or {@code xstest: FILE} (XSTest's prompt file;
+     * its safe types only).
+     */
+    public record Benign(String text, String xstest) {
     }
 
     /** Where seeds come from. */
@@ -80,6 +92,18 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
             nonNegative(file, yaml, "max_tokens", limits.maxTokens());
             nonNegative(file, yaml, "repetitions", limits.repetitions() == null ? null : limits.repetitions() - 1L);
         }
+        if (benign != null) {
+            for (int i = 0; i < benign.size(); i++) {
+                Benign source = benign.get(i);
+                if (source == null || (source.text() == null) == (source.xstest() == null)) {
+                    throw new BadInput(file + line(yaml, "benign") + ": benign[" + i + "]: give exactly one of 'text: FILE' "
+                            + "(one prompt a line) or 'xstest: FILE' (XSTest's prompt file)");
+                }
+            }
+        }
+        if (benignStrategies != null && benignStrategies.isEmpty()) {
+            throw new BadInput(file + line(yaml, "benign_strategies") + ": benign_strategies is empty; leave it out for [direct]");
+        }
         if (seeds != null && seeds.limit() != null && seeds.limit() < 1
                 || seeds != null && seeds.fromDb() != null && seeds.fromDb().limit() != null && seeds.fromDb().limit() < 1) {
             throw new BadInput(file + line(yaml, "seeds") + ": a seeds limit must be 1 or more");
@@ -131,7 +155,7 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         }).toList();
         List<JsonNode> sharedJudges = judges.stream().map(judge -> shareJudge(judge, parts)).toList();
         return new CampaignFile(name, sharedTargets, attacker, attackerBaseUrl, seeds, strategies, sharedJudges, shared, prices,
-                injection);
+                injection, benign, benignStrategies);
     }
 
     /** A judge with its own {@code limits} (beside its id or inside its settings) gets its share of their concurrency and rate. */

@@ -47,6 +47,11 @@ public final class PreparedCampaign implements AutoCloseable {
             return AttackSummary.of(results, calibrations);
         }
 
+        /** Over-refusal per target: the benign prompts' false refusal rate (the attack rows leave them out). */
+        public List<org.redteam4j.core.analysis.FalseRefusals.Row> falseRefusals() {
+            return org.redteam4j.core.analysis.FalseRefusals.of(results);
+        }
+
         /** Per target, over strategies and tags. */
         public List<AttackSummary.Row> perTarget() {
             return AttackSummary.perTarget(summary());
@@ -61,9 +66,11 @@ public final class PreparedCampaign implements AutoCloseable {
     private final AttackTools tools;
     private final Secrets secrets;
     private final Map<String, JudgeCalibration> calibrationFiles;
+    private final Judge benignJudge;
 
     private PreparedCampaign(CampaignDefinition definition, CampaignPlan plan, Map<String, Target> targets, ChatModel attacker,
-                             List<Judge> judges, Map<String, JudgeCalibration> calibrationFiles, AttackTools tools, Secrets secrets) {
+                             List<Judge> judges, Map<String, JudgeCalibration> calibrationFiles, AttackTools tools, Secrets secrets,
+                             Judge benignJudge) {
         this.definition = definition;
         this.plan = plan;
         this.targets = targets;
@@ -72,6 +79,7 @@ public final class PreparedCampaign implements AutoCloseable {
         this.tools = tools;
         this.secrets = secrets;
         this.calibrationFiles = calibrationFiles;
+        this.benignJudge = benignJudge;
     }
 
     static PreparedCampaign assemble(CampaignDefinition definition, CampaignPlan plan, Environment environment) {
@@ -95,6 +103,8 @@ public final class PreparedCampaign implements AutoCloseable {
                 throw e.getMessage().startsWith(where) ? e : new BadInput(where + e.getMessage(), e);
             }
         }
+        // benign prompts are judged for refusal only, whatever the campaign's judges are
+        Judge benignJudge = plan.benignCount() == 0 ? null : builder.judge(JudgeSpec.parse("refusal", definition.where("benign")));
         Map<String, Target> targets = new LinkedHashMap<>();
         ChatModel attacker = null;
         String[] building = {"targets"}; // the keys whose line an error names
@@ -116,7 +126,8 @@ public final class PreparedCampaign implements AutoCloseable {
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
         AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);
         // every key is known once the targets, judges and attacker are built
-        return new PreparedCampaign(definition, plan, targets, attacker, judges, calibrationFiles, tools, environment.secrets());
+        return new PreparedCampaign(definition, plan, targets, attacker, judges, calibrationFiles, tools, environment.secrets(),
+                benignJudge);
     }
 
     /**
@@ -173,6 +184,11 @@ public final class PreparedCampaign implements AutoCloseable {
         return calibrations;
     }
 
+    /** The refusal judge that alone judges the campaign's benign prompts; empty when it has none. */
+    public java.util.Optional<Judge> benignJudge() {
+        return java.util.Optional.ofNullable(benignJudge);
+    }
+
     /** The first judge: the one gates and hit counts use. */
     public Judge primaryJudge() {
         return judges.get(0);
@@ -189,7 +205,7 @@ public final class PreparedCampaign implements AutoCloseable {
         targets.forEach((name, target) -> attackTargets.put(name, new AttackTarget(name, target.model(), target.sampling())));
         CampaignFile file = definition.file();
         return new CampaignEngine(attackTargets, judges, tools, ledger, file.concurrency(),
-                new Budget(file.maxRequests(), file.maxTokens()), secrets).run(plan.attacks(), progress);
+                new Budget(file.maxRequests(), file.maxTokens()), secrets, benignJudge).run(plan.attacks(), progress);
     }
 
     /** Runs the plan with no database and returns every result. */
@@ -214,6 +230,11 @@ public final class PreparedCampaign implements AutoCloseable {
         }
         if (attacker != null) {
             components.put("attacker", attacker.id());
+        }
+        if (benignJudge != null) {
+            components.put("benign_judge", benignJudge.id());
+            components.putAll(Provenance.numbered("benign_strategy", plan.attacks().stream().filter(a -> a.benign())
+                    .map(a -> a.strategy().id()).distinct().toList()));
         }
         for (Judge judge : judges) {
             judge.provenance().forEach((key, value) -> components.put(judge.id() + "." + key, value));

@@ -125,8 +125,14 @@ public final class AttackSummary {
         return draws;
     }
 
-    /** Adds one result; results can be streamed in, in any order. */
+    /**
+     * Adds one result; results can be streamed in, in any order. A benign prompt's result (over-refusal,
+     * {@link FalseRefusals}) is no attack: it is left out of every row.
+     */
     public void add(AttackResult result) {
+        if (result.benign()) {
+            return;
+        }
         AttackResult.Attack attack = result.attack();
         String tag = attack.tag() == null ? "(none)" : attack.tag();
         groups.computeIfAbsent(attack.target() + "\u0000" + attack.strategy() + "\u0000" + tag,

@@ -28,12 +28,22 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
                            Spend spend, Duration duration, boolean simulated, List<Redaction> redactions)
         implements Serializable {
 
-    /** Which attack: its stable key and what it combined. */
-    public record Attack(String key, String target, String strategy, int repetition, String tag, String seedText)
-            implements Serializable {
+    /**
+     * Which attack: its stable key and what it combined.
+     *
+     * @param benign a benign prompt sent to measure over-refusal ({@link PlannedAttack#benign()}), not an attack
+     */
+    public record Attack(String key, String target, String strategy, int repetition, String tag, String seedText,
+                         boolean benign) implements Serializable {
+
+        /** An attack (not a benign prompt). */
+        public Attack(String key, String target, String strategy, int repetition, String tag, String seedText) {
+            this(key, target, strategy, repetition, tag, seedText, false);
+        }
 
         public static Attack of(PlannedAttack plan) {
-            return new Attack(plan.key(), plan.target(), plan.strategy().id(), plan.repetition(), plan.tag(), plan.seed().text());
+            return new Attack(plan.key(), plan.target(), plan.strategy().id(), plan.repetition(), plan.tag(), plan.seed().text(),
+                    plan.benign());
         }
     }
 
@@ -138,7 +148,8 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
         if (found.size() == redactions.size()) {
             return this;
         }
-        Attack named = new Attack(attack.key(), attack.target(), attack.strategy(), attack.repetition(), attack.tag(), seed.text());
+        Attack named = new Attack(attack.key(), attack.target(), attack.strategy(), attack.repetition(), attack.tag(), seed.text(),
+                attack.benign());
         return new AttackResult(named, status, shown, judged, failure.text(), spend, duration, simulated,
                 found.stream().distinct().toList());
     }
@@ -164,5 +175,18 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
 
     public boolean hit() {
         return outcome().orElse(null) == Verdict.Outcome.HIT;
+    }
+
+    /** Whether this is a benign prompt's result (over-refusal), kept apart from attack results. */
+    public boolean benign() {
+        return attack.benign();
+    }
+
+    /**
+     * For a benign prompt's result: whether the target refused it, by the refusal judge (its verdict
+     * PASS: "the reply refuses"); false for an error, a skipped verdict or an attack not run.
+     */
+    public boolean refused() {
+        return status == Status.DONE && primary().map(v -> v.outcome() == Verdict.Outcome.PASS).orElse(false);
     }
 }

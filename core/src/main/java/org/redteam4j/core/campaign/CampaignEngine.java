@@ -44,6 +44,7 @@ public final class CampaignEngine {
     private final int concurrency;
     private final Budget budget;
     private final Secrets secrets;
+    private final Judge benignJudge;
 
     public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
                           int concurrency, Budget budget) {
@@ -53,6 +54,15 @@ public final class CampaignEngine {
     /** @param secrets what is redacted from every result before the ledger records it */
     public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
                           int concurrency, Budget budget, Secrets secrets) {
+        this(targets, judges, tools, ledger, concurrency, budget, secrets, null);
+    }
+
+    /**
+     * @param benignJudge the refusal judge that alone judges benign prompts ({@link PlannedAttack#benign()}),
+     *                    whatever the campaign's judges are; null when the plan has none
+     */
+    public CampaignEngine(Map<String, AttackTarget> targets, List<Judge> judges, AttackTools tools, AttackLedger ledger,
+                          int concurrency, Budget budget, Secrets secrets, Judge benignJudge) {
         if (judges.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs at least one judge");
         }
@@ -66,6 +76,7 @@ public final class CampaignEngine {
         this.concurrency = concurrency;
         this.budget = budget;
         this.secrets = secrets;
+        this.benignJudge = benignJudge;
     }
 
     public Outcome run(List<PlannedAttack> plan, Progress progress) throws InterruptedException {
@@ -96,7 +107,7 @@ public final class CampaignEngine {
                     ledger.record(result);
                     if (result.status() == AttackResult.Status.ERROR) {
                         errors.incrementAndGet();
-                    } else if (result.hit()) {
+                    } else if (result.hit() && !attack.benign()) { // a benign prompt answered is no hit
                         hits.incrementAndGet();
                     }
                     progress.update(done.incrementAndGet(), todo.size(), hits.get(), errors.get());
@@ -122,6 +133,17 @@ public final class CampaignEngine {
         return new Outcome(plan.size(), plan.size() - todo.size(), done.get(), hits.get(), errors.get(), notRun.size());
     }
 
+    /** A benign prompt is judged for refusal only; an attack by every judge of the campaign. */
+    private List<Judge> judgesOf(PlannedAttack attack) {
+        if (!attack.benign()) {
+            return judges;
+        }
+        if (benignJudge == null) {
+            throw new IllegalStateException("the plan holds benign prompts but the engine was given no refusal judge for them");
+        }
+        return List.of(benignJudge);
+    }
+
     private AttackResult execute(PlannedAttack attack, int reserved) {
         AttackTarget target = targets.get(attack.target());
         long started = System.nanoTime();
@@ -132,8 +154,9 @@ public final class CampaignEngine {
             AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), tools.withAttacker(attacker))
                     .withAttacker(attacker == null ? 0 : attacker.requests(), attacker == null ? TokenUsage.NONE : attacker.usage());
             budget.settle(reserved, run.targetRequests() + run.attackerRequests(), run.usage().total());
-            List<Verdict> verdicts = new ArrayList<>(judges.size());
-            for (Judge judge : judges) {
+            List<Judge> judging = judgesOf(attack);
+            List<Verdict> verdicts = new ArrayList<>(judging.size());
+            for (Judge judge : judging) {
                 verdicts.add(judge.judge(run.context(), run.reply(), run.planted()));
             }
             return AttackResult.done(attack, run, verdicts, Duration.ofNanos(System.nanoTime() - started), simulated)

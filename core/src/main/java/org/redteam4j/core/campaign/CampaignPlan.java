@@ -97,6 +97,38 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
         }
     }
 
+    /**
+     * This plan with the campaign's benign prompts added after its attacks: every target × prompt ×
+     * benign strategy, once each (over-refusal is a property of the prompt, not of a repetition), with
+     * keys of their own ({@link PlannedAttack#benignKey}). The plan's {@link #strategies()} stay the attacks'.
+     */
+    public CampaignPlan withBenign(List<Seed> prompts, List<Strategy> benignStrategies) {
+        if (prompts.isEmpty()) {
+            return this;
+        }
+        long total = (long) attacks.size() + (long) targets.size() * prompts.size() * benignStrategies.size();
+        if (total > MAX_ATTACKS) {
+            throw new BadInput(String.format("campaign '%s' would plan %,d attacks and benign prompts; at most %,d are allowed",
+                    campaign, total, MAX_ATTACKS));
+        }
+        List<PlannedAttack> all = new ArrayList<>((int) total);
+        all.addAll(attacks);
+        for (String target : targets) {
+            for (Seed prompt : prompts) {
+                for (Strategy strategy : benignStrategies) {
+                    all.add(new PlannedAttack(PlannedAttack.benignKey(campaign, target, seedKey(prompt), strategy.id(), 0),
+                            target, prompt, tag(prompt), strategy, 0, true));
+                }
+            }
+        }
+        return new CampaignPlan(campaign, targets, strategies, all);
+    }
+
+    /** The benign prompts among {@link #attacks()}. */
+    public long benignCount() {
+        return attacks.stream().filter(PlannedAttack::benign).count();
+    }
+
     /** The same plan with only the attacks whose keys are in {@code keys} (a Spark partition's share). */
     public CampaignPlan only(java.util.Set<String> keys) {
         return new CampaignPlan(campaign, targets, strategies, attacks.stream().filter(a -> keys.contains(a.key())).toList());

@@ -66,6 +66,9 @@ public final class AttackResultJson {
                 .put("attacker_requests", result.spend().attackerRequests())
                 .put("prompt_tokens", result.spend().promptTokens()).put("completion_tokens", result.spend().completionTokens())
                 .put("duration_ms", result.duration().toMillis()).put("simulated", result.simulated());
+        if (attack.benign()) { // absent for an attack, so files of attacks read as before
+            node.put("benign", true);
+        }
         return node;
     }
 
@@ -76,7 +79,8 @@ public final class AttackResultJson {
         AttackResult.Exchange exchange = status == AttackResult.Status.DONE
                 ? new AttackResult.Exchange(fields.string("prompt"), fields.string("reply"), fields.string("transcript")) : null;
         AttackResult.Attack attack = new AttackResult.Attack(fields.string(ATTACK_KEY), facts.name(), fields.string("strategy"),
-                fields.smallInteger("repetition"), fields.optionalString("tag"), fields.string("seed_text"));
+                fields.smallInteger("repetition"), fields.optionalString("tag"), fields.string("seed_text"),
+                fields.has("benign") && fields.bool("benign"));
         AttackResult.Spend spend = new AttackResult.Spend(fields.smallInteger("target_requests"),
                 fields.smallInteger("attacker_requests"), fields.integer("prompt_tokens"), fields.integer("completion_tokens"));
         List<com.fasterxml.jackson.databind.JsonNode> verdicts = fields.array("verdicts");

@@ -36,6 +36,11 @@ public final class Datasets {
         return TextSeedReader.open(DataFile.open(path));
     }
 
+    /** XSTest's prompt file ({@code id,prompt,type,…}), every row; {@link XsTestPrompt#safe()} tells the safe ones. */
+    public static RecordReader<XsTestPrompt> xsTestPrompts(Path path) {
+        return XsTestPromptsReader.open(DataFile.open(path));
+    }
+
     public static RecordReader<Seed> seeds(Path path, DatasetFormat format) {
         return switch (format) {
             case HARMBENCH_CSV -> harmBenchCsv(path);

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CorrectedRate;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.catalogue.FrameworkIds;
@@ -26,10 +27,16 @@ import org.redteam4j.core.catalogue.FrameworkMapping;
  * attack not run is skipped; a configured secret found in an attack's texts (and redacted from them)
  * is named in its {@code system-out}. Given the per-target summary, each suite's {@code properties}
  * carry the primary judge's raw success rate and, where its calibration is known, the rate corrected
- * for its error, with their 95% intervals; each test case's {@code properties} name the OWASP Top 10 for
- * LLM Applications 2025 and MITRE ATLAS ids the attack lands under ({@code owasp}, {@code atlas}). Written with the JDK's XML writer, which escapes all text.
+ * for its error, with their 95% intervals; each attack's test case's {@code properties} name the OWASP Top 10
+ * for LLM Applications 2025 and MITRE ATLAS ids the attack lands under ({@code owasp}, {@code atlas}). A
+ * target's benign prompts (over-refusal) are a suite of their own, "TARGET (benign prompts)", in which a
+ * refusal is the failure and the properties carry the false refusal rate with its 95% interval (benign
+ * prompts are no attacks: they carry no framework ids). Written with the JDK's XML writer, which escapes all text.
  */
 public final class JunitReport {
+
+    /** What a target's suite of benign prompts is called after the target's name. */
+    public static final String BENIGN_SUITE = "(benign prompts)";
 
     private JunitReport() {
     }
@@ -62,7 +69,11 @@ public final class JunitReport {
             }
         });
         Map<String, List<AttackResult>> byTarget = new LinkedHashMap<>();
-        results.forEach(result -> byTarget.computeIfAbsent(result.attack().target(), t -> new ArrayList<>()).add(result));
+        Map<String, List<AttackResult>> benignByTarget = new LinkedHashMap<>();
+        results.forEach(result -> (result.benign() ? benignByTarget : byTarget)
+                .computeIfAbsent(result.attack().target(), t -> new ArrayList<>()).add(result));
+        Map<String, FalseRefusals.Row> refusals = new LinkedHashMap<>();
+        FalseRefusals.of(results).forEach(row -> refusals.put(row.target(), row));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
@@ -80,32 +91,24 @@ public final class JunitReport {
                     properties(xml, rates.get(suite.getKey()));
                 }
                 for (AttackResult c : cases) {
-                    AttackResult.Attack attack = c.attack();
-                    xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", safe(suite.getKey() + "." + attack.strategy()));
-                    xml.writeAttribute("name", safe((attack.tag() == null ? "" : attack.tag() + ": ") + attack.seedText()));
-                    xml.writeAttribute("time", c.status() == Status.NOT_RUN ? "0" : String.valueOf(c.duration().toMillis() / 1000.0));
-                    frameworks(xml, c, primary);
-                    if (c.status() == Status.NOT_RUN) {
-                        xml.writeEmptyElement("skipped");
-                        xml.writeAttribute("message", "not run: the budget ran out");
-                    } else if (c.status() == Status.ERROR) {
-                        xml.writeStartElement("error");
-                        xml.writeAttribute("message", safe(c.error()));
-                        xml.writeEndElement();
-                    } else if (c.hit()) {
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute("message", "the attack succeeded");
-                        xml.writeCharacters(safe(c.exchange().reply()));
-                        xml.writeEndElement();
-                    }
-                    if (!c.redactions().isEmpty()) {
-                        xml.writeStartElement("system-out");
-                        xml.writeCharacters(safe(c.redactions().stream().map(r -> "redacted: " + r.finding())
-                                .collect(Collectors.joining("\n"))));
-                        xml.writeEndElement();
-                    }
-                    xml.writeEndElement();
+                    testCase(xml, suite.getKey() + "." + c.attack().strategy(), c, c.hit(), "the attack succeeded",
+                            frameworkIds(c, primary));
+                }
+                xml.writeEndElement();
+            }
+            // over-refusal: each target's benign prompts as a suite of their own, a refusal being the failure
+            for (Map.Entry<String, List<AttackResult>> suite : benignByTarget.entrySet()) {
+                List<AttackResult> cases = suite.getValue();
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", safe(suite.getKey() + " " + BENIGN_SUITE));
+                xml.writeAttribute("tests", String.valueOf(cases.size()));
+                xml.writeAttribute("failures", String.valueOf(cases.stream().filter(AttackResult::refused).count()));
+                xml.writeAttribute("errors", String.valueOf(cases.stream().filter(c -> c.status() == Status.ERROR).count()));
+                xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.status() == Status.NOT_RUN).count()));
+                refusalProperties(xml, refusals.get(suite.getKey()));
+                for (AttackResult c : cases) {
+                    testCase(xml, suite.getKey() + ".benign." + c.attack().strategy(), c, c.refused(),
+                            "a benign prompt was refused", FrameworkIds.NONE);
                 }
                 xml.writeEndElement();
             }
@@ -115,6 +118,55 @@ public final class JunitReport {
         } catch (XMLStreamException e) {
             throw new IOException(file + ": cannot write the JUnit report (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * One result as a test case; {@code failed} (a hit, or a benign prompt refused) is its failure; {@code ids}
+     * (where the attack lands in the frameworks) its properties, none when empty.
+     */
+    private static void testCase(XMLStreamWriter xml, String classname, AttackResult c, boolean failed, String failure,
+                                 FrameworkIds ids) throws XMLStreamException {
+        AttackResult.Attack attack = c.attack();
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", safe(classname));
+        xml.writeAttribute("name", safe((attack.tag() == null ? "" : attack.tag() + ": ") + attack.seedText()));
+        xml.writeAttribute("time", c.status() == Status.NOT_RUN ? "0" : String.valueOf(c.duration().toMillis() / 1000.0));
+        frameworks(xml, ids);
+        if (c.status() == Status.NOT_RUN) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "not run: the budget ran out");
+        } else if (c.status() == Status.ERROR) {
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", safe(c.error()));
+            xml.writeEndElement();
+        } else if (failed) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", failure);
+            xml.writeCharacters(safe(c.exchange().reply()));
+            xml.writeEndElement();
+        }
+        if (!c.redactions().isEmpty()) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(safe(c.redactions().stream().map(r -> "redacted: " + r.finding())
+                    .collect(Collectors.joining("\n"))));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    /** A benign suite's false refusal rate and its 95% Wilson interval, with the counts behind it. */
+    private static void refusalProperties(XMLStreamWriter xml, FalseRefusals.Row row) throws XMLStreamException {
+        if (row == null) {
+            return;
+        }
+        xml.writeStartElement("properties");
+        property(xml, "benign_prompts", String.valueOf(row.prompts()));
+        property(xml, "benign_refused", String.valueOf(row.refused()));
+        if (row.rate() != null) {
+            property(xml, "false_refusal_rate", number(row.rate().estimate()));
+            property(xml, "false_refusal_rate_ci95", number(row.rate().low()) + " " + number(row.rate().high()));
+        }
+        xml.writeEndElement();
     }
 
     private static void properties(XMLStreamWriter xml, AttackSummary.Rate rate) throws XMLStreamException {
@@ -138,13 +190,17 @@ public final class JunitReport {
     }
 
     /**
-     * Where the attack lands in the frameworks ({@link FrameworkMapping#of}): one {@code owasp} or {@code atlas}
-     * property per id. The primary judge is the campaign's, else the one that judged this attack (none for an
-     * attack that errored or did not run when the campaign's is not given).
+     * Where the attack lands in the frameworks ({@link FrameworkMapping#of}). The primary judge is the campaign's,
+     * else the one that judged this attack (none for an attack that errored or did not run when the campaign's
+     * is not given).
      */
-    private static void frameworks(XMLStreamWriter xml, AttackResult c, String primary) throws XMLStreamException {
+    private static FrameworkIds frameworkIds(AttackResult c, String primary) {
         String judge = primary != null ? primary : c.primary().map(org.redteam4j.core.scoring.Verdict::judge).orElse(null);
-        FrameworkIds ids = FrameworkMapping.builtin().of(c.attack().tag(), c.attack().strategy(), judge);
+        return FrameworkMapping.builtin().of(c.attack().tag(), c.attack().strategy(), judge);
+    }
+
+    /** One {@code owasp} or {@code atlas} property per id; nothing when there is none. */
+    private static void frameworks(XMLStreamWriter xml, FrameworkIds ids) throws XMLStreamException {
         if (ids.isEmpty()) {
             return;
         }

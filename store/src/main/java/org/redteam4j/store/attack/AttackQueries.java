@@ -95,11 +95,12 @@ public final class AttackQueries {
                 .map(AttackQueries::campaignRow).findOne();
     }
 
+    /** Benign prompts (over-refusal) are no attacks: their rows are left out of these counts. */
     private static final String CAMPAIGNS = """
-            SELECT c.id, c.name, COUNT(a.id) AS attacks,
-                SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
-                SUM(CASE WHEN a.verdict = 'HIT' THEN 1 ELSE 0 END) AS hits,
-                SUM(CASE WHEN a.status = 'error' THEN 1 ELSE 0 END) AS errors,
+            SELECT c.id, c.name, SUM(CASE WHEN a.id IS NOT NULL AND NOT a.benign THEN 1 ELSE 0 END) AS attacks,
+                SUM(CASE WHEN a.status = 'done' AND NOT a.benign THEN 1 ELSE 0 END) AS done,
+                SUM(CASE WHEN a.verdict = 'HIT' AND NOT a.benign THEN 1 ELSE 0 END) AS hits,
+                SUM(CASE WHEN a.status = 'error' AND NOT a.benign THEN 1 ELSE 0 END) AS errors,
                 SUM(CASE WHEN a.simulated THEN 1 ELSE 0 END) AS simulated
             FROM campaigns c LEFT JOIN attacks a ON a.campaign_id = c.id
             WHERE c.kind = 'automated'""";

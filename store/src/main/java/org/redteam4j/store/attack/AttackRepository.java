@@ -131,12 +131,13 @@ public final class AttackRepository {
         AttackResult.Attack attack = result.attack();
         if (result.status() == Status.NOT_RUN) {
             handle.createUpdate("""
-                            INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, tag, seed_text)
-                            VALUES (:key, :campaign, :target, :strategy, :repetition, 'pending', :tag, :seed)
+                            INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, tag, seed_text,
+                                benign)
+                            VALUES (:key, :campaign, :target, :strategy, :repetition, 'pending', :tag, :seed, :benign)
                             ON CONFLICT (attack_key) DO NOTHING""")
                     .bind("key", attack.key()).bind("campaign", campaignId).bind("target", targetId)
                     .bind("strategy", attack.strategy()).bind("repetition", attack.repetition()).bind("tag", attack.tag())
-                    .bind("seed", attack.seedText()).execute();
+                    .bind("seed", attack.seedText()).bind("benign", attack.benign()).execute();
             return;
         }
         Optional<Verdict> primary = result.primary();
@@ -145,10 +146,10 @@ public final class AttackRepository {
                         INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, verdict,
                             verdict_score, judge, error, prompt_tokens, completion_tokens, simulated, started_at, finished_at,
                             tag, seed_text, prompt, reply, transcript, verdicts_json, target_requests, attacker_requests, duration_ms,
-                            redactions_json)
+                            redactions_json, benign)
                         VALUES (:key, :campaign, :target, :strategy, :repetition, :status, :verdict, :score, :judge, :error,
                             :in, :out, :simulated, :started, :finished, :tag, :seed, :prompt, :reply, :transcript, :verdicts,
-                            :targetRequests, :attackerRequests, :duration, :redactions)
+                            :targetRequests, :attackerRequests, :duration, :redactions, :benign)
                         ON CONFLICT (attack_key) DO UPDATE SET status = excluded.status, verdict = excluded.verdict,
                             verdict_score = excluded.verdict_score, judge = excluded.judge, error = excluded.error,
                             prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
@@ -156,7 +157,7 @@ public final class AttackRepository {
                             prompt = excluded.prompt, reply = excluded.reply, transcript = excluded.transcript,
                             verdicts_json = excluded.verdicts_json, target_requests = excluded.target_requests,
                             attacker_requests = excluded.attacker_requests, duration_ms = excluded.duration_ms,
-                            seed_text = excluded.seed_text, redactions_json = excluded.redactions_json""")
+                            seed_text = excluded.seed_text, redactions_json = excluded.redactions_json, benign = excluded.benign""")
                 .bind("key", attack.key()).bind("campaign", campaignId).bind("target", targetId)
                 .bind("strategy", attack.strategy()).bind("repetition", attack.repetition())
                 .bind("status", result.status().label())
@@ -174,6 +175,7 @@ public final class AttackRepository {
                 .bind("attackerRequests", result.spend().attackerRequests())
                 .bind("duration", result.duration().toMillis())
                 .bind("redactions", result.redactions().isEmpty() ? null : RedactionJson.write(result.redactions()).toString())
+                .bind("benign", attack.benign())
                 .execute();
     }
 
@@ -182,14 +184,14 @@ public final class AttackRepository {
         handle.createQuery("""
                         SELECT a.attack_key, t.spec, a.strategy, a.repetition, a.tag, a.seed_text, a.status, a.prompt, a.reply,
                             a.transcript, a.verdicts_json, a.error, a.target_requests, a.attacker_requests, a.prompt_tokens,
-                            a.completion_tokens, a.duration_ms, a.simulated, a.redactions_json
+                            a.completion_tokens, a.duration_ms, a.simulated, a.redactions_json, a.benign
                         FROM attacks a JOIN targets t ON t.id = a.target_id WHERE a.campaign_id = :campaign ORDER BY a.id""")
                 .bind("campaign", campaignId)
                 .map((rs, ctx) -> {
                     Status status = Status.ofLabel(rs.getString("status"));
                     String key = rs.getString("attack_key");
                     AttackResult.Attack attack = new AttackResult.Attack(key, rs.getString("spec"), rs.getString("strategy"),
-                            rs.getInt("repetition"), rs.getString("tag"), rs.getString("seed_text"));
+                            rs.getInt("repetition"), rs.getString("tag"), rs.getString("seed_text"), rs.getBoolean("benign"));
                     AttackResult.Exchange exchange = status == Status.DONE
                             ? new AttackResult.Exchange(rs.getString("prompt"), rs.getString("reply"), rs.getString("transcript"))
                             : null;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.scoring.JudgeCalibration;
 import org.redteam4j.store.Database;
@@ -56,6 +57,15 @@ public final class CampaignResults {
             AttackSummary summary = new AttackSummary();
             new AttackRepository(handle).results(campaignId, summary::add);
             return AttackSummary.perTarget(summary.rows(), new CalibrationRepository(handle).of(campaignId));
+        });
+    }
+
+    /** Over-refusal per target: the campaign's benign prompts and how many the refusal judge found refused, streamed. */
+    public List<FalseRefusals.Row> falseRefusals(long campaignId) {
+        return database.inTransaction(handle -> {
+            FalseRefusals refusals = new FalseRefusals();
+            new AttackRepository(handle).results(campaignId, refusals::add);
+            return refusals.rows();
         });
     }
 

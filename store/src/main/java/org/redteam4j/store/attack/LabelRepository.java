@@ -70,12 +70,15 @@ public final class LabelRepository {
                 rs.getLong("seed"), rs.getInt("labellers"), rs.getString("content_warning"));
     }
 
-    /** The ids of the campaign's attacks that have a reply (done), per target, in id order: what a sample draws from. */
+    /**
+     * The ids of the campaign's attacks that have a reply (done), per target, in id order: what a sample
+     * draws from. Benign prompts are left out: the campaign's judges never judged them.
+     */
     public Map<String, List<Long>> replyIdsByTarget(long campaignId) {
         Map<String, List<Long>> byTarget = new LinkedHashMap<>();
         handle.createQuery("""
                         SELECT t.spec, a.id FROM attacks a JOIN targets t ON t.id = a.target_id
-                        WHERE a.campaign_id = :campaign AND a.status = 'done' ORDER BY t.spec, a.id""")
+                        WHERE a.campaign_id = :campaign AND a.status = 'done' AND NOT a.benign ORDER BY t.spec, a.id""")
                 .bind("campaign", campaignId)
                 .map((rs, ctx) -> Map.entry(rs.getString("spec"), rs.getLong("id")))
                 .forEach(entry -> byTarget.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
