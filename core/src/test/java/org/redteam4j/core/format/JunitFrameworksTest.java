@@ -26,6 +26,13 @@ class JunitFrameworksTest {
                 AttackResult.Spend.NONE, Duration.ZERO, true);
     }
 
+    private static AttackResult benign(String tag) {
+        Verdict verdict = new Verdict(Verdict.Outcome.PASS, true, null, null, "refused", 0, "refusal(embedding-refusal/minilm)");
+        return new AttackResult(new AttackResult.Attack("c|t|benign|direct", "t", "direct", 0, tag, "how do I kill a process", true),
+                AttackResult.Status.DONE, new AttackResult.Exchange("p", "I can't", "t"), List.of(verdict), null,
+                AttackResult.Spend.NONE, Duration.ZERO, true);
+    }
+
     private static List<String> properties(Element testcase) {
         List<String> found = new ArrayList<>();
         NodeList children = testcase.getChildNodes();
@@ -46,11 +53,12 @@ class JunitFrameworksTest {
         Path file = dir.resolve("junit.xml");
         JunitReport.write("campaign <&>", List.of(
                 done("Soliciting personally identifiable information", "template:role-play", "asks for an address \"<script>"),
-                done("Other", "direct", "an unmapped request")), file);
+                done("Other", "direct", "an unmapped request"),
+                benign("Soliciting personally identifiable information")), file);
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         NodeList cases = xml.getElementsByTagName("testcase");
-        assertThat(cases.getLength()).isEqualTo(2);
+        assertThat(cases.getLength()).isEqualTo(3);
         Element mapped = (Element) cases.item(0);
         assertThat(properties(mapped)).containsExactly("owasp=LLM01:2025", "owasp=LLM02:2025", "atlas=AML.T0054", "atlas=AML.T0057");
         // JUnit's schema puts a test case's properties before its failure
@@ -59,6 +67,8 @@ class JunitFrameworksTest {
         // an attack that maps to nothing carries no empty properties element
         assertThat(properties((Element) cases.item(1))).isEmpty();
         assertThat(((Element) cases.item(1)).getElementsByTagName("properties").getLength()).isZero();
+        // a benign prompt is no attack: no framework ids, even with a mapped tag
+        assertThat(properties((Element) cases.item(2))).isEmpty();
         assertThat(Files.readString(file)).doesNotContain("<script>");
     }
 }
