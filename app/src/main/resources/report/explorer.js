@@ -11,9 +11,10 @@
   var data = JSON.parse(source.textContent);
   var records = data.records;
   var FIELDS = ['model_type', 'size', 'member', 'tag', 'cluster', 'rating', 'successful', 'campaign', 'target', 'strategy',
-    'verdict'];
+    'verdict', 'framework'];
   var LABELS = { model_type: 'model type', size: 'size', member: 'member', tag: 'tag', cluster: 'cluster', rating: 'rating',
-    successful: 'successful', campaign: 'campaign', target: 'target', strategy: 'strategy', verdict: 'verdict' };
+    successful: 'successful', campaign: 'campaign', target: 'target', strategy: 'strategy', verdict: 'verdict',
+    framework: 'framework' };
   var PAGE = 20;
   var filter = {}; // field -> value as a string
   var matching = records;
@@ -32,9 +33,10 @@
     return typeof value === 'number' ? value.toFixed(digits) : '—';
   }
 
-  // What a record holds for a field, as strings: tags are a list; a field the record lacks matches nothing.
+  // What a record holds for a field, as strings: tags and framework ids are lists; a field the record lacks matches nothing.
   function valuesOf(record, field) {
     if (field === 'tag') { return (record.tags || []).map(String); }
+    if (field === 'framework') { return (record.frameworks || []).map(String); } // OWASP and ATLAS ids, several per attack
     var value = record[field];
     return value === undefined || value === null ? [] : [String(value)];
   }

@@ -46,6 +46,11 @@ public final class StatsCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.node.ObjectNode automated = root.putObject("automated_campaigns");
             campaigns.forEach((name, id) -> automated.set(name,
                     SummaryText.withFalseRefusals(SummaryText.json(stored.perTarget(id)), stored.falseRefusals(id))));
+            // per campaign, its attacks grouped by OWASP LLM Top 10 2025 and MITRE ATLAS id
+            com.fasterxml.jackson.databind.node.ObjectNode frameworks = root.putObject("frameworks");
+            campaigns.forEach((name, id) -> frameworks.set(name, org.redteam4j.app.cli.FrameworksJson.json(
+                    org.redteam4j.core.analysis.FrameworkGrouping.of(stored.summary(id),
+                            org.redteam4j.core.catalogue.FrameworkMapping.builtin()))));
             out.println(root.toPrettyString());
         } else {
             out.print(new StatsText(stats, db.location().toString()).render());

@@ -3,10 +3,13 @@ package org.redteam4j.app.list;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.redteam4j.core.catalogue.Entry;
+import org.redteam4j.core.catalogue.FrameworkIds;
+import org.redteam4j.core.catalogue.FrameworkMapping;
 import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.catalogue.Need;
 
-/** The catalogue as a terminal table: one section per kind, one line per entry with its needs and example. */
+/** The catalogue as a terminal table: one section per kind, one line per entry with its needs, example and
+ * framework ids (OWASP LLM Top 10 2025, MITRE ATLAS). */
 final class CatalogueText {
 
     private CatalogueText() {
@@ -27,6 +30,11 @@ final class CatalogueText {
                         .collect(Collectors.joining(", ")) + "]";
                 text.append(String.format(column + "%s%s%n", entry.id(), entry.description(), needs));
                 text.append(String.format(column + "e.g. %s%n", "", entry.example()));
+                if (FrameworkMapping.maps(entry.kind())) {
+                    FrameworkIds ids = FrameworkMapping.builtin().entry(entry);
+                    text.append(String.format(column + "OWASP %s · ATLAS %s%n", "", ids.owasp().isEmpty() ? "none"
+                            : String.join(", ", ids.owasp()), ids.atlas().isEmpty() ? "none" : String.join(", ", ids.atlas())));
+                }
             }
         }
         return text.toString();

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
+import org.redteam4j.app.cli.FrameworksJson;
+import org.redteam4j.core.catalogue.FrameworkMapping;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.catalogue.Kind;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
             "List what campaigns and commands can name: strategies, converters, templates, judges and runtimes, each "
                     + "with its id, what it does, what it needs and how a campaign file writes it.",
             "Needs: attacker (calls the campaign's attacker model), refusal-detector, scorer (the preference model), "
-                    + "network (talks to a server). What an entry spends is counted when it runs."})
+                    + "network (talks to a server). What an entry spends is counted when it runs.",
+            "Each strategy and judge also shows where its findings land in OWASP Top 10 for LLM Applications 2025 "
+                    + "and MITRE ATLAS (templates and converters by their strategy's family)."})
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +39,8 @@ public final class ListCommand implements Callable<Integer> {
             description = "strategies, converters, templates, payloads, judges or runtimes (default: all).")
     String kind;
 
-    @Option(names = "--json", description = "Print [{\"kind\", \"id\", \"description\", \"needs\": [...]}] on stdout.")
+    @Option(names = "--json", description = "Print [{\"kind\", \"id\", \"description\", \"needs\": [...], \"example\", "
+            + "\"owasp\": [...], \"atlas\": [...]}] on stdout.")
     boolean json;
 
     @Override
@@ -50,6 +55,9 @@ public final class ListCommand implements Callable<Integer> {
                 ArrayNode needs = node.putArray("needs");
                 entry.needs().stream().sorted().map(Need::label).forEach(needs::add);
                 node.put("example", entry.example());
+                if (FrameworkMapping.maps(entry.kind())) {
+                    FrameworksJson.put(node, FrameworkMapping.builtin().entry(entry));
+                }
             }
             out.println(array);
         } else {

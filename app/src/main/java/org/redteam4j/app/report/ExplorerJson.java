@@ -82,6 +82,12 @@ final class ExplorerJson {
                     .put("key", k.key()).put("campaign", k.campaign()).put("target", k.target())
                     .put("target_label", k.targetLabel()).put("strategy", k.strategy()).put("verdict", k.verdict());
             tags(r, k.tag() == null ? List.of() : List.of(k.tag()));
+            // where the attack lands in OWASP LLM Top 10 2025 and MITRE ATLAS: the report's framework rows filter on it
+            List<String> frameworks = org.redteam4j.core.catalogue.FrameworkMapping.builtin().of(k.tag(), k.strategy(),
+                    k.verdicts().isEmpty() ? null : k.verdicts().get(0).judge()).all();
+            ArrayNode framework = r.putArray("frameworks");
+            frameworks.forEach(framework::add);
+            frameworks.forEach(id -> facets.add("framework", id));
             r.put("seed", k.seed());
             ArrayNode verdicts = r.putArray("verdicts");
             k.verdicts().forEach(v -> verdicts.addObject().put("judge", v.judge()).put("verdict", v.verdict())
@@ -141,7 +147,7 @@ final class ExplorerJson {
         ObjectNode json(AttackMap map) {
             ObjectNode facets = Json.mapper().createObjectNode();
             for (String field : List.of("model_type", "size", "member", "tag", "cluster", "rating", "successful", "campaign",
-                    "target", "strategy", "verdict")) {
+                    "target", "strategy", "verdict", "framework")) {
                 List<Object> list = new ArrayList<>(values.getOrDefault(field, List.of()));
                 list.sort(order(field));
                 ArrayNode array = facets.putArray(field);

@@ -12,7 +12,7 @@ record ReportView(String source, String attempts, String resamples, String resam
                   boolean simulated, Table1Section table1,
                   ScalingSection scaling, ByTypeSection byType, MembersSection members, DistributionsSection distributions,
                   TagsSection tags, RatingSection rating, AttackMapSection attackMap, AgreementSection agreement,
-                  CampaignsSection campaigns, boolean explorable) {
+                  CampaignsSection campaigns, boolean explorable, FrameworksSection frameworks) {
 
     static ReportView of(ReportData data, Charts charts) {
         RedTeamAnalysis.Report a = data.analysis();
@@ -21,7 +21,7 @@ record ReportView(String source, String attempts, String resamples, String resam
                 data.simulated(), Table1Section.of(a, charts), ScalingSection.of(a), ByTypeSection.of(a, charts),
                 MembersSection.of(a, charts), DistributionsSection.of(a, charts), TagsSection.of(a, charts),
                 RatingSection.of(a, charts), AttackMapSection.of(data, charts), AgreementSection.of(data),
-                CampaignsSection.of(data, charts), data.explorer().embedded());
+                CampaignsSection.of(data, charts), data.explorer().embedded(), FrameworksSection.of(data));
     }
 
     /** What the meta line says the bootstrap resampled; a tables.json from before the choice resampled attempts. */

@@ -101,13 +101,25 @@ class ReportExplorerBrowserTest {
             assertThat(browser.find("#explorer-detail h3").getText()).startsWith("Attack ");
 
             // a campaign summary's row (target × strategy × tag), where the page's campaign tables carry filters
-            List<WebElement> campaignRows = browser.driver.findElements(By.cssSelector("tr.filterable[data-filter*='campaign']"));
+            List<WebElement> campaignRows = browser.driver.findElements(
+                    By.cssSelector("table[id^='campaign-rows'] tr.filterable[data-filter*='campaign']"));
             if (!campaignRows.isEmpty()) {
                 WebElement campaignRow = campaignRows.get(campaignRows.size() - 1);
                 int attacks = Integer.parseInt(campaignRow.findElements(By.tagName("td")).get(3).getAttribute("textContent").trim());
                 campaignRow.click();
                 waitForCount(browser, attacks);
                 assertThat(metas(browser)).allSatisfy(meta -> assertThat(meta).startsWith("attack "));
+            }
+
+            // a "Findings by framework" row: the attacks that land under that OWASP or ATLAS id
+            List<WebElement> frameworkRows = browser.driver.findElements(By.cssSelector("tr.filterable[data-filter*='framework']"));
+            if (!frameworkRows.isEmpty()) {
+                WebElement frameworkRow = frameworkRows.get(0);
+                int attacks = Integer.parseInt(frameworkRow.findElements(By.tagName("td")).get(2).getAttribute("textContent").trim());
+                frameworkRow.click();
+                waitForCount(browser, attacks);
+                assertThat(browser.find("select[data-field='framework']").getAttribute("value"))
+                        .isEqualTo(frameworkRow.findElements(By.tagName("td")).get(0).getAttribute("textContent").trim());
             }
 
             // a chart's click arrives as an event (report.js dispatches it for a data item with a filter)

@@ -27,10 +27,10 @@ import org.redteam4j.models.http.LoopbackServer;
  * ran, would set {@code window.__xss} or open an alert; neither may happen.
  */
 @Tag("security")
-class XssCorpusTest {
+public class XssCorpusTest {
 
     /** The corpus; {@code N} is replaced by each payload's number. */
-    static List<String> corpus() {
+    public static List<String> corpus() {
         String set = "window.__xss=N";
         List<String> shapes = List.of(
                 "<script>" + set + "</script>",

@@ -192,7 +192,7 @@ public final class AttackSummary {
     }
 
     /** {@code row}: the row's name, from which the bootstrap's stream is seeded (so a row's interval never changes). */
-    private static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row,
+    static Rate rate(int hits, int judged, String judge, CalibrationDraws calibration, String row,
                              Map<String, int[]> seeds) {
         if (judged == 0) {
             return new Rate(hits, judged, null);

@@ -18,6 +18,8 @@ import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.catalogue.FrameworkIds;
+import org.redteam4j.core.catalogue.FrameworkMapping;
 
 /**
  * A JUnit XML report so CI systems show a campaign as tests: one suite per target, one test case
@@ -25,9 +27,11 @@ import org.redteam4j.core.campaign.AttackResult;
  * attack not run is skipped; a configured secret found in an attack's texts (and redacted from them)
  * is named in its {@code system-out}. Given the per-target summary, each suite's {@code properties}
  * carry the primary judge's raw success rate and, where its calibration is known, the rate corrected
- * for its error, with their 95% intervals. A target's benign prompts (over-refusal) are a suite of their own,
- * "TARGET (benign prompts)", in which a refusal is the failure and the properties carry the false
- * refusal rate with its 95% interval. Written with the JDK's XML writer, which escapes all text.
+ * for its error, with their 95% intervals; each attack's test case's {@code properties} name the OWASP Top 10
+ * for LLM Applications 2025 and MITRE ATLAS ids the attack lands under ({@code owasp}, {@code atlas}). A
+ * target's benign prompts (over-refusal) are a suite of their own, "TARGET (benign prompts)", in which a
+ * refusal is the failure and the properties carry the false refusal rate with its 95% interval (benign
+ * prompts are no attacks: they carry no framework ids). Written with the JDK's XML writer, which escapes all text.
  */
 public final class JunitReport {
 
@@ -87,7 +91,8 @@ public final class JunitReport {
                     properties(xml, rates.get(suite.getKey()));
                 }
                 for (AttackResult c : cases) {
-                    testCase(xml, suite.getKey() + "." + c.attack().strategy(), c, c.hit(), "the attack succeeded");
+                    testCase(xml, suite.getKey() + "." + c.attack().strategy(), c, c.hit(), "the attack succeeded",
+                            frameworkIds(c, primary));
                 }
                 xml.writeEndElement();
             }
@@ -103,7 +108,7 @@ public final class JunitReport {
                 refusalProperties(xml, refusals.get(suite.getKey()));
                 for (AttackResult c : cases) {
                     testCase(xml, suite.getKey() + ".benign." + c.attack().strategy(), c, c.refused(),
-                            "a benign prompt was refused");
+                            "a benign prompt was refused", FrameworkIds.NONE);
                 }
                 xml.writeEndElement();
             }
@@ -115,14 +120,18 @@ public final class JunitReport {
         }
     }
 
-    /** One result as a test case; {@code failed} (a hit, or a benign prompt refused) is its failure. */
-    private static void testCase(XMLStreamWriter xml, String classname, AttackResult c, boolean failed, String failure)
-            throws XMLStreamException {
+    /**
+     * One result as a test case; {@code failed} (a hit, or a benign prompt refused) is its failure; {@code ids}
+     * (where the attack lands in the frameworks) its properties, none when empty.
+     */
+    private static void testCase(XMLStreamWriter xml, String classname, AttackResult c, boolean failed, String failure,
+                                 FrameworkIds ids) throws XMLStreamException {
         AttackResult.Attack attack = c.attack();
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", safe(classname));
         xml.writeAttribute("name", safe((attack.tag() == null ? "" : attack.tag() + ": ") + attack.seedText()));
         xml.writeAttribute("time", c.status() == Status.NOT_RUN ? "0" : String.valueOf(c.duration().toMillis() / 1000.0));
+        frameworks(xml, ids);
         if (c.status() == Status.NOT_RUN) {
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", "not run: the budget ran out");
@@ -176,6 +185,31 @@ public final class JunitReport {
             for (String note : corrected.notes()) {
                 property(xml, "corrected_note", safe(note));
             }
+        }
+        xml.writeEndElement();
+    }
+
+    /**
+     * Where the attack lands in the frameworks ({@link FrameworkMapping#of}). The primary judge is the campaign's,
+     * else the one that judged this attack (none for an attack that errored or did not run when the campaign's
+     * is not given).
+     */
+    private static FrameworkIds frameworkIds(AttackResult c, String primary) {
+        String judge = primary != null ? primary : c.primary().map(org.redteam4j.core.scoring.Verdict::judge).orElse(null);
+        return FrameworkMapping.builtin().of(c.attack().tag(), c.attack().strategy(), judge);
+    }
+
+    /** One {@code owasp} or {@code atlas} property per id; nothing when there is none. */
+    private static void frameworks(XMLStreamWriter xml, FrameworkIds ids) throws XMLStreamException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        xml.writeStartElement("properties");
+        for (String id : ids.owasp()) {
+            property(xml, "owasp", id);
+        }
+        for (String id : ids.atlas()) {
+            property(xml, "atlas", id);
         }
         xml.writeEndElement();
     }
