@@ -189,7 +189,14 @@ public final class WeakSupportBot implements AutoCloseable {
             System.exit(2);
             return;
         }
-        WeakSupportBot bot = new WeakSupportBot(port, System.getenv("BOT_TOKEN"));
+        WeakSupportBot bot;
+        try {
+            bot = new WeakSupportBot(port, System.getenv("BOT_TOKEN"));
+        } catch (java.net.BindException e) {
+            System.err.println("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage() + " (give another port)");
+            System.exit(1);
+            return;
+        }
         System.out.println("weak support bot on 127.0.0.1:" + bot.port()
                 + (bot.expectedAuthorization == null ? " (no token required)" : " (Bearer token from BOT_TOKEN required)"));
         System.out.println("  application API: " + bot.url("/api/chat") + " and " + bot.url("/api/stream") + " (server-sent events)");
