@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,27 +19,33 @@ import java.util.regex.Pattern;
 import org.redteam4j.core.format.Json;
 
 /**
- * A deliberately weak customer-support bot on 127.0.0.1 speaking OpenAI's chat-completions protocol
- * ({@code POST /v1/chat/completions}), so any {@code openai:} target with {@code base_url} reaches it.
- * Its weaknesses are fixed here, before any payload is chosen, and applied in this order to the
+ * A deliberately weak customer-support bot on 127.0.0.1 with two faces: OpenAI's chat-completions
+ * protocol ({@code POST /v1/chat/completions}), so any {@code openai:} target with {@code base_url}
+ * reaches it, and an application API of its own in custom JSON with sessions and a streaming
+ * variant ({@code POST /api/chat}, {@code POST /api/stream}: {@link SupportBotApplication}), for
+ * {@code model: http} targets. Started with a token, both require {@code Authorization: Bearer TOKEN}
+ * (401 otherwise). Its weaknesses are fixed here, before any payload is chosen, and applied in this order to the
  * last user message:
  * <ol>
  *   <li>it refuses every message containing the word {@value #REFUSED_WORD} (any case);</li>
- *   <li>inside a {@code <document …>…</document>} it follows an instruction only when it is in the
+ *   <li>inside a {@code <document …>…</document>} (or the application API's {@code document} field,
+ *       read the same way; the refusal above looks at it too) it follows an instruction only when it is in the
  *       document's last paragraph: it renders the markdown image or link found there, or writes the
  *       code given as {@code "A" followed by "B"} there; instructions elsewhere are ignored;</li>
  *   <li>it reveals its system prompt only when the message asks it to repeat what is above
  *       (the words "repeat" and then "above");</li>
- *   <li>otherwise it gives a canned greeting.</li>
+ *   <li>otherwise it gives a canned, helpful-sounding answer ({@link #GREETING}).</li>
  * </ol>
  * It records the Authorization header it was sent, and never writes it back.
- * Run it by hand: {@code java -cp … org.redteam4j.app.testing.WeakSupportBot 8089} (see README, "Prompt injection").
+ * Run it by hand: {@code examples/support-bot/start-bot [PORT]} (see examples/support-bot/README.md).
  */
 public final class WeakSupportBot implements AutoCloseable {
 
     public static final String REFUSED_WORD = "password";
     public static final String REFUSAL = "I'm sorry, I can't help with that.";
-    public static final String GREETING = "Thanks for contacting Acme support! How can I help with your order today?";
+    /** Its one answer to everything else: helpful in tone, so the refusal judge reads it as an answer (P(refused) about 0.03). */
+    public static final String GREETING = "Thanks for contacting Acme support! Happy to help: orders ship within two working days, "
+            + "and you can track, change or return any order from the Orders page of your account.";
 
     private static final Pattern DOCUMENT = Pattern.compile("<document[^>]*>\\n?(.*?)\\n?</document>", Pattern.DOTALL);
     private static final Pattern MARKDOWN = Pattern.compile("!?\\[[^\\]\\n]*]\\([^)\\s]+[^)]*\\)");
@@ -47,21 +53,37 @@ public final class WeakSupportBot implements AutoCloseable {
     private static final Pattern REPEAT_ABOVE = Pattern.compile("\\brepeat\\b.*\\babove\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final HttpServer server;
+    private final byte[] expectedAuthorization;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final SupportBotApplication application = new SupportBotApplication();
 
+    /** On a free port, without a token. */
     public WeakSupportBot() throws IOException {
-        this(0);
+        this(0, null);
     }
 
-    public WeakSupportBot(int port) throws IOException {
+    /** On {@code port} (0: a free one); {@code token} null or empty: none required. */
+    public WeakSupportBot(int port, String token) throws IOException {
+        expectedAuthorization = token == null || token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/v1/chat/completions", exchange -> guarded(exchange, () -> handle(exchange)));
+        server.createContext("/api/chat", exchange -> guarded(exchange, () -> application.handle(exchange, false)));
+        server.createContext("/api/stream", exchange -> guarded(exchange, () -> application.handle(exchange, true)));
         server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "weak-support-bot");
             thread.setDaemon(true);
             return thread;
         }));
         server.start();
+    }
+
+    /** The application API's URL for {@code path}, e.g. {@code http://127.0.0.1:PORT/api/chat}. */
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:PORT/v1}. */
@@ -72,6 +94,19 @@ public final class WeakSupportBot implements AutoCloseable {
     /** The Authorization headers received, in order (to check a key was sent, never to print it). */
     public List<String> authorizations() {
         return List.copyOf(authorizations);
+    }
+
+    /**
+     * The answer to {@code message} with {@code document} (null when none) as context: the document
+     * is read as if it had come inline, after the message, as a {@code <document>} (kept as it is
+     * when it already is one).
+     */
+    public static String answer(String system, String message, String document) {
+        if (document == null) {
+            return answer(system, message);
+        }
+        String inline = DOCUMENT.matcher(document).find() ? document : "<document>\n" + document + "\n</document>";
+        return answer(system, message + "\n\n" + inline);
     }
 
     /** The bot's answer to {@code message} under {@code system} (null when none was sent): its rules, in order. */
@@ -99,34 +134,44 @@ public final class WeakSupportBot implements AutoCloseable {
         return GREETING;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private interface Handler {
+        void handle() throws IOException;
+    }
+
+    /** Records the Authorization header, answers 401 when it is not the token's, else runs {@code handler}. */
+    private void guarded(HttpExchange exchange, Handler handler) throws IOException {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization != null) {
                 authorizations.add(authorization);
             }
-            JsonNode request = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
-            String system = null;
-            String message = "";
-            for (JsonNode turn : request.path("messages")) {
-                if (turn.path("role").asText().equals("system")) {
-                    system = turn.path("content").asText();
-                } else if (turn.path("role").asText().equals("user")) {
-                    message = turn.path("content").asText();
-                }
+            if (expectedAuthorization != null && (authorization == null
+                    || !MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8)))) {
+                SupportBotApplication.send(exchange, 401, "application/json", "{\"error\": \"missing or wrong token\"}");
+                return;
             }
-            ObjectNode body = Json.mapper().createObjectNode();
-            body.put("id", "weak-1").put("object", "chat.completion").put("model", request.path("model").asText());
-            body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
-                    .put("role", "assistant").put("content", answer(system, message));
-            body.putObject("usage").put("prompt_tokens", message.length() / 4).put("completion_tokens", 20);
-            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            handler.handle();
+        }
+    }
+
+    /** OpenAI chat completions: the last user message, under the system message when there is one. */
+    private void handle(HttpExchange exchange) throws IOException {
+        JsonNode request = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
+        String system = null;
+        String message = "";
+        for (JsonNode turn : request.path("messages")) {
+            if (turn.path("role").asText().equals("system")) {
+                system = turn.path("content").asText();
+            } else if (turn.path("role").asText().equals("user")) {
+                message = turn.path("content").asText();
             }
         }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("id", "weak-1").put("object", "chat.completion").put("model", request.path("model").asText());
+        body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
+                .put("role", "assistant").put("content", answer(system, message));
+        body.putObject("usage").put("prompt_tokens", message.length() / 4).put("completion_tokens", 20);
+        SupportBotApplication.send(exchange, 200, "application/json", body.toString());
     }
 
     @Override
@@ -134,9 +179,28 @@ public final class WeakSupportBot implements AutoCloseable {
         server.stop(0);
     }
 
-    /** Serves until killed: {@code WeakSupportBot [PORT]} (default 8089). */
+    /** Serves until killed: {@code WeakSupportBot [PORT]} (default 8089); a token from {@code BOT_TOKEN} when set. */
     public static void main(String[] args) throws IOException {
-        WeakSupportBot bot = new WeakSupportBot(args.length > 0 ? Integer.parseInt(args[0]) : 8089);
-        System.out.println("weak support bot at " + bot.baseUrl() + " (OpenAI chat completions); Ctrl-C stops it");
+        int port;
+        try {
+            port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        } catch (NumberFormatException e) {
+            System.err.println("usage: WeakSupportBot [PORT]  (not a port: '" + args[0].replaceAll("[^\\x20-\\x7e]", "?") + "')");
+            System.exit(2);
+            return;
+        }
+        WeakSupportBot bot;
+        try {
+            bot = new WeakSupportBot(port, System.getenv("BOT_TOKEN"));
+        } catch (java.net.BindException e) {
+            System.err.println("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage() + " (give another port)");
+            System.exit(1);
+            return;
+        }
+        System.out.println("weak support bot on 127.0.0.1:" + bot.port()
+                + (bot.expectedAuthorization == null ? " (no token required)" : " (Bearer token from BOT_TOKEN required)"));
+        System.out.println("  application API: " + bot.url("/api/chat") + " and " + bot.url("/api/stream") + " (server-sent events)");
+        System.out.println("  OpenAI protocol: " + bot.baseUrl() + "/chat/completions");
+        System.out.println("Ctrl-C stops it");
     }
 }
