@@ -83,8 +83,10 @@ record CampaignsSection(List<Campaign> campaigns) {
         if (refusals.isEmpty()) {
             return null;
         }
-        List<String> headers = List.of("target", "attack success (first judge, 95% CI)", "benign prompts", "errors",
-                "false refusal rate (refused/judged, 95% Wilson CI)");
+        String judge = perTarget.stream().flatMap(r -> r.judges().keySet().stream()).findFirst().map(CampaignChart::judgeName)
+                .orElse("none");
+        List<String> headers = List.of("target", "attack success by judge " + judge + " (the first; 95% CI)", "benign prompts",
+                "errors", "false refusal rate (refused/judged, 95% Wilson CI)");
         List<Table.Row> rows = new ArrayList<>();
         for (FalseRefusals.Row refusal : refusals) {
             AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(refusal.target())).findFirst()
