@@ -49,7 +49,7 @@ record FrameworksSection(List<Campaign> campaigns) {
     private static Table table(String campaign, String framework, String judge, List<FrameworkGrouping.Group> groups) {
         List<Table.Row> rows = groups.stream().map(g -> new Table.Row(List.of(g.id(), g.title(), String.valueOf(g.attacks()),
                 String.valueOf(g.errors()), g.rate().hits() + "/" + g.rate().judged()
-                        + (g.rate().rate() == null ? "" : " = " + CampaignChart.rate(g.rate()))),
+                        + (g.rate().rate() == null ? " (nothing judged)" : " = " + CampaignChart.rate(g.rate()))),
                 g.id().equals(FrameworkGrouping.NONE) ? null : Cells.filter("campaign", campaign, "framework", g.id()))).toList();
         return new Table(List.of(framework, "entry", "attacks", "errors", "success by judge " + judge + " (the primary; 95% CI)"),
                 rows);

@@ -64,6 +64,18 @@ class FrameworksSectionTest {
     }
 
     @Test
+    void anEntryWhoseAttacksAllErroredSaysNothingWasJudged() {
+        AttackResult errored = new AttackResult(new AttackResult.Attack("k|e", "bot", "direct_injection:di-rule-swap", 0,
+                "prompt-injection", "a seed"), AttackResult.Status.ERROR, null, List.of(), "endpoint down", AttackResult.Spend.NONE,
+                Duration.ZERO, false);
+        Table owasp = section(List.of(errored)).campaigns().get(0).owasp();
+        assertThat(owasp.rows()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.cells().get(3)).isEqualTo("1");
+            assertThat(row.cells().get(4)).isEqualTo("0/0 (nothing judged)");
+        });
+    }
+
+    @Test
     void aCampaignWithoutAttacksListsNothingAsUnreached() {
         assertThat(section(List.of()).campaigns().get(0).owaspNotReached()).isEmpty();
     }
