@@ -66,7 +66,7 @@ record CampaignsSection(List<Campaign> campaigns) {
             for (String judge : judges) {
                 cells.add(r.judges().entrySet().stream().filter(e -> CampaignChart.judgeName(e.getKey()).equals(judge)).findFirst()
                         .map(e -> e.getValue().hits() + "/" + e.getValue().judged()
-                                + (e.getValue().rate() == null ? "" : " = " + CampaignChart.rate(e.getValue())))
+                                + (e.getValue().rate() == null ? " (nothing judged)" : " = " + CampaignChart.rate(e.getValue())))
                         .orElse("not judged"));
             }
             rows.add(new Table.Row(cells, Cells.filter("campaign", campaign, "target", r.target())));
@@ -83,8 +83,10 @@ record CampaignsSection(List<Campaign> campaigns) {
         if (refusals.isEmpty()) {
             return null;
         }
-        List<String> headers = List.of("target", "attack success (first judge, 95% CI)", "benign prompts", "errors",
-                "false refusal rate (refused/judged, 95% Wilson CI)");
+        String judge = perTarget.stream().flatMap(r -> r.judges().keySet().stream()).findFirst().map(CampaignChart::judgeName)
+                .orElse("none");
+        List<String> headers = List.of("target", "attack success by judge " + judge + " (the first; 95% CI)", "benign prompts",
+                "errors", "false refusal rate (refused/judged, 95% Wilson CI)");
         List<Table.Row> rows = new ArrayList<>();
         for (FalseRefusals.Row refusal : refusals) {
             AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(refusal.target())).findFirst()
@@ -138,7 +140,7 @@ record CampaignsSection(List<Campaign> campaigns) {
     private static Row row(String campaign, AttackSummary.Row r) {
         List<String> rates = new ArrayList<>();
         r.judges().forEach((judge, rate) -> rates.add(CampaignChart.judgeName(judge) + " " + rate.hits() + "/" + rate.judged()
-                + (rate.rate() == null ? "" : " = " + CampaignChart.rate(rate))));
+                + (rate.rate() == null ? " (nothing judged)" : " = " + CampaignChart.rate(rate))));
         List<String> corrected = new ArrayList<>();
         r.judges().forEach((judge, rate) -> {
             if (rate.corrected() != null) {
