@@ -131,4 +131,23 @@ class BenignPromptsTest {
         assertThat(campaign.plan(campaign.seeds(null)).benignCount()).isZero();
         assertThat(campaign.benign()).isEqualTo(BenignPrompts.NONE);
     }
+
+    @Test
+    void aBenignStrategyMustCarryThePromptSoInjectionAndSeedlessStrategiesAreRefused() throws Exception {
+        Files.writeString(dir.resolve("b.txt"), "What is a hug?\n");
+        assertThatThrownBy(() -> read(CAMPAIGN + "benign: {text: b.txt}\nbenign_strategies: [direct, system_prompt_extraction]\n")
+                .benignStrategies()).isInstanceOf(BadInput.class)
+                .hasMessageContaining("campaign.yaml: line 12: benign_strategies: 'system_prompt_extraction:spe-")
+                .hasMessageContaining("cannot carry a benign prompt");
+        // an injection payload that does use the request is still an attack, not a benign prompt
+        assertThatThrownBy(() -> read(CAMPAIGN + "benign: {text: b.txt}\nbenign_strategies:\n  - direct\n"
+                + "  - direct_injection: {payloads: [di-request-first]}\n").benignStrategies()).isInstanceOf(BadInput.class)
+                .hasMessageContaining("line 14: benign_strategies: 'direct_injection:di-request-first'");
+    }
+
+    @Test
+    void anEmptyBenignListIsAnError() {
+        assertThatThrownBy(() -> read(CAMPAIGN + "benign: []\n")).isInstanceOf(BadInput.class)
+                .hasMessageContaining("campaign.yaml: line 11: benign is empty");
+    }
 }

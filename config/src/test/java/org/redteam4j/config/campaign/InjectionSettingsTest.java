@@ -83,4 +83,18 @@ class InjectionSettingsTest {
                 .hasMessageStartingWith("inj.yaml: line 5: canary:TEXT: ").hasMessageContaining("letters and digits");
         assertThatThrownBy(() -> JudgeSpec.parse("canary:NOLETTERSNODIGITS", "")).isInstanceOf(BadInput.class);
     }
+
+    @Test
+    void aSystemPromptErrorNamesTheInjectionBlockNotTheExtractionStrategy() {
+        // strategies on lines 4-5 (system_prompt_extraction first), injection on line 7
+        assertThatThrownBy(() -> campaign("injection: {system_prompt: 'no placeholder here'}",
+                "\n  - system_prompt_extraction").injection())
+                .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 7: injection.system_prompt");
+    }
+
+    @Test
+    void aFractionalSeedIsRefusedNotTruncated() {
+        assertThatThrownBy(() -> campaign("injection: {seed: 1.5}", "[direct_injection]")).isInstanceOf(BadInput.class)
+                .hasMessageContaining("inj.yaml: line 6").hasMessageContaining("seed");
+    }
 }
