@@ -245,6 +245,25 @@ class OverRefusalTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(server.received()).hasSize(6);
         assertThat(Json.mapper().readTree(run.out()).get("not_run").asInt()).isEqualTo(6);
+        // the benign prompts are spread among the attacks: 2 attacks and 4 benign prompts ran, not 6 attacks and none
+        JsonNode target = Json.mapper().readTree(run.out()).get("per_target").get(0);
+        assertThat(target.get("benign_prompts").asInt()).as(run.out() + run.err()).isEqualTo(4);
+        assertThat(target.get("benign_prompts").asInt()).isEqualTo(4);
+        assertThat(target.get("benign_not_run").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aBudgetThatLeavesBenignPromptsUnrunIsShownAndFailsTheRefusalGate() throws Exception {
+        Files.writeString(dir.resolve("budget.yaml"), Files.readString(campaign("")).replace("limits: {concurrency: 2}",
+                "limits: {concurrency: 1, max_requests: 6}"));
+
+        Run run = cli("attack", "--campaign", dir.resolve("budget.yaml").toString(), "--db", dir.resolve("g.db").toString(),
+                "--brief", "--fail-refusal-above", "0.9");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(run.out()).contains("(4 of 8 benign prompts not run)");
+        assertThat(run.err()).contains("FAIL: target bot: 4 of 8 benign prompts not run; its false refusal rate cannot be shown "
+                + "to be at most 90.0%");
     }
 
     private static void assertFalseRefusals(JsonNode target, Proportion expected) {
