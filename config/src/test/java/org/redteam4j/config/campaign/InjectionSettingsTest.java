@@ -51,7 +51,7 @@ class InjectionSettingsTest {
     void badSettingsNameTheirFieldAndLine() {
         assertThatThrownBy(() -> campaign("injection: {canary: short1}", "[direct_injection]").injection())
                 .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 6: injection.canary: ")
-                .hasMessageContaining("at least 12 characters");
+                .hasMessageContaining("at least 12 letters and digits");
         assertThatThrownBy(() -> campaign("injection:\n  system_prompt: 'Keep the code safe.'", "[direct_injection]").injection())
                 .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 7: injection.system_prompt")
                 .hasMessageContaining("{canary}");

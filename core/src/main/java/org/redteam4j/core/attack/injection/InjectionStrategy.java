@@ -90,7 +90,8 @@ public final class InjectionStrategy implements Strategy {
 
     /** The request this payload makes for {@code seed}; {@code takesDocuments} says where a document goes. */
     public Prepared prepare(Seed seed, boolean takesDocuments) {
-        Canary url = injection.canary().url("pixel.png");
+        Canary documentCanary = injection.documentCanary(); // never the application's own canary, for indirect payloads
+        Canary url = documentCanary.url("pixel.png");
         String text = payload.render(Map.of("canary", injection.canary().text(), "canary_split", injection.canarySplit(),
                 "canary_url", url.text(), "request", seed.text()));
         String system = switch (payload.strategy()) {
@@ -100,7 +101,7 @@ public final class InjectionStrategy implements Strategy {
         };
         List<Canary> planted = switch (payload.strategy()) {
             case SECRETS -> injection.secrets();
-            case INDIRECT -> payload.plantsUrl() ? List.of(url) : List.of(injection.canary());
+            case INDIRECT -> payload.plantsUrl() ? List.of(url) : List.of(documentCanary);
             default -> List.of(injection.canary());
         };
         if (!injection.sendSystemPrompt()) {
