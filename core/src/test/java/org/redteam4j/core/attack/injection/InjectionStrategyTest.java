@@ -215,4 +215,23 @@ class InjectionStrategyTest {
         assertThat(prepared.system()).contains(key);
         assertThat(prepared.planted()).contains(INJECTION.apiKey());
     }
+
+    @Test
+    void theStoredTurnHoldsWhatTheTargetReceivedSystemPromptAndDocumentIncluded() {
+        Answering documents = new Answering(true, request -> "Here is a summary.");
+        AttackRun indirect = new InjectionStrategy(Payloads.find("ii-email-last-split").orElseThrow(), INJECTION)
+                .run(SEED, documents, Sampling.DEFAULT, TOOLS);
+        ChatRequest sent = documents.requests.get(0);
+        assertThat(sent.document()).isNotNull(); // the document went in a field of its own ...
+        String stored = indirect.conversation().get(0).text();
+        assertThat(stored).contains(sent.document(), SEED.text(), INJECTION.canarySplit(), "<document kind=\"email\">",
+                "<system>\n" + Injection.DOCUMENT_SYSTEM_PROMPT + "\n</system>"); // ... and is stored with the request
+        assertThat(indirect.context()).extracting(org.redteam4j.core.transcript.Turn::text).containsExactly(stored);
+
+        Answering plain = new Answering(false, request -> "No.");
+        AttackRun extraction = new InjectionStrategy(Payloads.find("spe-repeat-above").orElseThrow(), INJECTION)
+                .run(SEED, plain, Sampling.DEFAULT, TOOLS);
+        assertThat(extraction.conversation().get(0).text()).startsWith("<system>\n" + INJECTION.system() + "\n</system>\n\n")
+                .endsWith(plain.requests.get(0).turns().get(0).text());
+    }
 }
