@@ -47,10 +47,16 @@ public final class SummaryText {
         return out.toString();
     }
 
+    /** A judge's name in a table: its catalogue id, but a canary judge's whole id ({@code canary(planted)}, {@code canary(ACME-…)}), as JSON has it. */
+    static String label(String judge) {
+        ComponentId id = ComponentId.parse(judge);
+        return id.catalogueId().equals("canary") ? TerminalText.line(judge) : id.catalogueId();
+    }
+
     private static String rates(Map<String, AttackSummary.Rate> judges) {
         StringBuilder text = new StringBuilder();
         judges.forEach((judge, rate) -> {
-            String name = ComponentId.parse(judge).catalogueId();
+            String name = label(judge);
             text.append(text.isEmpty() ? "" : "; ").append(clip(name, 24)).append(' ').append(rate.hits()).append('/')
                     .append(rate.judged());
             if (rate.rate() != null) {

@@ -126,7 +126,7 @@ class OverRefusalTest {
         Run run = attack(db, "--json", "--junit", junit.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.err()).contains("8 benign prompts (2 unsafe XSTest rows (contrast_*) skipped)");
+        assertThat(run.err()).contains("8 benign prompts (2 unsafe XSTest rows (contrast_*) skipped; 1 comment line skipped)");
         assertThat(server.received()).hasSize(12); // 4 attacks and 8 benign prompts, each sent once
         Proportion expected = Proportion.of(3, 8);
         JsonNode bot = Json.mapper().readTree(run.out()).get("per_target").get(0);
