@@ -129,7 +129,16 @@ public final class CampaignDefinition {
     }
 
     public List<Strategy> strategies() {
-        List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)), injection());
+        List<Strategy> strategies = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode item : file.strategies()) {
+            for (Strategy strategy : Strategies.of(item, where(token(item)), injection())) {
+                if (!ids.add(strategy.id())) { // one attack key for two planned attacks: sent twice, stored once
+                    throw new BadInput(where(token(item)) + "strategy '" + strategy.id() + "' is listed twice; list each once");
+                }
+                strategies.add(strategy);
+            }
+        }
         List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
         if (!needAttacker.isEmpty() && file.attacker() == null) {
             throw new BadInput(origin + ": " + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");

@@ -97,4 +97,15 @@ class InjectionSettingsTest {
         assertThatThrownBy(() -> campaign("injection: {seed: 1.5}", "[direct_injection]")).isInstanceOf(BadInput.class)
                 .hasMessageContaining("inj.yaml: line 6").hasMessageContaining("seed");
     }
+
+    @Test
+    void aPayloadOrStrategyListedTwiceIsRefusedNamingItsLine() {
+        assertThatThrownBy(() -> campaign("", "\n  - system_prompt_extraction: {payloads: [spe-repeat-above, spe-repeat-above]}")
+                .strategies()).isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 5: ")
+                .hasMessageContaining("payloads lists 'spe-repeat-above' twice");
+        assertThatThrownBy(() -> campaign("", "[direct, direct]").strategies()).isInstanceOf(BadInput.class)
+                .hasMessageContaining("strategy 'direct' is listed twice");
+        assertThatThrownBy(() -> campaign("", "\n  - system_prompt_extraction\n  - system_prompt_extraction: {payloads: [spe-poem]}")
+                .strategies()).isInstanceOf(BadInput.class).hasMessageContaining("'system_prompt_extraction:spe-poem' is listed twice");
+    }
 }
