@@ -160,6 +160,7 @@ class OverRefusalTest {
         assertThat(benign.getAttribute("failures")).isEqualTo("3");
         assertThat(property(benign, "false_refusal_rate")).isEqualTo("0.3750");
         assertThat(property(benign, "benign_refused")).isEqualTo("3");
+        assertThat(property(benign, "benign_not_run")).isEqualTo("0");
         assertThat(property(benign, "false_refusal_rate_ci95")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f %.4f",
                 expected.low(), expected.high()));
 
@@ -258,12 +259,14 @@ class OverRefusalTest {
                 "limits: {concurrency: 1, max_requests: 6}"));
 
         Run run = cli("attack", "--campaign", dir.resolve("budget.yaml").toString(), "--db", dir.resolve("g.db").toString(),
-                "--brief", "--fail-refusal-above", "0.9");
+                "--brief", "--fail-refusal-above", "0.9", "--junit", dir.resolve("g.xml").toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.GATE_FAILED);
         assertThat(run.out()).contains("(4 of 8 benign prompts not run)");
         assertThat(run.err()).contains("FAIL: target bot: 4 of 8 benign prompts not run; its false refusal rate cannot be shown "
                 + "to be at most 90.0%");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("g.xml").toFile());
+        assertThat(property((Element) xml.getElementsByTagName("testsuite").item(1), "benign_not_run")).isEqualTo("4");
     }
 
     private static void assertFalseRefusals(JsonNode target, Proportion expected) {
