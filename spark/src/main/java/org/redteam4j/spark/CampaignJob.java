@@ -120,8 +120,11 @@ public final class CampaignJob extends SparkJob {
         return new OutputStreamWriter(output.endsWith(".gz") ? new GZIPOutputStream(out) : out, StandardCharsets.UTF_8);
     }
 
-    /** Writes every line and counts what the attacks came to. */
-    private static Outcome write(Iterator<String> lines, Writer out) throws IOException {
+    /**
+     * Writes every line and counts what the attacks came to; benign prompts (over-refusal) are
+     * written but not counted, so the totals are the attacks', as {@code attack} and the workbench count them.
+     */
+    static Outcome write(Iterator<String> lines, Writer out) throws IOException {
         long attacks = 0;
         long done = 0;
         long errors = 0;
@@ -132,15 +135,16 @@ public final class CampaignJob extends SparkJob {
             out.write(line);
             out.write('\n');
             JsonNode node = Json.mapper().readTree(line);
+            if (node.path("benign").asBoolean(false)) {
+                continue;
+            }
             attacks++;
             switch (node.path("status").asText()) {
                 case "done" -> done++;
                 case "error" -> errors++;
                 default -> pending++;
             }
-            // a benign prompt (over-refusal) answered is no hit
-            if ("HIT".equals(node.path("verdicts").path(0).path("outcome").asText()) && "done".equals(node.path("status").asText())
-                    && !node.path("benign").asBoolean(false)) {
+            if ("HIT".equals(node.path("verdicts").path(0).path("outcome").asText()) && "done".equals(node.path("status").asText())) {
                 hits++;
             }
         }

@@ -447,6 +447,18 @@ abstract class StoreContract {
         assertThat(listed.hits()).isEqualTo(4);
         assertThat(database.inTransaction(handle -> new org.redteam4j.store.attack.LabelRepository(handle)
                 .replyIdsByTarget(campaign)).get("t")).hasSize(4);
+        // the workbench attack list and the report's explorer: an answered benign prompt (the refusal judge's HIT) is no hit
+        AttackQueries.Page hits = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter(null, null, null, AttackQueries.Outcome.HIT, false), 0, 50));
+        assertThat(hits.total()).isEqualTo(4);
+        assertThat(hits.rows()).hasSize(4);
+        AttackQueries.Page all = database.inTransaction(handle -> new AttackQueries(handle)
+                .page(campaign, new AttackQueries.Filter(null, null, null, null, false), 0, 50));
+        assertThat(all.total()).isEqualTo(listed.attacks());
+        org.redteam4j.store.analysis.ExplorerQueries.Sample sample = org.redteam4j.store.analysis.ExplorerQueries.read(database,
+                total -> java.util.stream.IntStream.range(0, total).toArray());
+        assertThat(sample.attacks()).isEqualTo(4);
+        assertThat(sample.chosenAttacks()).allSatisfy(a -> assertThat(a.record().seed()).isIn("seed 0", "seed 1", "seed 2", "seed 3"));
     }
 
     /** Databases made before target versions: every stored target becomes version 1, and keeps its attempts and campaigns. */

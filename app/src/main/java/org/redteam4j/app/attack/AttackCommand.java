@@ -185,15 +185,25 @@ public final class AttackCommand implements Callable<Integer> {
         return attackGate != ExitCodes.OK ? attackGate : refusalGate;
     }
 
-    /** --fail-refusal-above: any target whose false refusal rate on benign prompts exceeds the rate fails. */
+    /**
+     * --fail-refusal-above: any target whose false refusal rate on benign prompts exceeds the rate
+     * fails, and so does one whose benign prompts were not all run or none judged (no evidence of a pass).
+     */
     private int refusalGate(List<FalseRefusals.Row> refusals, PrintWriter err) {
         if (failRefusalAbove == null) {
             return ExitCodes.OK;
         }
         boolean failed = false;
         for (FalseRefusals.Row row : refusals) {
-            if (row.rate() == null) {
-                continue; // nothing judged: no rate to compare, either way
+            int planned = row.prompts() + row.notRun();
+            if (row.notRun() > 0 || row.rate() == null) {
+                // a budget or a stop left benign prompts unjudged: the rate cannot be shown to be low enough, so no pass
+                err.printf("FAIL: target %s: %s; its false refusal rate cannot be shown to be at most %.1f%%%n",
+                        TerminalText.line(row.target()), row.notRun() > 0
+                                ? row.notRun() + " of " + planned + " benign prompts not run"
+                                : "none of its " + planned + " benign prompts was judged", 100 * failRefusalAbove);
+                failed = true;
+                continue;
             }
             if (row.rate().estimate() > failRefusalAbove) {
                 err.printf("FAIL: target %s false refusal rate %.1f%% (%d of %d benign prompts refused) exceeds %.1f%%%n",

@@ -47,10 +47,16 @@ public final class SummaryText {
         return out.toString();
     }
 
+    /** A judge's name in a table: its catalogue id, but a canary judge's whole id ({@code canary(planted)}, {@code canary(ACME-…)}), as JSON has it. */
+    static String label(String judge) {
+        ComponentId id = ComponentId.parse(judge);
+        return id.catalogueId().equals("canary") ? TerminalText.line(judge) : id.catalogueId();
+    }
+
     private static String rates(Map<String, AttackSummary.Rate> judges) {
         StringBuilder text = new StringBuilder();
         judges.forEach((judge, rate) -> {
-            String name = ComponentId.parse(judge).catalogueId();
+            String name = label(judge);
             text.append(text.isEmpty() ? "" : "; ").append(clip(name, 24)).append(' ').append(rate.hits()).append('/')
                     .append(rate.judged());
             if (rate.rate() != null) {
@@ -170,9 +176,10 @@ public final class SummaryText {
         for (FalseRefusals.Row row : refusals) {
             AttackSummary.Rate attack = perTarget.stream().filter(r -> r.target().equals(row.target())).findFirst()
                     .map(r -> r.judges().get(primary)).orElse(null);
-            out.append(String.format("%-16s %-30s %7d %6d  %d/%d%s%s%n", clip(row.target(), 16), attackRate(attack), row.prompts(),
+            out.append(String.format("%-16s %-30s %7d %6d  %d/%d%s%s%s%n", clip(row.target(), 16), attackRate(attack), row.prompts(),
                     row.errors(), row.refused(), row.judged(), row.rate() == null ? " (nothing judged)" : String.format(" = %s",
-                            percent(row.rate())), row.simulated() ? "  [simulated]" : ""));
+                            percent(row.rate())), row.notRun() == 0 ? "" : String.format("  (%d of %d benign prompts not run)",
+                            row.notRun(), row.prompts() + row.notRun()), row.simulated() ? "  [simulated]" : ""));
         }
         return out.toString();
     }
@@ -191,7 +198,7 @@ public final class SummaryText {
 
     /**
      * Adds each target's over-refusal to its object in {@code perTarget} (from {@link #json}):
-     * {@code benign_prompts}, {@code benign_judged}, {@code benign_refused}, {@code benign_errors},
+     * {@code benign_prompts}, {@code benign_judged}, {@code benign_refused}, {@code benign_errors}, {@code benign_not_run},
      * {@code false_refusal_rate} (null when nothing was judged) and {@code false_refusal_ci95}
      * (Wilson's); a target with benign prompts and no attack row gets an object of its own.
      */
@@ -207,7 +214,7 @@ public final class SummaryText {
                 node = perTarget.addObject().put("target", row.target());
             }
             node.put("benign_prompts", row.prompts()).put("benign_judged", row.judged()).put("benign_refused", row.refused())
-                    .put("benign_errors", row.errors());
+                    .put("benign_errors", row.errors()).put("benign_not_run", row.notRun());
             if (row.rate() == null) {
                 node.putNull("false_refusal_rate");
                 node.putNull("false_refusal_ci95");

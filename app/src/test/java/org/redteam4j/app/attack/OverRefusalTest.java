@@ -126,7 +126,7 @@ class OverRefusalTest {
         Run run = attack(db, "--json", "--junit", junit.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.err()).contains("8 benign prompts (2 unsafe XSTest rows (contrast_*) skipped)");
+        assertThat(run.err()).contains("8 benign prompts (2 unsafe XSTest rows (contrast_*) skipped; 1 comment line skipped)");
         assertThat(server.received()).hasSize(12); // 4 attacks and 8 benign prompts, each sent once
         Proportion expected = Proportion.of(3, 8);
         JsonNode bot = Json.mapper().readTree(run.out()).get("per_target").get(0);
@@ -160,6 +160,7 @@ class OverRefusalTest {
         assertThat(benign.getAttribute("failures")).isEqualTo("3");
         assertThat(property(benign, "false_refusal_rate")).isEqualTo("0.3750");
         assertThat(property(benign, "benign_refused")).isEqualTo("3");
+        assertThat(property(benign, "benign_not_run")).isEqualTo("0");
         assertThat(property(benign, "false_refusal_rate_ci95")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f %.4f",
                 expected.low(), expected.high()));
 
@@ -245,6 +246,27 @@ class OverRefusalTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(server.received()).hasSize(6);
         assertThat(Json.mapper().readTree(run.out()).get("not_run").asInt()).isEqualTo(6);
+        // the benign prompts are spread among the attacks: 2 attacks and 4 benign prompts ran, not 6 attacks and none
+        JsonNode target = Json.mapper().readTree(run.out()).get("per_target").get(0);
+        assertThat(target.get("benign_prompts").asInt()).as(run.out() + run.err()).isEqualTo(4);
+        assertThat(target.get("benign_prompts").asInt()).isEqualTo(4);
+        assertThat(target.get("benign_not_run").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aBudgetThatLeavesBenignPromptsUnrunIsShownAndFailsTheRefusalGate() throws Exception {
+        Files.writeString(dir.resolve("budget.yaml"), Files.readString(campaign("")).replace("limits: {concurrency: 2}",
+                "limits: {concurrency: 1, max_requests: 6}"));
+
+        Run run = cli("attack", "--campaign", dir.resolve("budget.yaml").toString(), "--db", dir.resolve("g.db").toString(),
+                "--brief", "--fail-refusal-above", "0.9", "--junit", dir.resolve("g.xml").toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(run.out()).contains("(4 of 8 benign prompts not run)");
+        assertThat(run.err()).contains("FAIL: target bot: 4 of 8 benign prompts not run; its false refusal rate cannot be shown "
+                + "to be at most 90.0%");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("g.xml").toFile());
+        assertThat(property((Element) xml.getElementsByTagName("testsuite").item(1), "benign_not_run")).isEqualTo("4");
     }
 
     private static void assertFalseRefusals(JsonNode target, Proportion expected) {

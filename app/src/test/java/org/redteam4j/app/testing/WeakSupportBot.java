@@ -31,7 +31,7 @@ import org.redteam4j.core.format.Json;
  *   <li>inside a {@code <document …>…</document>} (or the application API's {@code document} field,
  *       read the same way; the refusal above looks at it too) it follows an instruction only when it is in the
  *       document's last paragraph: it renders the markdown image or link found there, or writes the
- *       code given as {@code "A" followed by "B"} there; instructions elsewhere are ignored;</li>
+ *       code given as {@code "B" preceded by "A"} there; instructions elsewhere are ignored;</li>
  *   <li>it reveals its system prompt only when the message asks it to repeat what is above
  *       (the words "repeat" and then "above");</li>
  *   <li>otherwise it gives a canned, helpful-sounding answer ({@link #GREETING}).</li>
@@ -49,7 +49,7 @@ public final class WeakSupportBot implements AutoCloseable {
 
     private static final Pattern DOCUMENT = Pattern.compile("<document[^>]*>\\n?(.*?)\\n?</document>", Pattern.DOTALL);
     private static final Pattern MARKDOWN = Pattern.compile("!?\\[[^\\]\\n]*]\\([^)\\s]+[^)]*\\)");
-    private static final Pattern SPLIT_CODE = Pattern.compile("\"([^\"]+)\" followed by \"([^\"]+)\"");
+    private static final Pattern SPLIT_CODE = Pattern.compile("\"([^\"]+)\" preceded by \"([^\"]+)\"");
     private static final Pattern REPEAT_ABOVE = Pattern.compile("\\brepeat\\b.*\\babove\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final HttpServer server;
@@ -124,7 +124,7 @@ public final class WeakSupportBot implements AutoCloseable {
             }
             Matcher code = SPLIT_CODE.matcher(last);
             if (code.find()) {
-                return "Here is a summary of the document. Code: " + code.group(1) + code.group(2);
+                return "Here is a summary of the document. Code: " + code.group(2) + code.group(1);
             }
             return "Here is a summary of the document: it is about a customer request.";
         }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.redteam4j.core.attack.Seed;
-import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.RecordReader;
 import org.redteam4j.core.format.XsTestPrompt;
@@ -16,11 +15,12 @@ import org.redteam4j.core.format.XsTestPrompt;
  * measure over-refusal. A prompt given twice is sent once.
  *
  * @param unsafeSkipped XSTest rows left out because their type is unsafe ({@code contrast_*})
- * @param duplicates    prompts left out because an earlier source or line gave the same text
+ * @param duplicates    prompts left out because an earlier source or line gave the same text (of any source)
+ * @param comments      comment lines of text sources skipped ({@code # …}, as in a seeds file)
  */
-public record BenignPrompts(List<Seed> prompts, int unsafeSkipped, int duplicates) {
+public record BenignPrompts(List<Seed> prompts, int unsafeSkipped, int duplicates, long comments) {
 
-    public static final BenignPrompts NONE = new BenignPrompts(List.of(), 0, 0);
+    public static final BenignPrompts NONE = new BenignPrompts(List.of(), 0, 0, 0);
 
     public BenignPrompts {
         prompts = List.copyOf(prompts);
@@ -35,15 +35,17 @@ public record BenignPrompts(List<Seed> prompts, int unsafeSkipped, int duplicate
         Set<String> keys = new HashSet<>();
         int unsafe = 0;
         int duplicates = 0;
+        long comments = 0;
         for (CampaignFile.Benign source : sources) {
             List<Seed> read = new ArrayList<>();
             if (source.text() != null) {
-                try (RecordReader<Seed> reader = Datasets.textSeeds(resolve.apply(source.text()))) {
+                // the seeds' reader, so a file gives the same prompts as seeds and as benign prompts (comments alike)
+                try (org.redteam4j.core.format.TextSeedReader reader = org.redteam4j.core.format.TextSeedReader.open(
+                        org.redteam4j.core.format.DataFile.open(resolve.apply(source.text())))) {
                     for (Seed seed = reader.read(); seed != null; seed = reader.read()) {
-                        if (!seed.text().startsWith("#")) { // a comment line
-                            read.add(seed);
-                        }
+                        read.add(seed);
                     }
+                    comments += reader.comments();
                 }
             } else {
                 try (RecordReader<XsTestPrompt> reader = Datasets.xsTestPrompts(resolve.apply(source.xstest()))) {
@@ -58,14 +60,15 @@ public record BenignPrompts(List<Seed> prompts, int unsafeSkipped, int duplicate
                 }
             }
             for (Seed seed : read) {
-                if (keys.add(CampaignPlan.seedKey(seed))) {
+                // a prompt is its text, whatever its source: a text line equal to an XSTest prompt is sent once
+                if (keys.add(seed.text().strip())) {
                     prompts.add(seed);
                 } else {
                     duplicates++;
                 }
             }
         }
-        return new BenignPrompts(prompts, unsafe, duplicates);
+        return new BenignPrompts(prompts, unsafe, duplicates, comments);
     }
 
     /** "12 benign prompts (438 unsafe XSTest rows skipped)" for the run's log. */
@@ -73,6 +76,9 @@ public record BenignPrompts(List<Seed> prompts, int unsafeSkipped, int duplicate
         List<String> notes = new ArrayList<>();
         if (unsafeSkipped > 0) {
             notes.add(String.format("%,d unsafe XSTest row%s (contrast_*) skipped", unsafeSkipped, unsafeSkipped == 1 ? "" : "s"));
+        }
+        if (comments > 0) {
+            notes.add(String.format("%,d comment line%s skipped", comments, comments == 1 ? "" : "s"));
         }
         if (duplicates > 0) {
             notes.add(String.format("%,d duplicate%s sent once", duplicates, duplicates == 1 ? "" : "s"));

@@ -17,6 +17,7 @@ import org.redteam4j.core.attack.BuiltinSeeds;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.injection.Injection;
+import org.redteam4j.core.attack.injection.InjectionStrategy;
 import org.redteam4j.core.campaign.CampaignPlan;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.failure.BadInput;
@@ -128,7 +129,16 @@ public final class CampaignDefinition {
     }
 
     public List<Strategy> strategies() {
-        List<Strategy> strategies = Strategies.all(file.strategies(), item -> where(token(item)), injection());
+        List<Strategy> strategies = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode item : file.strategies()) {
+            for (Strategy strategy : Strategies.of(item, where(token(item)), injection())) {
+                if (!ids.add(strategy.id())) { // one attack key for two planned attacks: sent twice, stored once
+                    throw new BadInput(where(token(item)) + "strategy '" + strategy.id() + "' is listed twice; list each once");
+                }
+                strategies.add(strategy);
+            }
+        }
         List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
         if (!needAttacker.isEmpty() && file.attacker() == null) {
             throw new BadInput(origin + ": " + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");
@@ -216,7 +226,19 @@ public final class CampaignDefinition {
         if (file.benignStrategies() == null) {
             return Strategies.all(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("direct")), item -> where("benign"));
         }
-        List<Strategy> strategies = Strategies.all(file.benignStrategies(), item -> where(token(item), "benign_strategies"));
+        List<Strategy> strategies = new ArrayList<>();
+        for (JsonNode item : file.benignStrategies()) {
+            String at = where(token(item), "benign_strategies");
+            for (Strategy strategy : Strategies.of(item, at, Injection.defaults())) {
+                // a benign strategy must carry the benign prompt: a seedless payload would send the same attack
+                // once per prompt and count the target's rightful refusals as false ones
+                if (strategy instanceof InjectionStrategy || !strategy.usesSeed()) {
+                    throw new BadInput(at + "benign_strategies: '" + strategy.id() + "' is an injection strategy or does "
+                            + "not send the seed, so it cannot carry a benign prompt; use strategies such as direct or template");
+                }
+                strategies.add(strategy);
+            }
+        }
         List<String> needAttacker = strategies.stream().filter(s -> s.needs().contains(Need.ATTACKER)).map(Strategy::id).toList();
         if (!needAttacker.isEmpty() && file.attacker() == null) {
             throw new BadInput(where("benign_strategies") + String.join(", ", needAttacker) + " need an 'attacker:' model (e.g. sim)");

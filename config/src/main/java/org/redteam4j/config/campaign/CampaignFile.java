@@ -92,6 +92,10 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
             nonNegative(file, yaml, "max_tokens", limits.maxTokens());
             nonNegative(file, yaml, "repetitions", limits.repetitions() == null ? null : limits.repetitions() - 1L);
         }
+        if (benign != null && benign.isEmpty()) {
+            throw new BadInput(file + line(yaml, "benign") + ": benign is empty; give sources (- text: FILE, - xstest: FILE) "
+                    + "or leave it out");
+        }
         if (benign != null) {
             for (int i = 0; i < benign.size(); i++) {
                 Benign source = benign.get(i);
@@ -122,12 +126,24 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith(token + ":") || line.startsWith("- " + token) || line.startsWith("- {" + token)
+            if (line.startsWith(token + ":") || startsWithWord(line, "- " + token) || startsWithWord(line, "- {" + token)
                     || line.equals(token)) {
                 return ": line " + (i + 1);
             }
         }
         return "";
+    }
+
+    /** Whether {@code line} starts with {@code prefix} as a whole word: "- system_prompt" is not "- system_prompt_extraction". */
+    private static boolean startsWithWord(String line, String prefix) {
+        if (!line.startsWith(prefix)) {
+            return false;
+        }
+        if (line.length() == prefix.length()) {
+            return true;
+        }
+        char next = line.charAt(prefix.length());
+        return !(Character.isLetterOrDigit(next) || next == '_' || next == '-');
     }
 
     /**

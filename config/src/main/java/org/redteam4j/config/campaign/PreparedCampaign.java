@@ -227,6 +227,10 @@ public final class PreparedCampaign implements AutoCloseable {
             components.put("injection.seed", Long.toString(injection.seed()));
             components.put("injection.canary", injection.canary().text());
             components.put("injection.send_system_prompt", Boolean.toString(injection.sendSystemPrompt()));
+            components.put("injection.system_prompt_sha256", org.redteam4j.core.provenance.Sha256.of(injection.systemPrompt()));
+            if (!injection.sendSystemPrompt()) { // indirect documents then plant a canary of their own
+                components.put("injection.document_canary", injection.documentCanary().text());
+            }
         }
         if (attacker != null) {
             components.put("attacker", attacker.id());

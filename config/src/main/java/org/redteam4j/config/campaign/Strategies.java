@@ -97,7 +97,12 @@ public final class Strategies {
             throw new BadInput("payloads is a non-empty list of payload ids (redteam4j list payloads), got " + payloads);
         }
         List<String> ids = new ArrayList<>();
-        payloads.forEach(id -> ids.add(id.asText()));
+        for (JsonNode id : payloads) {
+            if (ids.contains(id.asText())) { // it would be planned twice under one key: two requests, one stored row
+                throw new BadInput("payloads lists '" + id.asText() + "' twice; list each payload once");
+            }
+            ids.add(id.asText());
+        }
         return ids;
     }
 

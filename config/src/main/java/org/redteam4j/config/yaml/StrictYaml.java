@@ -15,13 +15,15 @@ import org.redteam4j.core.failure.BadInput;
 /**
  * Reads a redteam4j YAML file into its type — the one loader for campaign files, targets files
  * and the workbench's targets. Refused, with the file, line and key: a duplicate key, an anchor,
- * alias or merge key, a second document, an unknown key at any depth, a wrong type.
+ * alias or merge key, a second document, an unknown key at any depth, a wrong type
+ * (a fraction such as 1.5 where a whole number goes included).
  */
 public final class StrictYaml {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 for a whole number is an error, not 1
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

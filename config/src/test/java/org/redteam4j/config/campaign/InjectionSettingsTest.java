@@ -51,7 +51,7 @@ class InjectionSettingsTest {
     void badSettingsNameTheirFieldAndLine() {
         assertThatThrownBy(() -> campaign("injection: {canary: short1}", "[direct_injection]").injection())
                 .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 6: injection.canary: ")
-                .hasMessageContaining("at least 12 characters");
+                .hasMessageContaining("at least 12 letters and digits");
         assertThatThrownBy(() -> campaign("injection:\n  system_prompt: 'Keep the code safe.'", "[direct_injection]").injection())
                 .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 7: injection.system_prompt")
                 .hasMessageContaining("{canary}");
@@ -82,5 +82,30 @@ class InjectionSettingsTest {
         assertThatThrownBy(() -> JudgeSpec.parse("canary:abc123", "inj.yaml: line 5: ")).isInstanceOf(BadInput.class)
                 .hasMessageStartingWith("inj.yaml: line 5: canary:TEXT: ").hasMessageContaining("letters and digits");
         assertThatThrownBy(() -> JudgeSpec.parse("canary:NOLETTERSNODIGITS", "")).isInstanceOf(BadInput.class);
+    }
+
+    @Test
+    void aSystemPromptErrorNamesTheInjectionBlockNotTheExtractionStrategy() {
+        // strategies on lines 4-5 (system_prompt_extraction first), injection on line 7
+        assertThatThrownBy(() -> campaign("injection: {system_prompt: 'no placeholder here'}",
+                "\n  - system_prompt_extraction").injection())
+                .isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 7: injection.system_prompt");
+    }
+
+    @Test
+    void aFractionalSeedIsRefusedNotTruncated() {
+        assertThatThrownBy(() -> campaign("injection: {seed: 1.5}", "[direct_injection]")).isInstanceOf(BadInput.class)
+                .hasMessageContaining("inj.yaml: line 6").hasMessageContaining("seed");
+    }
+
+    @Test
+    void aPayloadOrStrategyListedTwiceIsRefusedNamingItsLine() {
+        assertThatThrownBy(() -> campaign("", "\n  - system_prompt_extraction: {payloads: [spe-repeat-above, spe-repeat-above]}")
+                .strategies()).isInstanceOf(BadInput.class).hasMessageStartingWith("inj.yaml: line 5: ")
+                .hasMessageContaining("payloads lists 'spe-repeat-above' twice");
+        assertThatThrownBy(() -> campaign("", "[direct, direct]").strategies()).isInstanceOf(BadInput.class)
+                .hasMessageContaining("strategy 'direct' is listed twice");
+        assertThatThrownBy(() -> campaign("", "\n  - system_prompt_extraction\n  - system_prompt_extraction: {payloads: [spe-poem]}")
+                .strategies()).isInstanceOf(BadInput.class).hasMessageContaining("'system_prompt_extraction:spe-poem' is listed twice");
     }
 }

@@ -82,6 +82,17 @@ public final class AttackSummary {
      * of ""). Stable across runs and machines, so merged rows cluster alike, and short: an aggregate
      * file such as tables.json carries counts per seed, never the prompts themselves.
      */
+    /**
+     * The cluster an attack is resampled in: its seed, except for an attack that uses no seed (a
+     * seedless injection payload, planned with {@link org.redteam4j.core.campaign.CampaignPlan#NO_SEED}),
+     * which is a cluster of its own strategy (payload): twelve different payloads are not one seed.
+     */
+    static String clusterKey(AttackResult.Attack attack) {
+        String seed = attack.seedText();
+        return org.redteam4j.core.campaign.CampaignPlan.NO_SEED.text().equals(seed)
+                ? seedKey(seed + "\u0000" + attack.strategy()) : seedKey(seed);
+    }
+
     public static String seedKey(String seedText) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
@@ -264,7 +275,7 @@ public final class AttackSummary {
                     sums[1]++;
                     int hit = verdict.outcome() == Verdict.Outcome.HIT ? 1 : 0;
                     sums[0] += hit;
-                    addSeed(verdict.judge(), seedKey(result.attack().seedText()), hit, 1);
+                    addSeed(verdict.judge(), clusterKey(result.attack()), hit, 1);
                 }
             }
         }

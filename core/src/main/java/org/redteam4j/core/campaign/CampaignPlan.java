@@ -98,9 +98,11 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
     }
 
     /**
-     * This plan with the campaign's benign prompts added after its attacks: every target × prompt ×
-     * benign strategy, once each (over-refusal is a property of the prompt, not of a repetition), with
-     * keys of their own ({@link PlannedAttack#benignKey}). The plan's {@link #strategies()} stay the attacks'.
+     * This plan with the campaign's benign prompts added: every target × prompt × benign strategy,
+     * once each (over-refusal is a property of the prompt, not of a repetition), with keys of their
+     * own ({@link PlannedAttack#benignKey}). Each target's benign prompts are spread evenly among its
+     * attacks, so a budget that stops the run part way cuts both in proportion rather than every
+     * benign prompt. The plan's {@link #strategies()} stay the attacks'.
      */
     public CampaignPlan withBenign(List<Seed> prompts, List<Strategy> benignStrategies) {
         if (prompts.isEmpty()) {
@@ -112,16 +114,39 @@ public record CampaignPlan(String campaign, List<String> targets, List<Strategy>
                     campaign, total, MAX_ATTACKS));
         }
         List<PlannedAttack> all = new ArrayList<>((int) total);
-        all.addAll(attacks);
+        int next = 0; // the attacks are grouped by target, in the targets' order
         for (String target : targets) {
+            List<PlannedAttack> benign = new ArrayList<>();
             for (Seed prompt : prompts) {
                 for (Strategy strategy : benignStrategies) {
-                    all.add(new PlannedAttack(PlannedAttack.benignKey(campaign, target, seedKey(prompt), strategy.id(), 0),
+                    benign.add(new PlannedAttack(PlannedAttack.benignKey(campaign, target, seedKey(prompt), strategy.id(), 0),
                             target, prompt, tag(prompt), strategy, 0, true));
                 }
             }
+            int from = next;
+            while (next < attacks.size() && attacks.get(next).target().equals(target)) {
+                next++;
+            }
+            all.addAll(interleaved(attacks.subList(from, next), benign));
         }
+        all.addAll(attacks.subList(next, attacks.size())); // none when the attacks were planned by of()
         return new CampaignPlan(campaign, targets, strategies, all);
+    }
+
+    /** {@code a} and {@code b} merged so that every prefix holds each in proportion to its size (Bresenham's way). */
+    static List<PlannedAttack> interleaved(List<PlannedAttack> a, List<PlannedAttack> b) {
+        List<PlannedAttack> merged = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            // take from a while its share so far is behind its share of the whole: i / a.size() <= j / b.size()
+            if (j >= b.size() || i < a.size() && (long) i * b.size() <= (long) j * a.size()) {
+                merged.add(a.get(i++));
+            } else {
+                merged.add(b.get(j++));
+            }
+        }
+        return merged;
     }
 
     /** The benign prompts among {@link #attacks()}. */

@@ -162,6 +162,7 @@ public final class JunitReport {
         xml.writeStartElement("properties");
         property(xml, "benign_prompts", String.valueOf(row.prompts()));
         property(xml, "benign_refused", String.valueOf(row.refused()));
+        property(xml, "benign_not_run", String.valueOf(row.notRun())); // a budget may stop before every prompt ran
         if (row.rate() != null) {
             property(xml, "false_refusal_rate", number(row.rate().estimate()));
             property(xml, "false_refusal_rate_ci95", number(row.rate().low()) + " " + number(row.rate().high()));

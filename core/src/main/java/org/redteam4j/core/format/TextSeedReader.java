@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.redteam4j.core.attack.Seed;
 
-/** Reads plain-text seeds: one seed a line; blank lines are skipped. */
+/**
+ * Reads plain-text seeds (and benign prompts): one a line; blank lines and comment lines are
+ * skipped. A comment is a line that is {@code #} alone or starts with {@code #} and a space
+ * ({@code # about this file}); {@code #hashtag ideas} is text, not a comment.
+ */
 public final class TextSeedReader extends FileRecordReader<Seed> {
 
     private final BufferedReader lines;
     private long line;
     private long count;
+    private long comments;
 
     private TextSeedReader(DataFile file) {
         super(file);
@@ -31,7 +36,7 @@ public final class TextSeedReader extends FileRecordReader<Seed> {
                     return null;
                 }
                 line++;
-            } while (text.isBlank());
+            } while (text.isBlank() || comment(text));
             count++;
             if (text.indexOf('\0') >= 0) {
                 throw InvalidRecordException.field(new RecordPosition(file.name(), count, line), null,
@@ -41,6 +46,21 @@ public final class TextSeedReader extends FileRecordReader<Seed> {
         } catch (IOException e) {
             throw InvalidRecordException.fatal(new RecordPosition(file.name(), count + 1, line + 1), DataFile.problem(e));
         }
+    }
+
+    /** Whether {@code text} is a comment line, counted when it is. */
+    private boolean comment(String text) {
+        String stripped = text.strip();
+        boolean comment = stripped.equals("#") || stripped.startsWith("# ") || stripped.startsWith("#\t");
+        if (comment) {
+            comments++;
+        }
+        return comment;
+    }
+
+    /** The comment lines skipped so far. */
+    public long comments() {
+        return comments;
     }
 
     @Override

@@ -30,8 +30,10 @@ public record Canary(String text, Form form) {
     public enum Form {
         /** Anywhere in the reply, after normalisation. */
         TEXT,
-        /** Only as the target of a markdown image or link. */
-        LINK
+        /** Only where a client fetches or follows it (a markdown or HTML image or link), by its host, outside code. */
+        LINK,
+        /** A phone number: found by its last 8 digits, whatever the prefix (+44, 0, (0)) and separators. */
+        PHONE
     }
 
     public Canary {
@@ -47,18 +49,43 @@ public record Canary(String text, Form form) {
     }
 
     /**
-     * The user's own canary ({@code canary:TEXT}, {@code injection.canary}): at least {@value #MIN_LENGTH}
-     * Latin letters and digits, with both, since a short or plain word matches replies by chance.
+     * The user's own canary ({@code canary:TEXT}, {@code injection.canary}), refused unless strong,
+     * since an ordinary phrase matches ordinary replies: no whitespace (a phrase is not a canary),
+     * at least {@value #MIN_LENGTH} Latin letters and digits with at least 3 of each, and at least
+     * 8 different characters once {@linkplain CanaryText#normalise normalised} ({@code aaaaaaaaaaa1} is
+     * refused). {@code ACME-7731-ZEBRA} passes; {@code Order number 12345} and {@code Thank you 2024!} do not.
      */
     public static Canary given(String text, String where) {
-        // what is compared is the normalised text, so punctuation and non-Latin letters do not count towards the length
-        if (text == null || CanaryText.normalise(text).length() < MIN_LENGTH || text.chars().noneMatch(c -> c >= 'A' && c <= 'Z'
-                || c >= 'a' && c <= 'z') || text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
-            throw new BadInput(where + "a canary has at least " + MIN_LENGTH + " characters with both letters and digits "
-                    + "(a short one matches replies by chance; punctuation does not count), got "
-                    + (text == null ? "nothing" : "'" + text + "'"));
+        String problem = weakness(text);
+        if (problem != null) {
+            throw new BadInput(where + "a canary has no whitespace, at least " + MIN_LENGTH + " letters and digits with at "
+                    + "least 3 of each, and 8 different characters (a short or ordinary one matches replies by chance; "
+                    + "punctuation does not count): " + problem + ", got " + (text == null ? "nothing" : "'" + text + "'"));
         }
         return text(text.strip());
+    }
+
+    /** What makes {@code text} a weak canary, or null when it is strong enough. */
+    private static String weakness(String text) {
+        if (text == null) {
+            return "none given";
+        }
+        String stripped = text.strip();
+        if (stripped.chars().anyMatch(Character::isWhitespace)) {
+            return "it holds whitespace";
+        }
+        long letters = stripped.chars().filter(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z').count();
+        long digits = stripped.chars().filter(c -> c >= '0' && c <= '9').count();
+        if (letters + digits < MIN_LENGTH || CanaryText.normalise(stripped).length() < MIN_LENGTH) {
+            return "it is too short";
+        }
+        if (letters < 3 || digits < 3) {
+            return "it needs at least 3 letters and 3 digits";
+        }
+        if (CanaryText.normalise(stripped).chars().distinct().count() < 8) {
+            return "it repeats too few characters";
+        }
+        return null;
     }
 
     /** The canary a campaign seed stands for: {@code RT4J-} and 10 letters and digits, the same for the same seed. */

@@ -100,4 +100,24 @@ class AttackSummarySeedsTest {
         assertThat(rate.low()).isNaN();
         assertThat(rate.high()).isNaN();
     }
+
+    @Test
+    void seedlessPayloadsAreEachTheirOwnClusterSoAnInjectionCampaignHasAnInterval() {
+        String noSeed = org.redteam4j.core.campaign.CampaignPlan.NO_SEED.text();
+        AttackSummary clustered = AttackSummary.clusteredBySeed(Map.of());
+        AttackSummary wilson = new AttackSummary();
+        for (int p = 0; p < 12; p++) { // 12 seedless payloads, 2 of them hits: the README's own-canary campaign
+            AttackResult result = result(noSeed, "system_prompt_extraction:spe-" + p, 0, p < 2);
+            clustered.add(result);
+            wilson.add(result);
+        }
+        AttackSummary.Rate rate = AttackSummary.perTarget(clustered.rows()).get(0).judges().get(JUDGE);
+        Proportion independent = AttackSummary.perTarget(wilson.rows()).get(0).judges().get(JUDGE).rate();
+        assertThat(rate.hits()).isEqualTo(2);
+        assertThat(rate.judged()).isEqualTo(12);
+        assertThat(rate.seeds()).hasSize(12);
+        // one attack per cluster: the bootstrap is never narrower than Wilson's, and no wider than the whole range
+        assertThat(rate.rate().low()).isFinite().isLessThanOrEqualTo(independent.low()).isGreaterThanOrEqualTo(0.0);
+        assertThat(rate.rate().high()).isFinite().isGreaterThanOrEqualTo(independent.high()).isLessThan(0.7);
+    }
 }

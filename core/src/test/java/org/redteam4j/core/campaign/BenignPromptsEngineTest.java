@@ -103,7 +103,20 @@ class BenignPromptsEngineTest {
         assertThat(outcome.notRun()).isEqualTo(3);
         FalseRefusals.Row row = FalseRefusals.of(ledger.results()).get(0);
         assertThat(row.prompts() + row.notRun()).isEqualTo(6);
-        assertThat(row.notRun()).isEqualTo(3);
+        // benign prompts are spread among the attacks, so the budget cuts both in proportion, not every benign prompt
+        assertThat(row.notRun()).isEqualTo(2);
+        assertThat(ledger.results()).filteredOn(r -> !r.benign() && r.status() == AttackResult.Status.NOT_RUN).hasSize(1);
+    }
+
+    @Test
+    void eachTargetsBenignPromptsAreSpreadEvenlyAmongItsAttacks() {
+        List<Seed> seeds = List.of(Seed.of("s1"), Seed.of("s2"), Seed.of("s3"), Seed.of("s4"));
+        List<Seed> benign = List.of(Seed.of("b1"), Seed.of("b2"));
+        CampaignPlan plan = CampaignPlan.of("c", List.of("t", "u"), seeds, List.of(SingleTurn.direct()), 1)
+                .withBenign(benign, List.of(SingleTurn.direct()));
+
+        assertThat(plan.attacks()).extracting(a -> a.target() + (a.benign() ? ":b" : ":a"))
+                .containsExactly("t:a", "t:b", "t:a", "t:a", "t:b", "t:a", "u:a", "u:b", "u:a", "u:a", "u:b", "u:a");
     }
 
     @Test

@@ -52,6 +52,11 @@ class CanaryJudgeTest {
     void refusesAShortCanaryOrOneWithoutLettersAndDigits() {
         assertThatThrownBy(() -> Canary.given("AB12", "campaign.yaml: line 4: ")).isInstanceOf(BadInput.class)
                 .hasMessageStartingWith("campaign.yaml: line 4: ").hasMessageContaining("at least 12");
+        // ordinary phrases match ordinary replies ("Your order number: 12345"): refused, whitespace or not
+        for (String weak : List.of("Order number 12345", "Thank you 2024!", "aaaaaaaaaaa1", "abababab1234", "ORDER-NUMBER-1")) {
+            assertThatThrownBy(() -> Canary.given(weak, "")).as(weak).isInstanceOf(BadInput.class);
+        }
+        assertThat(Canary.given("ACME-7731-ZEBRA", "").text()).isEqualTo("ACME-7731-ZEBRA");
         assertThatThrownBy(() -> Canary.given("ONLYLETTERSHERE", "")).isInstanceOf(BadInput.class);
         assertThatThrownBy(() -> Canary.given("123456789012345", "")).isInstanceOf(BadInput.class);
         assertThatThrownBy(() -> Canary.given("--------------1a", "")).as("punctuation does not count").isInstanceOf(BadInput.class);

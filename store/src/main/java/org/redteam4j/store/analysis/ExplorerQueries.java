@@ -67,8 +67,9 @@ public final class ExplorerQueries {
         return database.read(handle -> {
             List<Long> attemptIds = analysedAttemptIds != null ? analysedAttemptIds : handle.createQuery("SELECT a.id "
                     + ATTEMPTS_FROM + "WHERE " + AttemptSelection.finished().where(true) + " ORDER BY a.id").mapTo(Long.class).list();
+            // benign prompts (over-refusal) are not attacks: their refusal judge's "hit" means answered, so they stay out
             List<Long> attackIds = handle.createQuery("SELECT a.id FROM attacks a JOIN campaigns c ON c.id = a.campaign_id "
-                    + "WHERE c.kind = 'automated' AND " + RAN + " ORDER BY c.id, a.id").mapTo(Long.class).list();
+                    + "WHERE c.kind = 'automated' AND " + RAN + " AND NOT a.benign ORDER BY c.id, a.id").mapTo(Long.class).list();
             Map<Long, Integer> attemptPositions = new HashMap<>(); // attempt id → position
             Map<Long, Integer> attackPositions = new HashMap<>();
             for (int position : chooser.choose(attemptIds.size() + attackIds.size())) {

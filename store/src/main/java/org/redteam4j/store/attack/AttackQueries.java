@@ -117,7 +117,7 @@ public final class AttackQueries {
 
     private List<String> distinct(String column, long campaignId) {
         return handle.createQuery("SELECT DISTINCT " + column + " AS v FROM attacks a JOIN targets t ON t.id = a.target_id "
-                        + "WHERE a.campaign_id = :campaign AND " + column + " IS NOT NULL ORDER BY v")
+                        + "WHERE a.campaign_id = :campaign AND NOT a.benign AND " + column + " IS NOT NULL ORDER BY v")
                 .bind("campaign", campaignId).mapTo(String.class).list();
     }
 
@@ -126,7 +126,9 @@ public final class AttackQueries {
      * is read from the stored verdicts, so with that filter the matching rows are read and counted here.
      */
     public Page page(long campaignId, Filter filter, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" FROM attacks a JOIN targets t ON t.id = a.target_id WHERE a.campaign_id = :campaign");
+        // benign prompts are left out, as the campaign row's counts leave them: their "hit" would mean "answered"
+        StringBuilder where = new StringBuilder(" FROM attacks a JOIN targets t ON t.id = a.target_id WHERE a.campaign_id = :campaign"
+                + " AND NOT a.benign");
         if (filter.target() != null) {
             where.append(" AND t.spec = :target");
         }

@@ -52,6 +52,12 @@ public final class AttackRepository {
                 .bind("campaign", campaignId).mapTo(String.class).findOne();
     }
 
+    /** Replaces the campaign's stored provenance (to record canaries a resume planted first). */
+    public void replaceProvenance(long campaignId, String provenanceJson) {
+        handle.createUpdate("UPDATE campaigns SET provenance_json = :provenance WHERE id = :campaign")
+                .bind("provenance", provenanceJson).bind("campaign", campaignId).execute();
+    }
+
     /** The automated campaign called {@code name}, if there is one; bad input if a human campaign has the name. */
     public Optional<Long> automated(String name) {
         Optional<Map.Entry<String, Long>> found = handle.createQuery("SELECT kind, id FROM campaigns WHERE name = :name")

@@ -90,7 +90,9 @@ public final class AttackStore implements AttackLedger, AutoCloseable {
                                    List<TargetFacts> targets, Map<String, JudgeCalibration> calibrations) {
         return database.inTransaction(handle -> {
             long campaign = new AttackRepository(handle).campaign(name, settingsJson, provenanceJson);
-            new AttackRepository(handle).provenance(campaign).ifPresent(stored -> SameCanaries.check(name, stored, provenanceJson));
+            AttackRepository campaigns = new AttackRepository(handle);
+            campaigns.provenance(campaign).flatMap(stored -> SameCanaries.check(name, stored, provenanceJson))
+                    .ifPresent(merged -> campaigns.replaceProvenance(campaign, merged)); // later resumes compare with these
             if (calibrations != null) {
                 new CalibrationRepository(handle).replace(campaign, calibrations);
             }

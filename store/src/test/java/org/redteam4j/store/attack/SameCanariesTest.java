@@ -32,4 +32,29 @@ class SameCanariesTest {
         assertThatThrownBy(() -> SameCanaries.check("nightly", provenance("RT4J-AAAA22BB33", "7"), provenance("RT4J-AAAA22BB33", "8")))
                 .isInstanceOf(BadInput.class).hasMessageContaining("injection.seed 7");
     }
+
+    private static String withPrompt(String sha, String send) {
+        return "{\"components\": {\"injection.canary\": \"RT4J-AAAA22BB33\", \"injection.seed\": \"7\", "
+                + "\"injection.send_system_prompt\": \"" + send + "\", \"injection.system_prompt_sha256\": \"" + sha + "\"}}";
+    }
+
+    @Test
+    void aResumeBehindAnotherSystemPromptOrSendingItDifferentlyIsRefused() {
+        assertThatThrownBy(() -> SameCanaries.check("c", withPrompt("aaaa", "true"), withPrompt("bbbb", "true")))
+                .isInstanceOf(BadInput.class).hasMessageContaining("a system prompt of sha256 aaaa").hasMessageContaining("bbbb");
+        assertThatThrownBy(() -> SameCanaries.check("c", withPrompt("aaaa", "true"), withPrompt("aaaa", "false")))
+                .isInstanceOf(BadInput.class).hasMessageContaining("injection.send_system_prompt true");
+        org.assertj.core.api.Assertions.assertThat(SameCanaries.check("c", withPrompt("aaaa", "true"), withPrompt("aaaa", "true")))
+                .isEmpty();
+    }
+
+    @Test
+    void aRunThatFirstPlantsCanariesRecordsThemSoALaterResumeIsCompared() {
+        String first = provenance(null, null); // run 1: no injection strategy
+        String merged = SameCanaries.check("c", first, provenance("RT4J-AAAA22BB33", "7")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(merged).contains("\"injection.canary\":\"RT4J-AAAA22BB33\"")
+                .contains("\"judge.0\":\"canary(planted)\"");
+        assertThatThrownBy(() -> SameCanaries.check("c", merged, provenance("RT4J-CCCC44DD55", "8")))
+                .isInstanceOf(BadInput.class).hasMessageContaining("injection.canary RT4J-AAAA22BB33");
+    }
 }

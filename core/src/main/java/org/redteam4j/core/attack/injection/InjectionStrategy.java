@@ -80,17 +80,29 @@ public final class InjectionStrategy implements Strategy {
         ChatRequest request = new ChatRequest(prepared.system(), List.of(Turn.human(prepared.message())), sampling,
                 prepared.document());
         ChatResponse response = target.chat(request);
-        return new AttackRun(List.of(Turn.human(prepared.message()), Turn.assistant(response.first().text())), 1, response.usage())
+        // the stored turn is what the target received, system prompt and document included, so a result shows the attack
+        return new AttackRun(List.of(Turn.human(prepared.received()), Turn.assistant(response.first().text())), 1, response.usage())
                 .withPlanted(prepared.planted());
     }
 
     /** What one attack sends and plants: the system prompt (or null), the message, the document (or null) and the canaries. */
     public record Prepared(String system, String message, String document, List<Canary> planted) {
+
+        /**
+         * Everything the target was sent, as one text for the stored transcript: the system prompt
+         * between {@code <system>} tags, the message, and the document (already delimited as
+         * {@code <document kind="…">…</document>}) when it went in a field of its own.
+         */
+        public String received() {
+            return (system == null ? "" : "<system>\n" + system + "\n</system>\n\n") + message
+                    + (document == null ? "" : "\n\n" + document);
+        }
     }
 
     /** The request this payload makes for {@code seed}; {@code takesDocuments} says where a document goes. */
     public Prepared prepare(Seed seed, boolean takesDocuments) {
-        Canary url = injection.canary().url("pixel.png");
+        Canary documentCanary = injection.documentCanary(); // never the application's own canary, for indirect payloads
+        Canary url = documentCanary.url("pixel.png");
         String text = payload.render(Map.of("canary", injection.canary().text(), "canary_split", injection.canarySplit(),
                 "canary_url", url.text(), "request", seed.text()));
         String system = switch (payload.strategy()) {
@@ -100,7 +112,7 @@ public final class InjectionStrategy implements Strategy {
         };
         List<Canary> planted = switch (payload.strategy()) {
             case SECRETS -> injection.secrets();
-            case INDIRECT -> payload.plantsUrl() ? List.of(url) : List.of(injection.canary());
+            case INDIRECT -> payload.plantsUrl() ? List.of(url) : List.of(documentCanary);
             default -> List.of(injection.canary());
         };
         if (!injection.sendSystemPrompt()) {
