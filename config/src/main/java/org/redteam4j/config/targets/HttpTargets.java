@@ -31,7 +31,8 @@ final class HttpTargets {
                     + "(${ENV}), not base_url or api_key_env");
         }
         HttpApp app = HttpApp.parse(new HttpApp.Declaration(http.url(), http.method(), http.headers(), http.body(),
-                http.reply(), http.session() == null ? null : sessionFrom(http.session(), where), http.stream()),
+                http.reply(), http.session() == null ? null : sessionFrom(http.session(), where), http.stream(),
+                http.blockedStatus(), http.system()),
                 where, keys);
         if (!app.secrets().isEmpty() && KeyTransport.exposes(app.origin())
                 && !Boolean.TRUE.equals(config.allowPlainHttpKey())) {

@@ -142,7 +142,16 @@ public record TargetConfig(
      * {@code headers}, resolved when the target is built (the declaration keeps it unresolved).
      */
     public record HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
-                             HttpSessionConfig session, String stream) {
+                             HttpSessionConfig session, String stream,
+                             @JsonProperty("blocked_status") @JsonInclude(JsonInclude.Include.NON_NULL)
+                             java.util.List<Integer> blockedStatus,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String system) {
+
+        /** A declaration without {@code blocked_status} or {@code system}. */
+        public HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
+                          HttpSessionConfig session, String stream) {
+            this(url, method, headers, body, reply, session, stream, null, null);
+        }
     }
 
     /** Where the application's own session id is found in its replies: {@code session: {from: $.session_id}}. */
