@@ -154,8 +154,16 @@ public record TargetConfig(
         }
     }
 
-    /** Where the application's own session id is found in its replies: {@code session: {from: $.session_id}}. */
+    /**
+     * Where the application's own session id is found in its replies: {@code session: {from: $.session_id}},
+     * or {@code session: $.session_id} for short.
+     */
     public record HttpSessionConfig(String from) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static HttpSessionConfig of(String from) {
+            return new HttpSessionConfig(from);
+        }
     }
 
     /** llama.cpp settings in YAML. */

@@ -126,4 +126,15 @@ class HttpAppTest {
         assertThat(app.systemIgnored()).isTrue();
         assertThat(app.sendsSystem()).isFalse();
     }
+
+    @Test
+    void aBrokenJsonPathIsRefusedInOurWordsEvenWhereJaywayIsLenient() {
+        for (String path : java.util.List.of("$[", "$.answer[", "$.a[", "$.a)", "$['a]")) {
+            assertThatThrownBy(() -> ReplyPath.parse(path, "target bot: http.reply")).isInstanceOf(BadInput.class)
+                    .hasMessageStartingWith("target bot: http.reply: bad JSONPath '" + path + "'")
+                    .hasMessageNotContaining("Exception");
+        }
+        assertThat(ReplyPath.parse("$.choices[0].message['content']", "target bot: http.reply").describe())
+                .isEqualTo("$.choices[0].message['content']");
+    }
 }
