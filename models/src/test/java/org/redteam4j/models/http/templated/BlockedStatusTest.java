@@ -33,6 +33,9 @@ class BlockedStatusTest {
             Verdict verdict = new RefusalJudge("keyword", KeywordRefusalDetector.shipped())
                     .judge(List.of(Turn.human("describe a harmful request")), reply);
             assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.PASS);
+            Verdict trained = new RefusalJudge(org.redteam4j.models.classifier.RefusalClassifier.shipped())
+                    .judge(List.of(Turn.human("describe a harmful request")), reply);
+            assertThat(trained.outcome()).isEqualTo(Verdict.Outcome.PASS);
         }
     }
 
