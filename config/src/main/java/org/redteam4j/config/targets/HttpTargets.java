@@ -32,7 +32,7 @@ final class HttpTargets {
         }
         HttpApp app = HttpApp.parse(new HttpApp.Declaration(http.url(), http.method(), http.headers(), http.body(),
                 http.reply(), http.session() == null ? null : sessionFrom(http.session(), where), http.stream(),
-                http.blockedStatus(), http.system()),
+                http.blockedStatus(), http.system(), http.stateful()),
                 where, keys);
         if (app.stateful() && config.interventionOrDefault() == org.redteam4j.core.intervention.Intervention.REJECTION_SAMPLING) {
             // each sample would need a session of its own, replayed the whole conversation every turn

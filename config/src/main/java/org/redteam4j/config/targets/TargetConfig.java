@@ -145,12 +145,13 @@ public record TargetConfig(
                              HttpSessionConfig session, String stream,
                              @JsonProperty("blocked_status") @JsonInclude(JsonInclude.Include.NON_NULL)
                              java.util.List<Integer> blockedStatus,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String system) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String system,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stateful) {
 
-        /** A declaration without {@code blocked_status} or {@code system}. */
+        /** A declaration without {@code blocked_status}, {@code system} or {@code stateful}. */
         public HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
                           HttpSessionConfig session, String stream) {
-            this(url, method, headers, body, reply, session, stream, null, null);
+            this(url, method, headers, body, reply, session, stream, null, null, null);
         }
     }
 

@@ -23,10 +23,11 @@ import org.redteam4j.models.http.ApiKeys;
  *                      its reply, not a failure
  * @param systemIgnored {@code http.system: ignore}: a system prompt the templates have no slot for is dropped
  *                      rather than refused
+ * @param declaredStateful {@code http.stateful}: null to infer it from the templates (see {@link #stateful()})
  */
 public record HttpApp(String where, String urlText, Template url, String method, Map<String, Template> headers,
                       Template body, ReplyPath reply, ReplyPath sessionFrom, boolean sse, Secrets secrets,
-                      Set<Integer> blockedStatus, boolean systemIgnored) {
+                      Set<Integer> blockedStatus, boolean systemIgnored, Boolean declaredStateful) {
 
     /** Query parameters whose value is a credential: written out in the URL, it would be stored with the model's id. */
     private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("key", "api_key", "apikey", "api-key", "token",
@@ -39,12 +40,19 @@ public record HttpApp(String where, String urlText, Template url, String method,
 
     /** The {@code http:} block as declared; {@code where} names the target ({@code target support-bot}). */
     public record Declaration(String url, String method, Map<String, String> headers, String body, String reply,
-                              String sessionFrom, String stream, List<Integer> blockedStatus, String system) {
+                              String sessionFrom, String stream, List<Integer> blockedStatus, String system,
+                              Boolean stateful) {
 
-        /** A declaration without {@code blocked_status} or {@code system}. */
+        /** A declaration without {@code blocked_status}, {@code system} or {@code stateful}. */
         public Declaration(String url, String method, Map<String, String> headers, String body, String reply,
                            String sessionFrom, String stream) {
-            this(url, method, headers, body, reply, sessionFrom, stream, null, null);
+            this(url, method, headers, body, reply, sessionFrom, stream, null, null, null);
+        }
+
+        /** A declaration without {@code stateful}. */
+        public Declaration(String url, String method, Map<String, String> headers, String body, String reply,
+                           String sessionFrom, String stream, List<Integer> blockedStatus, String system) {
+            this(url, method, headers, body, reply, sessionFrom, stream, blockedStatus, system, null);
         }
     }
 
@@ -119,7 +127,7 @@ public record HttpApp(String where, String urlText, Template url, String method,
             systemIgnored = true;
         }
         return new HttpApp(where, declared.url().strip(), url, method, Map.copyOf(headers), body, reply, sessionFrom, sse,
-                Secrets.of(secrets), Set.copyOf(blocked), systemIgnored);
+                Secrets.of(secrets), Set.copyOf(blocked), systemIgnored, declared.stateful());
     }
 
     /** A credential in the URL as written (user:password@, or ?token=VALUE) is refused; ${NAME} is fine. */
@@ -179,10 +187,14 @@ public record HttpApp(String where, String urlText, Template url, String method,
 
     /**
      * Whether the application keeps the conversation itself, so that a conversation it has not
-     * seen must be replayed to it: it is given a session id, or it is not sent the conversation
-     * (neither {@code messages} nor {@code transcript}) and so must remember it by its cookies.
+     * seen must be replayed to it: as declared ({@code http.stateful}), else when it is given a
+     * session id, or it is not sent the conversation (neither {@code messages} nor
+     * {@code transcript}) and so could remember it only by its cookies.
      */
     public boolean stateful() {
+        if (declaredStateful != null) {
+            return declaredStateful;
+        }
         return uses(Variable.SESSION) || sessionFrom != null
                 || !(uses(Variable.MESSAGES) || uses(Variable.TRANSCRIPT));
     }

@@ -166,14 +166,24 @@ public final class TemplatedHttpChatModel implements ChatModel {
         }
     }
 
-    /** Sends the human turns before the last to a new session, one request each; their replies are not kept. */
+    /**
+     * Sends the human turns before the last to a new session, one request each. Their replies are
+     * not kept: the conversation stored and judged is the one sent; when the application now
+     * answers an earlier turn differently, its session holds that answer instead, which is logged.
+     */
     private void replay(ChatRequest request, Session session, AtomicInteger requests) {
         List<Turn> turns = request.turns();
         for (int i = 0; i < turns.size() - 1; i++) {
             if (turns.get(i).speaker() == Speaker.HUMAN) {
                 ChatRequest upTo = request.withTurns(turns.subList(0, i + 1));
                 requests.incrementAndGet();
-                calls.limited(() -> exchange(upTo, session, null));
+                String again = calls.limited(() -> exchange(upTo, session, null));
+                Turn before = i + 1 < turns.size() - 1 ? turns.get(i + 1) : null;
+                if (before != null && before.speaker() == Speaker.ASSISTANT && !before.text().equals(again)) {
+                    int turn = i + 1;
+                    LOG.log(Level.DEBUG, () -> app.where() + ": replayed into a new session, the application answered "
+                            + "human turn " + turn + " differently than before; later replies follow its new answer");
+                }
             }
         }
     }

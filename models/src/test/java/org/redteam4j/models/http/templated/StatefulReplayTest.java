@@ -78,4 +78,27 @@ class StatefulReplayTest {
             assertThat(1 + r2.requests() + r3.requests()).isEqualTo(server.received().size());
         }
     }
+
+    @Test
+    void anEndpointDeclaredStatelessIsNeverReplayedTo() throws Exception {
+        Memory app = new Memory();
+        try (AppServer server = new AppServer(app::answer)) {
+            HttpApp.Declaration questionOnly = new HttpApp.Declaration(server.url("/ask"), null, null,
+                    "{\"session\": \"none\", \"message\": {{prompt|json}}}", "$.answer", null, null, null, null, false);
+            TemplatedHttpChatModel bot = model(questionOnly);
+
+            ChatResponse branched = bot.chat(ask(null, Turn.human("first"), Turn.assistant("an answer"), Turn.human("second")));
+
+            assertThat(branched.requests()).isEqualTo(1);
+            assertThat(server.received()).hasSize(1);
+            assertThat(app.sessions.get("none")).containsExactly("second");
+        }
+        try (AppServer server = new AppServer(app::answer)) {
+            // inferred: not sent the conversation, so it could only remember by cookies: replayed
+            TemplatedHttpChatModel bot = model(new HttpApp.Declaration(server.url("/ask"), null, null,
+                    "{\"session\": \"inferred\", \"message\": {{prompt|json}}}", "$.answer", null, null));
+            bot.chat(ask(null, Turn.human("first"), Turn.assistant("an answer"), Turn.human("second")));
+            assertThat(app.sessions.get("inferred")).containsExactly("first", "second");
+        }
+    }
 }
