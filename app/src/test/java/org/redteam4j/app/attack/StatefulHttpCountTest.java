@@ -66,6 +66,15 @@ class StatefulHttpCountTest {
                     .isEqualTo(bot.authorizations().size());
             // the plain prompt's example human turn is replayed before each conversation's first message
             assertThat(counted).isGreaterThan(stored.size() * 3);
+
+            // --dry-run's bound holds: per call, one request per human turn the conversation may hold, examples included
+            ChildJvm.Result dry = ChildJvm.run(Map.of("BOT_TOKEN", TOKEN), "256m", Main.class, "attack", "--campaign",
+                    campaign.toString(), "--db", dir.resolve("dry.db").toString(), "--dry-run");
+            assertThat(dry.exitCode()).as(dry.output()).isZero();
+            String row = dry.output().lines().filter(line -> line.startsWith("bot ")).findFirst().orElseThrow();
+            long bound = Long.parseLong(row.trim().split("\\s+")[2].replace(",", ""));
+            assertThat(bound).isGreaterThanOrEqualTo(counted).isEqualTo(3L * (3 + 2) * (3 + 3)); // 3 attacks, 5 calls, 3 turns + the 3 example human turns
+            assertThat(dry.output()).contains("bot: replayed to (a stateful application)");
         }
     }
 }

@@ -82,6 +82,11 @@ public final class MultiTurn implements Strategy {
     }
 
     @Override
+    public int maxHumanTurns() {
+        return turns;
+    }
+
+    @Override
     public java.util.Set<org.redteam4j.core.catalogue.Need> needs() {
         return org.redteam4j.core.catalogue.Catalogue.require(org.redteam4j.core.catalogue.Kind.STRATEGY, "multi_turn", "").needs();
     }

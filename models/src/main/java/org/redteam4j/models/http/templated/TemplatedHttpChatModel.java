@@ -395,6 +395,12 @@ public final class TemplatedHttpChatModel implements ChatModel {
         return app.sse();
     }
 
+    /** A stateful application may be replayed every earlier human turn before the call's own. */
+    @Override
+    public int maxRequestsPerCall(int humanTurns) {
+        return app.stateful() ? Math.max(1, humanTurns) : 1;
+    }
+
     @Override
     public boolean takesDocuments() {
         return app.uses(Variable.DOCUMENT);
