@@ -64,6 +64,13 @@ final class DryRun {
                     sums[3], sums[4])));
         }
         out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
+        List<String> http = campaign.targets().stream().filter(t -> "http".equals(t.model()))
+                .map(t -> TerminalText.line(t.displayName())).toList();
+        if (!http.isEmpty() && (campaign.prices() != null || campaign.limits() != null && campaign.limits().maxTokens() != null)) {
+            // an application's API reports no tokens: its spend would read 0 and never stop a token budget
+            out.append(String.format("%s: model: http reports no token counts, so limits.max_tokens and prices do not "
+                    + "apply to it (its real cost shows as 0); bound it with limits.max_requests.%n", String.join(", ", http)));
+        }
         if (!replayed.isEmpty()) {
             out.append(String.format("%s: replayed to (a stateful application): each call counted as one request per "
                     + "human turn its conversation may hold, an intervention's example turns included.%n",
