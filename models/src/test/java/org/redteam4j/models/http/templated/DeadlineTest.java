@@ -14,7 +14,7 @@ import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.templated.AppServer.Response;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 
-/** {@code timeout_seconds} bounds the whole response: a stream that stalls and a body that trickles time out too. */
+/** Reading a response: {@code timeout_seconds} bounds it whole (a stalled stream, a trickling body); a stream that is not one says so. */
 class DeadlineTest {
 
     static final ResiliencePolicy ONE_SECOND_ONCE = new ResiliencePolicy(Duration.ofSeconds(1), 1, Duration.ofMillis(5),
@@ -55,6 +55,18 @@ class DeadlineTest {
                     "{\"q\": {{prompt|json}}}", "$.d", null, "sse"), new ApiKeys(Map.of(), null), ONE_SECOND_ONCE);
 
             assertThat(bot.chat(ask(null, Turn.human("hi"))).first().text()).isEqualTo("Hello");
+        }
+    }
+
+    @Test
+    void aStreamTargetAnsweredWithPlainJsonSaysSo() throws Exception {
+        try (AppServer server = new AppServer(request -> Response.json("{\"answer\": \"whole\"}"))) {
+            TemplatedHttpChatModel bot = model(new HttpApp.Declaration(server.url("/api/chat"), null, null,
+                    "{\"q\": {{prompt|json}}}", "$.answer", null, "sse"), new ApiKeys(Map.of(), null), ONE_SECOND_ONCE);
+
+            assertThatThrownBy(() -> bot.chat(ask(null, Turn.human("hi"))))
+                    .isInstanceOf(org.redteam4j.core.chat.MalformedResponseException.class)
+                    .hasMessageContaining("not text/event-stream").hasMessageContaining("application/json");
         }
     }
 }
