@@ -73,6 +73,21 @@ class HttpTargetsTest {
     }
 
     @Test
+    void anInterventionsPreambleToATemplateWithoutASystemSlotFailsNamingTheTarget() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.answering(request -> Script.json("{\"answer\": \"ok\", \"session_id\": \"srv-1\"}"));
+            String yaml = supportBot(server.url("/api/chat").toString(), "    intervention: plain\n")
+                    .replace(", \"history\": {{messages|json}}", "");
+            try (Target target = factory.create(declared(yaml))) {
+                assertThatThrownBy(() -> target.model().chat(new ChatRequest(null, List.of(Turn.human("hi")), Sampling.DEFAULT)))
+                        .isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
+                        .hasMessageStartingWith("target support-bot: its http templates have no {{system}} or {{messages}} slot");
+                assertThat(server.received()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void blockedStatusSystemAndSessionShorthandAreReadFromYaml() throws Exception {
         try (LoopbackServer server = new LoopbackServer()) {
             server.answering(request -> Script.json("{\"answer\": \"ok\", \"session_id\": \"srv-1\"}"));

@@ -14,7 +14,10 @@ import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.templated.AppServer.Response;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 
-/** Reading a response: {@code timeout_seconds} bounds it whole (a stalled stream, a trickling body); a stream that is not one says so. */
+/**
+ * Reading a response: {@code timeout_seconds} bounds it whole (a stalled stream, a trickling body);
+ * a stream target answered with something else says so.
+ */
 class DeadlineTest {
 
     static final ResiliencePolicy ONE_SECOND_ONCE = new ResiliencePolicy(Duration.ofSeconds(1), 1, Duration.ofMillis(5),
