@@ -335,7 +335,11 @@ public final class TemplatedHttpChatModel implements ChatModel {
             closeQuietly(body);
         }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
-            return reader.read(response, body);
+            String text = reader.read(response, body);
+            if (expired.get()) {
+                throw timedOut(); // the close may have read as the end of the body: what was read is not the reply
+            }
+            return text;
         } catch (IOException | UncheckedIOException e) {
             if (expired.get()) {
                 throw timedOut();
