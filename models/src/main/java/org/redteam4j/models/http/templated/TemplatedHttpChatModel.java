@@ -345,6 +345,11 @@ public final class TemplatedHttpChatModel implements ChatModel {
                 throw timedOut();
             }
             throw io(request.uri(), e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
+        } catch (MalformedResponseException e) {
+            if (expired.get()) {
+                throw timedOut(); // a body cut off at the deadline, not a malformed one
+            }
+            throw e;
         } finally {
             closer.cancel(false);
             closeQuietly(body);
