@@ -3,6 +3,7 @@ package org.redteam4j.app.attack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
@@ -14,6 +15,7 @@ import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
 import org.redteam4j.config.targets.Target;
+import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CalibrationDraws;
 import org.redteam4j.core.analysis.FalseRefusals;
@@ -125,7 +127,9 @@ public final class AttackCommand implements Callable<Integer> {
             // the same checks as a run, to the end of prepare: every target, attacker and judge is built, none is called
             try (PreparedCampaign checked = campaign.prepare(plan, Environment.forDryRun())) {
                 checkGate(checked);
-                out.print(DryRun.describe(campaign.file(), checked.plan().attacks()));
+                Map<String, ChatModel> models = new java.util.LinkedHashMap<>();
+                checked.targets().forEach((name, target) -> models.put(name, target.model()));
+                out.print(DryRun.describe(campaign.file(), checked.plan().attacks(), models));
             }
             return ExitCodes.OK;
         }

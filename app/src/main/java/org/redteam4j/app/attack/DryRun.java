@@ -6,6 +6,7 @@ import java.util.Map;
 import org.redteam4j.app.cli.TerminalText;
 import org.redteam4j.config.campaign.CampaignFile;
 import org.redteam4j.core.campaign.PlannedAttack;
+import org.redteam4j.core.chat.ChatModel;
 
 /** What a campaign would cost, without calling anything. */
 final class DryRun {
@@ -13,15 +14,26 @@ final class DryRun {
     private DryRun() {
     }
 
-    static String describe(CampaignFile campaign, List<PlannedAttack> plan) {
+    /**
+     * @param models each target's model, by name: a call to one that replays conversations (a stateful
+     *               http application) may take a request per human turn, example turns included
+     */
+    static String describe(CampaignFile campaign, List<PlannedAttack> plan, Map<String, ChatModel> models) {
         Map<String, long[]> perTarget = new LinkedHashMap<>(); // attacks, target requests, attacker requests, benign prompts
+        java.util.Set<String> replayed = new java.util.LinkedHashSet<>();
         for (PlannedAttack attack : plan) {
             long[] sums = perTarget.computeIfAbsent(attack.target(), t -> new long[5]);
             sums[attack.benign() ? 3 : 0]++;
-            sums[1] += attack.strategy().maxTargetRequests();
+            ChatModel model = models.get(attack.target());
+            int perCall = model == null ? 1 : model.maxRequestsPerCall(attack.strategy().maxHumanTurns());
+            if (perCall > 1) {
+                replayed.add(attack.target());
+            }
+            long requests = (long) attack.strategy().maxTargetRequests() * perCall;
+            sums[1] += requests;
             sums[2] += attack.strategy().maxAttackerRequests();
             if (attack.benign()) {
-                sums[4] += attack.strategy().maxTargetRequests();
+                sums[4] += requests;
             }
         }
         boolean benign = perTarget.values().stream().anyMatch(sums -> sums[3] > 0);
@@ -52,6 +64,18 @@ final class DryRun {
                     sums[3], sums[4])));
         }
         out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
+        List<String> http = campaign.targets().stream().filter(t -> "http".equals(t.model()))
+                .map(t -> TerminalText.line(t.displayName())).toList();
+        if (!http.isEmpty() && (campaign.prices() != null || campaign.limits() != null && campaign.limits().maxTokens() != null)) {
+            // an application's API reports no tokens: its spend would read 0 and never stop a token budget
+            out.append(String.format("%s: model: http reports no token counts, so limits.max_tokens and prices do not "
+                    + "apply to it (its real cost shows as 0); bound it with limits.max_requests.%n", String.join(", ", http)));
+        }
+        if (!replayed.isEmpty()) {
+            out.append(String.format("%s: replayed to (a stateful application): each call counted as one request per "
+                    + "human turn its conversation may hold, an intervention's example turns included.%n",
+                    String.join(", ", replayed.stream().map(TerminalText::line).toList())));
+        }
         if (priced) {
             out.append(String.format("Estimated cost %.2f, assuming %d input and %d output tokens per target request and "
                     + "the prices per 1,000 tokens in the file.%n", totalCost, AttackCommand.ESTIMATED_INPUT_TOKENS,

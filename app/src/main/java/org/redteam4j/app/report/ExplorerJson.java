@@ -27,27 +27,6 @@ final class ExplorerJson {
     private ExplorerJson() {
     }
 
-    /**
-     * The JSON, safe inside a script element: {@code <}, {@code >} and {@code &} as \\u escapes (so no
-     * text can write {@code </script>} or {@code <!--}), and U+2028/U+2029, which end a line in
-     * older JavaScript. JSON has these characters only inside strings, so the escapes keep its value.
-     */
-    static String scriptSafe(String json) {
-        StringBuilder safe = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> safe.append("\\u003c");
-                case '>' -> safe.append("\\u003e");
-                case '&' -> safe.append("\\u0026");
-                case '\u2028' -> safe.append("\\u2028");
-                case '\u2029' -> safe.append("\\u2029");
-                default -> safe.append(c);
-            }
-        }
-        return safe.toString();
-    }
-
     /** The records and facets; {@code map} gives each attempt its cluster when it covers exactly these attempts. */
     static ObjectNode of(Explorer explorer, AttackMap map) {
         boolean clustered = map != null && map.points().size() == explorer.attempts();

@@ -17,7 +17,7 @@ record ExplorerSection(String note, String data, String style, String script) {
         if (!explorer.embedded()) {
             return new ExplorerSection("No attempts to explore: the input has none.", null, null, null);
         }
-        String data = ExplorerJson.scriptSafe(ExplorerJson.of(explorer, report.map()).toString());
+        String data = org.redteam4j.core.format.ScriptSafeJson.write(ExplorerJson.of(explorer, report.map()));
         return new ExplorerSection(note(explorer, report), data, HtmlReport.resource("/report/explorer.css"),
                 HtmlReport.resource("/report/explorer.js"));
     }

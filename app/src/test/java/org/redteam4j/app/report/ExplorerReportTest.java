@@ -101,9 +101,7 @@ class ExplorerReportTest {
     @Test
     void theEmbeddedJsonCannotEndTheScriptElementAndKeepsItsValue() throws Exception {
         String hostile = "</script><!--<script>]]>&\u2028\u2029 \"quoted\"";
-        String json = Json.mapper().createObjectNode().put("text", hostile).toString();
-
-        String safe = ExplorerJson.scriptSafe(json);
+        String safe = org.redteam4j.core.format.ScriptSafeJson.write(Json.mapper().createObjectNode().put("text", hostile));
 
         assertThat(safe).doesNotContain("<", ">", "&", "\u2028", "\u2029");
         assertThat(Json.mapper().readTree(safe).get("text").asText()).isEqualTo(hostile);

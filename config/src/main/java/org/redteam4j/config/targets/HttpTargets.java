@@ -31,8 +31,16 @@ final class HttpTargets {
                     + "(${ENV}), not base_url or api_key_env");
         }
         HttpApp app = HttpApp.parse(new HttpApp.Declaration(http.url(), http.method(), http.headers(), http.body(),
-                http.reply(), http.session() == null ? null : sessionFrom(http.session(), where), http.stream()),
+                http.reply(), http.session() == null ? null : sessionFrom(http.session(), where), http.stream(),
+                http.blockedStatus(), http.system(), http.stateful()),
                 where, keys);
+        if (app.stateful() && config.interventionOrDefault() == org.redteam4j.core.intervention.Intervention.REJECTION_SAMPLING) {
+            // each sample would need a session of its own, replayed the whole conversation every turn
+            throw new BadInput(where + ": intervention: rejection-sampling draws several replies to one conversation, "
+                    + "which an application that keeps the conversation itself (a {{session}}, session.from, or no "
+                    + "{{messages}}/{{transcript}} in its templates) cannot give without replaying it per sample and turn; "
+                    + "send it the conversation ({{messages|json}}) without a session, or use another intervention");
+        }
         if (!app.secrets().isEmpty() && KeyTransport.exposes(app.origin())
                 && !Boolean.TRUE.equals(config.allowPlainHttpKey())) {
             throw new BadInput(where + ": refusing to send " + String.join(", ", app.secrets().names())

@@ -142,11 +142,29 @@ public record TargetConfig(
      * {@code headers}, resolved when the target is built (the declaration keeps it unresolved).
      */
     public record HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
-                             HttpSessionConfig session, String stream) {
+                             HttpSessionConfig session, String stream,
+                             @JsonProperty("blocked_status") @JsonInclude(JsonInclude.Include.NON_NULL)
+                             java.util.List<Integer> blockedStatus,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String system,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stateful) {
+
+        /** A declaration without {@code blocked_status}, {@code system} or {@code stateful}. */
+        public HttpConfig(String url, String method, java.util.Map<String, String> headers, String body, String reply,
+                          HttpSessionConfig session, String stream) {
+            this(url, method, headers, body, reply, session, stream, null, null, null);
+        }
     }
 
-    /** Where the application's own session id is found in its replies: {@code session: {from: $.session_id}}. */
+    /**
+     * Where the application's own session id is found in its replies: {@code session: {from: $.session_id}},
+     * or {@code session: $.session_id} for short.
+     */
     public record HttpSessionConfig(String from) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static HttpSessionConfig of(String from) {
+            return new HttpSessionConfig(from);
+        }
     }
 
     /** llama.cpp settings in YAML. */

@@ -65,6 +65,46 @@ class HttpTargetsTest {
     }
 
     @Test
+    void rejectionSamplingOnAnApplicationThatKeepsTheConversationIsRefused() {
+        assertThatThrownBy(() -> factory.create(declared(supportBot("http://127.0.0.1:9/api",
+                "    intervention: rejection-sampling\n    samples: 3\n"))))
+                .isInstanceOf(BadInput.class)
+                .hasMessageStartingWith("target support-bot: intervention: rejection-sampling draws several replies");
+    }
+
+    @Test
+    void anInterventionsPreambleToATemplateWithoutASystemSlotFailsNamingTheTarget() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.answering(request -> Script.json("{\"answer\": \"ok\", \"session_id\": \"srv-1\"}"));
+            String yaml = supportBot(server.url("/api/chat").toString(), "    intervention: plain\n")
+                    .replace(", \"history\": {{messages|json}}", "");
+            try (Target target = factory.create(declared(yaml))) {
+                assertThatThrownBy(() -> target.model().chat(new ChatRequest(null, List.of(Turn.human("hi")), Sampling.DEFAULT)))
+                        .isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
+                        .hasMessageStartingWith("target support-bot: its http templates have no {{system}} or {{messages}} slot");
+                assertThat(server.received()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void blockedStatusSystemAndSessionShorthandAreReadFromYaml() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.answering(request -> Script.json("{\"answer\": \"ok\", \"session_id\": \"srv-1\"}"));
+            String yaml = supportBot(server.url("/api/chat").toString(), "")
+                    .replace("      session: {from: $.session_id}\n", "      session: $.session_id\n"
+                            + "      blocked_status: [403, 422]\n      system: ignore\n")
+                    .replace(", \"history\": {{messages|json}}", "");
+            try (Target target = factory.create(declared(yaml))) {
+                String reply = target.model().chat(new ChatRequest("Be brief.", List.of(Turn.human("hi")), Sampling.DEFAULT))
+                        .first().text();
+                assertThat(reply).isEqualTo("ok");
+                assertThat(server.lastRequest().body()).doesNotContain("Be brief.");
+            }
+        }
+    }
+
+    @Test
     void declarationMistakesAreConfigErrorsNamingTheTargetAndField() {
         String url = "http://127.0.0.1:9/api";
         assertThatThrownBy(() -> factory.create(declared("  - {name: support-bot, model: http}\n")))

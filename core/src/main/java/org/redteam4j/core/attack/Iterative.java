@@ -52,7 +52,7 @@ public final class Iterative implements Strategy {
                         sampling.withSeed(sampling.seed() == null ? null : sampling.seed() + stream * 1000L + step)));
                     String prompt = proposal.first().text().strip();
                 ChatResponse answer = target.chat(ChatRequest.of(List.of(Turn.human(prompt)), sampling));
-                targetRequests++;
+                targetRequests += answer.requests(); // a stateful application may have been replayed to
                 usage = usage.plus(answer.usage());
                 List<Turn> exchange = List.of(Turn.human(prompt), Turn.assistant(answer.first().text()));
                 Verdict verdict = tools.judge().judge(List.of(Turn.human(prompt)), answer.first().text());

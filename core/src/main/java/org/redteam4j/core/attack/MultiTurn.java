@@ -53,7 +53,7 @@ public final class MultiTurn implements Strategy {
                     + Transcript.of(conversation).text())), sampling));
             conversation.add(Turn.human(next.first().text().strip()));
             ChatResponse answer = target.chat(ChatRequest.of(conversation, sampling));
-            targetRequests++;
+            targetRequests += answer.requests(); // a stateful application may have been replayed to
             usage = usage.plus(answer.usage());
             conversation.add(Turn.assistant(answer.first().text()));
             boolean refused = tools.refusals().detect(conversation.subList(0, conversation.size() - 1),
@@ -79,6 +79,11 @@ public final class MultiTurn implements Strategy {
     @Override
     public int maxTargetRequests() {
         return turns + backtracks;
+    }
+
+    @Override
+    public int maxHumanTurns() {
+        return turns;
     }
 
     @Override

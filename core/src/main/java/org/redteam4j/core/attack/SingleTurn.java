@@ -53,7 +53,7 @@ public final class SingleTurn implements Strategy {
     public AttackRun run(Seed seed, ChatModel target, Sampling sampling, AttackTools tools) {
         String message = prompt.apply(seed.text(), tools.attacker());
         ChatResponse response = target.chat(ChatRequest.of(List.of(Turn.human(message)), sampling));
-        return new AttackRun(List.of(Turn.human(message), Turn.assistant(response.first().text())), 1, response.usage());
+        return new AttackRun(List.of(Turn.human(message), Turn.assistant(response.first().text())), response.requests(), response.usage());
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface Strategy {
     /** Requests to the target one attack makes at most, for dry runs and budgets. */
     int maxTargetRequests();
 
+    /** Human turns a conversation of one attack holds at most: what a stateful target may be replayed per call. */
+    default int maxHumanTurns() {
+        return 1;
+    }
+
     /** Requests to the attacker model one attack makes at most: what the budget reserves before it runs. */
     default int maxAttackerRequests() {
         return 0;

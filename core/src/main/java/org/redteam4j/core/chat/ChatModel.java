@@ -34,6 +34,15 @@ public interface ChatModel extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Requests one call may take at most when its conversation has {@code humanTurns} human turns:
+     * 1, or more for a runtime that replays a conversation (a stateful application) or a wrapper
+     * that adds turns or draws samples singly. What {@code --dry-run}'s request bound multiplies by.
+     */
+    default int maxRequestsPerCall(int humanTurns) {
+        return 1;
+    }
+
     /** A stable identifier stored with every result, e.g. {@code openai:gpt-4o-mini}. */
     String id();
 

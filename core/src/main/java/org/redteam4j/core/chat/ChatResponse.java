@@ -12,10 +12,17 @@ import java.util.Objects;
  * @param latency   wall time from request to response
  * @param model     the model that answered, as the runtime names it
  * @param simulated true when the answer comes from the simulated assistant, never a real model
+ * @param requests  requests sent to the model for this response: 1, or more when the runtime had to
+ *                  send several (a stateful application replayed a conversation, samples drawn singly);
+ *                  what budgets and the stored spend count
  */
-public record ChatResponse(List<Reply> replies, TokenUsage usage, Duration latency, String model, boolean simulated) {
+public record ChatResponse(List<Reply> replies, TokenUsage usage, Duration latency, String model, boolean simulated,
+                           int requests) {
 
     public ChatResponse {
+        if (requests < 1) {
+            throw new IllegalArgumentException("a response took at least one request");
+        }
         replies = List.copyOf(replies);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(latency, "latency");
@@ -24,15 +31,20 @@ public record ChatResponse(List<Reply> replies, TokenUsage usage, Duration laten
         }
     }
 
+    /** A response that took one request. */
+    public ChatResponse(List<Reply> replies, TokenUsage usage, Duration latency, String model, boolean simulated) {
+        this(replies, usage, latency, model, simulated, 1);
+    }
+
     public Reply first() {
         return replies.get(0);
     }
 
     public ChatResponse withReplies(List<Reply> newReplies) {
-        return new ChatResponse(newReplies, usage, latency, model, simulated);
+        return new ChatResponse(newReplies, usage, latency, model, simulated, requests);
     }
 
     public ChatResponse withLatency(Duration newLatency) {
-        return new ChatResponse(replies, usage, newLatency, model, simulated);
+        return new ChatResponse(replies, usage, newLatency, model, simulated, requests);
     }
 }

@@ -25,6 +25,11 @@ public abstract class ForwardingChatModel implements ChatModel {
     }
 
     @Override
+    public int maxRequestsPerCall(int humanTurns) {
+        return model.maxRequestsPerCall(humanTurns);
+    }
+
+    @Override
     public boolean simulated() {
         return model.simulated();
     }

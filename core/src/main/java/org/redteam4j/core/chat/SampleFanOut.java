@@ -35,12 +35,14 @@ public final class SampleFanOut {
         }
         List<Reply> replies = new ArrayList<>(n);
         TokenUsage usage = TokenUsage.NONE;
+        int requests = 0;
         for (ChatResponse part : parts) {
             replies.addAll(part.replies());
             usage = usage.plus(part.usage());
+            requests += part.requests();
         }
         return new ChatResponse(replies.subList(0, n), usage, Duration.ofNanos(System.nanoTime() - started),
-                parts.get(parts.size() - 1).model(), model.simulated());
+                parts.get(parts.size() - 1).model(), model.simulated(), requests);
     }
 
     private static List<ChatResponse> singly(ChatModel model, ChatRequest request, int offset, int count,

@@ -65,6 +65,14 @@ public class FewShotPrompt extends ForwardingChatModel {
         return request.withSystem(system.isEmpty() ? null : system).withTurns(turns);
     }
 
+    /** The examples' human turns come before every conversation's own. */
+    @Override
+    public int maxRequestsPerCall(int humanTurns) {
+        int examplesHuman = (int) examples.turns().stream()
+                .filter(turn -> turn.speaker() == org.redteam4j.core.transcript.Speaker.HUMAN).count();
+        return model.maxRequestsPerCall(humanTurns + examplesHuman);
+    }
+
     public Transcript examples() {
         return examples;
     }

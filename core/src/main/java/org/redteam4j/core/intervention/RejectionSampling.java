@@ -65,6 +65,11 @@ public final class RejectionSampling implements ChatModel {
     }
 
     @Override
+    public int maxRequestsPerCall(int humanTurns) {
+        return (model.supportsSamples() ? 1 : samples) * model.maxRequestsPerCall(humanTurns);
+    }
+
+    @Override
     public boolean takesDocuments() {
         return model.takesDocuments();
     }

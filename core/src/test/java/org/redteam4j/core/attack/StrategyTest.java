@@ -99,6 +99,30 @@ class StrategyTest {
         assertThat(attacker.requests().get(2).turns().get(0).text()).contains("refused");
     }
 
+    @Test
+    void strategiesCountEveryRequestAResponseTookNotOnePerCall() {
+        RecordingModel recording = new RecordingModel(true);
+        // a stateful application replayed to on every call: a response takes one request per human turn
+        org.redteam4j.core.chat.ChatModel replayed = new org.redteam4j.core.chat.ForwardingChatModel(recording) {
+            @Override
+            public org.redteam4j.core.chat.ChatResponse chat(org.redteam4j.core.chat.ChatRequest request) {
+                org.redteam4j.core.chat.ChatResponse response = model.chat(request);
+                int humans = (int) request.turns().stream()
+                        .filter(t -> t.speaker() == org.redteam4j.core.transcript.Speaker.HUMAN).count();
+                return new org.redteam4j.core.chat.ChatResponse(response.replies(), response.usage(), response.latency(),
+                        response.model(), false, humans);
+            }
+        };
+        AtomicInteger calls = new AtomicInteger();
+        RefusalDetector secondRefused = detector(reply -> calls.incrementAndGet() == 2);
+
+        AttackRun run = new MultiTurn(3, 1).run(SEED, replayed, Sampling.DEFAULT,
+                new AttackTools(new RecordingModel(true), null, secondRefused));
+
+        assertThat(recording.requests()).hasSize(4);
+        assertThat(run.targetRequests()).isEqualTo(1 + 2 + 2 + 3); // each call's human turns: 1, 2 (refused), 2, 3
+    }
+
     static Judge judge(java.util.function.BiFunction<List<Turn>, String, Verdict> verdict) {
         return new Judge() {
             @Override

@@ -59,7 +59,7 @@ class ResilientChatModelTest {
     void backoffGrowsWithJitterAndHonoursRetryAfterUpToItsCap() {
         ResiliencePolicy policy = new ResiliencePolicy(Duration.ofSeconds(5), 5, Duration.ofMillis(100),
                 Duration.ofMillis(1000), Duration.ofSeconds(2), 1, 0);
-        var backoff = ResilientChatModel.backoff(policy);
+        var backoff = ResilientCalls.<ChatResponse>backoff(policy);
         Either<Throwable, ChatResponse> serverError = Either.left(new ServerErrorException("x", 500));
 
         for (int i = 0; i < 50; i++) {

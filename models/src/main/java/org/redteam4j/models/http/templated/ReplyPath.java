@@ -57,11 +57,39 @@ sealed interface ReplyPath {
         if (!text.startsWith("$")) {
             throw new BadInput(where + ": '" + text + "' is not a JSONPath (they start with $), regex:PATTERN or header:NAME");
         }
+        String unbalanced = unbalanced(text);
+        if (unbalanced != null) {
+            throw new BadInput(where + ": bad JSONPath '" + text + "': " + unbalanced);
+        }
         try {
             return new Path(JsonPath.compile(text), text);
-        } catch (InvalidPathException e) {
-            throw new BadInput(where + ": bad JSONPath '" + text + "' (" + e.getMessage() + ")");
+        } catch (RuntimeException e) { // Jayway fails with its own exceptions and with plain index errors alike
+            throw new BadInput(where + ": bad JSONPath '" + text + "'; expected a path such as $.answer or "
+                    + "$.choices[0].message.content");
         }
+    }
+
+    /** What is unbalanced in a path ('[' not closed, say), outside quotes; null when nothing is. Jayway accepts some. */
+    private static String unbalanced(String path) {
+        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (char c : path.toCharArray()) {
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if (c == ']' || c == ')') {
+                if (open.isEmpty() || open.pop() != (c == ']' ? '[' : '(')) {
+                    return "'" + c + "' closes nothing";
+                }
+            }
+        }
+        if (quote != 0) {
+            return "a quote is not closed";
+        }
+        return open.isEmpty() ? null : "'" + open.peek() + "' is not closed";
     }
 
     /** A JSONPath over a JSON body. */

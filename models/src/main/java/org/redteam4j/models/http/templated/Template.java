@@ -107,6 +107,15 @@ final class Template {
         return parts.stream().anyMatch(part -> part instanceof Slot slot && slot.variable() == variable);
     }
 
+    /** The first slot, other than {@code {{session}}}, written without one of {@code allowed}: e.g. {@code {{prompt}}}. */
+    java.util.Optional<String> slotWithout(java.util.Set<Filter> allowed) {
+        return parts.stream()
+                .filter(part -> part instanceof Slot slot && slot.variable() != Variable.SESSION && !allowed.contains(slot.filter()))
+                .map(part -> "{{" + ((Slot) part).variable().id() + (((Slot) part).filter() == Filter.NONE ? "" : "|"
+                        + ((Slot) part).filter().id()) + "}}")
+                .findFirst();
+    }
+
     boolean isEmpty() {
         return parts.isEmpty();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import org.redteam4j.core.chat.ChatRequest;
+import org.redteam4j.core.format.ScriptSafeJson;
 import org.redteam4j.core.transcript.Speaker;
 import org.redteam4j.core.transcript.Transcript;
 import org.redteam4j.core.transcript.Turn;
@@ -40,14 +41,14 @@ final class TemplateValues {
     /** The value as JSON: a string literal, or for {@code messages} the array. */
     String json(Variable variable) {
         if (variable != Variable.MESSAGES) {
-            return SafeJson.write(text(variable));
+            return ScriptSafeJson.write(text(variable));
         }
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
         if (request.system() != null && !request.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", request.system());
         }
         Messages.append(messages, request.turns(), false);
-        return SafeJson.write(messages);
+        return ScriptSafeJson.write(messages);
     }
 
     /** The last human message; empty when the conversation has none. */

@@ -1,6 +1,9 @@
 package org.redteam4j.models.http.templated;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -15,9 +18,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.core.chat.ChatRequest;
@@ -46,12 +58,24 @@ public final class TemplatedHttpChatModel implements ChatModel {
 
     private static final System.Logger LOG = System.getLogger(TemplatedHttpChatModel.class.getName());
 
+    /**
+     * The reply to a declared block whose body the reply path finds nothing in: worded with a refusal
+     * phrase ("i can't help") so that the refusal judges count the block as what it is, a refusal.
+     */
+    static final String BLOCKED_REPLY = "I can't help with that. [blocked by the application: HTTP ";
+
     private final HttpApp app;
     private final String id;
     private final Duration timeout;
     private final ResilientCalls calls;
     private final Sessions sessions;
     private final HttpClient client;
+    /** Closes the bodies of responses past their deadline; one daemon thread for all targets. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "http-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TemplatedHttpChatModel(HttpApp app, Duration timeout, ResilientCalls calls) {
         this(app, timeout, calls, Sessions.DEFAULT_BOUND);
@@ -87,42 +111,79 @@ public final class TemplatedHttpChatModel implements ChatModel {
     }
 
     private ChatResponse converse(ChatRequest request, Consumer<String> onText) {
+        refuseLostSystem(request);
         List<Turn> turns = request.turns();
         Sessions.Exchanged earlier = new Sessions.Exchanged(request.system(), request.document(),
                 turns.subList(0, turns.size() - 1));
-        Session session = earlier.turns().isEmpty() ? null : sessions.take(earlier);
-        boolean continued = session != null;
-        if (!continued) {
-            session = new Session();
-        }
-        try {
-            if (!continued && app.stateful()) {
-                replay(request, session);
+        AtomicReference<Session> open = new AtomicReference<>(earlier.turns().isEmpty() ? null : sessions.take(earlier));
+        boolean continued = open.get() != null;
+        AtomicInteger requests = new AtomicInteger();
+        long started = System.nanoTime();
+        // A stateful application may have taken a message whose reply failed (a timeout, a 5xx): a retry
+        // in that session would send the turn twice, so each retry starts a new session and replays.
+        // An application sent the whole conversation each time is retried in place.
+        Function<Consumer<String>, Sent> attempt = showing -> {
+            Session session = app.stateful() ? open.getAndSet(null) : open.get();
+            if (session == null) {
+                session = new Session();
+                open.set(app.stateful() ? null : session);
+                if (app.stateful()) {
+                    replay(request, session, requests);
+                }
             }
             Session used = session;
-            long started = System.nanoTime();
-            String text = calls.call(() -> retriedUnlessShown(request, used, onText));
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            sessions.keep(new Sessions.Exchanged(request.system(), request.document(), append(turns, Turn.assistant(text))),
-                    session);
-            return new ChatResponse(List.of(Reply.of(text, null)), TokenUsage.NONE, latency, id, false);
-        } catch (PartlyShown e) {
-            throw e.failure;
+            requests.incrementAndGet();
+            return new Sent(calls.limited(() -> exchange(request, used, showing)), used);
+        };
+        Sent sent;
+        try {
+            sent = onText == null ? calls.retried(() -> attempt.apply(null)) : calls.retriedUnlessShown(attempt, onText);
         } catch (RuntimeException e) {
-            if (continued) {
-                sessions.keep(earlier, session); // unchanged as far as we know: a retry of the call continues it
+            if (continued && !app.stateful()) {
+                sessions.keep(earlier, open.get()); // sent the whole conversation, it is unchanged: a retry continues it
             }
             throw e;
         }
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        sessions.keep(new Sessions.Exchanged(request.system(), request.document(), append(turns, Turn.assistant(sent.text))),
+                sent.session);
+        return new ChatResponse(List.of(Reply.of(sent.text, null)), TokenUsage.NONE, latency, id, false, requests.get());
     }
 
-    /** Sends the human turns before the last to a new session, one request each; their replies are not kept. */
-    private void replay(ChatRequest request, Session session) {
+    /** A reply and the session it was given in. */
+    private record Sent(String text, Session session) {
+    }
+
+    /**
+     * A system prompt the templates have no slot for would be dropped without a word, and an attack
+     * that plants a secret in it would score as resisted: refused, unless the target says to drop it.
+     */
+    private void refuseLostSystem(ChatRequest request) {
+        if (request.system() != null && !request.system().isBlank() && !app.sendsSystem() && !app.systemIgnored()) {
+            throw new RequestRejectedException(app.where() + ": its http templates have no {{system}} or {{messages}} "
+                    + "slot, so the system prompt (an attack's planted prompt, an intervention's preamble) cannot be "
+                    + "sent; add one, or set http.system: ignore to drop it", 0);
+        }
+    }
+
+    /**
+     * Sends the human turns before the last to a new session, one request each. Their replies are
+     * not kept: the conversation stored and judged is the one sent; when the application now
+     * answers an earlier turn differently, its session holds that answer instead, which is logged.
+     */
+    private void replay(ChatRequest request, Session session, AtomicInteger requests) {
         List<Turn> turns = request.turns();
         for (int i = 0; i < turns.size() - 1; i++) {
             if (turns.get(i).speaker() == Speaker.HUMAN) {
                 ChatRequest upTo = request.withTurns(turns.subList(0, i + 1));
-                calls.call(() -> exchange(upTo, session, null));
+                requests.incrementAndGet();
+                String again = calls.limited(() -> exchange(upTo, session, null));
+                Turn before = i + 1 < turns.size() - 1 ? turns.get(i + 1) : null;
+                if (before != null && before.speaker() == Speaker.ASSISTANT && !before.text().equals(again)) {
+                    int turn = i + 1;
+                    LOG.log(Level.DEBUG, () -> app.where() + ": replayed into a new session, the application answered "
+                            + "human turn " + turn + " differently than before; later replies follow its new answer");
+                }
             }
         }
     }
@@ -162,33 +223,49 @@ public final class TemplatedHttpChatModel implements ChatModel {
     }
 
     private String whole(HttpRequest request, Session session) {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        session.remember(request.uri(), response.headers());
-        String body = response.body();
-        if (response.statusCode() / 100 != 2) {
+        return withDeadline(request, (response, body) -> {
+            session.remember(request.uri(), response.headers());
+            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            if (response.statusCode() / 100 != 2) {
+                return blocked(response, text);
+            }
+            adoptSession(session, text, response.headers());
+            return app.reply().find(text, response.headers()).orElseThrow(() -> malformed(
+                    "the reply path " + app.reply().describe() + " matches no non-empty text in the response: "
+                            + quote(text)));
+        });
+    }
+
+    /**
+     * An error status: the application's own reply when the target declares it a block
+     * ({@code http.blocked_status}), its reply path's text or else a fixed note; otherwise a failure.
+     */
+    private String blocked(HttpResponse<?> response, String body) {
+        if (!app.blockedStatus().contains(response.statusCode())) {
             throw HttpFailures.forStatus(id, response.statusCode(), response.headers(), app.secrets().redact(body), null);
         }
-        adoptSession(session, body, response.headers());
-        return app.reply().find(body, response.headers()).orElseThrow(() -> malformed(
-                "the reply path " + app.reply().describe() + " matches no non-empty text in the response: "
-                        + quote(body)));
+        return app.reply().find(body, response.headers())
+                .orElse(BLOCKED_REPLY + response.statusCode() + "]");
     }
 
     private String streamed(HttpRequest request, Session session, Consumer<String> onText) {
-        HttpResponse<Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
-        session.remember(request.uri(), response.headers());
-        StringBuilder text = new StringBuilder();
-        List<String> seen = new ArrayList<>();
-        try (Stream<String> lines = response.body()) {
+        return withDeadline(request, (response, body) -> {
+            session.remember(request.uri(), response.headers());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             if (response.statusCode() / 100 != 2) {
-                String body = String.join("\n", (Iterable<String>) lines::iterator);
-                throw HttpFailures.forStatus(id, response.statusCode(), response.headers(), app.secrets().redact(body), null);
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                String answer = blocked(response, text);
+                if (onText != null) {
+                    onText.accept(answer);
+                }
+                return answer;
             }
+            StringBuilder text = new StringBuilder();
+            List<String> seen = new ArrayList<>();
             ServerSentEvents events = new ServerSentEvents();
-            Iterator<String> each = lines.iterator();
             boolean adopted = false;
-            while (each.hasNext()) {
-                ServerSentEvents.Event event = events.line(each.next());
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                ServerSentEvents.Event event = events.line(line);
                 if (event == null) {
                     continue;
                 }
@@ -209,14 +286,86 @@ public final class TemplatedHttpChatModel implements ChatModel {
                     }
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw io(request.uri(), e.getCause());
+            if (text.isEmpty()) {
+                String type = response.headers().firstValue("Content-Type").orElse("no Content-Type");
+                throw malformed("the reply path " + app.reply().describe() + " matches no non-empty text in any event of "
+                        + "the stream" + (type.startsWith("text/event-stream") ? "" : " (the response is "
+                        + quote(type) + ", not text/event-stream)") + "; first events: " + quote(String.join(" | ", seen)));
+            }
+            return text.toString();
+        });
+    }
+
+    /** Reads a response's status, headers and body. */
+    private interface BodyReader {
+        String read(HttpResponse<InputStream> response, InputStream body) throws IOException;
+    }
+
+    /**
+     * Sends {@code request} and reads its response within the timeout, counted from the request's
+     * start: headers, a slow body and a stream that stalls or never ends alike. Past it the body is
+     * closed, which ends a blocked read, and the call fails as a timeout (retriable).
+     */
+    private String withDeadline(HttpRequest request, BodyReader reader) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<HttpResponse<InputStream>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw timedOut();
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModelTimeoutException(id + ": interrupted while waiting for the response", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw io(request.uri(), failure);
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ModelUnreachableException(id + ": the request failed", null);
         }
-        if (text.isEmpty()) {
-            throw malformed("the reply path " + app.reply().describe() + " matches no non-empty text in any event of "
-                    + "the stream; first events: " + quote(String.join(" | ", seen)));
+        AtomicBoolean expired = new AtomicBoolean();
+        InputStream body = response.body();
+        ScheduledFuture<?> closer = DEADLINES.schedule(() -> {
+            expired.set(true);
+            closeQuietly(body);
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            String text = reader.read(response, body);
+            if (expired.get()) {
+                throw timedOut(); // the close may have read as the end of the body: what was read is not the reply
+            }
+            return text;
+        } catch (IOException | UncheckedIOException e) {
+            if (expired.get()) {
+                throw timedOut();
+            }
+            throw io(request.uri(), e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
+        } catch (MalformedResponseException e) {
+            if (expired.get()) {
+                throw timedOut(); // a body cut off at the deadline, not a malformed one
+            }
+            throw e;
+        } finally {
+            closer.cancel(false);
+            closeQuietly(body);
         }
-        return text.toString();
+    }
+
+    private ModelTimeoutException timedOut() {
+        return new ModelTimeoutException(id + ": no complete response within the timeout (" + timeout.toSeconds() + " s)", null);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // closing is all that is asked; the read it ends reports the failure
+        }
     }
 
     /** Takes the server's session id when {@code session.from} finds one; whether it did. */
@@ -227,17 +376,6 @@ public final class TemplatedHttpChatModel implements ChatModel {
         Optional<String> found = app.sessionFrom().find(body, headers);
         found.ifPresent(session::adopt);
         return found.isPresent();
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return client.send(request, handler);
-        } catch (IOException e) {
-            throw io(request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelTimeoutException(id + ": interrupted while waiting for the response", e);
-        }
     }
 
     /** The typed failure of a call without a response; a resolved secret never reaches its message. */
@@ -255,25 +393,6 @@ public final class TemplatedHttpChatModel implements ChatModel {
         return HttpFailures.quote(app.secrets().redact(text), null);
     }
 
-    /** The exchange; a failure once part of the reply was shown is let through the retry (see {@link PartlyShown}). */
-    private String retriedUnlessShown(ChatRequest request, Session session, Consumer<String> onText) {
-        if (onText == null) {
-            return exchange(request, session, null);
-        }
-        AtomicBoolean shown = new AtomicBoolean();
-        try {
-            return exchange(request, session, piece -> {
-                shown.set(true);
-                onText.accept(piece);
-            });
-        } catch (ChatModelException e) {
-            if (shown.get()) {
-                throw new PartlyShown(e);
-            }
-            throw e;
-        }
-    }
-
     private static List<Turn> append(List<Turn> turns, Turn turn) {
         List<Turn> longer = new ArrayList<>(turns);
         longer.add(turn);
@@ -283,6 +402,12 @@ public final class TemplatedHttpChatModel implements ChatModel {
     @Override
     public boolean streams() {
         return app.sse();
+    }
+
+    /** A stateful application may be replayed every earlier human turn before the call's own. */
+    @Override
+    public int maxRequestsPerCall(int humanTurns) {
+        return app.stateful() ? Math.max(1, humanTurns) : 1;
     }
 
     @Override
@@ -303,15 +428,5 @@ public final class TemplatedHttpChatModel implements ChatModel {
     @Override
     public void close() {
         // HttpClient has no close() on Java 17; its threads are daemons and end with the JVM
-    }
-
-    /** A failure after part of a streamed reply was shown: not retried, since a retry would show its start twice. */
-    private static final class PartlyShown extends RuntimeException {
-        private final ChatModelException failure;
-
-        PartlyShown(ChatModelException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
-        }
     }
 }

@@ -39,8 +39,19 @@ final class AppServer implements AutoCloseable {
         }
     }
 
-    /** An answer: a status, headers, and the body in pieces (more than one piece is sent chunked, flushed each). */
-    record Response(int status, Map<String, String> headers, List<String> pieces) {
+    /**
+     * An answer: a status, headers, and the body in pieces (more than one piece is sent chunked,
+     * flushed each), {@code pauseMillis} apart: a slow or stalled stream.
+     */
+    record Response(int status, Map<String, String> headers, List<String> pieces, long pauseMillis) {
+
+        Response(int status, Map<String, String> headers, List<String> pieces) {
+            this(status, headers, pieces, 0);
+        }
+
+        Response pausing(long millis) {
+            return new Response(status, headers, pieces, millis);
+        }
 
         static Response json(String body) {
             return new Response(200, Map.of("Content-Type", "application/json"), List.of(body));
@@ -57,7 +68,7 @@ final class AppServer implements AutoCloseable {
         Response withHeader(String name, String value) {
             Map<String, String> more = new java.util.HashMap<>(headers);
             more.put(name, value);
-            return new Response(status, Map.copyOf(more), pieces);
+            return new Response(status, Map.copyOf(more), pieces, pauseMillis);
         }
     }
 
@@ -91,13 +102,25 @@ final class AppServer implements AutoCloseable {
             byte[] whole = String.join("", response.pieces()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), chunked ? 0 : whole.length == 0 ? -1 : whole.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                for (String piece : response.pieces()) {
-                    out.write(piece.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < response.pieces().size(); i++) {
+                    if (i > 0 && response.pauseMillis() > 0) {
+                        pause(response.pauseMillis());
+                    }
+                    out.write(response.pieces().get(i).getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
             }
         } catch (RuntimeException e) {
             throw new IOException(e);
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped", e);
         }
     }
 

@@ -51,21 +51,21 @@ class EscapingTest {
     }
 
     @Test
-    void aPromptThatCannotBeAHeaderValueIsARejectedRequestNotACrash() throws Exception {
-        try (AppServer server = new AppServer(request -> Response.json("{\"answer\": \"ok\"}"))) {
-            TemplatedHttpChatModel bot = TemplatedHttpChatModelTest.model(new HttpApp.Declaration(server.url("/h"), null,
-                    Map.of("X-Question", "{{prompt}}"), "{}", "$.answer", null, null));
-            TemplatedHttpChatModel rawUrl = TemplatedHttpChatModelTest.model(new HttpApp.Declaration(
-                    server.url("/h?q={{prompt}}"), "GET", null, null, "$.answer", null, null));
-
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.chat(TemplatedHttpChatModelTest.ask(null,
-                    Turn.human("two\nlines")))).isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
-                    .hasMessageContaining("header X-Question");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> rawUrl.chat(TemplatedHttpChatModelTest.ask(null,
-                    Turn.human("a b")))).isInstanceOf(org.redteam4j.core.chat.RequestRejectedException.class)
-                    .hasMessageContaining("{{…|url}}");
-            assertThat(server.received()).isEmpty();
-        }
+    void aSlotThatCouldBreakAHeaderOrTheUrlIsRefusedWhenTheTargetIsBuilt() {
+        ApiKeys none = new ApiKeys(Map.of(), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/h",
+                null, Map.of("X-Question", "{{prompt}}"), "{}", "$.answer", null, null), "target bot", none))
+                .isInstanceOf(org.redteam4j.core.failure.BadInput.class)
+                .hasMessage("target bot: http.headers.X-Question: {{prompt}} can hold line breaks, which a header cannot; "
+                        + "write it with |url or |json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration(
+                "http://127.0.0.1:1/h?q={{prompt}}", "GET", null, null, "$.answer", null, null), "target bot", none))
+                .isInstanceOf(org.redteam4j.core.failure.BadInput.class)
+                .hasMessageStartingWith("target bot: http.url: {{prompt}} is not URL-encoded");
+        // filtered, or the session id, they pass
+        HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/h/{{session}}?q={{prompt|url}}", "GET",
+                Map.of("X-Question", "{{prompt|url}}", "X-Session", "{{session}}"), null, "$.answer", null, null),
+                "target bot", none);
     }
 
     @Test

@@ -98,4 +98,43 @@ class HttpAppTest {
         assertThat(HttpApp.parse(declared("http://h/x", "{{transcript|json}}", "$.a"), "t", NO_KEYS).stateful()).isFalse();
         assertThat(HttpApp.parse(declared("http://h/{{session}}", "{{messages}}", "$.a"), "t", NO_KEYS).stateful()).isTrue();
     }
+
+    @Test
+    void aCredentialWrittenIntoTheUrlIsRefusedWithoutQuotingIt() {
+        for (String url : java.util.List.of("http://user:hunter2@127.0.0.1:1/x", "http://127.0.0.1:1/x?api_key=hunter2",
+                "http://127.0.0.1:1/x?lang=en&Token=hunter2")) {
+            assertThatThrownBy(() -> HttpApp.parse(declared(url, "{}", "$.a"), "target bot", NO_KEYS))
+                    .isInstanceOf(BadInput.class).hasMessageStartingWith("target bot: http.url: a credential written out")
+                    .hasMessageNotContaining("hunter2");
+        }
+        ApiKeys keys = new ApiKeys(Map.of("BOT_TOKEN", "s3cret"), null);
+        HttpApp app = HttpApp.parse(declared("http://127.0.0.1:1/x?token=${BOT_TOKEN}&lang=en", "{}", "$.a"), "target bot", keys);
+        assertThat(app.urlText()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void blockedStatusAndSystemAreChecked() {
+        assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null, null, "{}", "$.a",
+                null, null, java.util.List.of(200), null), "target bot", NO_KEYS))
+                .hasMessage("target bot: http.blocked_status: 200 is not an HTTP error status (400-599)");
+        assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null, null, "{}", "$.a",
+                null, null, null, "drop"), "target bot", NO_KEYS))
+                .hasMessageStartingWith("target bot: http.system: 'drop' is not supported; expected ignore");
+        HttpApp app = HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null, null, "{}", "$.a",
+                null, null, java.util.List.of(403, 422), "ignore"), "target bot", NO_KEYS);
+        assertThat(app.blockedStatus()).containsExactlyInAnyOrder(403, 422);
+        assertThat(app.systemIgnored()).isTrue();
+        assertThat(app.sendsSystem()).isFalse();
+    }
+
+    @Test
+    void aBrokenJsonPathIsRefusedInOurWordsEvenWhereJaywayIsLenient() {
+        for (String path : java.util.List.of("$[", "$.answer[", "$.a[", "$.a)", "$['a]")) {
+            assertThatThrownBy(() -> ReplyPath.parse(path, "target bot: http.reply")).isInstanceOf(BadInput.class)
+                    .hasMessageStartingWith("target bot: http.reply: bad JSONPath '" + path + "'")
+                    .hasMessageNotContaining("Exception");
+        }
+        assertThat(ReplyPath.parse("$.choices[0].message['content']", "target bot: http.reply").describe())
+                .isEqualTo("$.choices[0].message['content']");
+    }
 }

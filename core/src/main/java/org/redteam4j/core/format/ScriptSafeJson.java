@@ -1,4 +1,4 @@
-package org.redteam4j.models.http.templated;
+package org.redteam4j.core.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,15 +6,16 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.redteam4j.core.format.Json;
 
 /**
- * JSON text for values spliced into a template. Besides JSON's own escapes, {@code <}, {@code >},
- * {@code &}, {@code '} and the line separators U+2028/U+2029 are written as {@code \\uXXXX}: the
- * value parses back the same, yet a body the application echoes into HTML or a script cannot close
- * a tag ({@code </script>}) or a quoted attribute with attacker text.
+ * JSON text safe inside HTML and scripts. Besides JSON's own escapes, {@code <}, {@code >},
+ * {@code &}, {@code '} and the line separators U+2028/U+2029 (which end a line in older
+ * JavaScript) are written as {@code \\uXXXX}: the value parses back the same, yet no text in it
+ * can close a tag ({@code </script>}), open a comment ({@code <!--}) or end a quoted attribute.
+ * The one writer for JSON an HTML page embeds (the report's explorer) and for values an http
+ * target's template splices into a request an application may echo into a page.
  */
-final class SafeJson {
+public final class ScriptSafeJson {
 
     private static final ObjectMapper MAPPER = Json.mapper().copy();
 
@@ -23,10 +24,11 @@ final class SafeJson {
         MAPPER.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    private SafeJson() {
+    private ScriptSafeJson() {
     }
 
-    static String write(Object value) {
+    /** {@code value} (a string, a JsonNode, a record…) as script-safe JSON text. */
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
