@@ -81,7 +81,7 @@ public final class InjectionStrategy implements Strategy {
                 prepared.document());
         ChatResponse response = target.chat(request);
         // the stored turn is what the target received, system prompt and document included, so a result shows the attack
-        return new AttackRun(List.of(Turn.human(prepared.received()), Turn.assistant(response.first().text())), 1, response.usage())
+        return new AttackRun(List.of(Turn.human(prepared.received()), Turn.assistant(response.first().text())), response.requests(), response.usage())
                 .withPlanted(prepared.planted());
     }
 
