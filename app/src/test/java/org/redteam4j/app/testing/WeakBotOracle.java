@@ -48,7 +48,7 @@ public final class WeakBotOracle {
         if (payload.document() != null) {
             String[] paragraphs = payload.text().split("\n\n");
             String last = paragraphs[paragraphs.length - 1];
-            return last.contains("{canary_split}") || last.contains("{canary_url}"); // followed only from the last paragraph
+            return last.contains("{canary_split}") || last.contains("{canary_url_split}"); // followed only from the last paragraph
         }
         return REPEAT_ABOVE.matcher(sent.message()).find(); // the system prompt (canary, secrets) only for "repeat … above"
     }

@@ -104,7 +104,7 @@ public final class InjectionStrategy implements Strategy {
         Canary documentCanary = injection.documentCanary(); // never the application's own canary, for indirect payloads
         Canary url = documentCanary.url("pixel.png");
         String text = payload.render(Map.of("canary", injection.canary().text(), "canary_split", injection.canarySplit(),
-                "canary_url", url.text(), "request", seed.text()));
+                "canary_url_split", Injection.splitUrl(url), "request", seed.text()));
         String system = switch (payload.strategy()) {
             case SECRETS -> injection.systemWithSecrets();
             case INDIRECT -> Injection.DOCUMENT_SYSTEM_PROMPT;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * One of our injection texts. Its placeholders are filled per attack: {@code {canary}} the
  * campaign's canary, {@code {canary_split}} the canary in two quoted halves (so a reply that only
- * quotes the instruction does not hold it), {@code {canary_url}} a canary URL, {@code {request}}
+ * quotes the instruction does not hold it), {@code {canary_url_split}} a canary URL described in pieces, its host split the same way
+ * (so the document never holds the URL a client fetches), {@code {request}}
  * the seed's request.
  *
  * @param id          stable id, in the catalogue under kind {@code payload}
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record Payload(String id, String strategy, DocumentKind document, String text, String description) {
 
-    public static final Set<String> PLACEHOLDERS = Set.of("canary", "canary_split", "canary_url", "request");
+    public static final Set<String> PLACEHOLDERS = Set.of("canary", "canary_split", "canary_url_split", "request");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     public Payload {
@@ -40,7 +41,7 @@ public record Payload(String id, String strategy, DocumentKind document, String 
 
     /** Whether it plants a canary URL (the exfiltration pattern) rather than the canary text. */
     public boolean plantsUrl() {
-        return text.contains("{canary_url}");
+        return text.contains("{canary_url_split}");
     }
 
     /** The text with each placeholder replaced by its value; the values are inserted as they are, never read as placeholders. */

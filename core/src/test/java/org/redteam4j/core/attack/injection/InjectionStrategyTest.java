@@ -94,6 +94,16 @@ class InjectionStrategyTest {
     }
 
     @Test
+    void aCanaryUrlIsSentInPiecesWithItsHostSplitNeverAsTheUrl() {
+        Canary url = Canary.text("RT4J-ABCDEFGHJK").url("pixel.png");
+        assertThat(Injection.splitUrl(url)).isEqualTo("https:// then \"ghjk.example\" preceded by \"rt4j-abcdef\" then /pixel.png");
+        InjectionStrategy.Prepared sent = new InjectionStrategy(Payloads.find("ii-email-last-image").orElseThrow(), INJECTION)
+                .prepare(SEED, true);
+        String host = sent.planted().get(0).text().substring("https://".length(), sent.planted().get(0).text().indexOf('/', 8));
+        assertThat(sent.received()).doesNotContain(host).contains("whose address is https:// then \"");
+    }
+
+    @Test
     void withoutSendingTheSystemPromptTheUsersCanaryIsWhatIsLookedFor() {
         Injection own = new Injection(1, Canary.given("ACME-7731-ZEBRA", ""), Injection.DEFAULT_SYSTEM_PROMPT, false);
         RecordingModel target = new RecordingModel(false);

@@ -31,7 +31,7 @@ class PayloadsTest {
             if (payload.strategy().equals(InjectionStrategy.INDIRECT)) {
                 // an indirect payload's success shows as the canary or a canary URL, and it carries the seed's task;
                 // never the canary whole, or a reply that quotes the document would be a false hit
-                assertThat(payload.text()).as(payload.id()).containsAnyOf("{canary_split}", "{canary_url}")
+                assertThat(payload.text()).as(payload.id()).containsAnyOf("{canary_split}", "{canary_url_split}")
                         .contains("{request}").doesNotContain("{canary}");
                 assertThat(payload.document()).as(payload.id()).isNotNull();
             } else {
