@@ -10,11 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +18,8 @@ import org.redteam4j.models.http.LoopbackServer.Script;
 import org.redteam4j.models.openai.OpenAiCompatibleChatModel;
 import org.redteam4j.models.resilience.ResiliencePolicy;
 import org.redteam4j.models.resilience.ResilientChatModel;
+import org.redteam4j.models.testing.CapturedLogs;
 
-@org.junit.jupiter.api.Tag("security")
 @Tag("security")
 class SecretsTest {
 
@@ -35,27 +30,8 @@ class SecretsTest {
 
     @Test
     void theKeyNeverAppearsInExceptionsOrLogsEvenWhenTheServerEchoesIt() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger root = Logger.getLogger("");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level previous = root.getLevel();
-        root.setLevel(Level.ALL);
-        Logger.getLogger("org.redteam4j").setLevel(Level.ALL);
-        root.addHandler(capture);
-        try (LoopbackServer server = new LoopbackServer()) {
+        try (CapturedLogs logs = new CapturedLogs();
+             LoopbackServer server = new LoopbackServer()) {
             server.then(Script.status(500, "{\"error\": \"bad key " + KEY + "\"}"),
                     Script.status(401, "{\"error\": \"Incorrect API key provided: " + KEY + "\"}"));
             ResilientChatModel model = new ResilientChatModel(
@@ -68,11 +44,8 @@ class SecretsTest {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             assertThat(trace.toString()).contains("Incorrect API key provided: [redacted API key]").doesNotContain(KEY);
-            assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(KEY));
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(KEY));
             assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
         }
     }
 

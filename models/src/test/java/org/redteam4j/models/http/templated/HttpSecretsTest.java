@@ -7,16 +7,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.transcript.Turn;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.templated.AppServer.Response;
+import org.redteam4j.models.testing.CapturedLogs;
 
 @Tag("security")
 class HttpSecretsTest {
@@ -25,27 +21,8 @@ class HttpSecretsTest {
 
     @Test
     void anEnvironmentHeaderIsSentButNeverInTheIdErrorsOrLogsEvenWhenTheServerEchoesIt() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger root = Logger.getLogger("");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level previous = root.getLevel();
-        root.setLevel(Level.ALL);
-        Logger.getLogger("org.redteam4j").setLevel(Level.ALL);
-        root.addHandler(capture);
-        try (AppServer server = new AppServer(request -> request.body().contains("fail")
+        try (CapturedLogs logs = new CapturedLogs();
+             AppServer server = new AppServer(request -> request.body().contains("fail")
                 ? Response.status(503, "{\"error\": \"bad token " + request.header("Authorization") + "\"}")
                 : Response.json("{\"answer\": \"echo " + request.header("Authorization") + "\"}"))) {
             ApiKeys keys = new ApiKeys(Map.of("BOT_TOKEN", TOKEN), null);
@@ -65,12 +42,9 @@ class HttpSecretsTest {
                 assertThat(trace.toString()).doesNotContain(TOKEN).contains("[redacted BOT_TOKEN]");
             }
             // redteam4j's own logs; the JDK's HTTP client, at its debug level, logs request URLs itself (see README)
-            assertThat(logged).filteredOn(line -> line.startsWith("org.redteam4j")).isNotEmpty()
+            assertThat(logs.lines()).filteredOn(line -> line.startsWith("org.redteam4j")).isNotEmpty()
                     .noneMatch(line -> line.contains(TOKEN));
             assertThat(keys.found().names()).containsExactly("BOT_TOKEN");
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
         }
     }
 }
