@@ -203,9 +203,18 @@ public final class FrameworkMapping {
                 : row(Subject.JUDGE, ComponentId.parse(judge).catalogueId()).map(Row::ids).orElse(FrameworkIds.NONE);
     }
 
-    /** Where a finding lands: the union of its tag's, strategy's and primary judge's ids (any may be null). */
+    /**
+     * Where a finding lands: the union of its tag's, strategy's and primary judge's ids (any may be
+     * null). A {@code canary} hit proves only what its strategy attempted (a prompt leaked, an
+     * injection followed), never the harm of the seed's tag, so the tag counts for other judges only.
+     */
     public FrameworkIds of(String tag, String strategy, String judge) {
-        return tag(tag).union(strategy(strategy)).union(judge(judge));
+        FrameworkIds proven = strategy(strategy).union(judge(judge));
+        return provesOnlyTheStrategy(judge) ? proven : tag(tag).union(proven);
+    }
+
+    private static boolean provesOnlyTheStrategy(String judge) {
+        return judge != null && ComponentId.parse(judge).catalogueId().equals("canary");
     }
 
     /**

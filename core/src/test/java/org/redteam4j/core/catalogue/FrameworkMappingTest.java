@@ -26,6 +26,21 @@ class FrameworkMappingTest {
     }
 
     @Test
+    void aCanaryHitLandsUnderItsStrategysEntriesOnlyNotTheHarmOfTheSeedsTag() {
+        FrameworkMapping mapping = FrameworkMapping.builtin();
+        String theft = "Theft";
+
+        FrameworkIds leaked = mapping.of(theft, "system_prompt_extraction:spe-repeat-above", "canary(planted)");
+        FrameworkIds followed = mapping.of(theft, "indirect_injection:ii-email-last-image", "canary(RT4J-7731ZEBRA99)");
+        FrameworkIds jailbroken = mapping.of(theft, "template:role-play", "refusal(embedding-refusal/minilm)");
+
+        assertThat(leaked).isEqualTo(mapping.strategy("system_prompt_extraction"));
+        assertThat(followed).isEqualTo(mapping.strategy("indirect_injection"));
+        assertThat(jailbroken.atlas()).containsAll(mapping.tag(theft).atlas()).containsAll(mapping.strategy("template").atlas());
+        assertThat(mapping.tag(theft).atlas()).isNotEmpty().doesNotContainAnyElementsOf(leaked.atlas());
+    }
+
+    @Test
     void everyTagStrategyAndJudgeHasARow() {
         for (String tag : Tags.ALL) {
             assertThat(TABLE.row(FrameworkMapping.Subject.TAG, tag)).as("tag %s", tag).isPresent();

@@ -28,6 +28,14 @@ sealed interface ReplyPath {
     /** The text found in a whole response, if any. */
     Optional<String> find(String body, HttpHeaders headers);
 
+    /**
+     * An identifier found in a whole response, if any: like {@link #find}, but a JSON number counts
+     * too ({@code "session_id": 42}), as servers number their sessions.
+     */
+    default Optional<String> findId(String body, HttpHeaders headers) {
+        return find(body, headers);
+    }
+
     /** What it is, for messages: {@code $.answer}, {@code regex:…}, {@code header:…}. */
     String describe();
 
@@ -41,6 +49,9 @@ sealed interface ReplyPath {
             throw new BadInput(where + ": missing; expected a JSONPath such as $.answer, regex:PATTERN or header:NAME");
         }
         if (text.startsWith("regex:")) {
+            if (text.substring("regex:".length()).isEmpty()) {
+                throw new BadInput(where + ": regex: has no pattern; e.g. regex:\"answer\":\\s*\"([^\"]*)\"");
+            }
             try {
                 return new Regex(Pattern.compile(text.substring("regex:".length()), Pattern.DOTALL));
             } catch (PatternSyntaxException e) {
@@ -102,6 +113,16 @@ sealed interface ReplyPath {
 
         @Override
         public Optional<String> find(String body, HttpHeaders headers) {
+            return read(body).flatMap(found -> text(found, false));
+        }
+
+        @Override
+        public Optional<String> findId(String body, HttpHeaders headers) {
+            return read(body).flatMap(found -> text(found, true));
+        }
+
+        /** What the path matches in a JSON body; empty when the body is not JSON or nothing matches. */
+        private Optional<Object> read(String body) {
             JsonNode json;
             try {
                 json = Json.mapper().readTree(body);
@@ -111,32 +132,36 @@ sealed interface ReplyPath {
             if (json == null) {
                 return Optional.empty();
             }
-            Object found;
             try {
-                found = path.read(json, JACKSON);
+                return Optional.ofNullable(path.read(json, JACKSON));
             } catch (PathNotFoundException e) {
                 return Optional.empty();
             } catch (RuntimeException e) {
                 return Optional.empty(); // e.g. a property path applied to an array
             }
-            return text(found);
         }
 
-        private static Optional<String> text(Object found) {
+        private static Optional<String> text(Object found, boolean numbers) {
             if (found instanceof String s) {
                 return nonEmpty(s);
+            }
+            if (numbers && found instanceof Number n) {
+                return Optional.of(n.toString());
             }
             if (found instanceof JsonNode node) {
                 if (node.isTextual()) {
                     return nonEmpty(node.textValue());
                 }
+                if (numbers && node.isIntegralNumber()) {
+                    return Optional.of(node.asText());
+                }
                 if (node.isArray() && node.size() == 1) {
-                    return text(node.get(0));
+                    return text(node.get(0), numbers);
                 }
                 return Optional.empty();
             }
             if (found instanceof List<?> list && list.size() == 1) {
-                return text(list.get(0));
+                return text(list.get(0), numbers);
             }
             return Optional.empty();
         }

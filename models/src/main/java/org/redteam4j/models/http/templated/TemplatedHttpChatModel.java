@@ -373,7 +373,7 @@ public final class TemplatedHttpChatModel implements ChatModel {
         if (app.sessionFrom() == null) {
             return false;
         }
-        Optional<String> found = app.sessionFrom().find(body, headers);
+        Optional<String> found = app.sessionFrom().findId(body, headers);
         found.ifPresent(session::adopt);
         return found.isPresent();
     }

@@ -57,6 +57,8 @@ class HttpAppTest {
                 .hasMessageStartingWith("target b: http.reply: bad JSONPath");
         assertThatThrownBy(() -> HttpApp.parse(declared("http://127.0.0.1:1/x", "{}", "regex:(("), "target b", NO_KEYS))
                 .hasMessageStartingWith("target b: http.reply: bad regular expression");
+        assertThatThrownBy(() -> HttpApp.parse(declared("http://127.0.0.1:1/x", "{}", "regex:"), "target b", NO_KEYS))
+                .hasMessageStartingWith("target b: http.reply: regex: has no pattern");
         assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", "FETCH", null, "{}", "$.a",
                 null, null), "target b", NO_KEYS)).hasMessageStartingWith("target b: http.method: 'FETCH' is not one of");
         assertThatThrownBy(() -> HttpApp.parse(new HttpApp.Declaration("http://127.0.0.1:1/x", null, null, "{}", "$.a",

@@ -121,6 +121,21 @@ class TemplatedHttpChatModelTest {
     }
 
     @Test
+    void aNumericSessionIdFromTheServerIsCarriedToo() throws Exception {
+        try (AppServer server = new AppServer(request -> Response.json(
+                "{\"session_id\": 42, \"answer\": \"heard in " + request.json().get("session").asText() + "\"}"))) {
+            TemplatedHttpChatModel bot = model(new HttpApp.Declaration(server.url("/chat"), "POST", null,
+                    "{\"session\": \"{{session}}\", \"message\": {{prompt|json}}}", "$.answer", "$.session_id", null));
+
+            String one = bot.chat(ask(null, Turn.human("hello"))).first().text();
+            String two = bot.chat(ask(null, Turn.human("hello"), Turn.assistant(one), Turn.human("again"))).first().text();
+
+            assertThat(two).isEqualTo("heard in 42");
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    @Test
     void aBacktrackedOrChangedConversationGetsANewSessionAndItsHumanTurnsReplayed() throws Exception {
         SessionBot app = new SessionBot();
         try (AppServer server = new AppServer(request -> {
