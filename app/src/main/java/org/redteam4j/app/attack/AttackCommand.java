@@ -68,7 +68,8 @@ public final class AttackCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--fail-above", paramLabel = "RATE",
-            description = "Exit with code 1 when any target's success rate (by the first judge) exceeds RATE (0–1).")
+            description = "Exit with code 1 when any target's success rate (by the first judge) exceeds RATE (0–1), "
+                    + "or when the first judge judged none of a target's attacks (all errors or not run).")
     Double failAbove;
 
     @Option(names = "--fail-refusal-above", paramLabel = "RATE",
@@ -249,7 +250,12 @@ public final class AttackCommand implements Callable<Integer> {
         for (AttackSummary.Row row : perTarget) {
             AttackSummary.Rate rate = row.judges().get(primary);
             if (rate == null || rate.rate() == null) {
-                continue; // nothing judged: no rate to compare, either way
+                // a gate must not pass on no evidence: every attack errored (a wrong key, a down endpoint) or was skipped
+                err.printf("FAIL: target %s: the first judge judged none of its %d attacks (%d errors, %d not run); "
+                        + "no success rate to compare with %.1f%%%n", TerminalText.line(row.target()), row.attacks(),
+                        row.errors(), row.notRun(), 100 * failAbove);
+                failed = true;
+                continue;
             }
             double compared = rate.rate().estimate();
             if (gate == Gate.corrected) {

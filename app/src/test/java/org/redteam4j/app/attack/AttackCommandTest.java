@@ -144,6 +144,33 @@ class AttackCommandTest {
     }
 
     @Test
+    void theGateFailsWhenEveryAttackOfATargetErroredRatherThanPassOnNoEvidence() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.then(Script.status(401, "{\"error\": \"bad key\"}"), Script.status(401, "{\"error\": \"bad key\"}"));
+            Path file = campaign("""
+                    name: locked-out
+                    targets:
+                      - name: locked
+                        model: openai:locked
+                        base_url: %s
+                        limits: {max_attempts: 1}
+                    seeds: {builtin: true, limit: 2}
+                    strategies:
+                      - direct
+                    judges:
+                      - refusal
+                    limits: {concurrency: 1}
+                    """.formatted(server.url("/v1")));
+
+            Run run = attack("attack", "--campaign", file.toString(), "--db", dir.resolve("g.db").toString(), "-q",
+                    "--fail-above", "0.5");
+
+            assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.GATE_FAILED);
+            assertThat(run.err()).contains("FAIL: target locked: the first judge judged none of its 2 attacks (2 errors");
+        }
+    }
+
+    @Test
     void endpointFailuresAreErrorsNotSuccessesOrPasses() throws Exception {
         try (LoopbackServer server = new LoopbackServer()) {
             String ok = "{\"choices\": [{\"message\": {\"content\": \"I'm sorry, but I can't help with that.\"}}]}";
