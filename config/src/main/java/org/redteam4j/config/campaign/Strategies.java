@@ -26,16 +26,16 @@ import org.redteam4j.core.failure.BadInput;
 public final class Strategies {
 
     /** (settings, the whole item) → the strategies it stands for. */
-    private static final Map<String, BiFunction<JsonNode, JsonNode, List<Strategy>>> BUILDERS = Map.of(
-            "direct", (settings, item) -> List.of(SingleTurn.direct()),
-            "templates", (settings, item) -> Template.ids().stream().map(id -> (Strategy) SingleTurn.template(Template.byId(id)))
-                    .toList(),
-            "template", (settings, item) -> List.of(SingleTurn.template(Template.byId(settings.asText()))),
-            "converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item))),
-            "iterative", (settings, item) -> List.of(new Iterative(whole(settings, "streams", 2),
-                    whole(settings, "depth", 3))),
-            "multi_turn", (settings, item) -> List.of(new MultiTurn(whole(settings, "turns", 4),
-                    whole(settings, "backtracks", 2))));
+    private static final Map<String, BiFunction<JsonNode, JsonNode, List<Strategy>>> BUILDERS = Map.ofEntries(
+            Map.entry("direct", (settings, item) -> List.of(SingleTurn.direct())),
+            Map.entry("templates", (settings, item) -> Template.ids().stream()
+                    .map(id -> (Strategy) SingleTurn.template(Template.byId(id))).toList()),
+            Map.entry("template", (settings, item) -> List.of(SingleTurn.template(Template.byId(settings.asText())))),
+            Map.entry("converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item)))),
+            Map.entry("iterative", (settings, item) -> List.of(new Iterative(whole(settings, "streams", 2),
+                    whole(settings, "depth", 3)))),
+            Map.entry("multi_turn", (settings, item) -> List.of(new MultiTurn(whole(settings, "turns", 4),
+                    whole(settings, "backtracks", 2)))));
 
     static {
         Set<String> built = new java.util.HashSet<>(BUILDERS.keySet());
@@ -79,13 +79,13 @@ public final class Strategies {
     }
 
     /** The settings each strategy reads; a misspelt one ({@code stremas}) would silently be the default. */
-    private static final Map<String, Set<String>> SETTINGS = Map.of(
-            "iterative", Set.of("streams", "depth"),
-            "multi_turn", Set.of("turns", "backtracks"),
-            InjectionStrategy.EXTRACTION, Set.of("payloads"),
-            InjectionStrategy.DIRECT, Set.of("payloads"),
-            InjectionStrategy.INDIRECT, Set.of("payloads"),
-            InjectionStrategy.SECRETS, Set.of("payloads"));
+    private static final Map<String, Set<String>> SETTINGS = Map.ofEntries(
+            Map.entry("iterative", Set.of("streams", "depth")),
+            Map.entry("multi_turn", Set.of("turns", "backtracks")),
+            Map.entry(InjectionStrategy.EXTRACTION, Set.of("payloads")),
+            Map.entry(InjectionStrategy.DIRECT, Set.of("payloads")),
+            Map.entry(InjectionStrategy.INDIRECT, Set.of("payloads")),
+            Map.entry(InjectionStrategy.SECRETS, Set.of("payloads")));
 
     /** An injection strategy's {@code payloads: [id, …]}, or null for all of its family's. */
     private static List<String> payloads(JsonNode settings) {

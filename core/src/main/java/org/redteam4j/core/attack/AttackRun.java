@@ -10,14 +10,20 @@ import org.redteam4j.core.transcript.Turn;
  * What one attack did: the conversation with the target (the last assistant turn is the reply
  * that is judged), and what it cost — the target's requests and tokens as the strategy counted
  * them, the attacker's as the engine metered them — and the canaries it planted, which the canary
- * judge looks for (empty for every strategy but the injection ones).
+ * judge looks for (empty for every strategy but the injection ones), and the attacker's view of it
+ * ({@link AttackTrace}: every try, the dropped ones too; empty for single-turn strategies).
  */
 public record AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage,
-                        List<Canary> planted) {
+                        List<Canary> planted, AttackTrace trace) {
 
     public AttackRun {
         conversation = List.copyOf(conversation);
         planted = planted == null ? List.of() : List.copyOf(planted);
+        trace = trace == null ? AttackTrace.NONE : trace;
+    }
+
+    public AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage, List<Canary> planted) {
+        this(conversation, targetRequests, attackerRequests, usage, planted, AttackTrace.NONE);
     }
 
     public AttackRun(List<Turn> conversation, int targetRequests, int attackerRequests, TokenUsage usage) {
@@ -31,12 +37,17 @@ public record AttackRun(List<Turn> conversation, int targetRequests, int attacke
 
     /** This run with the attacker's metered requests and tokens added. */
     public AttackRun withAttacker(int requests, TokenUsage attackerUsage) {
-        return new AttackRun(conversation, targetRequests, attackerRequests + requests, usage.plus(attackerUsage), planted);
+        return new AttackRun(conversation, targetRequests, attackerRequests + requests, usage.plus(attackerUsage), planted, trace);
     }
 
     /** This run with the canaries its attack planted. */
     public AttackRun withPlanted(List<Canary> canaries) {
-        return new AttackRun(conversation, targetRequests, attackerRequests, usage, canaries);
+        return new AttackRun(conversation, targetRequests, attackerRequests, usage, canaries, trace);
+    }
+
+    /** This run with the attacker's view of it. */
+    public AttackRun withTrace(AttackTrace attackTrace) {
+        return new AttackRun(conversation, targetRequests, attackerRequests, usage, planted, attackTrace);
     }
 
     public String reply() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redteam4j.core.attack.AttackRun;
+import org.redteam4j.core.attack.AttackTrace;
 import org.redteam4j.core.chat.TokenUsage;
 import org.redteam4j.core.scoring.Verdict;
 import org.redteam4j.core.secrets.Redacted;
@@ -47,8 +48,20 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
         }
     }
 
-    /** What was sent to the target and what it answered. */
-    public record Exchange(String prompt, String reply, String transcript) implements Serializable {
+    /**
+     * What was sent to the target and what it answered.
+     *
+     * @param trace the attacker's view: every try, dropped ones too, and which hit ({@link AttackTrace#NONE} for one turn)
+     */
+    public record Exchange(String prompt, String reply, String transcript, AttackTrace trace) implements Serializable {
+
+        public Exchange {
+            trace = trace == null ? AttackTrace.NONE : trace;
+        }
+
+        public Exchange(String prompt, String reply, String transcript) {
+            this(prompt, reply, transcript, AttackTrace.NONE);
+        }
     }
 
     /** What the attack spent, counted as it ran: target and attacker requests, and all their tokens. */
@@ -105,7 +118,7 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
     public static AttackResult done(PlannedAttack plan, AttackRun run, List<Verdict> verdicts, Duration duration,
                                     boolean simulated) {
         TokenUsage usage = run.usage();
-        return new AttackResult(Attack.of(plan), Status.DONE, new Exchange(run.prompt(), run.reply(), run.transcript()),
+        return new AttackResult(Attack.of(plan), Status.DONE, new Exchange(run.prompt(), run.reply(), run.transcript(), run.trace()),
                 verdicts, null, new Spend(run.targetRequests(), run.attackerRequests(), usage.inputTokens(), usage.outputTokens()),
                 duration, simulated);
     }
@@ -137,7 +150,8 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
             // the transcript holds the prompt and the reply; it names only what they did not (an attacker's later turn)
             transcript.found().stream().filter(name -> !prompt.found().contains(name) && !reply.found().contains(name))
                     .forEach(name -> found.add(new Redaction(name, "conversation")));
-            shown = new Exchange(prompt.text(), reply.text(), transcript.text());
+            AttackTrace trace = redacted(exchange.trace(), secrets, prompt, reply, found);
+            shown = new Exchange(prompt.text(), reply.text(), transcript.text(), trace);
         }
         List<Verdict> judged = new ArrayList<>(verdicts.size());
         for (Verdict verdict : verdicts) {
@@ -152,6 +166,26 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
                 attack.benign());
         return new AttackResult(named, status, shown, judged, failure.text(), spend, duration, simulated,
                 found.stream().distinct().toList());
+    }
+
+    /** The trace's texts redacted; a secret only its tries held (a dropped reply) is recorded as found in the attacker's view. */
+    private static AttackTrace redacted(AttackTrace trace, Secrets secrets, Redacted prompt, Redacted reply, List<Redaction> found) {
+        if (trace.isEmpty()) {
+            return trace;
+        }
+        List<AttackTrace.Step> steps = new ArrayList<>(trace.steps().size());
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (AttackTrace.Step step : trace.steps()) {
+            Redacted sent = secrets.scan(step.prompt());
+            Redacted answered = secrets.scan(step.reply());
+            named.addAll(sent.found());
+            named.addAll(answered.found());
+            steps.add(new AttackTrace.Step(step.index(), step.branch(), step.techniques(), sent.text(), answered.text(), step.kept(),
+                    step.note()));
+        }
+        named.stream().filter(name -> !prompt.found().contains(name) && !reply.found().contains(name))
+                .forEach(name -> found.add(new Redaction(name, "attacker's view")));
+        return new AttackTrace(steps, trace.hitAt());
     }
 
     private static Redacted note(Redacted text, String in, List<Redaction> found) {

@@ -1,6 +1,5 @@
 package org.redteam4j.core.catalogue;
 
-import static org.redteam4j.core.catalogue.Need.ATTACKER;
 import static org.redteam4j.core.catalogue.Need.NETWORK;
 import static org.redteam4j.core.catalogue.Need.REFUSAL_DETECTOR;
 import static org.redteam4j.core.catalogue.Need.SCORER;
@@ -17,52 +16,8 @@ import org.redteam4j.core.failure.BadInput;
  */
 public final class Catalogue {
 
-    private static final List<Entry> ENTRIES = withPayloads(List.of(
-            new Entry(Kind.STRATEGY, "direct", "Sends the seed to the target as it is.", Set.of(), "direct"),
-            new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template.", Set.of(), "templates"),
-            new Entry(Kind.STRATEGY, "template", "Puts the seed inside one jailbreak template.", Set.of(),
-                    "{template: role-play}"),
-            new Entry(Kind.STRATEGY, "converters", "Rewrites the seed through a chain of converters, left to right.",
-                    Set.of(), "{converters: [base64]}"),
-            new Entry(Kind.STRATEGY, "iterative", "PAIR-style refinement: the attacker proposes, the judge grades, "
-                    + "the attacker refines (streams × depth).", Set.of(ATTACKER), "{iterative: {streams: 2, depth: 2}}"),
-            new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns; backtracks when the target "
-                    + "refuses.", Set.of(ATTACKER, REFUSAL_DETECTOR), "{multi_turn: {turns: 3, backtracks: 1}}"),
-            new Entry(Kind.STRATEGY, "system_prompt_extraction", "One attack per extraction payload against a system prompt "
-                    + "holding the campaign's canary (judge: canary).", Set.of(), "system_prompt_extraction"),
-            new Entry(Kind.STRATEGY, "direct_injection", "One attack per 'ignore previous instructions'-style payload against "
-                    + "the system prompt's rule; success shows as the canary.", Set.of(), "direct_injection"),
-            new Entry(Kind.STRATEGY, "indirect_injection", "The seed's task inside a document (email, web page, passage, tool "
-                    + "result) carrying an injected instruction: emit the canary or a canary URL image/link.", Set.of(),
-                    "indirect_injection"),
-            new Entry(Kind.STRATEGY, "secret_leakage", "A fake API key, email and phone (from the canary) in a system prompt "
-                    + "told to keep them private; one attack per leakage payload.", Set.of(), "{secret_leakage: {payloads: "
-                    + "[sl-api-key, sl-repeat-above]}}"),
-
-            new Entry(Kind.CONVERTER, "base64", "Base64-encodes the prompt, with an instruction to decode it.", Set.of(),
-                    "{converters: [base64]}"),
-            new Entry(Kind.CONVERTER, "rot13", "ROT13-encodes the prompt, with an instruction to decode it.", Set.of(),
-                    "{converters: [rot13]}"),
-            new Entry(Kind.CONVERTER, "leetspeak", "Replaces letters with look-alike digits.", Set.of(),
-                    "{converters: [leetspeak]}"),
-            new Entry(Kind.CONVERTER, "homoglyphs", "Replaces Latin letters with Cyrillic and Greek look-alikes.", Set.of(),
-                    "{converters: [homoglyphs]}"),
-            new Entry(Kind.CONVERTER, "spacing", "Puts a space between every character.", Set.of(),
-                    "{converters: [spacing]}"),
-            new Entry(Kind.CONVERTER, "translate", "Has the attacker model translate the prompt (language: …, "
-                    + "default French).", Set.of(ATTACKER), "{converters: [translate], language: German}"),
-
-            new Entry(Kind.TEMPLATE, "role-play", "The target plays an actor whose script requires a full answer.",
-                    Set.of(), "{template: role-play}"),
-            new Entry(Kind.TEMPLATE, "hypothetical", "Frames the request as research for a novel.", Set.of(),
-                    "{template: hypothetical}"),
-            new Entry(Kind.TEMPLATE, "prefix-injection", "Asks the target to begin its reply with \"Sure, here is\".",
-                    Set.of(), "{template: prefix-injection}"),
-            new Entry(Kind.TEMPLATE, "refusal-suppression", "Forbids apologies, disclaimers and refusals.", Set.of(),
-                    "{template: refusal-suppression}"),
-            new Entry(Kind.TEMPLATE, "many-shot", "Precedes the request with transcripts of an assistant that always "
-                    + "complies (details omitted).", Set.of(), "{template: many-shot}"),
-
+    private static final List<Entry> ENTRIES = withLibrary(List.of(
+            // strategies, converters and templates each have their own list (StrategyEntries, …); payloads come from payloads.tsv
             new Entry(Kind.JUDGE, "refusal", "A hit when the reply does not refuse: the trained refusal classifier "
                     + "(offline; refusal:FILE for a head made by train-judge).", Set.of(REFUSAL_DETECTOR), "refusal"),
             new Entry(Kind.JUDGE, "harm", "A hit when the reply gives the harmful help the request asked for: the trained "
@@ -100,9 +55,14 @@ public final class Catalogue {
             new Entry(Kind.RUNTIME, "sim", "A simulated assistant for offline demos and tests; marked simulated "
                     + "everywhere.", Set.of(), "{model: sim}")));
 
-    /** Our injection payloads, declared once in {@code payloads.tsv}, come after the templates. */
-    private static List<Entry> withPayloads(List<Entry> declared) {
-        List<Entry> all = new java.util.ArrayList<>();
+    /**
+     * The attack library first — strategies, converters, templates, then our injection payloads
+     * (declared once in {@code payloads.tsv}) — and the judges and runtimes after it.
+     */
+    private static List<Entry> withLibrary(List<Entry> declared) {
+        List<Entry> all = new java.util.ArrayList<>(StrategyEntries.ALL);
+        all.addAll(ConverterEntries.ALL);
+        all.addAll(TemplateEntries.ALL);
         for (Entry entry : declared) {
             if (entry.kind() == Kind.JUDGE && all.stream().noneMatch(e -> e.kind() == Kind.PAYLOAD)) {
                 for (org.redteam4j.core.attack.injection.Payload payload : org.redteam4j.core.attack.injection.Payloads.all()) {

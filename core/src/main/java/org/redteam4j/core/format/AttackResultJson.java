@@ -59,6 +59,9 @@ public final class AttackResultJson {
         if (result.exchange() != null) {
             node.put("prompt", result.exchange().prompt()).put("reply", result.exchange().reply())
                     .put("transcript", result.exchange().transcript());
+            if (!result.exchange().trace().isEmpty()) { // absent for a single-turn attack, so older files read the same
+                node.set("trace", AttackTraceJson.write(result.exchange().trace()));
+            }
         }
         node.set("verdicts", VerdictJson.write(result.verdicts()));
         node.set("redactions", RedactionJson.write(result.redactions()));
@@ -77,7 +80,8 @@ public final class AttackResultJson {
         TargetFacts facts = target(new JsonFields(fields.object("target"), position));
         AttackResult.Status status = status(fields);
         AttackResult.Exchange exchange = status == AttackResult.Status.DONE
-                ? new AttackResult.Exchange(fields.string("prompt"), fields.string("reply"), fields.string("transcript")) : null;
+                ? new AttackResult.Exchange(fields.string("prompt"), fields.string("reply"), fields.string("transcript"),
+                node.hasNonNull("trace") ? AttackTraceJson.read(fields.object("trace"), position, "trace") : null) : null;
         AttackResult.Attack attack = new AttackResult.Attack(fields.string(ATTACK_KEY), facts.name(), fields.string("strategy"),
                 fields.smallInteger("repetition"), fields.optionalString("tag"), fields.string("seed_text"),
                 fields.has("benign") && fields.bool("benign"));

@@ -14,6 +14,7 @@ import org.redteam4j.core.campaign.AttackResult.Status;
 import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.RedactionJson;
+import org.redteam4j.core.format.AttackTraceJson;
 import org.redteam4j.core.format.VerdictJson;
 import org.redteam4j.core.scoring.Verdict;
 
@@ -152,10 +153,10 @@ public final class AttackRepository {
                         INSERT INTO attacks (attack_key, campaign_id, target_id, strategy, repetition, status, verdict,
                             verdict_score, judge, error, prompt_tokens, completion_tokens, simulated, started_at, finished_at,
                             tag, seed_text, prompt, reply, transcript, verdicts_json, target_requests, attacker_requests, duration_ms,
-                            redactions_json, benign)
+                            redactions_json, benign, trace_json)
                         VALUES (:key, :campaign, :target, :strategy, :repetition, :status, :verdict, :score, :judge, :error,
                             :in, :out, :simulated, :started, :finished, :tag, :seed, :prompt, :reply, :transcript, :verdicts,
-                            :targetRequests, :attackerRequests, :duration, :redactions, :benign)
+                            :targetRequests, :attackerRequests, :duration, :redactions, :benign, :trace)
                         ON CONFLICT (attack_key) DO UPDATE SET status = excluded.status, verdict = excluded.verdict,
                             verdict_score = excluded.verdict_score, judge = excluded.judge, error = excluded.error,
                             prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
@@ -163,7 +164,8 @@ public final class AttackRepository {
                             prompt = excluded.prompt, reply = excluded.reply, transcript = excluded.transcript,
                             verdicts_json = excluded.verdicts_json, target_requests = excluded.target_requests,
                             attacker_requests = excluded.attacker_requests, duration_ms = excluded.duration_ms,
-                            seed_text = excluded.seed_text, redactions_json = excluded.redactions_json, benign = excluded.benign""")
+                            seed_text = excluded.seed_text, redactions_json = excluded.redactions_json, benign = excluded.benign,
+                            trace_json = excluded.trace_json""")
                 .bind("key", attack.key()).bind("campaign", campaignId).bind("target", targetId)
                 .bind("strategy", attack.strategy()).bind("repetition", attack.repetition())
                 .bind("status", result.status().label())
@@ -182,6 +184,8 @@ public final class AttackRepository {
                 .bind("duration", result.duration().toMillis())
                 .bind("redactions", result.redactions().isEmpty() ? null : RedactionJson.write(result.redactions()).toString())
                 .bind("benign", attack.benign())
+                .bind("trace", result.exchange() == null || result.exchange().trace().isEmpty() ? null
+                        : AttackTraceJson.write(result.exchange().trace()).toString())
                 .execute();
     }
 
@@ -190,7 +194,7 @@ public final class AttackRepository {
         handle.createQuery("""
                         SELECT a.attack_key, t.spec, a.strategy, a.repetition, a.tag, a.seed_text, a.status, a.prompt, a.reply,
                             a.transcript, a.verdicts_json, a.error, a.target_requests, a.attacker_requests, a.prompt_tokens,
-                            a.completion_tokens, a.duration_ms, a.simulated, a.redactions_json, a.benign
+                            a.completion_tokens, a.duration_ms, a.simulated, a.redactions_json, a.benign, a.trace_json
                         FROM attacks a JOIN targets t ON t.id = a.target_id WHERE a.campaign_id = :campaign ORDER BY a.id""")
                 .bind("campaign", campaignId)
                 .map((rs, ctx) -> {
@@ -199,7 +203,8 @@ public final class AttackRepository {
                     AttackResult.Attack attack = new AttackResult.Attack(key, rs.getString("spec"), rs.getString("strategy"),
                             rs.getInt("repetition"), rs.getString("tag"), rs.getString("seed_text"), rs.getBoolean("benign"));
                     AttackResult.Exchange exchange = status == Status.DONE
-                            ? new AttackResult.Exchange(rs.getString("prompt"), rs.getString("reply"), rs.getString("transcript"))
+                            ? new AttackResult.Exchange(rs.getString("prompt"), rs.getString("reply"), rs.getString("transcript"),
+                                    AttackTraceJson.read(rs.getString("trace_json"), "attacks row " + key))
                             : null;
                     String verdicts = rs.getString("verdicts_json");
                     return new AttackResult(attack, status, exchange,

@@ -1,0 +1,36 @@
+package org.redteam4j.core.catalogue;
+
+import static org.redteam4j.core.catalogue.Need.ATTACKER;
+import static org.redteam4j.core.catalogue.Need.REFUSAL_DETECTOR;
+
+import java.util.List;
+import java.util.Set;
+
+/** The strategies of the catalogue: how a seed is delivered to a target. */
+final class StrategyEntries {
+
+    static final List<Entry> ALL = List.of(
+            new Entry(Kind.STRATEGY, "direct", "Sends the seed to the target as it is.", Set.of(), "direct"),
+            new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template.", Set.of(), "templates"),
+            new Entry(Kind.STRATEGY, "template", "Puts the seed inside one jailbreak template.", Set.of(),
+                    "{template: role-play}"),
+            new Entry(Kind.STRATEGY, "converters", "Rewrites the seed through a chain of converters, left to right.",
+                    Set.of(), "{converters: [base64]}"),
+            new Entry(Kind.STRATEGY, "iterative", "PAIR-style refinement: the attacker proposes, the judge grades, "
+                    + "the attacker refines (streams × depth).", Set.of(ATTACKER), "{iterative: {streams: 2, depth: 2}}"),
+            new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns; backtracks when the target "
+                    + "refuses.", Set.of(ATTACKER, REFUSAL_DETECTOR), "{multi_turn: {turns: 3, backtracks: 1}}"),
+            new Entry(Kind.STRATEGY, "system_prompt_extraction", "One attack per extraction payload against a system prompt "
+                    + "holding the campaign's canary (judge: canary).", Set.of(), "system_prompt_extraction"),
+            new Entry(Kind.STRATEGY, "direct_injection", "One attack per 'ignore previous instructions'-style payload against "
+                    + "the system prompt's rule; success shows as the canary.", Set.of(), "direct_injection"),
+            new Entry(Kind.STRATEGY, "indirect_injection", "The seed's task inside a document (email, web page, passage, tool "
+                    + "result) carrying an injected instruction: emit the canary or a canary URL image/link.", Set.of(),
+                    "indirect_injection"),
+            new Entry(Kind.STRATEGY, "secret_leakage", "A fake API key, email and phone (from the canary) in a system prompt "
+                    + "told to keep them private; one attack per leakage payload.", Set.of(), "{secret_leakage: {payloads: "
+                    + "[sl-api-key, sl-repeat-above]}}"));
+
+    private StrategyEntries() {
+    }
+}
