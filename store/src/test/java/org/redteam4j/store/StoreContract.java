@@ -416,6 +416,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAttacksTraceIsStoredAndReadBackWithItsDroppedTriesAndHit() {
+        TargetFacts target = TargetVersions.facts("t", "{\"model\": \"sim\"}");
+        org.redteam4j.core.attack.AttackTrace trace = new org.redteam4j.core.attack.AttackTrace(List.of(
+                new org.redteam4j.core.attack.AttackTrace.Step(1, "1.1", List.of("role-play", "base64"), "first try", "I can't.",
+                        false, "refused: backtracked"),
+                new org.redteam4j.core.attack.AttackTrace.Step(2, "1.2", List.of(), "pruned try", null, false, "off-topic: pruned"),
+                new org.redteam4j.core.attack.AttackTrace.Step(3, "1.1.1", List.of("persuasion"), "p", "r", true, "judge: HIT")), 3);
+        Verdict verdict = Verdict.judged(false, 5, 1, "r", 4, "keyword");
+        try (AttackStore store = AttackStore.open(database, "traced", "{}", null, List.of(target), Map.of())) {
+            store.record(new AttackResult(new AttackResult.Attack("traced|t|s|tree:1x2x2|0", "t", "tree:1x2x2", 0, "Theft", "seed"),
+                    AttackResult.Status.DONE, new AttackResult.Exchange("p", "r", "Human: p\n\nAssistant: r", trace),
+                    List.of(verdict), null, AttackResult.Spend.NONE, Duration.ZERO, true));
+            store.record(new AttackResult(new AttackResult.Attack("traced|t|s|direct|0", "t", "direct", 0, "Theft", "seed"),
+                    AttackResult.Status.DONE, new AttackResult.Exchange("p", "r", "t"), List.of(verdict), null,
+                    AttackResult.Spend.NONE, Duration.ZERO, true));
+        }
+        List<AttackResult> stored = new CampaignResults(database).results(new CampaignResults(database).campaigns().get("traced"));
+        assertThat(stored).extracting(r -> r.exchange().trace())
+                .containsExactly(trace, org.redteam4j.core.attack.AttackTrace.NONE);
+    }
+
+    @Test
     void benignPromptsAreStoredApartAndLeftOutOfAttackCountsRatesAndLabelSamples() {
         TargetFacts target = TargetVersions.facts("t", "{\"model\": \"sim\"}");
         try (AttackStore store = AttackStore.open(database, "benign", "{}", null, List.of(target), Map.of())) {
