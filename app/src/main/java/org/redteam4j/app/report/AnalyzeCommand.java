@@ -120,6 +120,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, String> targetLabels = new LinkedHashMap<>();
         Map<String, Agreement> agreement = new LinkedHashMap<>();
         Map<String, List<org.redteam4j.core.analysis.FalseRefusals.Row>> falseRefusals = new LinkedHashMap<>();
+        Map<String, List<org.redteam4j.core.analysis.BestOfNCurve.Curve>> bestOfN = new LinkedHashMap<>();
         String origin;
         boolean simulated;
         Explorer explorer;
@@ -147,6 +148,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (!refusals.isEmpty()) {
                     falseRefusals.put(name, refusals);
                 }
+                var curves = results.bestOfN(id);
+                if (!curves.isEmpty()) {
+                    bestOfN.put(name, curves);
+                }
             });
             targetLabels.putAll(stored.targetLabels());
             agreement.putAll(stored.agreement());
@@ -170,7 +175,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     });
         }
         return render(new ReportData(origin, simulated, report, campaigns, targetLabels, agreement, map, mapAbsence, explorer,
-                falseRefusals));
+                falseRefusals, bestOfN));
     }
 
     private int render(ReportData data) throws java.io.IOException {

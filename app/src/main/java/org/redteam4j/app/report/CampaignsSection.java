@@ -21,8 +21,13 @@ record CampaignsSection(List<Campaign> campaigns) {
 
     /** {@code tableId}: the element id of the rows' table, which the text filter above it names. */
     /** {@code perTarget}: the chart's numbers, one row per target; {@code rows}: per target × strategy × tag. */
+    /**
+     * {@code byStrategy}: success per strategy × target (null with one strategy); {@code bestOfNChart} and {@code bestOfN}:
+     * the empirical Best-of-N curve and its numbers (null without best-of-N attacks).
+     */
     record Campaign(String name, Chart chart, Table perTarget, List<Judge> judges, String tableId, List<Row> rows,
-                    List<String> corrections, List<String> findings, Table overRefusal) {
+                    List<String> corrections, List<String> findings, Table overRefusal, Table byStrategy, Chart bestOfNChart,
+                    Table bestOfN) {
     }
 
     /** A judge as the rows name it, and what it decides (from the catalogue). */
@@ -44,9 +49,14 @@ record CampaignsSection(List<Campaign> campaigns) {
             int index = campaigns.size();
             List<AttackSummary.Row> sorted = new ArrayList<>(rows);
             sorted.sort(CampaignChart.byTypeThenSize(data.targetLabels())); // stable: strategy and tag keep their order
-            campaigns.add(new Campaign(name, CampaignChart.add(charts, "campaign" + index, name, perTarget, data.targetLabels()),
-                    perTargetTable(name, perTarget, data.targetLabels()), judges(rows), "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
-                    findings(perTarget), overRefusalTable(perTarget, data.falseRefusals().getOrDefault(name, List.of()))));
+            Chart chart = CampaignChart.add(charts, "campaign" + index, name, perTarget, data.targetLabels());
+            List<org.redteam4j.core.analysis.BestOfNCurve.Curve> curves = data.bestOfN().getOrDefault(name, List.of());
+            campaigns.add(new Campaign(name, chart, perTargetTable(name, perTarget, data.targetLabels()), judges(rows),
+                    "campaign-rows-" + index, sorted.stream().map(r -> row(name, r)).toList(), corrections(perTarget),
+                    findings(perTarget), overRefusalTable(perTarget, data.falseRefusals().getOrDefault(name, List.of())),
+                    StrategyByTarget.of(name, rows, data.targetLabels()),
+                    BestOfNChart.add(charts, "campaign" + index + "-best-of-n", curves, data.targetLabels()),
+                    curves.isEmpty() ? null : BestOfNChart.table(curves, data.targetLabels())));
         });
         return new CampaignsSection(campaigns);
     }

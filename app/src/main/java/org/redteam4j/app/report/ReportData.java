@@ -5,6 +5,7 @@ import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AttackMap;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.BestOfNCurve;
 import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.analysis.RedTeamAnalysis;
 
@@ -17,11 +18,23 @@ import org.redteam4j.core.analysis.RedTeamAnalysis;
 public record ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
                          Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
                          Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer,
-                         Map<String, List<FalseRefusals.Row>> falseRefusals) {
+                         Map<String, List<FalseRefusals.Row>> falseRefusals, Map<String, List<BestOfNCurve.Curve>> bestOfN) {
 
-    /** {@code falseRefusals}: per campaign with benign prompts, each target's over-refusal (shown beside its attack rate). */
+    /**
+     * {@code falseRefusals}: per campaign with benign prompts, each target's over-refusal (shown beside its attack rate);
+     * {@code bestOfN}: per campaign with best-of-N attacks, each target's success against the number of samples.
+     */
     public ReportData {
         falseRefusals = falseRefusals == null ? Map.of() : falseRefusals;
+        bestOfN = bestOfN == null ? Map.of() : bestOfN;
+    }
+
+    /** A report without best-of-N curves. */
+    public ReportData(String source, boolean simulated, RedTeamAnalysis.Report analysis,
+                      Map<String, List<AttackSummary.Row>> campaigns, Map<String, String> targetLabels,
+                      Map<String, Agreement> agreement, AttackMap map, String mapAbsence, Explorer explorer,
+                      Map<String, List<FalseRefusals.Row>> falseRefusals) {
+        this(source, simulated, analysis, campaigns, targetLabels, agreement, map, mapAbsence, explorer, falseRefusals, Map.of());
     }
 
     /** A report of campaigns without benign prompts. */

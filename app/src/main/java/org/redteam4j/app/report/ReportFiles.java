@@ -30,6 +30,13 @@ final class ReportFiles {
         if (!data.falseRefusals().isEmpty()) {
             tables.set("false_refusals", Json.mapper().valueToTree(data.falseRefusals()));
         }
+        if (!data.bestOfN().isEmpty()) {
+            tables.set("best_of_n", Json.mapper().valueToTree(data.bestOfN()));
+            csv(dir.resolve("best_of_n.csv"), List.of("campaign", "target", "n", "hits", "attacks", "rate", "low", "high"),
+                    data.bestOfN().entrySet().stream().flatMap(campaign -> campaign.getValue().stream().flatMap(curve -> curve.points()
+                            .stream().map(p -> List.<Object>of(campaign.getKey(), curve.target(), p.n(), p.hits(), p.attacks(),
+                                    p.rate().estimate(), p.rate().low(), p.rate().high())))).toList());
+        }
         if (data.map() != null) {
             tables.set("attack_map_clusters", Json.mapper().valueToTree(data.map().clusters()));
             csv(dir.resolve("attack_map.csv"), List.of("x", "y", "cluster", "successful"), data.map().points().stream()

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.redteam4j.core.analysis.Agreement;
 import org.redteam4j.core.analysis.AnalysisTables;
 import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.BestOfNCurve;
 import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.InputFiles;
@@ -47,11 +48,15 @@ final class TablesFile {
                     ? lenient.forType(new TypeReference<LinkedHashMap<String, List<FalseRefusals.Row>>>() { })
                             .readValue(tables.get("false_refusals"))
                     : Map.of();
+            Map<String, List<BestOfNCurve.Curve>> bestOfN = tables.has("best_of_n")
+                    ? lenient.forType(new TypeReference<LinkedHashMap<String, List<BestOfNCurve.Curve>>>() { })
+                            .readValue(tables.get("best_of_n"))
+                    : Map.of();
             return new ReportData(tables.path(AnalysisTables.SOURCE).asText(file.getFileName().toString()),
                     tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, Map.of(), agreement, null,
                     "not in tables.json (the map needs each attempt's description; run analyze on the data for it)",
                     Explorer.absent("this report was made from a tables.json (--tables), which holds the numbers, not the attempts"),
-                    falseRefusals);
+                    falseRefusals, bestOfN);
         } catch (IOException e) {
             throw new BadInput(file + ": cannot be read as tables.json (" + e.getMessage() + ")", e);
         }

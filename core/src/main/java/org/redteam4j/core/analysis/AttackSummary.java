@@ -172,13 +172,18 @@ public final class AttackSummary {
      * rate is corrected again, over the merged counts, with the calibration its rows were corrected by.
      */
     public static List<Row> perTarget(List<Row> rows) {
+        return merged(rows, calibrationsOf(rows), false);
+    }
+
+    /** The calibration each judge's rows were corrected with. */
+    private static Map<String, JudgeCalibration> calibrationsOf(List<Row> rows) {
         Map<String, JudgeCalibration> calibrations = new LinkedHashMap<>();
         rows.forEach(row -> row.judges().forEach((judge, rate) -> {
             if (rate.corrected() != null) {
                 calibrations.putIfAbsent(judge, rate.corrected().calibration());
             }
         }));
-        return perTarget(rows, calibrations);
+        return calibrations;
     }
 
     /**
@@ -188,14 +193,27 @@ public final class AttackSummary {
      * bootstrap is seeded by its row's name and the calibration's counts alone.
      */
     public static List<Row> perTarget(List<Row> rows, Map<String, JudgeCalibration> calibrations) {
+        return merged(rows, calibrations, false);
+    }
+
+    /**
+     * Rows merged per target and strategy (over tags): which strategy works on which target. Each
+     * judge's rate is corrected again over the merged counts, as {@link #perTarget(List)} does.
+     */
+    public static List<Row> perTargetAndStrategy(List<Row> rows) {
+        return merged(rows, calibrationsOf(rows), true);
+    }
+
+    private static List<Row> merged(List<Row> rows, Map<String, JudgeCalibration> calibrations, boolean byStrategy) {
         Map<String, CalibrationDraws> draws = draws(calibrations);
-        Map<String, List<Row>> byTarget = new LinkedHashMap<>();
-        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
+        Map<List<String>, List<Row>> groups = new LinkedHashMap<>();
+        rows.forEach(row -> groups.computeIfAbsent(List.of(row.target(), byStrategy ? row.strategy() : "(all)"),
+                key -> new ArrayList<>()).add(row));
         List<Row> merged = new ArrayList<>();
-        byTarget.forEach((target, group) -> {
+        groups.forEach((key, group) -> {
             // rows clustered by seed carry their per-seed counts: the merged row is resampled by seed as well
             boolean clustered = group.stream().anyMatch(row -> row.judges().values().stream().anyMatch(Rate::clusteredBySeed));
-            Accumulator total = new Accumulator(target, "(all)", "(all)", draws, clustered);
+            Accumulator total = new Accumulator(key.get(0), key.get(1), "(all)", draws, clustered);
             group.forEach(total::add);
             merged.add(total.row());
         });

@@ -69,6 +69,15 @@ public final class CampaignResults {
         });
     }
 
+    /** The empirical Best-of-N curve of each target the campaign ran best-of-N attacks on; empty when it ran none. */
+    public List<org.redteam4j.core.analysis.BestOfNCurve.Curve> bestOfN(long campaignId) {
+        return database.inTransaction(handle -> {
+            org.redteam4j.core.analysis.BestOfNCurve curve = new org.redteam4j.core.analysis.BestOfNCurve();
+            new AttackRepository(handle).results(campaignId, curve::add);
+            return curve.curves();
+        });
+    }
+
     /** The campaign's judge id → the calibration its rates are corrected with. */
     public Map<String, JudgeCalibration> calibrations(long campaignId) {
         return database.inTransaction(handle -> new CalibrationRepository(handle).of(campaignId));
