@@ -64,6 +64,9 @@ final class AutomatedApi {
                     .put("transcript", attack.transcript()).put("error", attack.error()).put("simulated", attack.simulated())
                     .put("duration_ms", attack.durationMs()).put("judges_disagree", attack.judgesDisagree());
             node.set("verdicts", VerdictJson.write(attack.verdicts()));
+            if (!attack.trace().isEmpty()) { // the attacker's view: every try, dropped ones too
+                node.set("trace", org.redteam4j.core.format.AttackTraceJson.write(attack.trace()));
+            }
             ApiBodies.json(ctx, node);
         });
         app.post("/api/admin/automated/{id}/sample", ctx -> {

@@ -63,7 +63,8 @@ public final class AttackQueries {
     /** One attack as stored: the conversation, the reply judged, every verdict, or why it failed. */
     public record AttackDetail(long id, long campaignId, String campaign, String target, String strategy, String tag,
                                int repetition, String status, String seedText, String prompt, String reply, String transcript,
-                               List<Verdict> verdicts, String error, boolean simulated, long durationMs) {
+                               List<Verdict> verdicts, String error, boolean simulated, long durationMs,
+                               org.redteam4j.core.attack.AttackTrace trace) {
 
         public boolean judgesDisagree() {
             return AttackQueries.disagree(verdicts);
@@ -194,7 +195,7 @@ public final class AttackQueries {
     public Optional<AttackDetail> attack(long id) {
         return handle.createQuery("""
                         SELECT a.id, a.campaign_id, c.name, t.spec, a.strategy, a.tag, a.repetition, a.status, a.seed_text,
-                            a.prompt, a.reply, a.transcript, a.verdicts_json, a.error, a.simulated, a.duration_ms
+                            a.prompt, a.reply, a.transcript, a.verdicts_json, a.error, a.simulated, a.duration_ms, a.trace_json
                         FROM attacks a JOIN campaigns c ON c.id = a.campaign_id JOIN targets t ON t.id = a.target_id
                         WHERE a.id = :id AND c.kind = 'automated'""")
                 .bind("id", id)
@@ -202,7 +203,8 @@ public final class AttackQueries {
                         rs.getString("spec"), rs.getString("strategy"), rs.getString("tag"), rs.getInt("repetition"),
                         rs.getString("status"), rs.getString("seed_text"), rs.getString("prompt"), rs.getString("reply"),
                         rs.getString("transcript"), verdicts(rs.getString("verdicts_json"), id), rs.getString("error"),
-                        rs.getBoolean("simulated"), rs.getLong("duration_ms")))
+                        rs.getBoolean("simulated"), rs.getLong("duration_ms"),
+                        org.redteam4j.core.format.AttackTraceJson.read(rs.getString("trace_json"), "attacks row " + id)))
                 .findOne();
     }
 }
