@@ -99,7 +99,7 @@ public final class Adaptive implements Strategy {
     }
 
     /** Reads the attacker's answer leniently: without a Message label, the whole text is the message ("unparsed"). */
-    static Choice choose(String answer) {
+    private static Choice choose(String answer) {
         String text = answer.strip();
         LabelledAnswer labelled = LabelledAnswer.parse(text, LABELS);
         Optional<String> message = labelled.value("Message");
