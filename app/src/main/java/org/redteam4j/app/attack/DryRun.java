@@ -63,7 +63,7 @@ final class DryRun {
             perTarget.forEach((target, sums) -> out.append(String.format("%-20s %,9d %,16d%n", TerminalText.line(target),
                     sums[3], sums[4])));
         }
-        out.append(String.format("Requests are upper bounds (iterative and multi-turn may stop early).%n"));
+        out.append(String.format("Requests are upper bounds (iterative, multi-turn, tree and adaptive may stop early).%n"));
         List<String> http = campaign.targets().stream().filter(t -> "http".equals(t.model()))
                 .map(t -> TerminalText.line(t.displayName())).toList();
         if (!http.isEmpty() && (campaign.prices() != null || campaign.limits() != null && campaign.limits().maxTokens() != null)) {

@@ -124,7 +124,9 @@ public final class PreparedCampaign implements AutoCloseable {
             throw new BadInput(definition.where(building) + target + e.getMessage(), e);
         }
         boolean backtracks = plan.strategies().stream().anyMatch(s -> s.needs().contains(Need.REFUSAL_DETECTOR));
-        AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null);
+        // one tactic memory per campaign, shared by its attacks (strategies with memory: true read and add to it)
+        AttackTools tools = new AttackTools(attacker, judges.get(0), backtracks ? environment.refusals() : null,
+                new org.redteam4j.core.attack.TacticMemory());
         // every key is known once the targets, judges and attacker are built
         return new PreparedCampaign(definition, plan, targets, attacker, judges, calibrationFiles, tools, environment.secrets(),
                 benignJudge);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.redteam4j.core.attack.Adaptive;
 import org.redteam4j.core.attack.Converter;
 import org.redteam4j.core.attack.Converters;
 import org.redteam4j.core.attack.Iterative;
@@ -13,6 +14,7 @@ import org.redteam4j.core.attack.MultiTurn;
 import org.redteam4j.core.attack.SingleTurn;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.Template;
+import org.redteam4j.core.attack.Tree;
 import org.redteam4j.core.attack.injection.Injection;
 import org.redteam4j.core.attack.injection.InjectionStrategy;
 import org.redteam4j.core.catalogue.Catalogue;
@@ -34,8 +36,13 @@ public final class Strategies {
             Map.entry("converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item)))),
             Map.entry("iterative", (settings, item) -> List.of(new Iterative(whole(settings, "streams", 2),
                     whole(settings, "depth", 3)))),
-            Map.entry("multi_turn", (settings, item) -> List.of(new MultiTurn(whole(settings, "turns", 4),
-                    whole(settings, "backtracks", 2)))));
+            Map.entry("multi_turn", (settings, item) -> List.of(multiTurn(settings, 4, MultiTurn.BACKTRACKS))),
+            // an alias with the Crescendo paper's defaults (Russinovich et al. 2024)
+            Map.entry("crescendo", (settings, item) -> List.of(multiTurn(settings, 10, 10))),
+            Map.entry("tree", (settings, item) -> List.of(new Tree(whole(settings, "width", 4),
+                    whole(settings, "branching", 2), whole(settings, "depth", 3)))),
+            Map.entry("adaptive", (settings, item) -> List.of(new Adaptive(whole(settings, "turns", 5),
+                    yesNo(settings, "memory", false)))));
 
     static {
         Set<String> built = new java.util.HashSet<>(BUILDERS.keySet());
@@ -81,7 +88,10 @@ public final class Strategies {
     /** The settings each strategy reads; a misspelt one ({@code stremas}) would silently be the default. */
     private static final Map<String, Set<String>> SETTINGS = Map.ofEntries(
             Map.entry("iterative", Set.of("streams", "depth")),
-            Map.entry("multi_turn", Set.of("turns", "backtracks")),
+            Map.entry("multi_turn", Set.of("turns", "backtracks", "stop_early", "memory")),
+            Map.entry("crescendo", Set.of("turns", "backtracks", "stop_early", "memory")),
+            Map.entry("tree", Set.of("width", "branching", "depth")),
+            Map.entry("adaptive", Set.of("turns", "memory")),
             Map.entry(InjectionStrategy.EXTRACTION, Set.of("payloads")),
             Map.entry(InjectionStrategy.DIRECT, Set.of("payloads")),
             Map.entry(InjectionStrategy.INDIRECT, Set.of("payloads")),
@@ -146,6 +156,23 @@ public final class Strategies {
             throw new BadInput(key + " must be a whole number, got " + value);
         }
         return value.intValue();
+    }
+
+    /** A true/false setting, {@code fallback} when absent; "yes" or 1 is an error, not a guess. */
+    private static boolean yesNo(JsonNode settings, String key, boolean fallback) {
+        JsonNode value = settings.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new BadInput(key + " must be true or false, got " + value);
+        }
+        return value.booleanValue();
+    }
+
+    private static MultiTurn multiTurn(JsonNode settings, int turns, int backtracks) {
+        return new MultiTurn(whole(settings, "turns", turns), whole(settings, "backtracks", backtracks),
+                yesNo(settings, "stop_early", MultiTurn.STOP_EARLY), yesNo(settings, "memory", false));
     }
 
     private static List<Converter> converters(JsonNode settings, JsonNode item) {

@@ -5,14 +5,25 @@ import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.RefusalDetector;
 
 /**
- * What strategies may use besides the target: the attacker model (iterative, multi-turn and the
- * translate converter), the campaign's primary judge (iterative refinement) and a refusal detector
- * (multi-turn backtracking). Any may be null when the campaign uses no strategy that needs it.
+ * What strategies may use besides the target: the attacker model (iterative, multi-turn, tree,
+ * adaptive and the translate converter), the campaign's primary judge (iterative refinement, tree
+ * search, early stops) and a refusal detector (multi-turn backtracking), any of which may be null
+ * when the campaign uses no strategy that needs it; and the campaign's {@link TacticMemory}, which
+ * strategies with {@code memory: true} read and add to.
  */
-public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals) {
+public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals, TacticMemory memory) {
+
+    public AttackTools {
+        memory = memory == null ? new TacticMemory() : memory;
+    }
+
+    /** Tools with a memory of their own: every attack run with them shares it. */
+    public AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals) {
+        this(attacker, judge, refusals, new TacticMemory());
+    }
 
     /** The same tools with another attacker (the engine's per-attack meter around the campaign's attacker). */
     public AttackTools withAttacker(ChatModel other) {
-        return new AttackTools(other, judge, refusals);
+        return new AttackTools(other, judge, refusals, memory);
     }
 }

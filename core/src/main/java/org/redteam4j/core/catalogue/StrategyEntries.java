@@ -18,8 +18,22 @@ final class StrategyEntries {
                     Set.of(), "{converters: [base64]}"),
             new Entry(Kind.STRATEGY, "iterative", "PAIR-style refinement: the attacker proposes, the judge grades, "
                     + "the attacker refines (streams × depth).", Set.of(ATTACKER), "{iterative: {streams: 2, depth: 2}}"),
-            new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns; backtracks when the target "
-                    + "refuses.", Set.of(ATTACKER, REFUSAL_DETECTOR), "{multi_turn: {turns: 3, backtracks: 1}}"),
+            new Entry(Kind.STRATEGY, "multi_turn", "Crescendo-style escalation over turns (turns, default 4): a refused "
+                    + "exchange is dropped from what the target sees and retried gentler (backtracks, default 2); the judge "
+                    + "reads the whole conversation and a hit ends it (stop_early, default true); memory (default false) "
+                    + "shows later attacks the openings that hit.", Set.of(ATTACKER, REFUSAL_DETECTOR),
+                    "{multi_turn: {turns: 3, backtracks: 1}}"),
+            new Entry(Kind.STRATEGY, "crescendo", "multi_turn with the Crescendo paper's defaults (Russinovich et al. "
+                    + "2024): up to 10 turns, up to 10 backtracks, stop early; the same settings.",
+                    Set.of(ATTACKER, REFUSAL_DETECTOR), "{crescendo: {turns: 3, backtracks: 2}}"),
+            new Entry(Kind.STRATEGY, "tree", "Tree of Attacks with Pruning (TAP): each kept leaf branches into child "
+                    + "prompts (branching, default 2), off-topic ones are pruned, the rest judged, the best leaves kept "
+                    + "(width, default 4), over depth levels (default 3); stops at the first hit.", Set.of(ATTACKER),
+                    "{tree: {width: 2, branching: 2, depth: 2}}"),
+            new Entry(Kind.STRATEGY, "adaptive", "GOAT-style adaptive attacker: each turn it reads the target's last "
+                    + "reply and picks the catalogue's templates and converters to apply to its next message (turns, "
+                    + "default 5); stops at the first hit; memory (default false) as multi_turn's.", Set.of(ATTACKER),
+                    "{adaptive: {turns: 2}}"),
             new Entry(Kind.STRATEGY, "system_prompt_extraction", "One attack per extraction payload against a system prompt "
                     + "holding the campaign's canary (judge: canary).", Set.of(), "system_prompt_extraction"),
             new Entry(Kind.STRATEGY, "direct_injection", "One attack per 'ignore previous instructions'-style payload against "

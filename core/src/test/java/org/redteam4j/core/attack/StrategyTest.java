@@ -92,7 +92,8 @@ class StrategyTest {
         AtomicInteger calls = new AtomicInteger();
         RefusalDetector secondRefused = detector(reply -> calls.incrementAndGet() == 2);
 
-        AttackRun run = new MultiTurn(3, 1).run(SEED, target, Sampling.DEFAULT, new AttackTools(attacker, null, secondRefused));
+        AttackRun run = new MultiTurn(3, 1, false, false).run(SEED, target, Sampling.DEFAULT,
+                new AttackTools(attacker, null, secondRefused));
 
         assertThat(run.conversation()).hasSize(6); // three exchanges kept
         assertThat(run.targetRequests()).isEqualTo(4); // one was dropped and retried
@@ -116,7 +117,7 @@ class StrategyTest {
         AtomicInteger calls = new AtomicInteger();
         RefusalDetector secondRefused = detector(reply -> calls.incrementAndGet() == 2);
 
-        AttackRun run = new MultiTurn(3, 1).run(SEED, replayed, Sampling.DEFAULT,
+        AttackRun run = new MultiTurn(3, 1, false, false).run(SEED, replayed, Sampling.DEFAULT,
                 new AttackTools(new RecordingModel(true), null, secondRefused));
 
         assertThat(recording.requests()).hasSize(4);

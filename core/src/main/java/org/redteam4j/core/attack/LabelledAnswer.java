@@ -1,0 +1,58 @@
+package org.redteam4j.core.attack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An attacker's answer in a labelled format ({@code Observation: … / Thought: … / Message: …}),
+ * read leniently: labels in any case, at the start of a line, optionally bulleted or in bold
+ * ({@code **Message:**}); a value runs to the next label, over several lines. A real model, the
+ * {@code sim} runtime and a scripted attacker all write it a little differently, so nothing here
+ * throws: a label that is absent is empty.
+ */
+public final class LabelledAnswer {
+
+    private final Map<String, String> values;
+
+    private LabelledAnswer(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The values of {@code labels} in {@code text}; text before the first label is ignored. */
+    public static LabelledAnswer parse(String text, List<String> labels) {
+        Map<String, StringBuilder> found = new LinkedHashMap<>();
+        StringBuilder current = null;
+        for (String line : text.split("\\R", -1)) {
+            String bare = line.strip().replaceFirst("^[-*#>\\s]+", "");
+            String label = labelOf(bare, labels);
+            if (label != null && !found.containsKey(label)) { // a label repeated inside a value is part of the value
+                String rest = bare.substring(bare.indexOf(':') + 1).replaceFirst("^\\*+", "");
+                current = new StringBuilder(rest.strip());
+                found.put(label, current);
+            } else if (current != null) {
+                current.append('\n').append(line);
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        found.forEach((label, value) -> values.put(label, value.toString().strip()));
+        return new LabelledAnswer(values);
+    }
+
+    /** The label {@code line} starts with ({@code Message:} or {@code **Message**:}), as given in {@code labels}, or null. */
+    private static String labelOf(String line, List<String> labels) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String head = line.substring(0, colon).replace("*", "").strip().toLowerCase(Locale.ROOT);
+        return labels.stream().filter(label -> label.toLowerCase(Locale.ROOT).equals(head)).findFirst().orElse(null);
+    }
+
+    /** The value of {@code label} when it was given and is not blank. */
+    public Optional<String> value(String label) {
+        return Optional.ofNullable(values.get(label)).filter(value -> !value.isBlank());
+    }
+}
