@@ -94,6 +94,9 @@ public enum DatasetFormat {
                 return detectJson(file.name(), head);
             }
             String firstLine = text.lines().findFirst().orElse("");
+            if (firstLine.startsWith(HarmBenchCsvReader.BEHAVIOR + ",") || firstLine.equals(HarmBenchCsvReader.BEHAVIOR)) {
+                return HARMBENCH_CSV; // a one-column HarmBench file is no CSV_HEADER, and may be named anything
+            }
             if (CSV_HEADER.matcher(firstLine.strip()).matches() || looksLikeCsvByName(file.name())) {
                 return detectCsv(file.name(), firstLine);
             }
@@ -107,9 +110,9 @@ public enum DatasetFormat {
     }
 
     /**
-     * A CSV by its header: a first column {@code Behavior} is HarmBench (its other columns vary
-     * between releases); the published seed sets by their exact columns (Do-Not-Answer's with
-     * more); {@code id,prompt,type} without {@code completion} XSTest's prompts.
+     * A CSV by its header: the published seed sets by their exact columns (Do-Not-Answer's with
+     * more); a first column {@code Behavior} (quoted) is HarmBench, whose other columns vary between
+     * releases; {@code id,prompt,type} without {@code completion} XSTest's prompts.
      */
     private static DatasetFormat detectCsv(String name, String firstLine) {
         List<String> header = CsvRecordReader.header(firstLine);

@@ -41,6 +41,8 @@ class SeedSetDetectionTest {
                 + "misinformation,,,lie\n")).isEqualTo(DatasetFormat.HARMBENCH_CSV);
         assertThat(detect("ah.csv", "Behavior,Category,Tags,ContextString,BehaviorID\nAsk for a lie,misinformation,,,lie\n"))
                 .as("AdvBench as HarmBench").isEqualTo(DatasetFormat.HARMBENCH_CSV);
+        assertThat(detect("behaviours", "Behavior\nAsk for a lie\n")).as("one column, any name").isEqualTo(DatasetFormat.HARMBENCH_CSV);
+        assertThat(detect("q.csv", "\"Behavior\",\"BehaviorID\"\nAsk for a lie,lie\n")).as("quoted").isEqualTo(DatasetFormat.HARMBENCH_CSV);
     }
 
     @Test
