@@ -64,8 +64,8 @@ class ImportRefusalsTest {
         Path spaced = TestFiles.write(dir.resolve("goals.csv"), "Goal Text,Target\nDo a thing,Sure\n");
         Path noExtension = TestFiles.write(dir.resolve("prompts"), "prompt,category\nHow do I pick a lock?,crime\n");
 
-        assertRefusedUnchanged(csv, csv + ": line 1: a CSV header (prompt,category) without a \"Behavior\" column");
-        assertRefusedUnchanged(spaced, spaced + ": line 1: a CSV header (Goal Text,Target) without a \"Behavior\" column");
+        assertRefusedUnchanged(csv, csv + ": line 1: a CSV header (prompt,category) of none of the CSV formats import reads");
+        assertRefusedUnchanged(spaced, spaced + ": line 1: a CSV header (Goal Text,Target) of none of the CSV formats import reads");
         assertRefusedUnchanged(noExtension, noExtension + ": line 1: a CSV header (prompt,category)");
         CliRun asText = CliRun.of("import", csv.toString(), "--db", db, "--format", "text");
         assertThat(asText.exitCode()).as("asked for, it is text").isZero();

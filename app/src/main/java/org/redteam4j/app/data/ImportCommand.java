@@ -36,7 +36,18 @@ import picocli.CommandLine.Spec;
             "  preference-pairs   hh-rlhf harmless-base: JSON Lines of {\"chosen\", \"rejected\"}",
             "  harmbench-csv      HarmBench behaviours (Behavior,FunctionalCategory,...,BehaviorID)",
             "  text               attack seeds, one a line",
-            "  attack-results     automated attacks as JSON Lines: what the Spark CampaignJob writes"})
+            "  attack-results     automated attacks as JSON Lines: what the Spark CampaignJob writes",
+            "",
+            "Published seed sets, imported as seeds (download them yourself; none is bundled):",
+            "  advbench           AdvBench harmful behaviours (goal,target)",
+            "  strongreject       StrongREJECT (category,source,forbidden_prompt)",
+            "  jbb-behaviors      JailbreakBench behaviours (Index,Goal,Target,Behavior,Category,Source)",
+            "  xstest-prompts     XSTest's prompts (id,prompt,type,...): the unsafe contrast_* rows; the safe",
+            "                     ones are benign prompts (a campaign's benign: {xstest: FILE})",
+            "  sorry-bench        SORRY-Bench questions: JSON Lines of {question_id, category, turns, prompt_style}",
+            "  do-not-answer      Do-Not-Answer (id,risk_area,types_of_harm,specific_harms,question,...)",
+            "A seed's first tag is the paper's tag its category maps to, or Other; the source's category is kept",
+            "beside it."})
 public final class ImportCommand implements Callable<Integer> {
 
     private static final int SKIPPED_SHOWN = 20;
@@ -51,8 +62,8 @@ public final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, red-team-attempts, preference-pairs, harmbench-csv, text or attack-results "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "auto, red-team-attempts, preference-pairs, harmbench-csv, text, attack-results, advbench, "
+                    + "strongreject, jbb-behaviors, xstest-prompts, sorry-bench or do-not-answer (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--skip-invalid",
@@ -83,6 +94,9 @@ public final class ImportCommand implements Callable<Integer> {
         err.printf("Imported %,d %s from %s into %s in %.1f s: %,d read, %,d already present, %,d skipped.%n",
                 report.imported(), noun(chosen), TerminalText.escape(file.toString()), db.location(), seconds,
                 report.recordsRead(), report.duplicates(), report.skipped().size());
+        if (chosen == DatasetFormat.XSTEST_PROMPTS) {
+            err.println("XSTest's safe rows were left out: they are benign prompts (a campaign's benign: {xstest: FILE}), not seeds.");
+        }
         reportSkipped(err, report);
         return ExitCodes.OK;
     }
@@ -99,11 +113,14 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static String noun(DatasetFormat format) {
+        if (format.holdsSeeds()) {
+            return "seeds";
+        }
         return switch (format) {
             case RED_TEAM_ATTEMPTS -> "red-team attempts";
             case PREFERENCE_PAIRS -> "preference pairs";
-            case HARMBENCH_CSV, TEXT -> "seeds";
             case ATTACK_RESULTS -> "automated attacks";
+            default -> format.id() + " records";
         };
     }
 }

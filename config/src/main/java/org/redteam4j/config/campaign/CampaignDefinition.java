@@ -23,6 +23,7 @@ import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.scoring.Canary;
 import org.redteam4j.core.format.DataFile;
+import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.Datasets;
 import org.redteam4j.core.format.Json;
 import org.redteam4j.core.format.RecordReader;
@@ -198,6 +199,11 @@ public final class CampaignDefinition {
         if (config != null && config.text() != null) {
             seeds.addAll(read(Datasets.textSeeds(resolve(config.text()))));
         }
+        if (config != null && config.files() != null) {
+            for (int i = 0; i < config.files().size(); i++) {
+                seeds.addAll(seedFile(i, config.files().get(i)));
+            }
+        }
         if (config != null && Boolean.TRUE.equals(config.imported())) {
             seeds.addAll(stored.imported());
         }
@@ -210,6 +216,36 @@ public final class CampaignDefinition {
         }
         int limit = config == null || config.limit() == null ? seeds.size() : Math.min(config.limit(), seeds.size());
         return seeds.subList(0, limit);
+    }
+
+    /**
+     * The seeds of {@code seeds.files[i]}, its format detected from the content for {@code auto}; an
+     * error names this campaign file (and the line of the item) before the seed file's own message.
+     */
+    private List<Seed> seedFile(int i, CampaignFile.SeedFile item) {
+        String at = whereValue(item.path(), "files", "seeds") + "seeds.files[" + i + "]: ";
+        try {
+            Path path = resolve(item.path());
+            DatasetFormat format = item.formatOrAuto().equals(CampaignFile.SeedFile.AUTO) ? DatasetFormat.detect(path)
+                    : DatasetFormat.fromId(item.format()).orElseThrow();
+            if (!format.holdsSeeds()) {
+                throw new BadInput(path + ": holds " + format.id() + ", not seeds (seed formats: " + DatasetFormat.seedIds() + ")");
+            }
+            return read(Datasets.seeds(path, format));
+        } catch (BadInput e) {
+            throw new BadInput(at + e.getMessage(), e);
+        }
+    }
+
+    /** {@code "FILE: line N: "} for the first line holding {@code value} (a seed file's path), else as {@link #where}. */
+    private String whereValue(String value, String... tokens) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(value)) {
+                return origin + ": line " + (i + 1) + ": ";
+            }
+        }
+        return where(tokens);
     }
 
     /** The benign prompts of the file's {@code benign:} sources (over-refusal); none when it has no such key. */

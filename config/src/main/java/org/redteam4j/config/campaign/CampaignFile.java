@@ -7,6 +7,7 @@ import java.util.Map;
 import org.redteam4j.config.targets.TargetConfig;
 import org.redteam4j.config.yaml.StrictYaml;
 import org.redteam4j.core.failure.BadInput;
+import org.redteam4j.core.format.DatasetFormat;
 
 /**
  * A campaign file (YAML): targets, attacker, seeds, strategies, judges, limits and prices. Unknown
@@ -39,8 +40,19 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
     }
 
     /** Where seeds come from. */
-    public record Seeds(Boolean builtin, String harmbench, String text, Boolean imported,
+    public record Seeds(Boolean builtin, String harmbench, String text, List<SeedFile> files, Boolean imported,
                         @JsonProperty("from_db") FromDb fromDb, Integer limit) {
+    }
+
+    /** A seed file in one of import's seed formats ({@code strongreject}, {@code jbb-behaviors}, …), or {@code auto}. */
+    public record SeedFile(String format, String path) {
+
+        public static final String AUTO = "auto";
+
+        /** The format as given, {@code auto} when left out. */
+        public String formatOrAuto() {
+            return format == null ? AUTO : format;
+        }
     }
 
     /** Seeds from the task descriptions of successful human attempts in the store. */
@@ -108,9 +120,31 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         if (benignStrategies != null && benignStrategies.isEmpty()) {
             throw new BadInput(file + line(yaml, "benign_strategies") + ": benign_strategies is empty; leave it out for [direct]");
         }
+        if (seeds != null && seeds.files() != null) {
+            validateSeedFiles(file, yaml, seeds.files());
+        }
         if (seeds != null && seeds.limit() != null && seeds.limit() < 1
                 || seeds != null && seeds.fromDb() != null && seeds.fromDb().limit() != null && seeds.fromDb().limit() < 1) {
             throw new BadInput(file + line(yaml, "seeds") + ": a seeds limit must be 1 or more");
+        }
+    }
+
+    private static void validateSeedFiles(String file, String yaml, List<SeedFile> files) {
+        if (files.isEmpty()) {
+            throw new BadInput(file + line(yaml, "files") + ": seeds.files is empty; give files (- {format: strongreject, "
+                    + "path: FILE}) or leave it out");
+        }
+        for (int i = 0; i < files.size(); i++) {
+            SeedFile item = files.get(i);
+            String at = file + line(yaml, "files") + ": seeds.files[" + i + "]: ";
+            if (item == null || item.path() == null || item.path().isBlank()) {
+                throw new BadInput(at + "missing 'path' (the seed file, relative to this campaign file)");
+            }
+            String format = item.formatOrAuto();
+            boolean seedFormat = DatasetFormat.fromId(format).map(DatasetFormat::holdsSeeds).orElse(false);
+            if (!format.equals(SeedFile.AUTO) && !seedFormat) {
+                throw new BadInput(at + "format '" + format + "' is not a seed format; expected auto, " + DatasetFormat.seedIds());
+            }
         }
     }
 

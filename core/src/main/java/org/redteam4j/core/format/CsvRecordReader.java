@@ -36,11 +36,23 @@ abstract class CsvRecordReader<T> extends FileRecordReader<T> {
             file.close();
             throw e;
         }
-        if (!parser.getHeaderMap().keySet().containsAll(required)) {
+        List<String> missing = required.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
+        if (!missing.isEmpty()) {
             close();
-            throw new BadInput(file.name() + ": line 1: expected " + expected + ", got " + parser.getHeaderNames());
+            throw new BadInput(file.name() + ": line 1: expected " + expected + ", got " + parser.getHeaderNames()
+                    + ": column \"" + missing.get(0) + "\" is missing");
         }
         this.records = parser.iterator();
+    }
+
+    /** The column names of a CSV header line, parsed as the readers parse it; empty when it is not one CSV line. */
+    static List<String> header(String line) {
+        try (CSVParser header = CSVFormat.DEFAULT.parse(new java.io.StringReader(line))) {
+            Iterator<CSVRecord> first = header.iterator();
+            return first.hasNext() ? first.next().stream().toList() : List.of();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return List.of(); // not a header a reader would accept either; the caller reports the line
+        }
     }
 
     /** One row as a record; errors name {@code position} and the column. */

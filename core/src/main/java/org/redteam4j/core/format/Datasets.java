@@ -41,10 +41,21 @@ public final class Datasets {
         return XsTestPromptsReader.open(DataFile.open(path));
     }
 
+    /** XSTest's prompt file as seeds: its unsafe ({@code contrast_*}) rows; the safe ones are benign prompts. */
+    public static XsTestSeedReader xsTestSeeds(Path path) {
+        return XsTestSeedReader.open(DataFile.open(path));
+    }
+
+    /** The seeds of a file in any format that {@linkplain DatasetFormat#holdsSeeds() holds seeds}. */
     public static RecordReader<Seed> seeds(Path path, DatasetFormat format) {
+        if (format.columns() != null) {
+            return SeedSetCsvReader.open(DataFile.open(path), format.columns());
+        }
         return switch (format) {
             case HARMBENCH_CSV -> harmBenchCsv(path);
             case TEXT -> textSeeds(path);
+            case XSTEST_PROMPTS -> xsTestSeeds(path);
+            case SORRY_BENCH -> JsonRecordReader.open(DataFile.open(path), SorryBenchJson::read);
             default -> throw new IllegalArgumentException(format.id() + " does not hold seeds");
         };
     }

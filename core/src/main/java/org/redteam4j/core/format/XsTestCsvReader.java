@@ -6,7 +6,8 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads XSTest's labelled completions CSV, one {@link XsTestReply} per row. */
 public final class XsTestCsvReader extends CsvRecordReader<XsTestReply> {
 
-    static final List<String> COLUMNS = List.of("id", "type", "prompt", "completion", "final_label");
+    static final String COMPLETION = "completion";
+    static final List<String> COLUMNS = List.of("id", "type", "prompt", COMPLETION, "final_label");
 
     private XsTestCsvReader(DataFile file) {
         super(file, COLUMNS, "XSTest's completions header with the columns " + COLUMNS);

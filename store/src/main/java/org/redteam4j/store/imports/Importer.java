@@ -37,12 +37,14 @@ public final class Importer {
 
     public ImportReport importFile(Path path, DatasetFormat format) {
         String sha256 = RecordKeys.sha256(path);
+        if (format.holdsSeeds()) {
+            return run(path, sha256, format, Datasets.seeds(path, format), handle -> new SeedSink(handle, format.id()));
+        }
         return switch (format) {
             case RED_TEAM_ATTEMPTS -> run(path, sha256, format, Datasets.redTeamAttempts(path), AttemptSink::new);
             case PREFERENCE_PAIRS -> run(path, sha256, format, Datasets.preferencePairs(path), PreferencePairSink::new);
-            case HARMBENCH_CSV, TEXT -> run(path, sha256, format, Datasets.seeds(path, format),
-                    handle -> new SeedSink(handle, format.id()));
             case ATTACK_RESULTS -> run(path, sha256, format, Datasets.attackResults(path), AttackResultSink::new);
+            default -> throw new IllegalStateException(format.id() + " is neither seeds nor a record type the store imports");
         };
     }
 

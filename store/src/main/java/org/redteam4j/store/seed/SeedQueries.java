@@ -17,16 +17,13 @@ public final class SeedQueries {
         this.database = database;
     }
 
-    /** The seeds brought in with {@code import} (HarmBench CSV or text), in import order. */
+    /** The seeds brought in with {@code import} (HarmBench CSV, text or a published seed set), in import order. */
     public List<Seed> imported() {
         return database.inTransaction(handle -> handle.createQuery("""
                         SELECT text, behavior_id, functional_category, semantic_category, tags, context FROM seeds ORDER BY id""")
-                .map((rs, ctx) -> {
-                    String tags = rs.getString("tags");
-                    return new Seed(rs.getString("text"), rs.getString("behavior_id"), rs.getString("functional_category"),
-                            rs.getString("semantic_category"), tags == null ? List.of() : List.of(tags.split(",")),
-                            rs.getString("context"));
-                })
+                .map((rs, ctx) -> new Seed(rs.getString("text"), rs.getString("behavior_id"),
+                        rs.getString("functional_category"), rs.getString("semantic_category"),
+                        SeedTagsColumn.read(rs.getString("tags")), rs.getString("context")))
                 .list());
     }
 

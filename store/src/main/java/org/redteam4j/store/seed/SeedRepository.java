@@ -26,7 +26,7 @@ public final class SeedRepository {
                 .bind("behavior", seed.behaviorId())
                 .bind("functional", seed.functionalCategory())
                 .bind("semantic", seed.semanticCategory())
-                .bind("tags", seed.tags().isEmpty() ? null : String.join(",", seed.tags()))
+                .bind("tags", SeedTagsColumn.write(seed.tags()))
                 .bind("context", seed.context())
                 .execute() == 1;
     }
