@@ -87,7 +87,7 @@ class CrashSafetyTest {
                 name: crash
                 targets:
                   - {name: slow, model: sim, sim: {latency_ms: 250, seed: 5}}
-                seeds: {builtin: true}
+                seeds: {builtin: true, limit: 36}
                 strategies: [direct, {template: role-play}]
                 judges: [refusal]
                 limits: {concurrency: 2}
@@ -104,7 +104,7 @@ class CrashSafetyTest {
                 "-q", "--json");
         assertThat(last.exitCode()).as(last.output()).isZero();
         long planned = count(db, "SELECT COUNT(*) FROM attacks");
-        assertThat(planned).as("36 built-in seeds × 2 strategies").isEqualTo(36 * 2);
+        assertThat(planned).as("the first 36 built-in seeds × 2 strategies").isEqualTo(36 * 2);
         assertThat(count(db, "SELECT COUNT(*) FROM attacks WHERE status IN ('done', 'error')")).isEqualTo(planned);
         assertThat(count(db, "SELECT COUNT(DISTINCT attack_key) FROM attacks")).isEqualTo(planned);
     }

@@ -33,7 +33,7 @@ class PostgresOutageTest {
                     name: outage
                     targets:
                       - {name: slow, model: sim, sim: {latency_ms: 300, seed: 9}}
-                    seeds: {builtin: true}
+                    seeds: {builtin: true, limit: 36}
                     strategies: [direct, {template: hypothetical}]
                     judges: [refusal]
                     limits: {concurrency: 4}

@@ -2,6 +2,7 @@ package org.redteam4j.app.list;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.catalogue.FrameworkIds;
 import org.redteam4j.core.catalogue.FrameworkMapping;
@@ -28,7 +29,7 @@ final class CatalogueText {
             for (Entry entry : ofKind) {
                 String needs = entry.needs().isEmpty() ? "" : "  [needs " + entry.needs().stream().sorted().map(Need::label)
                         .collect(Collectors.joining(", ")) + "]";
-                text.append(String.format(column + "%s%s%n", entry.id(), entry.description(), needs));
+                text.append(String.format(column + "%s%s%s%n", entry.id(), family(entry), entry.description(), needs));
                 text.append(String.format(column + "e.g. %s%n", "", entry.example()));
                 if (FrameworkMapping.maps(entry.kind())) {
                     FrameworkIds ids = FrameworkMapping.builtin().entry(entry);
@@ -38,6 +39,11 @@ final class CatalogueText {
             }
         }
         return text.toString();
+    }
+
+    /** A template's tactic family before its description ("[fiction] …"), so the list reads by family. */
+    private static String family(Entry entry) {
+        return entry.kind() == Kind.TEMPLATE ? "[" + Template.byId(entry.id()).family() + "] " : "";
     }
 
     private static String capitalised(String word) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.FrameworksJson;
+import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.catalogue.FrameworkMapping;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Entry;
@@ -40,7 +41,7 @@ public final class ListCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--json", description = "Print [{\"kind\", \"id\", \"description\", \"needs\": [...], \"example\", "
-            + "\"owasp\": [...], \"atlas\": [...]}] on stdout.")
+            + "\"owasp\": [...], \"atlas\": [...]}] on stdout; a template also has its \"family\".")
     boolean json;
 
     @Override
@@ -55,6 +56,9 @@ public final class ListCommand implements Callable<Integer> {
                 ArrayNode needs = node.putArray("needs");
                 entry.needs().stream().sorted().map(Need::label).forEach(needs::add);
                 node.put("example", entry.example());
+                if (entry.kind() == Kind.TEMPLATE) {
+                    node.put("family", Template.byId(entry.id()).family());
+                }
                 if (FrameworkMapping.maps(entry.kind())) {
                     FrameworksJson.put(node, FrameworkMapping.builtin().entry(entry));
                 }

@@ -138,7 +138,11 @@ class AttackCommandTest {
             Run run = attack("attack", "--campaign", file.toString(), "--db", dir.resolve("c.db").toString(), "--dry-run");
 
             assertThat(run.code()).as(run.err()).isZero();
-            assertThat(run.out()).containsPattern("paid\\s+60\\s+60\\s+0\\s+66.00");
+            int attacks = 10 * (1 + org.redteam4j.core.attack.Template.ids().size()); // direct and every template
+            double dollars = attacks * (AttackCommand.ESTIMATED_INPUT_TOKENS / 1000.0 * 1.0
+                    + AttackCommand.ESTIMATED_OUTPUT_TOKENS / 1000.0 * 2.0); // one request each, at the prices above
+            assertThat(run.out()).containsPattern("paid\\s+" + attacks + "\\s+" + attacks + "\\s+0\\s+"
+                    + String.format(java.util.Locale.ROOT, "%.2f", dollars).replace(".", "\\."));
             assertThat(server.received()).isEmpty();
         }
     }

@@ -33,7 +33,7 @@ class ConcurrentRunsTest {
               - name: slow
                 model: sim
                 sim: {latency_ms: 40, seed: 3}
-            seeds: {builtin: true}
+            seeds: {builtin: true, limit: 36}
             strategies:
               - direct
               - template: role-play

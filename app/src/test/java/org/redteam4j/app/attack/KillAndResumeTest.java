@@ -39,7 +39,7 @@ class KillAndResumeTest {
               - name: slow-b
                 model: sim
                 sim: {latency_ms: 20, seed: 2}
-            seeds: {builtin: true}
+            seeds: {builtin: true, limit: 36}
             strategies:
               - direct
               - template: role-play

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.redteam4j.core.attack.Adaptive;
+import org.redteam4j.core.attack.BuiltinTemplates;
 import org.redteam4j.core.attack.Converter;
 import org.redteam4j.core.attack.Converters;
 import org.redteam4j.core.attack.Iterative;
@@ -30,8 +31,8 @@ public final class Strategies {
     /** (settings, the whole item) → the strategies it stands for. */
     private static final Map<String, BiFunction<JsonNode, JsonNode, List<Strategy>>> BUILDERS = Map.ofEntries(
             Map.entry("direct", (settings, item) -> List.of(SingleTurn.direct())),
-            Map.entry("templates", (settings, item) -> Template.ids().stream()
-                    .map(id -> (Strategy) SingleTurn.template(Template.byId(id))).toList()),
+            Map.entry("templates", (settings, item) -> templates(settings).stream()
+                    .map(template -> (Strategy) SingleTurn.template(template)).toList()),
             Map.entry("template", (settings, item) -> List.of(SingleTurn.template(Template.byId(settings.asText())))),
             Map.entry("converters", (settings, item) -> List.of(SingleTurn.converted(converters(settings, item)))),
             Map.entry("iterative", (settings, item) -> List.of(new Iterative(whole(settings, "streams", 2),
@@ -92,6 +93,7 @@ public final class Strategies {
             Map.entry("crescendo", Set.of("turns", "backtracks", "stop_early", "memory")),
             Map.entry("tree", Set.of("width", "branching", "depth")),
             Map.entry("adaptive", Set.of("turns", "memory")),
+            Map.entry("templates", Set.of("family")),
             Map.entry(InjectionStrategy.EXTRACTION, Set.of("payloads")),
             Map.entry(InjectionStrategy.DIRECT, Set.of("payloads")),
             Map.entry(InjectionStrategy.INDIRECT, Set.of("payloads")),
@@ -173,6 +175,29 @@ public final class Strategies {
     private static MultiTurn multiTurn(JsonNode settings, int turns, int backtracks) {
         return new MultiTurn(whole(settings, "turns", turns), whole(settings, "backtracks", backtracks),
                 yesNo(settings, "stop_early", MultiTurn.STOP_EARLY), yesNo(settings, "memory", false));
+    }
+
+    /** Every built-in template, or those of {@code {family: F}} / {@code {family: [F, …]}}. */
+    private static List<Template> templates(JsonNode settings) {
+        if (settings.isMissingNode() || settings.isNull()) {
+            return BuiltinTemplates.all();
+        }
+        JsonNode family = settings.path("family");
+        if (!settings.isObject() || family.isMissingNode() || family.isNull()) {
+            throw new BadInput("templates takes {family: F} or {family: [F, ...]} (template families "
+                    + BuiltinTemplates.families() + "), got " + settings);
+        }
+        List<String> families = new ArrayList<>();
+        for (JsonNode name : family.isArray() ? family : List.of(family)) {
+            if (!name.isTextual()) {
+                throw new BadInput("a template family is a name, one of " + BuiltinTemplates.families() + ", got " + name);
+            }
+            families.add(name.asText());
+        }
+        if (families.isEmpty()) {
+            throw new BadInput("templates: family is empty; name one or more of " + BuiltinTemplates.families());
+        }
+        return BuiltinTemplates.ofFamilies(families);
     }
 
     private static List<Converter> converters(JsonNode settings, JsonNode item) {

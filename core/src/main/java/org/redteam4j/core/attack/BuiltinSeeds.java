@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The seeds that ship with redteam4j: a few per tag of the paper's taxonomy (see builtin-seeds.tsv). */
+/** The seeds that ship with redteam4j: at least ten per content tag of the paper's taxonomy (see builtin-seeds.tsv). */
 public final class BuiltinSeeds {
 
     private BuiltinSeeds() {

@@ -11,7 +11,8 @@ final class StrategyEntries {
 
     static final List<Entry> ALL = List.of(
             new Entry(Kind.STRATEGY, "direct", "Sends the seed to the target as it is.", Set.of(), "direct"),
-            new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template.", Set.of(), "templates"),
+            new Entry(Kind.STRATEGY, "templates", "One single-turn attack per built-in template, or per template of "
+                    + "the families named ({templates: {family: [fiction, role-play]}}).", Set.of(), "templates"),
             new Entry(Kind.STRATEGY, "template", "Puts the seed inside one jailbreak template.", Set.of(),
                     "{template: role-play}"),
             new Entry(Kind.STRATEGY, "converters", "Rewrites the seed through a chain of converters, left to right.",
