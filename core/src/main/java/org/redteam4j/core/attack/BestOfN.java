@@ -1,6 +1,5 @@
 package org.redteam4j.core.attack;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -62,13 +61,8 @@ public final class BestOfN implements Strategy {
     /** {@code best-of-n:10}, or {@code best-of-n:10:scramble+noise} with only some augmentations. */
     @Override
     public String id() {
-        String base = "best-of-n:" + n;
-        if (augmentations.size() == Augmentation.values().length) {
-            return base;
-        }
-        List<String> ids = new ArrayList<>();
-        augmentations.forEach(a -> ids.add(a.id()));
-        return base + ":" + String.join("+", ids);
+        return "best-of-n:" + n + (augmentations.size() == Augmentation.values().length ? ""
+                : ":" + String.join("+", augmentations.stream().map(Augmentation::id).toList()));
     }
 
     @Override
