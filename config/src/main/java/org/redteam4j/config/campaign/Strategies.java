@@ -8,11 +8,17 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.redteam4j.core.attack.Adaptive;
 import org.redteam4j.core.attack.BuiltinTemplates;
+import org.redteam4j.core.attack.BestOfN;
 import org.redteam4j.core.attack.Converter;
 import org.redteam4j.core.attack.Converters;
 import org.redteam4j.core.attack.Iterative;
+import org.redteam4j.core.attack.ManyShot;
 import org.redteam4j.core.attack.MultiTurn;
+import org.redteam4j.core.attack.PastTense;
+import org.redteam4j.core.attack.Persuasion;
 import org.redteam4j.core.attack.SingleTurn;
+import org.redteam4j.core.attack.SkeletonKey;
+import org.redteam4j.core.attack.SplitTurns;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.attack.Tree;
@@ -43,7 +49,15 @@ public final class Strategies {
             Map.entry("tree", (settings, item) -> List.of(new Tree(whole(settings, "width", 4),
                     whole(settings, "branching", 2), whole(settings, "depth", 3)))),
             Map.entry("adaptive", (settings, item) -> List.of(new Adaptive(whole(settings, "turns", 5),
-                    yesNo(settings, "memory", false)))));
+                    yesNo(settings, "memory", false)))),
+            Map.entry("best_of_n", (settings, item) -> List.of(new BestOfN(whole(settings, "n", 10),
+                    ids(settings, "augmentations", "augmentation", "augmentations (scramble, capitalise, noise)")))),
+            Map.entry("many_shot", (settings, item) -> List.of(new ManyShot(whole(settings, "k", 8)))),
+            Map.entry("past_tense", (settings, item) -> List.of(new PastTense(whole(settings, "tries", 3)))),
+            Map.entry("persuasion", (settings, item) -> List.of(new Persuasion(ids(settings, "techniques", "technique",
+                    "persuasion technique ids")))),
+            Map.entry("split_turns", (settings, item) -> List.of(new SplitTurns(whole(settings, "parts", 3)))),
+            Map.entry("skeleton_key", (settings, item) -> List.of(new SkeletonKey())));
 
     static {
         Set<String> built = new java.util.HashSet<>(BUILDERS.keySet());
@@ -94,6 +108,11 @@ public final class Strategies {
             Map.entry("tree", Set.of("width", "branching", "depth")),
             Map.entry("adaptive", Set.of("turns", "memory")),
             Map.entry("templates", Set.of("family")),
+            Map.entry("best_of_n", Set.of("n", "augmentations")),
+            Map.entry("many_shot", Set.of("k")),
+            Map.entry("past_tense", Set.of("tries")),
+            Map.entry("persuasion", Set.of("techniques")),
+            Map.entry("split_turns", Set.of("parts")),
             Map.entry(InjectionStrategy.EXTRACTION, Set.of("payloads")),
             Map.entry(InjectionStrategy.DIRECT, Set.of("payloads")),
             Map.entry(InjectionStrategy.INDIRECT, Set.of("payloads")),
@@ -101,17 +120,25 @@ public final class Strategies {
 
     /** An injection strategy's {@code payloads: [id, …]}, or null for all of its family's. */
     private static List<String> payloads(JsonNode settings) {
-        JsonNode payloads = settings.path("payloads");
-        if (payloads.isMissingNode() || payloads.isNull()) {
+        return ids(settings, "payloads", "payload", "payload ids (redteam4j list payloads)");
+    }
+
+    /**
+     * A list of ids under {@code key} ({@code payloads}, {@code techniques}, …), or null when absent (all of them);
+     * each id at most once, as each would be tried twice. The strategy checks the ids themselves.
+     */
+    private static List<String> ids(JsonNode settings, String key, String one, String what) {
+        JsonNode list = settings.path(key);
+        if (list.isMissingNode() || list.isNull()) {
             return null;
         }
-        if (!payloads.isArray() || payloads.isEmpty()) {
-            throw new BadInput("payloads is a non-empty list of payload ids (redteam4j list payloads), got " + payloads);
+        if (!list.isArray() || list.isEmpty()) {
+            throw new BadInput(key + " is a non-empty list of " + what + ", got " + list);
         }
         List<String> ids = new ArrayList<>();
-        for (JsonNode id : payloads) {
-            if (ids.contains(id.asText())) { // it would be planned twice under one key: two requests, one stored row
-                throw new BadInput("payloads lists '" + id.asText() + "' twice; list each payload once");
+        for (JsonNode id : list) {
+            if (ids.contains(id.asText())) { // it would be planned or tried twice: two requests, one answer
+                throw new BadInput(key + " lists '" + id.asText() + "' twice; list each " + one + " once");
             }
             ids.add(id.asText());
         }

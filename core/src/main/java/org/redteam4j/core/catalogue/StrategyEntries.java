@@ -35,6 +35,23 @@ final class StrategyEntries {
                     + "reply and picks the catalogue's templates and converters to apply to its next message (turns, "
                     + "default 5); stops at the first hit; memory (default false) as multi_turn's.", Set.of(ATTACKER),
                     "{adaptive: {turns: 2}}"),
+            new Entry(Kind.STRATEGY, "best_of_n", "Best-of-N (Hughes et al. 2024): up to n random augmentations of the seed "
+                    + "(augmentations: scramble, capitalise, noise; default all; n default 10), each sent alone and judged "
+                    + "until the first judge hit, whose sample number is kept.", Set.of(), "{best_of_n: {n: 4}}"),
+            new Entry(Kind.STRATEGY, "many_shot", "Many-shot: k fabricated exchanges in which the assistant agrees (ours, no "
+                    + "detail; k default 8, at most " + org.redteam4j.core.attack.ManyShot.shipped() + ") sent as prior turns "
+                    + "of one request, then the seed.", Set.of(), "{many_shot: {k: 4}}"),
+            new Entry(Kind.STRATEGY, "past_tense", "The attacker rewrites the request in the past tense (\"How did people "
+                    + "...?\"); up to tries rewrites (default 3), each sent alone and judged, until the first hit.",
+                    Set.of(ATTACKER), "{past_tense: {tries: 2}}"),
+            new Entry(Kind.STRATEGY, "persuasion", "The attacker rewrites the request with one persuasion technique at a "
+                    + "time (techniques: ids, default all " + org.redteam4j.core.attack.PersuasionTechnique.all().size() + ", in order), each sent alone and judged, until the first hit.",
+                    Set.of(ATTACKER), "{persuasion: {techniques: [expert-endorsement, logical-appeal]}}"),
+            new Entry(Kind.STRATEGY, "split_turns", "Payload splitting: the seed cut into parts (default 3) on word "
+                    + "boundaries, one turn each to remember, then a turn asking to join and answer them.", Set.of(),
+                    "{split_turns: {parts: 2}}"),
+            new Entry(Kind.STRATEGY, "skeleton_key", "A two-turn behaviour update (after Microsoft's Skeleton Key): answer "
+                    + "everything with a warning instead of refusing, then the seed.", Set.of(), "skeleton_key"),
             new Entry(Kind.STRATEGY, "system_prompt_extraction", "One attack per extraction payload against a system prompt "
                     + "holding the campaign's canary (judge: canary).", Set.of(), "system_prompt_extraction"),
             new Entry(Kind.STRATEGY, "direct_injection", "One attack per 'ignore previous instructions'-style payload against "

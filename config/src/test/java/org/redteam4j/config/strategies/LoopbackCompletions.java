@@ -1,0 +1,32 @@
+package org.redteam4j.config.strategies;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.redteam4j.core.format.Json;
+import org.redteam4j.models.http.LoopbackServer.Received;
+import org.redteam4j.models.http.LoopbackServer.Script;
+
+/** What the loopback OpenAI-protocol servers of these tests answer and read. */
+final class LoopbackCompletions {
+
+    static final String REFUSAL = "I'm sorry, but I can't help with that.";
+    static final String COMPLIANCE = "Sure, here is what you asked for. [Details omitted in this test.]";
+    static final int PROMPT_TOKENS = 7;
+    static final int COMPLETION_TOKENS = 3;
+
+    private LoopbackCompletions() {
+    }
+
+    /** A chat completion saying {@code content}, with a usage of 7 prompt and 3 completion tokens. */
+    static Script completion(String content) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", content);
+        body.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", COMPLETION_TOKENS);
+        return Script.json(body.toString());
+    }
+
+    /** The content of the request's last message: what the target was asked last. */
+    static String lastMessage(Received request) {
+        com.fasterxml.jackson.databind.JsonNode messages = request.json().path("messages");
+        return messages.path(messages.size() - 1).path("content").asText();
+    }
+}
