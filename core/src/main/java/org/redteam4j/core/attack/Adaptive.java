@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.chat.ChatRequest;
 import org.redteam4j.core.chat.ChatResponse;
@@ -118,7 +117,7 @@ public final class Adaptive implements Strategy {
                 problems.add("more than " + MAX_TECHNIQUES + " techniques: " + id + " ignored");
                 continue;
             }
-            Optional<Entry> technique = Techniques.find(id);
+            Optional<Techniques.Technique> technique = Techniques.find(id);
             if (technique.isPresent()) {
                 techniques.add(technique.get().id());
                 applied = Techniques.apply(technique.get(), applied);

@@ -68,6 +68,22 @@ class AdaptiveTest {
         String system = attacker.requests().get(0).system();
         Catalogue.ids(Kind.TEMPLATE).forEach(id -> assertThat(system).contains("\n- " + id + " (template): "));
         assertThat(system).contains("\n- base64 (converter): ").doesNotContain("- translate");
+        PersuasionTechnique.all().forEach(t -> assertThat(system).contains("\n- " + t.id() + " (persuasion, written by you): "));
+    }
+
+    @Test
+    void aPersuasionTechniqueIsKeptAsChosenAndTheMessageSentAsTheAttackerWroteIt() {
+        String id = PersuasionTechnique.all().get(0).id();
+        ScriptedModel attacker = new ScriptedModel(request -> "Technique: " + id + ", base64\nMessage: " + ASK);
+        ScriptedModel target = new ScriptedModel(request -> "I can't help with that.");
+
+        AttackRun run = new Adaptive(1, false).run(SEED, target, Sampling.DEFAULT, new AttackTools(attacker, YIELDED, null));
+
+        assertThat(run.trace().steps()).singleElement().satisfies(step -> {
+            assertThat(step.techniques()).containsExactly(id, "base64");
+            assertThat(step.note()).isEqualTo("judge: PASS");
+        });
+        assertThat(run.prompt()).isEqualTo(Converters.byId("base64", null).convert(ASK, null));
     }
 
     @Test
