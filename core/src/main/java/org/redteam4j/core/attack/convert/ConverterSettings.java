@@ -13,10 +13,10 @@ public record ConverterSettings(String language, String tone, int shift) {
     /** Each key and the converter that reads it, declared once for the campaign parser and the docs. */
     public static final Map<String, String> READ_BY = Map.of("language", "translate", "tone", "tone", "shift", "caesar");
 
-    public static final ConverterSettings DEFAULTS = new ConverterSettings("French", "casual", 3);
-
-    /** A language or a tone goes into the attacker's prompt and into the converter's id: a few plain words. */
+    /** Before DEFAULTS, which it checks. A language or a tone goes into the attacker's prompt and into the converter's id: a few plain words. */
     private static final Pattern WORDS = Pattern.compile("\\p{L}[\\p{L} '-]{0,39}");
+
+    public static final ConverterSettings DEFAULTS = new ConverterSettings("French", "casual", 3);
 
     public ConverterSettings {
         requireWords("language", language);

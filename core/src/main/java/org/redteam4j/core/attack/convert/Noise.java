@@ -23,7 +23,7 @@ final class Noise {
                 seeded("zalgo", Noise::zalgo),
                 seeded("character_swap", Noise::swapAdjacentLetters),
                 seeded("word_scramble", (text, random) -> Augmentations.scrambleWords(text, random, 1.0)),
-                seeded("character_noise", (text, random) -> Augmentations.asciiNoise(text, random, 0.06)),
+                seeded("character_noise", (text, random) -> Augmentations.asciiNoise(text, random, 0.1)),
                 seeded("random_case", (text, random) -> Augmentations.randomCapitalisation(text, random, 0.5)));
     }
 

@@ -32,13 +32,13 @@ final class Wordplay {
         return new StringBuilder(text).reverse().toString();
     }
 
-    /** Each run of ASCII letters: a leading vowel gets "way" added, else its first consonants move to the end before "ay". */
+    /** Each word: a leading vowel gets "way" added, else its first consonants move to the end before "ay". */
     private static String pigLatin(String text) {
         StringBuilder out = new StringBuilder(text.length() + text.length() / 2);
         int i = 0;
         while (i < text.length()) {
             int end = i;
-            while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            while (end < text.length() && Character.isLetter(text.charAt(end))) { // a surrogate is no letter
                 end++;
             }
             if (end == i) {
@@ -69,9 +69,5 @@ final class Wordplay {
 
     private static boolean isAllUpper(String word) {
         return word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }
