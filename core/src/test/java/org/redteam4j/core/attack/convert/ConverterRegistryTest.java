@@ -19,6 +19,14 @@ class ConverterRegistryTest {
     }
 
     @Test
+    void theReadmesTableHasARowForEveryConverter() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (String id : Converters.ids()) {
+            assertThat(readme).as(id).containsPattern("\\n\\| [a-z-]+ \\| `" + java.util.regex.Pattern.quote(id) + "` \\|");
+        }
+    }
+
+    @Test
     void everyConverterNeedsWhatItsEntryDeclaresAndIsNamedByIt() {
         for (Entry entry : Catalogue.of(Kind.CONVERTER)) {
             var converter = Converters.byId(entry.id(), null);
