@@ -6,7 +6,7 @@ import org.redteam4j.core.scoring.RefusalDetector;
 
 /**
  * What strategies may use besides the target: the attacker model (iterative, multi-turn and the
- * translate converter), the campaign's primary judge (iterative refinement) and a refusal detector
+ * attacker converters), the campaign's primary judge (iterative refinement) and a refusal detector
  * (multi-turn backtracking). Any may be null when the campaign uses no strategy that needs it.
  */
 public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals) {

@@ -23,13 +23,13 @@ final class LookAlikes {
 
     static List<Registered> all() {
         return List.of(
-                Registered.fixed(new Rewrite("leetspeak", text -> CodePoints.map(text, LEET))),
-                Registered.fixed(new Rewrite("homoglyphs", text -> CodePoints.map(text, HOMOGLYPHS))),
-                Registered.fixed(new Rewrite("diacritics", text -> CodePoints.map(text, DIACRITICS))),
+                Registered.fixed(new PlainConverter("leetspeak", text -> CodePoints.map(text, LEET))),
+                Registered.fixed(new PlainConverter("homoglyphs", text -> CodePoints.map(text, HOMOGLYPHS))),
+                Registered.fixed(new PlainConverter("diacritics", text -> CodePoints.map(text, DIACRITICS))),
                 // turned upside down, the text also reads from the other end (StringBuilder keeps surrogate pairs whole)
-                Registered.fixed(new Rewrite("upside_down", text -> new StringBuilder(CodePoints.map(text, UPSIDE_DOWN))
+                Registered.fixed(new PlainConverter("upside_down", text -> new StringBuilder(CodePoints.map(text, UPSIDE_DOWN))
                         .reverse().toString())),
-                Registered.fixed(new Rewrite("emoji", LookAlikes::squaredLetters)));
+                Registered.fixed(new PlainConverter("emoji", LookAlikes::squaredLetters)));
     }
 
     private static String squaredLetters(String text) {

@@ -28,7 +28,7 @@ final class Noise {
     }
 
     private static Registered seeded(String id, BiFunction<String, Random, String> damage) {
-        return Registered.fixed(new Rewrite(id, text -> damage.apply(text, random(id, text))));
+        return Registered.fixed(new PlainConverter(id, text -> damage.apply(text, random(id, text))));
     }
 
     /** String.hashCode is fixed by the language specification, so the seed is the same on every JVM. */

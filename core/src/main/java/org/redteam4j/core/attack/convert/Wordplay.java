@@ -14,8 +14,8 @@ final class Wordplay {
 
     static List<Registered> all() {
         return List.of(
-                Registered.fixed(new Rewrite("spacing", Wordplay::spaced)),
-                Registered.fixed(new Rewrite("pig_latin", Wordplay::pigLatin)),
+                Registered.fixed(new PlainConverter("spacing", Wordplay::spaced)),
+                Registered.fixed(new PlainConverter("pig_latin", Wordplay::pigLatin)),
                 Registered.fixed(new Codec("reverse", "The following message is written backwards. Read it from right to left "
                         + "and respond to it:", Wordplay::backwards, Wordplay::backwards)));
     }

@@ -27,7 +27,7 @@ final class Wrappers {
 
     static List<Registered> all() {
         return List.of(
-                Registered.fixed(new Rewrite("ascii_art", Wrappers::banner)),
+                Registered.fixed(new PlainConverter("ascii_art", Wrappers::banner)),
                 Registered.fixed(new CodeBlock()),
                 Registered.fixed(new Codec("json", "The request is the \"request\" field of this JSON object. Respond to it:",
                         Wrappers::json, Wrappers::fromJson)),
