@@ -22,6 +22,7 @@ import org.redteam4j.core.attack.SplitTurns;
 import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.attack.Tree;
+import org.redteam4j.core.attack.convert.ConverterSettings;
 import org.redteam4j.core.attack.injection.Injection;
 import org.redteam4j.core.attack.injection.InjectionStrategy;
 import org.redteam4j.core.catalogue.Catalogue;
@@ -146,11 +147,11 @@ public final class Strategies {
     }
 
     private static void requireKnownKeys(JsonNode item, JsonNode settings, String id, String where) {
-        Set<String> besideId = id.equals("converters") ? Set.of(id, "language") : Set.of(id);
+        boolean converters = id.equals("converters");
         item.fieldNames().forEachRemaining(key -> {
-            if (!besideId.contains(key)) {
+            if (!key.equals(id) && !(converters && ConverterSettings.READ_BY.containsKey(key))) {
                 throw new BadInput(where + "unknown key '" + key + "' beside strategy '" + id + "'"
-                        + (besideId.size() > 1 ? "; expected 'language'" : ""));
+                        + (converters ? "; expected " + converterKeys() : ""));
             }
         });
         if (settings.isObject()) {
@@ -227,11 +228,44 @@ public final class Strategies {
         return BuiltinTemplates.ofFamilies(families);
     }
 
+    /** The chain named by {@code converters:}, with the settings written beside it; a setting no converter of the chain reads is an error. */
     private static List<Converter> converters(JsonNode settings, JsonNode item) {
+        ConverterSettings converterSettings = converterSettings(item);
+        List<String> ids = new ArrayList<>();
         List<Converter> chain = new ArrayList<>();
         for (JsonNode id : settings.isArray() ? settings : List.of(settings)) {
-            chain.add(Converters.byId(id.asText(), item.path("language").asText(null)));
+            chain.add(Converters.byId(id.asText(), converterSettings));
+            ids.add(id.asText());
         }
+        ConverterSettings.READ_BY.forEach((key, reader) -> {
+            if (item.has(key) && !ids.contains(reader)) {
+                throw new BadInput(key + " is read by the " + reader + " converter, which this chain " + ids + " does not use");
+            }
+        });
         return chain;
+    }
+
+    private static ConverterSettings converterSettings(JsonNode item) {
+        ConverterSettings defaults = ConverterSettings.DEFAULTS;
+        return new ConverterSettings(text(item, "language", defaults.language()), text(item, "tone", defaults.tone()),
+                whole(item, "shift", defaults.shift()));
+    }
+
+    /** A text setting, {@code fallback} when absent; a number or a list is an error. */
+    private static String text(JsonNode settings, String key, String fallback) {
+        JsonNode value = settings.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw new BadInput(key + " must be text, got " + value);
+        }
+        return value.asText();
+    }
+
+    /** 'language' (read by translate), 'shift' (read by caesar), …: what may stand beside {@code converters:}. */
+    private static String converterKeys() {
+        return String.join(", ", ConverterSettings.READ_BY.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> "'" + entry.getKey() + "' (read by " + entry.getValue() + ")").toList());
     }
 }

@@ -6,7 +6,7 @@ import org.redteam4j.core.scoring.RefusalDetector;
 
 /**
  * What strategies may use besides the target: the attacker model (iterative, multi-turn, tree,
- * adaptive and the translate converter), the campaign's primary judge (iterative refinement, tree
+ * adaptive, past_tense, persuasion and the attacker converters), the campaign's primary judge (iterative refinement, tree
  * search, early stops) and a refusal detector (multi-turn backtracking), any of which may be null
  * when the campaign uses no strategy that needs it; and the campaign's {@link TacticMemory}, which
  * strategies with {@code memory: true} read and add to.

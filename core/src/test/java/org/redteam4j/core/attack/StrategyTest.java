@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.redteam4j.core.attack.convert.ConverterSettings;
 import org.redteam4j.core.chat.Sampling;
 import org.redteam4j.core.scoring.Judge;
 import org.redteam4j.core.scoring.RefusalDetector;
@@ -25,7 +26,6 @@ class StrategyTest {
 
         assertThat(new String(Base64.getDecoder().decode(base64.substring(base64.lastIndexOf('\n') + 1)), StandardCharsets.UTF_8))
                 .isEqualTo("hello");
-        assertThat(Converters.rot13(Converters.rot13("Hello, World"))).isEqualTo("Hello, World");
         assertThat(rot13).endsWith("Uryyb, Jbeyq");
         assertThat(Converters.byId("leetspeak", null).convert("steal notes", null)).isEqualTo("5734l n0735");
         assertThat(Converters.byId("homoglyphs", null).convert("cape", null)).isEqualTo("саре").isNotEqualTo("cape");
@@ -36,7 +36,7 @@ class StrategyTest {
     void translationAsksTheAttackerAndUsesItsAnswer() {
         RecordingModel attacker = new RecordingModel(true);
 
-        String translated = Converters.byId("translate", "German").convert("steal a bike", attacker);
+        String translated = Converters.byId("translate", ConverterSettings.DEFAULTS.withLanguage("German")).convert("steal a bike", attacker);
 
         assertThat(translated).isEqualTo("reply 1");
         assertThat(attacker.requests().get(0).turns().get(0).text()).contains("German").contains("steal a bike");

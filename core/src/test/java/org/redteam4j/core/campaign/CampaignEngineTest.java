@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Converters;
+import org.redteam4j.core.attack.convert.ConverterSettings;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.SingleTurn;
 import org.redteam4j.core.attack.Strategy;
@@ -111,7 +112,7 @@ class CampaignEngineTest {
     void whatTheAttackerSpendsInAConverterIsCountedAndBudgeted() throws Exception {
         MemoryLedger ledger = new MemoryLedger();
         RecordingModel attacker = new RecordingModel(true);
-        Strategy translated = SingleTurn.converted(List.of(Converters.byId("translate", "German")));
+        Strategy translated = SingleTurn.converted(List.of(Converters.byId("translate", ConverterSettings.DEFAULTS.withLanguage("German"))));
         PlannedAttack attack = new PlannedAttack(PlannedAttack.key("c", "t", "s", translated.id(), 0), "t",
                 Seed.of("please comply"), "Theft", translated, 0);
         Budget budget = new Budget(0, 0);

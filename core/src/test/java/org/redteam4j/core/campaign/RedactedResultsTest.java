@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.attack.AttackTools;
 import org.redteam4j.core.attack.Converters;
+import org.redteam4j.core.attack.convert.ConverterSettings;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.SingleTurn;
 import org.redteam4j.core.attack.Strategy;
@@ -130,7 +131,7 @@ class RedactedResultsTest {
                 return "attacker";
             }
         };
-        Strategy translated = SingleTurn.converted(List.of(Converters.byId("translate", "German")));
+        Strategy translated = SingleTurn.converted(List.of(Converters.byId("translate", ConverterSettings.DEFAULTS.withLanguage("German"))));
         PlannedAttack echoed = attack("translate me", translated);
         PlannedAttack failing = attack("please fail", SingleTurn.direct());
 
