@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam4j.app.cli.ExitCodes;
@@ -101,6 +102,45 @@ class AnalyzeCommandTest {
         CliRun refused = CliRun.of("analyze", "--tables", notTables.toString(), "--out", dir.resolve("x").toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(refused.err()).contains("x.json: not a tables.json");
+    }
+
+    @Test
+    void showsWhichStrategyWorksOnWhichTargetAndTheBestOfNCurveAndKeepsThemInTablesJson() throws Exception {
+        String db = dir.resolve("strategies.db").toString();
+        Path campaign = Files.writeString(dir.resolve("strategies.yaml"), """
+                name: strategies
+                targets: [{name: plain, model: sim}, {name: guarded, model: sim, rlhf: true}]
+                seeds: {builtin: true, limit: 6}
+                strategies: [direct, {best_of_n: {n: 6}}]
+                judges: [keyword]
+                """);
+        CliRun attack = CliRun.of("attack", "--campaign", campaign.toString(), "--db", db, "-q");
+        assertThat(attack.exitCode()).as(attack.err()).isIn(0, 1);
+
+        CliRun report = CliRun.of("analyze", "--db", db, "--out", dir.resolve("s1").toString(), "--no-map", "--resamples", "100");
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(dir.resolve("s1/index.html"));
+        assertThat(html).contains("Which strategy works on which target").contains("best-of-n:6")
+                .contains("Best-of-N: success against the number of samples").contains("hit by N = 4 (95% CI)");
+        List<String> curve = Files.readAllLines(dir.resolve("s1/best_of_n.csv"));
+        assertThat(curve.get(0)).isEqualTo("campaign,target,n,hits,attacks,rate,low,high");
+        assertThat(curve).hasSize(1 + 2 * 6); // N = 1..6 for each of the two targets
+        // a curve never falls: a hit by the n-th sample is a hit by every later one (every attack here has the same budget)
+        for (String target : List.of("plain", "guarded")) {
+            List<Integer> hits = curve.stream().skip(1).map(line -> line.split(",")).filter(cells -> cells[1].equals(target))
+                    .map(cells -> Integer.parseInt(cells[3])).toList();
+            assertThat(hits).hasSize(6).isSorted();
+        }
+        JsonNode tables = Json.mapper().readTree(dir.resolve("s1/tables.json").toFile());
+        assertThat(tables.at("/best_of_n/strategies")).hasSize(2);
+
+        CliRun again = CliRun.of("analyze", "--tables", dir.resolve("s1/tables.json").toString(), "--out",
+                dir.resolve("s2").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        String fromTables = Files.readString(dir.resolve("s2/index.html"));
+        assertThat(fromTables).contains("Which strategy works on which target").contains("hit by N = 4 (95% CI)");
+        assertThat(Files.readAllLines(dir.resolve("s2/best_of_n.csv"))).isEqualTo(curve);
     }
 
     @Test
