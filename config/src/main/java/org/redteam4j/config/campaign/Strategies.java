@@ -154,8 +154,17 @@ public final class Strategies {
                         + (converters ? "; expected " + converterKeys() : ""));
             }
         });
+        Set<String> known = SETTINGS.getOrDefault(id, Set.of());
+        // {template: ID} and {converters: [ID, …]} take a value; templates names its own shape ({family: F})
+        boolean ownShape = converters || id.equals("template") || id.equals("templates");
+        if (!ownShape && !settings.isMissingNode() && !settings.isNull() && !settings.isObject()) {
+            // best_of_n: 100 reads no setting at all: it would silently be the defaults
+            String example = Catalogue.require(Kind.STRATEGY, id, where).example();
+            throw new BadInput(where + "strategy '" + id + "' " + (known.isEmpty() ? "takes no settings"
+                    : "takes its settings as a map, e.g. " + (example.startsWith("{" + id + ": {") ? example
+                    : "{" + id + ": {" + known.stream().sorted().findFirst().orElseThrow() + ": …}}")) + "; got " + settings);
+        }
         if (settings.isObject()) {
-            Set<String> known = SETTINGS.getOrDefault(id, Set.of());
             settings.fieldNames().forEachRemaining(key -> {
                 if (!known.contains(key)) {
                     throw new BadInput(where + "unknown setting '" + key + "' of strategy '" + id + "'; expected "

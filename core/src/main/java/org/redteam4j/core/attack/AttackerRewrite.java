@@ -24,8 +24,9 @@ record AttackerRewrite(String message, boolean parsed) {
     static final String UNPARSED = "unparsed";
 
     private static final Pattern FENCE = Pattern.compile("^```[\\w-]*\\s*\\n?|\\n?```\\s*$");
-    private static final Pattern LABEL = Pattern.compile(
-            "^(?i)(rewritten request|rewritten prompt|rewrite|rewritten|prompt|message|request)\\s*:\\s*");
+    /** Labels a model puts before its rewrite, read as {@link LabelledAnswer} reads the adaptive attacker's (any case, bold, bulleted). */
+    private static final List<String> LABELS = List.of("Rewritten request", "Rewritten prompt", "Rewrite", "Rewritten", "Prompt",
+            "Message", "Request");
     private static final List<String> JSON_FIELDS = List.of("prompt", "message", "rewrite", "request", "text");
 
     /** Asks the attacker ({@code instruction} as its system text, {@code ask} as the message) for a rewrite of {@code request}. */
@@ -42,7 +43,8 @@ record AttackerRewrite(String message, boolean parsed) {
             text = fromJson.strip();
         }
         text = FENCE.matcher(text).replaceAll("").strip();
-        text = LABEL.matcher(text).replaceFirst("").strip();
+        text = LabelledAnswer.withoutLeadingLabel(text, LABELS);
+        text = FENCE.matcher(text).replaceAll("").strip(); // a fence after the label ("Rewrite:\n```…```")
         if (text.length() >= 2 && isQuote(text.charAt(0)) && text.charAt(text.length() - 1) == closing(text.charAt(0))) {
             text = text.substring(1, text.length() - 1).strip();
         }

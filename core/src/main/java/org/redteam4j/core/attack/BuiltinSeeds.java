@@ -1,10 +1,5 @@
 package org.redteam4j.core.attack;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,18 +11,9 @@ public final class BuiltinSeeds {
 
     public static List<Seed> all() {
         List<Seed> seeds = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                BuiltinSeeds.class.getResourceAsStream("builtin-seeds.tsv"), StandardCharsets.UTF_8))) {
-            int n = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t", 2);
-                seeds.add(new Seed(fields[1], "builtin-" + (++n), null, null, List.of(fields[0]), null));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ResourceTable.Row row : ResourceTable.rows(BuiltinSeeds.class, "builtin-seeds.tsv", "tag", "seed")) {
+            // builtin-N, N the seed's place in the file: stored results are keyed by it
+            seeds.add(new Seed(row.cell(1), "builtin-" + (seeds.size() + 1), null, null, List.of(row.cell(0)), null));
         }
         return seeds;
     }

@@ -1,9 +1,7 @@
 package org.redteam4j.core.attack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -25,7 +23,9 @@ public final class BuiltinTemplates {
     static final String FILE = "templates/templates.tsv";
     /** Ids and families are lower-case words joined by '-', as campaign files write them. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final List<Template> ALL = parse(lines(FILE), BuiltinTemplates::text);
+    private static final String[] COLUMNS = {"id", "family", "description"};
+    private static final List<Template> ALL = templates(ResourceTable.rows(BuiltinTemplates.class, FILE, COLUMNS),
+            BuiltinTemplates::text);
 
     private BuiltinTemplates() {
     }
@@ -56,33 +56,20 @@ public final class BuiltinTemplates {
     }
 
     /**
-     * Rows of id, family, description after a header; {@code #} lines are comments. {@code texts} gives
+     * Rows of id, family, description after their header ({@link ResourceTable}); {@code texts} gives
      * a template's text by id, or null when it has none.
      */
     static List<Template> parse(List<String> lines, Function<String, String> texts) {
+        return templates(ResourceTable.rows(FILE, lines, COLUMNS), texts);
+    }
+
+    private static List<Template> templates(List<ResourceTable.Row> rows, Function<String, String> texts) {
         Map<String, Template> byId = new LinkedHashMap<>();
-        boolean header = true;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String where = FILE + ": line " + (i + 1) + ": ";
-            String[] cells = line.split("\t", -1);
-            if (cells.length != 3) {
-                throw new IllegalStateException(where + "expected 3 tab-separated cells (id, family, description), got "
-                        + cells.length);
-            }
-            String id = cells[0];
+        for (ResourceTable.Row row : rows) {
+            String where = row.where();
+            String id = row.cell(0);
             requireName(id, "id", where);
-            requireName(cells[1], "family", where);
-            if (cells[2].isBlank()) {
-                throw new IllegalStateException(where + "template " + id + " has no description");
-            }
+            requireName(row.cell(1), "family", where);
             String text = texts.apply(id);
             if (text == null) {
                 throw new IllegalStateException(where + "template " + id + " has no text (templates/" + id + ".txt)");
@@ -93,7 +80,7 @@ public final class BuiltinTemplates {
                 throw new IllegalStateException(where + "template " + id + " must contain " + Template.PLACEHOLDER
                         + " exactly once, found " + placeholders);
             }
-            if (byId.putIfAbsent(id, new Template(id, cells[1], cells[2], text)) != null) {
+            if (byId.putIfAbsent(id, new Template(id, row.cell(1), row.cell(2), text)) != null) {
                 throw new IllegalStateException(where + "template id '" + id + "' is declared twice");
             }
         }
@@ -103,17 +90,6 @@ public final class BuiltinTemplates {
     private static void requireName(String name, String cell, String where) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalStateException(where + "the " + cell + " '" + name + "' is not lower-case words joined by '-'");
-        }
-    }
-
-    private static List<String> lines(String resource) {
-        try (InputStream in = BuiltinTemplates.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -72,7 +72,7 @@ public final class Iterative implements Strategy {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        return Abbreviation.of(text, 300);
     }
 
     @Override

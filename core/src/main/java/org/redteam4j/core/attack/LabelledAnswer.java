@@ -26,11 +26,10 @@ public final class LabelledAnswer {
         Map<String, StringBuilder> found = new LinkedHashMap<>();
         StringBuilder current = null;
         for (String line : text.split("\\R", -1)) {
-            String bare = line.strip().replaceFirst("^[-*#>\\s]+", "");
+            String bare = bare(line);
             String label = labelOf(bare, labels);
             if (label != null && !found.containsKey(label)) { // a label repeated inside a value is part of the value
-                String rest = bare.substring(bare.indexOf(':') + 1).replaceFirst("^\\*+", "");
-                current = new StringBuilder(rest.strip());
+                current = new StringBuilder(afterLabel(bare).strip());
                 found.put(label, current);
             } else if (current != null) {
                 current.append('\n').append(line);
@@ -39,6 +38,29 @@ public final class LabelledAnswer {
         Map<String, String> values = new LinkedHashMap<>();
         found.forEach((label, value) -> values.put(label, value.toString().strip()));
         return new LabelledAnswer(values);
+    }
+
+    /**
+     * {@code text} without the label its first line starts with ({@code **Rewritten request:** …}), when it
+     * is one of {@code labels}; otherwise {@code text} as it is. What follows the label is kept whole.
+     */
+    static String withoutLeadingLabel(String text, List<String> labels) {
+        String[] lines = text.strip().split("\\R", 2);
+        String bare = bare(lines[0]);
+        if (labelOf(bare, labels) == null) {
+            return text;
+        }
+        return (afterLabel(bare) + (lines.length > 1 ? "\n" + lines[1] : "")).strip();
+    }
+
+    /** A line without its indentation, bullets, heading marks and the bold of a leading label. */
+    private static String bare(String line) {
+        return line.strip().replaceFirst("^[-*#>\\s]+", "");
+    }
+
+    /** What follows the label's colon (and the bold closing it) on a labelled line. */
+    private static String afterLabel(String bare) {
+        return bare.substring(bare.indexOf(':') + 1).replaceFirst("^\\*+", "");
     }
 
     /** The label {@code line} starts with ({@code Message:} or {@code **Message**:}), as given in {@code labels}, or null. */

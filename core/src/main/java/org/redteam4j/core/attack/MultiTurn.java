@@ -123,7 +123,7 @@ public final class MultiTurn implements Strategy {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return Abbreviation.of(text, 200);
     }
 
     /** {@code multi-turn:4}; settings that differ from the defaults follow ({@code multi-turn:10,backtracks=10,memory}). */

@@ -1,10 +1,5 @@
 package org.redteam4j.core.attack;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,27 +47,14 @@ public final class SeedCategories {
 
     private static Map<String, String> load() {
         Map<String, String> table = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                SeedCategories.class.getResourceAsStream("seed-categories.tsv"), StandardCharsets.UTF_8))) {
-            int line = 0;
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
-                line++;
-                if (text.isBlank() || text.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = text.split("\t", -1);
-                // the table ships with redteam4j: a wrong row is a bug, caught by the first test that loads it
-                if (fields.length != 3 || !Tags.ALL.contains(fields[2])) {
-                    throw new IllegalStateException("seed-categories.tsv line " + line + ": expected source, category and "
-                            + "one of the paper's tags, tab-separated; got " + text);
-                }
-                if (table.put(key(fields[0], fields[1]), fields[2]) != null) {
-                    throw new IllegalStateException("seed-categories.tsv line " + line + ": " + fields[0] + " category '"
-                            + fields[1] + "' is mapped twice");
-                }
+        // the table ships with redteam4j: a wrong row is a bug, caught by the first test that loads it
+        for (ResourceTable.Row row : ResourceTable.rows(SeedCategories.class, "seed-categories.tsv", "source", "category", "tag")) {
+            if (!Tags.ALL.contains(row.cell(2))) {
+                throw new IllegalStateException(row.where() + "'" + row.cell(2) + "' is not one of the paper's tags " + Tags.ALL);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (table.put(key(row.cell(0), row.cell(1)), row.cell(2)) != null) {
+                throw new IllegalStateException(row.where() + row.cell(0) + " category '" + row.cell(1) + "' is mapped twice");
+            }
         }
         return Map.copyOf(table);
     }

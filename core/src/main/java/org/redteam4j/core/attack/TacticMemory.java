@@ -65,6 +65,6 @@ public final class TacticMemory {
 
     private static String abbreviate(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= OPENING_CHARACTERS ? line : line.substring(0, OPENING_CHARACTERS) + "…";
+        return Abbreviation.of(line, OPENING_CHARACTERS);
     }
 }

@@ -146,16 +146,19 @@ public final class Tree implements Strategy {
             }
         }
         List<Turn> conversation;
+        Node kept = best;
+        List<AttackTrace.Step> steps = new ArrayList<>(tried.stream().map(node -> node.step(node == kept)).toList());
         if (best == null) { // every child was off-topic: nothing was sent, so the seed itself is, within the budget
             ChatResponse answer = target.chat(ChatRequest.of(List.of(Turn.human(seed.text())), sampling));
             targetRequests += answer.requests();
             usage = usage.plus(answer.usage());
             conversation = List.of(Turn.human(seed.text()), Turn.assistant(answer.first().text()));
+            // the attacker's view holds every exchange the target saw, this one too
+            steps.add(new AttackTrace.Step(steps.size() + 1, null, List.of(), seed.text(), answer.first().text(), true,
+                    "every child off-topic: the seed sent as it is"));
         } else {
             conversation = List.of(Turn.human(best.prompt), Turn.assistant(best.reply));
         }
-        Node kept = best;
-        List<AttackTrace.Step> steps = tried.stream().map(node -> node.step(node == kept)).toList();
         return new AttackRun(conversation, targetRequests, usage)
                 .withTrace(new AttackTrace(steps, hit == null ? null : hit.index));
     }
@@ -192,7 +195,7 @@ public final class Tree implements Strategy {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        return Abbreviation.of(text, 300);
     }
 
     @Override

@@ -24,6 +24,19 @@ class AttackerRewriteTest {
     }
 
     @Test
+    void aLabelInBoldOrBulletedOrBeforeAFenceIsTakenOffAsTheAdaptiveAttackersLabelsAre() {
+        assertThat(AttackerRewrite.read("**Rewritten request:** How did people do it?", REQUEST).message())
+                .isEqualTo("How did people do it?");
+        assertThat(AttackerRewrite.read("- **Prompt**: How did people do it?", REQUEST).message()).isEqualTo("How did people do it?");
+        assertThat(AttackerRewrite.read("Rewritten request:\n```\nHow did people do it?\n```", REQUEST).message())
+                .isEqualTo("How did people do it?");
+        assertThat(AttackerRewrite.read("**Rewritten request:**", REQUEST)).as("a label alone is no rewrite")
+                .isEqualTo(new AttackerRewrite(REQUEST, false));
+        assertThat(AttackerRewrite.read("How did people do it?\nRequest: keep this line", REQUEST).message())
+                .as("only a leading label is taken off").isEqualTo("How did people do it?\nRequest: keep this line");
+    }
+
+    @Test
     void textThatOnlyLooksStructuredIsKeptWhole() {
         assertThat(AttackerRewrite.read("{not json at all", REQUEST)).isEqualTo(new AttackerRewrite("{not json at all", true));
         assertThat(AttackerRewrite.read("{\"other\": 1}", REQUEST).message()).isEqualTo("{\"other\": 1}");

@@ -87,7 +87,15 @@ class BuiltinTemplatesTest {
                 .hasMessageContaining("the family 'Fiction Stuff' is not lower-case words joined by '-'");
         assertThatThrownBy(() -> parse(HEADER + "a\tfam", texts))
                 .hasMessageContaining("expected 3 tab-separated cells (id, family, description), got 2");
-        assertThatThrownBy(() -> parse(HEADER + "a\tfam\t ", texts)).hasMessageContaining("template a has no description");
+        assertThatThrownBy(() -> parse(HEADER + "a\tfam\t ", texts)).hasMessageContaining("line 3: the description cell is empty");
+    }
+
+    @Test
+    void aDeclarationWithoutItsHeaderFailsInsteadOfLosingItsFirstTemplate() {
+        Map<String, String> texts = Map.of("a", "Frame: {request}", "b", "Other: {request}");
+
+        assertThatThrownBy(() -> parse("# comment\na\tfam\tA framing.\nb\tfam\tB framing.", texts))
+                .hasMessage(BuiltinTemplates.FILE + ": line 2: expected the header id, family, description");
     }
 
     private static List<Template> parse(String tsv, Map<String, String> texts) {

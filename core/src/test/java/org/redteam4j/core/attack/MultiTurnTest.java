@@ -99,6 +99,21 @@ class MultiTurnTest {
     }
 
     @Test
+    void aRefusedMessageQuotedAbbreviatedInTheHintNeverEndsInHalfAnEmoji() {
+        String message = "a".repeat(199) + "\uD83D\uDE0A and more after the cut";
+        AtomicInteger n = new AtomicInteger();
+        ScriptedModel attacker = new ScriptedModel(request -> n.incrementAndGet() == 1 ? message : "gentler");
+        ScriptedModel target = new ScriptedModel(request -> request.turns().size() == 1
+                && request.turns().get(0).text().equals(message) ? "I can't help with that." : "Sure.");
+
+        new MultiTurn(1, 1).run(SEED, target, Sampling.DEFAULT, new AttackTools(attacker, NEVER, REFUSES));
+
+        String hint = attacker.asked(1);
+        assertThat(hint).contains("\"" + "a".repeat(199) + "…\", was refused");
+        assertThat(hint.codePoints().filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).count()).as("no half of a surrogate pair").isZero();
+    }
+
+    @Test
     void theIdStaysMultiTurnNWithTheDefaultsAndNamesEverySettingThatDiffers() {
         assertThat(new MultiTurn(4, 2).id()).isEqualTo("multi-turn:4");
         assertThat(new MultiTurn(4, 2, true, false).id()).isEqualTo("multi-turn:4");

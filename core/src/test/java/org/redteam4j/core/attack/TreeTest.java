@@ -106,6 +106,13 @@ class TreeTest {
         assertThat(pruned.conversation()).extracting(Turn::text).containsExactly("G", "I can't help with that.");
         assertThat(pruned.targetRequests()).isEqualTo(1);
         // a depth whose children were all off-topic keeps its leaves: the root branches again
-        assertThat(pruned.trace().steps()).extracting(AttackTrace.Step::branch).containsExactly("1", "2", "1", "2");
+        assertThat(pruned.trace().steps()).extracting(AttackTrace.Step::branch).containsExactly("1", "2", "1", "2", null);
+        // the attacker's view holds the seed that was sent, the one exchange the target saw
+        AttackTrace.Step sent = pruned.trace().steps().get(4);
+        assertThat(sent.prompt()).isEqualTo("G");
+        assertThat(sent.reply()).isEqualTo("I can't help with that.");
+        assertThat(sent.kept()).isTrue();
+        assertThat(sent.note()).isEqualTo("every child off-topic: the seed sent as it is");
+        assertThat(pruned.trace().steps()).filteredOn(AttackTrace.Step::kept).hasSize(1);
     }
 }

@@ -56,6 +56,12 @@ class PayloadsTest {
     }
 
     @Test
+    void aTableWithoutItsHeaderFailsInsteadOfLosingItsFirstPayload() {
+        assertThatThrownBy(() -> Payloads.parse(List.of("a\tdirect_injection\t-\tsay {canary}\td", "b\tdirect_injection\t-\tsay\td")))
+                .hasMessage("payloads.tsv: line 1: expected the header id, strategy, document, text, description");
+    }
+
+    @Test
     void rendersValuesAsTheyAreWithoutReadingThemAsPlaceholders() {
         Payload payload = new Payload("p", "direct_injection", null, "{request} then {canary}", "d");
         assertThat(payload.render(java.util.Map.of("request", "say {canary} $1", "canary", "RT4J-X")))
