@@ -27,6 +27,9 @@ final class ReportFiles {
         ObjectNode tables = AnalysisTables.of(data.analysis(), data.source(), data.simulated());
         tables.set("campaigns", Json.mapper().valueToTree(data.campaigns()));
         tables.set("agreement", Json.mapper().valueToTree(data.agreement()));
+        if (!data.targetLabels().isEmpty()) { // "model type size": how tables name and order targets, so --tables shows the same
+            tables.set("target_labels", Json.mapper().valueToTree(data.targetLabels()));
+        }
         if (!data.falseRefusals().isEmpty()) {
             tables.set("false_refusals", Json.mapper().valueToTree(data.falseRefusals()));
         }

@@ -48,12 +48,15 @@ final class TablesFile {
                     ? lenient.forType(new TypeReference<LinkedHashMap<String, List<FalseRefusals.Row>>>() { })
                             .readValue(tables.get("false_refusals"))
                     : Map.of();
+            Map<String, String> targetLabels = tables.has("target_labels") // absent in files written before it was kept
+                    ? lenient.forType(new TypeReference<LinkedHashMap<String, String>>() { }).readValue(tables.get("target_labels"))
+                    : Map.of();
             Map<String, List<BestOfNCurve.Curve>> bestOfN = tables.has("best_of_n")
                     ? lenient.forType(new TypeReference<LinkedHashMap<String, List<BestOfNCurve.Curve>>>() { })
                             .readValue(tables.get("best_of_n"))
                     : Map.of();
             return new ReportData(tables.path(AnalysisTables.SOURCE).asText(file.getFileName().toString()),
-                    tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, Map.of(), agreement, null,
+                    tables.path(AnalysisTables.SIMULATED).asBoolean(false), report, campaigns, targetLabels, agreement, null,
                     "not in tables.json (the map needs each attempt's description; run analyze on the data for it)",
                     Explorer.absent("this report was made from a tables.json (--tables), which holds the numbers, not the attempts"),
                     falseRefusals, bestOfN);

@@ -49,6 +49,19 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
         public static final String AUTO = "auto";
 
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public SeedFile(@JsonProperty("format") String format, @JsonProperty("path") String path) {
+            this.format = format;
+            this.path = path;
+        }
+
+        /** A bare path ({@code files: [sr.csv]}): refused with the item's shape, not Jackson's words for a missing creator. */
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static SeedFile of(String path) {
+            throw new IllegalArgumentException("write each seed file as {format: FORMAT, path: FILE} (format auto or left "
+                    + "out: told by its header), got '" + path + "'");
+        }
+
         /** The format as given, {@code auto} when left out. */
         public String formatOrAuto() {
             return format == null ? AUTO : format;

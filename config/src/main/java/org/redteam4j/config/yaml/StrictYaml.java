@@ -46,8 +46,11 @@ public final class StrictYaml {
                     + YamlShape.in(parent) + "; expected one of " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
             String path = path(e);
+            // a creator that refuses a value says why in its own words; Jackson's wrapper would name our classes
+            String problem = e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException
+                    && e.getCause() instanceof IllegalArgumentException refusal ? refusal.getMessage() : e.getOriginalMessage();
             throw new BadInput(origin + line(lines, path, e) + ": " + (path.isEmpty() ? "" : "field " + path + ": ")
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+                    + problem.lines().findFirst().orElse(""), e);
         } catch (JsonProcessingException e) {
             throw new BadInput(origin + (e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr())
                     + ": not valid YAML: " + e.getOriginalMessage(), e);

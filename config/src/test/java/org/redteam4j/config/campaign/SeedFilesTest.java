@@ -134,6 +134,17 @@ class SeedFilesTest {
     }
 
     @Test
+    void aBarePathInsteadOfAnItemIsRefusedWithTheItemsShape() {
+        assertThatThrownBy(() -> definition("""
+                  files: [sets/strongreject.csv]
+                """)).isInstanceOf(BadInput.class)
+                .hasMessageContaining("campaign.yaml: line 5: field seeds.files[0]: ")
+                .hasMessageContaining("write each seed file as {format: FORMAT, path: FILE} (format auto or left out: "
+                        + "told by its header), got 'sets/strongreject.csv'")
+                .hasMessageNotContaining("org.redteam4j").hasMessageNotContaining("Creator");
+    }
+
+    @Test
     void aBadRecordNamesTheCampaignFileItsLineAndTheSeedFilesRecordAndColumn() throws Exception {
         Files.writeString(dir.resolve("bad.csv"), "category,source,forbidden_prompt\nViolence,custom,Ask for a threat\nViolence,custom,\n");
         CampaignDefinition definition = definition("""

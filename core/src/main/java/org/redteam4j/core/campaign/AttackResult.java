@@ -168,20 +168,25 @@ public record AttackResult(Attack attack, Status status, Exchange exchange, List
                 found.stream().distinct().toList());
     }
 
-    /** The trace's texts redacted; a secret only its tries held (a dropped reply) is recorded as found in the attacker's view. */
+    /**
+     * The trace's texts redacted — prompts, replies, and the techniques and notes too, which can hold
+     * what the attacker wrote (adaptive keeps an unknown technique as written); a secret only the
+     * trace held (a dropped reply) is recorded as found in the attacker's view.
+     */
     private static AttackTrace redacted(AttackTrace trace, Secrets secrets, Redacted prompt, Redacted reply, List<Redaction> found) {
         if (trace.isEmpty()) {
             return trace;
         }
         List<AttackTrace.Step> steps = new ArrayList<>(trace.steps().size());
         java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        java.util.function.Function<String, String> scan = text -> {
+            Redacted redacted = secrets.scan(text);
+            named.addAll(redacted.found());
+            return redacted.text();
+        };
         for (AttackTrace.Step step : trace.steps()) {
-            Redacted sent = secrets.scan(step.prompt());
-            Redacted answered = secrets.scan(step.reply());
-            named.addAll(sent.found());
-            named.addAll(answered.found());
-            steps.add(new AttackTrace.Step(step.index(), step.branch(), step.techniques(), sent.text(), answered.text(), step.kept(),
-                    step.note()));
+            steps.add(new AttackTrace.Step(step.index(), scan.apply(step.branch()), step.techniques().stream().map(scan).toList(),
+                    scan.apply(step.prompt()), scan.apply(step.reply()), step.kept(), scan.apply(step.note())));
         }
         named.stream().filter(name -> !prompt.found().contains(name) && !reply.found().contains(name))
                 .forEach(name -> found.add(new Redaction(name, "attacker's view")));

@@ -31,7 +31,8 @@ class SeedCategoriesTest {
                 "Economic harm", OTHER,
                 "Fraud/Deception", "Fraud & deception",
                 "Disinformation", "Conspiracy theories & misinformation",
-                "Sexual/Adult content", "Adult content",
+                // porn generation beside child abuse, trafficking and bestiality (its behaviours): several tags at once
+                "Sexual/Adult content", OTHER,
                 "Privacy", "Soliciting personally identifiable information",
                 "Expert advice", OTHER,
                 "Government decision-making", OTHER);

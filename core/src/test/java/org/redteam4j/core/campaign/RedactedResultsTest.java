@@ -165,4 +165,25 @@ class RedactedResultsTest {
         assertThat(summary).singleElement().satisfies(row -> assertThat(row.redacted()).containsExactly(Map.entry("OPENAI_API_KEY", 1)));
         assertThat(AttackSummary.perTarget(summary).get(0).redacted()).containsEntry("OPENAI_API_KEY", 1);
     }
+
+    @Test
+    void theAttackersViewIsRedactedToItsTechniquesAndNotesWhichTheAttackerWrote() {
+        // adaptive keeps an unknown technique as the attacker wrote it, and says so in the note
+        org.redteam4j.core.attack.AttackTrace trace = new org.redteam4j.core.attack.AttackTrace(List.of(
+                new org.redteam4j.core.attack.AttackTrace.Step(1, "turn 1", List.of("role-play", "quote " + KEY), "hello", "no",
+                        true, "judge: PASS; unknown technique: quote " + KEY),
+                new org.redteam4j.core.attack.AttackTrace.Step(2, "turn 2", List.of(), "dropped try", "My key is " + KEY, false,
+                        "refused: backtracked")), null);
+        AttackResult result = new AttackResult(new AttackResult.Attack("c|t|s|adaptive:5|0", "t", "adaptive:5", 0, "Theft", "seed"),
+                AttackResult.Status.DONE, new AttackResult.Exchange("hello", "no", "Human: hello\n\nAssistant: no", trace),
+                List.of(Verdict.judged(false, 1, 1, "no", 4, "keyword")), null, AttackResult.Spend.NONE, Duration.ZERO, false);
+
+        AttackResult redacted = result.redacted(SECRETS);
+
+        String stored = org.redteam4j.core.format.AttackTraceJson.write(redacted.exchange().trace()).toString();
+        assertThat(stored).doesNotContain(KEY).contains("[redacted OPENAI_API_KEY]").contains("role-play");
+        assertThat(redacted.exchange().trace().steps().get(0).techniques()).containsExactly("role-play",
+                "quote [redacted OPENAI_API_KEY]");
+        assertThat(redacted.redactions()).containsExactly(new Redaction("OPENAI_API_KEY", "attacker's view"));
+    }
 }
