@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.redteam4j.core.analysis.BestOfNCurve;
+import org.redteam4j.core.format.Json;
 
 /**
  * The empirical Best-of-N curve of a campaign: per target, the share of best-of-N attacks that had
@@ -33,14 +34,44 @@ final class BestOfNChart {
                 values.add(ChartOptions.item(point.rate().estimate(), List.of(name(curve, labels), "N = " + point.n() + ": "
                         + point.hits() + "/" + point.attacks() + " = " + rate(point)), null));
             }
-            series.add(ChartOptions.series(name(curve, labels), "line", values).put("showSymbol", largest <= 40));
+            series.add(line(name(curve, labels), values, series.size(), largest <= 40));
         }
         ObjectNode option = ChartOptions.bars(samples, "samples N", "attacks that hit by the N-th sample", series);
         ObjectNode y = (ObjectNode) option.get("yAxis");
         y.put("max", 1).putObject("axisLabel").put("formatter", ChartOptions.PERCENT);
         return charts.add(id, "Best-of-N: share of best-of-N attacks that had hit by the N-th sample, per target ("
                 + curves.stream().mapToInt(BestOfNCurve.Curve::attacks).sum() + " attacks judged by the campaign's first judge); "
-                + "an attack counts up to its own sample budget.", option);
+                + "an attack counts up to its own sample budget.", narrow(option, curves.size()));
+    }
+
+    /** Symbols and dashes that tell curves apart where they coincide (two targets that both hit at once). */
+    private static final List<String> SYMBOLS = List.of("circle", "rect", "triangle", "diamond", "pin", "arrow");
+    private static final List<String> DASHES = List.of("solid", "dashed", "dotted");
+
+    /** The {@code index}-th target's curve: its own colour, symbol and dash. */
+    private static ObjectNode line(String name, ArrayNode values, int index, boolean symbols) {
+        String colour = ChartOptions.PALETTE.get(index % ChartOptions.PALETTE.size());
+        ObjectNode line = ChartOptions.series(name, "line", values).put("showSymbol", symbols)
+                .put("symbol", SYMBOLS.get(index % SYMBOLS.size())).put("symbolSize", 7);
+        line.putObject("itemStyle").put("color", colour);
+        line.putObject("lineStyle").put("color", colour).put("width", 2).put("type", DASHES.get(index % DASHES.size()));
+        return line;
+    }
+
+    /**
+     * The option with an ECharts media query: in a narrow chart the targets' long names would wrap the
+     * legend over the plot, so there it lists one target a line and the plot starts below them.
+     */
+    private static ObjectNode narrow(ObjectNode option, int curves) {
+        ObjectNode responsive = Json.mapper().createObjectNode();
+        responsive.set("baseOption", option);
+        ObjectNode phone = responsive.putArray("media").addObject();
+        phone.putObject("query").put("maxWidth", 560);
+        ObjectNode small = phone.putObject("option");
+        small.putObject("legend").put("orient", "vertical").put("left", 10).put("top", 0)
+                .putObject("textStyle").put("width", 260).put("overflow", "truncate");
+        small.putObject("grid").put("left", 60).put("right", 16).put("top", 16 + 22 * curves);
+        return responsive;
     }
 
     /** The curve's numbers at N = 1, 2, 4, … and each target's budget. */
