@@ -2,8 +2,6 @@ package org.redteam4j.config.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.redteam4j.core.attack.AttackTrace;
 import org.redteam4j.core.attack.Seed;
 import org.redteam4j.core.attack.Template;
 import org.redteam4j.core.campaign.AttackResult;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.core.testing.BranchingAttacker;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.LoopbackServer;
@@ -58,15 +55,11 @@ class SearchStrategiesLoopbackTest {
 
     /** A chat completion saying {@code content}, with token counts the campaign must add up. */
     private static LoopbackServer.Script completion(String content) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 5);
-        return LoopbackServer.Script.json(body.toString());
+        return LoopbackServer.Script.chatCompletion(content, 11, 5);
     }
 
     private static String lastMessage(LoopbackServer.Received request) {
-        JsonNode messages = request.json().path("messages");
-        return messages.get(messages.size() - 1).path("content").asText();
+        return request.lastMessage();
     }
 
     private PreparedCampaign.Run campaign(String strategies) throws Exception {

@@ -24,7 +24,6 @@ import org.redteam4j.core.campaign.AttackResult;
 import org.redteam4j.core.catalogue.Catalogue;
 import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.catalogue.Kind;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.models.classifier.RefusalClassifier;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.LoopbackServer;
@@ -79,11 +78,7 @@ class CatalogueSpendTest {
             counter.requests.incrementAndGet();
             counter.promptTokens.addAndGet(prompt);
             counter.completionTokens.addAndGet(completion);
-            var node = Json.mapper().createObjectNode().put("id", "x").put("model", body.path("model").asText());
-            node.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
-                    .put("role", "assistant").put("content", answer);
-            node.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion);
-            return LoopbackServer.Script.json(node.toString());
+            return LoopbackServer.Script.chatCompletion(answer, prompt, completion);
         };
     }
 

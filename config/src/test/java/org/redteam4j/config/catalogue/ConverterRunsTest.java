@@ -2,7 +2,6 @@ package org.redteam4j.config.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.redteam4j.core.catalogue.Entry;
 import org.redteam4j.core.catalogue.Kind;
 import org.redteam4j.core.catalogue.Need;
 import org.redteam4j.core.chat.Sampling;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.core.testing.RecordingModel;
 import org.redteam4j.models.http.ApiKeys;
 import org.redteam4j.models.http.LoopbackServer;
@@ -57,11 +55,7 @@ class ConverterRunsTest {
 
     /** A chat completion with its usage, as an OpenAI-compatible server writes it. */
     private static Script completion(String content, int promptTokens, int completionTokens) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
-                .put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);
-        return Script.json(body.toString());
+        return Script.chatCompletion(content, promptTokens, completionTokens);
     }
 
     @TestFactory
@@ -96,8 +90,7 @@ class ConverterRunsTest {
         assertThat(result.spend().targetRequests()).isLessThanOrEqualTo(strategy.maxTargetRequests());
         assertThat(result.spend().attackerRequests()).isEqualTo(strategy.maxAttackerRequests());
 
-        String sent = target.lastRequest().json().at("/messages").path(target.lastRequest().json().at("/messages").size() - 1)
-                .path("content").asText();
+        String sent = target.lastRequest().lastMessage();
         assertThat(result.exchange().prompt()).isEqualTo(sent);
         if (entry.needs(Need.ATTACKER)) {
             assertThat(sent).isEqualTo(REWRITE);

@@ -1,7 +1,5 @@
 package org.redteam4j.config.strategies;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.models.http.LoopbackServer.Received;
 import org.redteam4j.models.http.LoopbackServer.Script;
 
@@ -18,15 +16,11 @@ final class LoopbackCompletions {
 
     /** A chat completion saying {@code content}, with a usage of 7 prompt and 3 completion tokens. */
     static Script completion(String content) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", COMPLETION_TOKENS);
-        return Script.json(body.toString());
+        return Script.chatCompletion(content, PROMPT_TOKENS, COMPLETION_TOKENS);
     }
 
     /** The content of the request's last message: what the target was asked last. */
     static String lastMessage(Received request) {
-        com.fasterxml.jackson.databind.JsonNode messages = request.json().path("messages");
-        return messages.path(messages.size() - 1).path("content").asText();
+        return request.lastMessage();
     }
 }

@@ -32,6 +32,15 @@ public final class LoopbackServer implements AutoCloseable {
             return new Script(200, Map.of(), body, Duration.ZERO);
         }
 
+        /** An OpenAI chat completion saying {@code content}, with the usage a campaign must add up. */
+        public static Script chatCompletion(String content, long promptTokens, long completionTokens) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().createObjectNode();
+            body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
+                    .put("role", "assistant").put("content", content);
+            body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);
+            return json(body.toString());
+        }
+
         public static Script status(int status, String body) {
             return new Script(status, Map.of(), body, Duration.ZERO);
         }
@@ -56,6 +65,12 @@ public final class LoopbackServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new AssertionError("request body is not JSON: " + body, e);
             }
+        }
+
+        /** The content of an OpenAI chat request's last message: what the model was asked last. */
+        public String lastMessage() {
+            JsonNode messages = json().path("messages");
+            return messages.path(messages.size() - 1).path("content").asText();
         }
 
         public String header(String name) {
