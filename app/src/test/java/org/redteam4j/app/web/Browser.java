@@ -39,6 +39,9 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // a headless window never has the OS focus, and Chromium 150 then matches no :focus rule
+        // even on document.activeElement; emulating a focused page makes keyboard focus testable
+        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
