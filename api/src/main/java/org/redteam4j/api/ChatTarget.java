@@ -1,0 +1,26 @@
+package org.redteam4j.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Something a campaign attacks in this JVM: given the conversation so far (its last turn is the
+ * red team's), it replies. It may be called from several threads at once (a campaign's
+ * {@code concurrency}); an exception it throws fails that one attack, which then counts as an
+ * error, never as a success or a pass.
+ *
+ * <p>{@link Targets#from(Object)} makes one of a plain {@code Function<List<Turn>, String>} and, with
+ * an adapter module on the class path, of a LangChain4j or Spring AI model.
+ */
+@FunctionalInterface
+public interface ChatTarget {
+
+    Reply reply(List<Turn> conversation) throws Exception;
+
+    /** A target from a function of the conversation to the reply's text (an agent, a service method, …). */
+    static ChatTarget of(Function<List<Turn>, String> function) {
+        Objects.requireNonNull(function, "function");
+        return conversation -> Reply.of(function.apply(conversation));
+    }
+}

@@ -1,0 +1,39 @@
+package org.redteam4j.api;
+
+import java.util.Objects;
+
+/**
+ * One message of the conversation a target is asked to continue.
+ *
+ * @param role who wrote it
+ * @param text what was written
+ */
+public record Turn(Role role, String text) {
+
+    /** Who wrote a turn. A conversation has at most one {@code SYSTEM} turn, and it comes first. */
+    public enum Role {
+        /** The instructions a strategy or an intervention (such as the HHH prompt) puts before the conversation. */
+        SYSTEM,
+        /** The red team: a seed, an attacker's rewrite, a follow-up. */
+        USER,
+        /** The target's earlier replies. */
+        ASSISTANT
+    }
+
+    public Turn {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public static Turn system(String text) {
+        return new Turn(Role.SYSTEM, text);
+    }
+
+    public static Turn user(String text) {
+        return new Turn(Role.USER, text);
+    }
+
+    public static Turn assistant(String text) {
+        return new Turn(Role.ASSISTANT, text);
+    }
+}
