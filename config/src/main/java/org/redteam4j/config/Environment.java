@@ -1,5 +1,8 @@
 package org.redteam4j.config;
 
+import java.util.Map;
+import org.redteam4j.core.chat.ChatModel;
+
 import java.util.function.Supplier;
 import org.redteam4j.config.targets.TargetFactory;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
@@ -22,18 +25,20 @@ public final class Environment {
     private final Supplier<RefusalDetector> refusals;
     private final TargetFactory targets;
     private final Secrets others;
+    private final Map<String, ChatModel> inProcess;
 
     public Environment(ApiKeys keys, Supplier<HarmlessnessScorer> preferenceModel, Supplier<RefusalDetector> refusals) {
-        this(keys, preferenceModel, refusals, Secrets.NONE);
+        this(keys, preferenceModel, refusals, Secrets.NONE, Map.of());
     }
 
     private Environment(ApiKeys keys, Supplier<HarmlessnessScorer> preferenceModel, Supplier<RefusalDetector> refusals,
-                        Secrets others) {
+                        Secrets others, Map<String, ChatModel> inProcess) {
         this.keys = keys;
         this.others = others;
+        this.inProcess = Map.copyOf(inProcess);
         this.preferenceModel = memoised(preferenceModel);
         this.refusals = memoised(refusals);
-        this.targets = new TargetFactory(keys, this.preferenceModel);
+        this.targets = new TargetFactory(keys, this.preferenceModel, this.inProcess);
     }
 
     /** Keys from the environment and the credentials file; the shipped PM and refusal detector. */
@@ -51,12 +56,22 @@ public final class Environment {
 
     /** The same keys and refusal detector, with another preference model (rejection sampling ranks with it). */
     public Environment withPreferenceModel(Supplier<HarmlessnessScorer> other) {
-        return new Environment(keys, other, refusals, others);
+        return new Environment(keys, other, refusals, others, inProcess);
     }
 
     /** The same environment, with more secrets to redact (a database URL's password, say). */
     public Environment withSecrets(Secrets more) {
-        return new Environment(keys, preferenceModel, refusals, others.plus(more));
+        return new Environment(keys, preferenceModel, refusals, others.plus(more), inProcess);
+    }
+
+    /**
+     * The same environment, where {@code model: java:NAME} is the model of that name here: an object
+     * of the caller's JVM (the library API's and the JUnit extension's targets).
+     */
+    public Environment withInProcessModels(Map<String, ChatModel> models) {
+        Map<String, ChatModel> all = new java.util.LinkedHashMap<>(inProcess);
+        all.putAll(models);
+        return new Environment(keys, preferenceModel, refusals, others, all);
     }
 
     /**

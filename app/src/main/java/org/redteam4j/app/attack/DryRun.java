@@ -3,7 +3,7 @@ package org.redteam4j.app.attack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.config.campaign.CampaignFile;
 import org.redteam4j.core.campaign.PlannedAttack;
 import org.redteam4j.core.chat.ChatModel;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.TargetOptions;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.judges.JudgeSpec;
 import org.redteam4j.config.judges.Judges;

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatResponse;
 import org.redteam4j.core.chat.Reply;

@@ -1,5 +1,6 @@
 package org.redteam4j.app.cli;
 
+import org.redteam4j.core.format.TerminalText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

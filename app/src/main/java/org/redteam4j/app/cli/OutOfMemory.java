@@ -1,5 +1,6 @@
 package org.redteam4j.app.cli;
 
+import org.redteam4j.core.format.TerminalText;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

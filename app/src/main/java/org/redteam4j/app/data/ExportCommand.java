@@ -9,7 +9,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.JsonRecordWriter;
 import org.redteam4j.store.Database;

@@ -8,7 +8,7 @@ import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.failure.BadInput;
 import org.redteam4j.core.format.DatasetFormat;
 import org.redteam4j.core.format.InputFiles;

@@ -1,11 +1,12 @@
 package org.redteam4j.app.data;
 
+import org.redteam4j.core.format.TerminalText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
-import org.redteam4j.app.cli.SummaryText;
+import org.redteam4j.core.format.SummaryText;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.attack.CampaignResults;
@@ -56,7 +57,7 @@ public final class StatsCommand implements Callable<Integer> {
             out.print(new StatsText(stats, db.location().toString()).render());
             campaigns.forEach((name, id) -> {
                 out.println();
-                out.println("Automated campaign '" + org.redteam4j.app.cli.TerminalText.line(name) + "', per target:");
+                out.println("Automated campaign '" + org.redteam4j.core.format.TerminalText.line(name) + "', per target:");
                 // only the per-target rows are shown: the per-strategy ones are not corrected
                 java.util.List<AttackSummary.Row> perTarget = stored.perTarget(id);
                 out.print(SummaryText.table(perTarget));

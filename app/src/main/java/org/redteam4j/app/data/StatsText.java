@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.attempt.ModelType;
 import org.redteam4j.core.attempt.ParameterCount;
 import org.redteam4j.store.stats.StoreStats;

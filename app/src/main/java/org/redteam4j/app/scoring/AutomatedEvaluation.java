@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.app.workbench.ReplyLabel;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.judges.JudgeSpec;

@@ -8,7 +8,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
 import org.redteam4j.app.cli.ScorerOption;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.analysis.BestThreshold;
 import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.failure.BadInput;

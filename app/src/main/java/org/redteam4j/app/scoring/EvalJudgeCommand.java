@@ -10,7 +10,7 @@ import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.OutputFile;
 import org.redteam4j.app.cli.Progress;
 import org.redteam4j.app.cli.ProgressOption;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.judges.JudgeSpec;
 import org.redteam4j.config.judges.Judges;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam4j.app.cli.ExitCodes;
 import org.redteam4j.app.cli.OutputFile;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.analysis.Proportion;
 import org.redteam4j.core.attempt.PreferencePair;
 import org.redteam4j.core.failure.BadInput;

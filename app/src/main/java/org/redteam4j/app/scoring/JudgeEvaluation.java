@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.redteam4j.app.cli.TerminalText;
+import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.core.analysis.Confusion;
 import org.redteam4j.core.analysis.Interval;
 import org.redteam4j.core.analysis.JudgeAgreement;

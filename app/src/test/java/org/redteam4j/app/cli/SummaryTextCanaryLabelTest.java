@@ -1,5 +1,6 @@
 package org.redteam4j.app.cli;
 
+import org.redteam4j.core.format.SummaryText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

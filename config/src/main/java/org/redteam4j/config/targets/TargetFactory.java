@@ -3,6 +3,7 @@ package org.redteam4j.config.targets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.redteam4j.core.catalogue.Catalogue;
@@ -31,14 +32,21 @@ public final class TargetFactory {
 
     private final ApiKeys keys;
     private final Supplier<HarmlessnessScorer> scorer;
+    private final Map<String, ChatModel> inProcess;
 
     /**
      * @param keys   where API keys are found
      * @param scorer the harmlessness scorer that rejection sampling ranks with, built only when needed
      */
     public TargetFactory(ApiKeys keys, Supplier<HarmlessnessScorer> scorer) {
+        this(keys, scorer, Map.of());
+    }
+
+    /** As above, where {@code java:NAME} names one of {@code inProcess}: models of this JVM. */
+    public TargetFactory(ApiKeys keys, Supplier<HarmlessnessScorer> scorer, Map<String, ChatModel> inProcess) {
         this.keys = keys;
         this.scorer = scorer;
+        this.inProcess = Map.copyOf(inProcess);
     }
 
     public Target create(TargetConfig config) {
@@ -84,8 +92,19 @@ public final class TargetFactory {
             case "gguf" -> new LlamaCppChatModel(Path.of(name), gguf(config.gguf()));
             case "sim" -> new SimulatedAssistant(sim(config.sim()));
             case "http" -> HttpTargets.model(config, keys, policy);
+            case "java" -> new ResilientChatModel(inProcess(config, name), policy);
             default -> throw new IllegalStateException("catalogue runtime '" + runtime + "' has no implementation");
         };
+    }
+
+    private ChatModel inProcess(TargetConfig config, String name) {
+        ChatModel model = inProcess.get(name);
+        if (model == null) {
+            throw new BadInput("target " + config.displayName() + ": no model named '" + name + "' in this JVM"
+                    + (inProcess.isEmpty() ? " (java: targets come from the library API or a @RedTeamTarget method)"
+                            : "; there are: " + String.join(", ", new java.util.TreeSet<>(inProcess.keySet()))));
+        }
+        return model;
     }
 
     /**

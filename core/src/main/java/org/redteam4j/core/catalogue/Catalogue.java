@@ -52,6 +52,9 @@ public final class Catalogue {
                     + "backtracks.", Set.of(NETWORK),
                     "{model: http, http: {url: 'http://127.0.0.1:8080/api/chat', body: '{\"message\": {{prompt|json}}}', "
                             + "reply: $.answer}}"),
+            new Entry(Kind.RUNTIME, "java", "A model of the JVM that runs the campaign, named by the library API or a "
+                    + "JUnit @RedTeamTarget method: a LangChain4j or Spring AI model, or any function of the conversation.",
+                    Set.of(), "{model: java:bot}"),
             new Entry(Kind.RUNTIME, "sim", "A simulated assistant for offline demos and tests; marked simulated "
                     + "everywhere.", Set.of(), "{model: sim}")));
 

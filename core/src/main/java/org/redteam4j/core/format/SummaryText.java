@@ -1,4 +1,4 @@
-package org.redteam4j.app.cli;
+package org.redteam4j.core.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,6 @@ import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CorrectedRate;
 import org.redteam4j.core.analysis.FalseRefusals;
 import org.redteam4j.core.catalogue.ComponentId;
-import org.redteam4j.core.format.Json;
 import org.redteam4j.core.scoring.JudgeCalibration;
 
 /**

@@ -1,4 +1,4 @@
-package org.redteam4j.app.cli;
+package org.redteam4j.core.format;
 
 /** Makes hostile text safe to print on a terminal: control characters (escape sequences) are shown, not obeyed. */
 public final class TerminalText {
