@@ -42,6 +42,12 @@ public final class Campaign {
     /** Told after each finished attack; called from the campaign's threads, one call at a time. */
     @FunctionalInterface
     public interface ProgressListener {
+        /**
+         * @param done   attacks finished so far, those of earlier runs included
+         * @param total  attacks planned
+         * @param hits   successes so far by the first judge
+         * @param errors attacks failed because a model failed
+         */
         void update(long done, long total, long hits, long errors);
     }
 
@@ -90,7 +96,8 @@ public final class Campaign {
         if (more.put(name, Objects.requireNonNull(target, "target")) != null) {
             throw new IllegalArgumentException("two targets are named '" + name + "'");
         }
-        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database, resume, defaultMaxRequests, progress);
+        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database,
+                resume, defaultMaxRequests, progress);
     }
 
     /** As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function). */
@@ -120,6 +127,7 @@ public final class Campaign {
         return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests, progress);
     }
 
+    /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
     public Campaign onProgress(ProgressListener listener) {
         return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
     }
@@ -208,11 +216,13 @@ public final class Campaign {
             return this;
         }
 
+        /** How many times each target × seed × strategy is attacked (default 1); repetitions of a seed are resampled together. */
         public Builder repetitions(int repetitions) {
             root.withObject("/limits").put("repetitions", repetitions);
             return this;
         }
 
+        /** How many attacks run at once (default 4); each target takes as many calls at once unless it sets its own. */
         public Builder concurrency(int concurrency) {
             root.withObject("/limits").put("concurrency", concurrency);
             return this;
@@ -224,11 +234,13 @@ public final class Campaign {
             return this;
         }
 
+        /** At most this many tokens, prompt and completion, over targets and attacker, where they report them. */
         public Builder maxTokens(long maxTokens) {
             root.withObject("/limits").put("max_tokens", maxTokens);
             return this;
         }
 
+        /** The campaign, checked when it runs: a bad setting fails {@link Campaign#run()} naming it. */
         public Campaign build() {
             String text;
             try {
