@@ -66,6 +66,15 @@ public final class CampaignDefinition {
         return new CampaignDefinition(CampaignFile.parse(yaml, origin), yaml, origin, folder);
     }
 
+    /**
+     * As above, with what a library caller adds: targets of its JVM after the file's targets or
+     * instead of them, each {@code model: java:NAME} built from the models given by
+     * {@link Environment#withInProcessModels}, and a budget where the file sets none.
+     */
+    public static CampaignDefinition parse(String yaml, String origin, Path folder, LibraryAdditions additions) {
+        return new CampaignDefinition(CampaignFile.parse(yaml, origin, additions), yaml, origin, folder);
+    }
+
     public CampaignFile file() {
         return file;
     }
