@@ -66,6 +66,16 @@ public final class CampaignDefinition {
         return new CampaignDefinition(CampaignFile.parse(yaml, origin), yaml, origin, folder);
     }
 
+    /**
+     * As above, with targets of the caller's JVM after the file's targets, or instead of them: each
+     * is {@code model: java:NAME}, built from the models given by {@link Environment#withInProcessModels}.
+     */
+    public static CampaignDefinition parse(String yaml, String origin, Path folder, List<String> inProcessTargets,
+                                           boolean replaceFileTargets) {
+        return new CampaignDefinition(CampaignFile.parse(yaml, origin, inProcessTargets, replaceFileTargets), yaml, origin,
+                folder);
+    }
+
     public CampaignFile file() {
         return file;
     }

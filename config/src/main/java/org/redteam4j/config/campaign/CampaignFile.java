@@ -84,9 +84,27 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
     /** Parses and checks a campaign's YAML; {@code origin} names it in errors (a file name). */
     static CampaignFile parse(String yaml, String origin) {
+        return parse(yaml, origin, List.of(), false);
+    }
+
+    /**
+     * As above, with targets of the caller's JVM ({@code model: java:NAME}, named NAME) after the
+     * file's, or instead of them: then the file may declare none.
+     */
+    static CampaignFile parse(String yaml, String origin, List<String> inProcessTargets, boolean replaceFileTargets) {
         CampaignFile campaign = StrictYaml.read(yaml, origin, CampaignFile.class);
         if (campaign == null) {
             throw new BadInput(origin + ": the file is empty");
+        }
+        if (!inProcessTargets.isEmpty()) {
+            List<TargetConfig> targets = new java.util.ArrayList<>();
+            if (!replaceFileTargets && campaign.targets != null) {
+                targets.addAll(campaign.targets);
+            }
+            inProcessTargets.forEach(name -> targets.add(TargetConfig.of(name, "java:" + name, null)));
+            campaign = new CampaignFile(campaign.name, targets, campaign.attacker, campaign.attackerBaseUrl, campaign.seeds,
+                    campaign.strategies, campaign.judges, campaign.limits, campaign.prices, campaign.injection,
+                    campaign.benign, campaign.benignStrategies);
         }
         campaign.validate(origin, yaml);
         return campaign;

@@ -25,6 +25,7 @@ public final class ClassifierFeatures {
     private volatile Featurizer base;
 
     public ClassifierFeatures(Design design, RefusalPhrases list) {
+        design.embedders().forEach(Embedder.Kind::requireAvailable); // at construction, before any attack runs
         this.design = design;
         this.list = list;
     }

@@ -1,8 +1,5 @@
 package org.redteam4j.models.pm;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,17 +30,18 @@ public final class Embedder implements AutoCloseable {
 
     /** The embedding models that ship as Maven artifacts (LangChain4j's packaging of them). */
     public enum Kind {
-        MINILM("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, ""),
-        BGE_SMALL("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.CLS, ""),
+        MINILM("all-minilm-l6-v2-q", "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.MEAN, ""),
+        BGE_SMALL("bge-small-en-v1.5-q", "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.CLS, ""),
         /** E5 was trained with every text after "query: " (or "passage: "), so it reads them that way. */
-        E5_SMALL("e5-small-v2-q", E5SmallV2QuantizedEmbeddingModel.class, OnnxSentenceEncoder.Pooling.MEAN, "query: ");
+        E5_SMALL("e5-small-v2-q", "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.MEAN, "query: ");
 
         private final String id;
-        private final Class<?> artifact;
+        /** A class of the model's artifact: its class loader finds the model files. Named, so a build without them runs. */
+        private final String artifact;
         private final OnnxSentenceEncoder.Pooling pooling;
         private final String prefix;
 
-        Kind(String id, Class<?> artifact, OnnxSentenceEncoder.Pooling pooling, String prefix) {
+        Kind(String id, String artifact, OnnxSentenceEncoder.Pooling pooling, String prefix) {
             this.id = id;
             this.artifact = artifact;
             this.pooling = pooling;
@@ -65,11 +63,31 @@ public final class Embedder implements AutoCloseable {
 
         /** The ONNX model file from its artifact, for benchmarks that run it their own way. */
         public java.io.InputStream openModel() {
-            return artifact.getClassLoader().getResourceAsStream(id + ".onnx");
+            return artifactLoader().getResourceAsStream(id + ".onnx");
         }
 
         OnnxSentenceEncoder load() {
-            return new OnnxSentenceEncoder(artifact.getClassLoader(), id + ".onnx", id + "-tokenizer.json", pooling, 1);
+            return new OnnxSentenceEncoder(artifactLoader(), id + ".onnx", id + "-tokenizer.json", pooling, 1);
+        }
+
+        /** Fails with the dependency to add when this model's artifact or ONNX Runtime is not on the class path. */
+        public void requireAvailable() {
+            artifactLoader();
+        }
+
+        /**
+         * The library API leaves the ONNX models out (they are large): a user adds them on purpose,
+         * and a campaign that needs them without them says which dependency to add.
+         */
+        private ClassLoader artifactLoader() {
+            try {
+                Class.forName("ai.onnxruntime.OrtEnvironment", false, Embedder.class.getClassLoader());
+                return Class.forName(artifact, false, Embedder.class.getClassLoader()).getClassLoader();
+            } catch (ClassNotFoundException e) {
+                throw new org.redteam4j.core.failure.BadInput("the embedding model " + id + " is not on the class path: the "
+                        + "offline judges (refusal, harm), the preference model (pm, rejection sampling) and multi-turn "
+                        + "backtracking run it; add the dependency org.redteam4j:redteam4j-offline-judges", e);
+            }
         }
     }
 
@@ -113,6 +131,7 @@ public final class Embedder implements AutoCloseable {
 
     /** This JVM's embedder for {@code kind}, loaded on first use. */
     public static Embedder shared(Kind kind) {
+        kind.artifactLoader(); // before any ONNX Runtime class loads: without the artifacts, say which to add
         return SHARED.computeIfAbsent(kind, Embedder::new);
     }
 

@@ -1,4 +1,4 @@
-package org.redteam4j.app.attack;
+package org.redteam4j.api.internal;
 
 import java.util.List;
 import org.redteam4j.config.campaign.StoredSeeds;
@@ -6,8 +6,8 @@ import org.redteam4j.core.attack.Seed;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.seed.SeedQueries;
 
-/** A campaign's stored seeds from the command's database. */
-record StoreSeeds(Database database) implements StoredSeeds {
+/** A campaign's stored seeds from its database (the command line's and the library's). */
+public record StoreSeeds(Database database) implements StoredSeeds {
 
     @Override
     public List<Seed> imported() {

@@ -1,0 +1,25 @@
+package org.redteam4j.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One attack of a campaign: what was tried against which target, and how it ended.
+ *
+ * @param target       the target's name
+ * @param strategy     the strategy's id, e.g. {@code direct} or {@code multi-turn:3}
+ * @param repetition   0 for the first repetition
+ * @param tag          the seed's content tag
+ * @param seed         the seed: the request the attack was built from
+ * @param conversation the conversation the target saw, its replies included (empty when not run)
+ * @param reply        the target's last reply (empty when not run or failed)
+ * @param hit          by the first judge: true a success, false not; empty for an error or an attack not run
+ * @param error        why the attack failed, when it did
+ */
+public record Attack(String target, String strategy, int repetition, String tag, String seed, List<Turn> conversation,
+                     String reply, Optional<Boolean> hit, Optional<String> error) {
+
+    public Attack {
+        conversation = List.copyOf(conversation);
+    }
+}

@@ -1,0 +1,245 @@
+package org.redteam4j.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.redteam4j.api.internal.CampaignRun;
+
+/**
+ * A red-team campaign: targets × seeds × strategies × repetitions, judged by its judges, within its
+ * limits — the campaign file of {@code redteam4j attack} (README, "attack"), read from YAML or
+ * built in code, with targets of this JVM added. Immutable: each {@code with…} returns a new campaign.
+ *
+ * <pre>{@code
+ * CampaignResult result = Campaign.fromYaml(Path.of("redteam/nightly.yaml"))
+ *         .withTarget("support-bot", Targets.from(chatModel))
+ *         .run();
+ * assertThat(result.above(0.05)).isEmpty();
+ * }</pre>
+ */
+public final class Campaign {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final String yaml;
+    private final String origin;
+    private final Path folder;
+    private final Map<String, ChatTarget> targets;
+    private final boolean replaceFileTargets;
+    private final String database;
+    private final boolean resume;
+    private final ProgressListener progress;
+
+    /** Told after each finished attack; called from the campaign's threads, one call at a time. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void update(long done, long total, long hits, long errors);
+    }
+
+    private Campaign(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
+                     String database, boolean resume, ProgressListener progress) {
+        this.yaml = yaml;
+        this.origin = origin;
+        this.folder = folder;
+        this.targets = targets;
+        this.replaceFileTargets = replaceFileTargets;
+        this.database = database;
+        this.resume = resume;
+        this.progress = progress;
+    }
+
+    /** The campaign in a YAML file; relative seed and calibration paths are read from the file's folder. */
+    public static Campaign fromYaml(Path file) {
+        try {
+            return new Campaign(Files.readString(file), file.toString(), file.toAbsolutePath().getParent(), Map.of(), false,
+                    null, false, null);
+        } catch (IOException e) {
+            throw new RedTeamException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A campaign from YAML text; {@code origin} names it in errors, relative paths are read from the working directory. */
+    public static Campaign fromYamlText(String yaml, String origin) {
+        return new Campaign(Objects.requireNonNull(yaml, "yaml"), origin, null, Map.of(), false, null, false, null);
+    }
+
+    /** A campaign built in code; every setting is one of the campaign file's. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * The same campaign with {@code target} attacked too, under {@code name} (as {@code model: java:NAME}
+     * would be); it joins the file's targets unless {@link #replacingFileTargets()}.
+     */
+    public Campaign withTarget(String name, ChatTarget target) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("a target's name is letters, digits, '.', '_' or '-', was '" + name + "'");
+        }
+        Map<String, ChatTarget> more = new LinkedHashMap<>(targets);
+        if (more.put(name, Objects.requireNonNull(target, "target")) != null) {
+            throw new IllegalArgumentException("two targets are named '" + name + "'");
+        }
+        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database, resume, progress);
+    }
+
+    /** As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function). */
+    public Campaign withTarget(String name, Object model) {
+        return withTarget(name, Targets.from(model));
+    }
+
+    /** The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left out. */
+    public Campaign replacingFileTargets() {
+        return new Campaign(yaml, origin, folder, targets, true, database, resume, progress);
+    }
+
+    /**
+     * The same campaign, stored in {@code location} (as {@code --db}: a file path for SQLite, or a
+     * {@code jdbc:postgresql://} URL) instead of a temporary SQLite file deleted after the run.
+     */
+    public Campaign database(String location) {
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, Objects.requireNonNull(location, "location"),
+                resume, progress);
+    }
+
+    /**
+     * The same campaign, continuing its results in the database when it has some: nothing finished
+     * is repeated. Without it, a campaign of that name with results is refused.
+     */
+    public Campaign resuming() {
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, true, progress);
+    }
+
+    public Campaign onProgress(ProgressListener listener) {
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, listener);
+    }
+
+    /**
+     * Runs the campaign: checks it whole (file, targets, keys, judges, database) before any attack,
+     * then runs every attack, committing each as it finishes.
+     *
+     * @throws RedTeamException when the campaign cannot run; the message names the file and line
+     */
+    public CampaignResult run() {
+        return Results.of(new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
+                progress == null ? null : progress::update).run());
+    }
+
+    /** Builds a campaign in code, as its YAML file would declare it. */
+    public static final class Builder {
+
+        private final ObjectNode root = YAML.createObjectNode();
+        private final Map<String, ChatTarget> targets = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            root.put("name", Objects.requireNonNull(name, "name"));
+        }
+
+        /** A target of this JVM. */
+        public Builder target(String name, Object model) {
+            if (targets.put(name, Targets.from(model)) != null) {
+                throw new IllegalArgumentException("two targets are named '" + name + "'");
+            }
+            return this;
+        }
+
+        /** A target declared as in a campaign file, e.g. {@code "{name: prod, model: openai:gpt-4o-mini}"}. */
+        public Builder declaredTarget(String yaml) {
+            array("targets").add(node(yaml));
+            return this;
+        }
+
+        /** The built-in seeds, at most {@code limit} of them (0: all). */
+        public Builder builtinSeeds(int limit) {
+            ObjectNode seeds = root.withObject("/seeds");
+            seeds.put("builtin", true);
+            if (limit > 0) {
+                seeds.put("limit", limit);
+            }
+            return this;
+        }
+
+        /** Seeds from a file in one of {@code import}'s seed formats ({@code auto}: told by its header). */
+        public Builder seedFile(String format, Path file) {
+            root.withObject("/seeds").withArray("files").addObject().put("format", format).put("path", file.toString());
+            return this;
+        }
+
+        /** Strategies as a campaign file writes them: {@code "direct"}, {@code "multi_turn: {turns: 3}"}. */
+        public Builder strategies(String... strategies) {
+            for (String strategy : strategies) {
+                array("strategies").add(node(strategy));
+            }
+            return this;
+        }
+
+        /** Judges as a campaign file writes them; the first is the one rates and gates are by. */
+        public Builder judges(String... judges) {
+            for (String judge : judges) {
+                array("judges").add(node(judge));
+            }
+            return this;
+        }
+
+        /** The model that writes attacks for the strategies that need one, e.g. {@code openai:gpt-4o-mini} or {@code sim}. */
+        public Builder attacker(String model) {
+            root.put("attacker", model);
+            return this;
+        }
+
+        public Builder repetitions(int repetitions) {
+            root.withObject("/limits").put("repetitions", repetitions);
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            root.withObject("/limits").put("concurrency", concurrency);
+            return this;
+        }
+
+        /** At most this many requests to targets and attacker; the rest are left not run, to resume. */
+        public Builder maxRequests(long maxRequests) {
+            root.withObject("/limits").put("max_requests", maxRequests);
+            return this;
+        }
+
+        public Builder maxTokens(long maxTokens) {
+            root.withObject("/limits").put("max_tokens", maxTokens);
+            return this;
+        }
+
+        public Campaign build() {
+            String text;
+            try {
+                text = YAML.writeValueAsString(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Campaign campaign = fromYamlText(text, "campaign '" + root.get("name").asText() + "' (built in code)");
+            for (Map.Entry<String, ChatTarget> target : targets.entrySet()) {
+                campaign = campaign.withTarget(target.getKey(), target.getValue());
+            }
+            return campaign;
+        }
+
+        private ArrayNode array(String field) {
+            return root.withArray(field);
+        }
+
+        private static JsonNode node(String yaml) {
+            try {
+                return YAML.readTree(yaml);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not YAML: " + yaml + " (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.redteam4j.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.redteam4j.api.internal.CampaignExecution;
+import org.redteam4j.core.analysis.AttackSummary;
+import org.redteam4j.core.analysis.CorrectedRate;
+import org.redteam4j.core.campaign.AttackResult;
+import org.redteam4j.core.format.JunitReport;
+import org.redteam4j.core.format.SummaryText;
+import org.redteam4j.core.transcript.Transcript;
+
+/** The engine's results as the API's types. */
+final class Results {
+
+    private Results() {
+    }
+
+    static CampaignResult of(CampaignExecution.Executed run) {
+        String judge = run.firstJudge();
+        List<TargetSummary> targets = run.perTarget().stream().map(row -> summary(row, judge)).toList();
+        List<AttackResult> attacks = run.results().stream().filter(result -> !result.benign()).toList();
+        StringBuilder table = new StringBuilder(SummaryText.table(run.perTarget()));
+        table.append(SummaryText.redactions(run.perTarget())).append(SummaryText.corrections(run.perTarget()));
+        if (run.perTarget().stream().anyMatch(AttackSummary.Row::simulated)) {
+            table.append("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.\n");
+        }
+        return new CampaignResult(run.campaign(), judge, targets, attacks.stream().map(Results::attack).toList(),
+                run.outcome().finished(), run.outcome().skipped(), run.outcome().notRun(), table.toString(),
+                file -> JunitReport.write(run.campaign(), run.results(), file, run.perTarget(), judge));
+    }
+
+    private static TargetSummary summary(AttackSummary.Row row, String judge) {
+        AttackSummary.Rate rate = row.judges().get(judge);
+        Optional<Rate> raw = rate == null || rate.rate() == null ? Optional.empty()
+                : Optional.of(new Rate(rate.rate().estimate(), rate.rate().low(), rate.rate().high()));
+        CorrectedRate corrected = rate == null ? null : rate.corrected();
+        Optional<Rate> correctedRate = corrected == null || corrected.estimate() == null ? Optional.empty()
+                : Optional.of(new Rate(corrected.estimate(), corrected.low(), corrected.high()));
+        return new TargetSummary(row.target(), row.attacks(), rate == null ? 0 : rate.judged(), rate == null ? 0 : rate.hits(),
+                row.errors(), row.notRun(), raw, correctedRate, row.simulated());
+    }
+
+    private static Attack attack(AttackResult result) {
+        AttackResult.Attack attack = result.attack();
+        List<Turn> conversation = List.of();
+        String reply = "";
+        if (result.exchange() != null) {
+            reply = result.exchange().reply() == null ? "" : result.exchange().reply();
+            if (result.exchange().transcript() != null) {
+                conversation = Transcript.parse(result.exchange().transcript()).turns().stream()
+                        .map(turn -> turn.isAssistant() ? Turn.assistant(turn.text()) : Turn.user(turn.text())).toList();
+            }
+        }
+        Optional<Boolean> hit = switch (result.status()) {
+            case DONE -> result.primary().filter(v -> v.outcome() != org.redteam4j.core.scoring.Verdict.Outcome.SKIPPED)
+                    .map(v -> v.outcome() == org.redteam4j.core.scoring.Verdict.Outcome.HIT);
+            case ERROR, NOT_RUN -> Optional.empty();
+        };
+        return new Attack(attack.target(), attack.strategy(), attack.repetition(), attack.tag(), attack.seedText(), conversation,
+                reply, hit, Optional.ofNullable(result.error()));
+    }
+}
