@@ -36,6 +36,7 @@ public final class Campaign {
     private final boolean replaceFileTargets;
     private final String database;
     private final boolean resume;
+    private final Long defaultMaxRequests;
     private final ProgressListener progress;
 
     /** Told after each finished attack; called from the campaign's threads, one call at a time. */
@@ -45,7 +46,7 @@ public final class Campaign {
     }
 
     private Campaign(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
-                     String database, boolean resume, ProgressListener progress) {
+                     String database, boolean resume, Long defaultMaxRequests, ProgressListener progress) {
         this.yaml = yaml;
         this.origin = origin;
         this.folder = folder;
@@ -53,6 +54,7 @@ public final class Campaign {
         this.replaceFileTargets = replaceFileTargets;
         this.database = database;
         this.resume = resume;
+        this.defaultMaxRequests = defaultMaxRequests;
         this.progress = progress;
     }
 
@@ -60,7 +62,7 @@ public final class Campaign {
     public static Campaign fromYaml(Path file) {
         try {
             return new Campaign(Files.readString(file), file.toString(), file.toAbsolutePath().getParent(), Map.of(), false,
-                    null, false, null);
+                    null, false, null, null);
         } catch (IOException e) {
             throw new RedTeamException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -68,7 +70,7 @@ public final class Campaign {
 
     /** A campaign from YAML text; {@code origin} names it in errors, relative paths are read from the working directory. */
     public static Campaign fromYamlText(String yaml, String origin) {
-        return new Campaign(Objects.requireNonNull(yaml, "yaml"), origin, null, Map.of(), false, null, false, null);
+        return new Campaign(Objects.requireNonNull(yaml, "yaml"), origin, null, Map.of(), false, null, false, null, null);
     }
 
     /** A campaign built in code; every setting is one of the campaign file's. */
@@ -88,7 +90,7 @@ public final class Campaign {
         if (more.put(name, Objects.requireNonNull(target, "target")) != null) {
             throw new IllegalArgumentException("two targets are named '" + name + "'");
         }
-        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database, resume, progress);
+        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database, resume, defaultMaxRequests, progress);
     }
 
     /** As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function). */
@@ -98,7 +100,7 @@ public final class Campaign {
 
     /** The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left out. */
     public Campaign replacingFileTargets() {
-        return new Campaign(yaml, origin, folder, targets, true, database, resume, progress);
+        return new Campaign(yaml, origin, folder, targets, true, database, resume, defaultMaxRequests, progress);
     }
 
     /**
@@ -107,7 +109,7 @@ public final class Campaign {
      */
     public Campaign database(String location) {
         return new Campaign(yaml, origin, folder, targets, replaceFileTargets, Objects.requireNonNull(location, "location"),
-                resume, progress);
+                resume, defaultMaxRequests, progress);
     }
 
     /**
@@ -115,11 +117,22 @@ public final class Campaign {
      * is repeated. Without it, a campaign of that name with results is refused.
      */
     public Campaign resuming() {
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, true, progress);
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests, progress);
     }
 
     public Campaign onProgress(ProgressListener listener) {
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, listener);
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
+    }
+
+    /**
+     * The same campaign with {@code limits.max_requests} of {@code maxRequests} where its file sets
+     * none (0: no budget): what stops a campaign whose file forgot a budget from spending without end.
+     */
+    public Campaign withDefaultMaxRequests(long maxRequests) {
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException("a budget cannot be negative, was " + maxRequests);
+        }
+        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, maxRequests, progress);
     }
 
     /**
@@ -130,7 +143,7 @@ public final class Campaign {
      */
     public CampaignResult run() {
         return Results.of(new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
-                progress == null ? null : progress::update).run());
+                defaultMaxRequests, progress == null ? null : progress::update).run());
     }
 
     /** Builds a campaign in code, as its YAML file would declare it. */

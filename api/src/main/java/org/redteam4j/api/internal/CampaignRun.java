@@ -13,6 +13,7 @@ import org.redteam4j.api.ChatTarget;
 import org.redteam4j.api.RedTeamException;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
+import org.redteam4j.config.campaign.LibraryAdditions;
 import org.redteam4j.core.campaign.CampaignEngine;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.failure.Failure;
@@ -29,10 +30,11 @@ public final class CampaignRun {
     private final boolean replaceFileTargets;
     private final String database;
     private final boolean resume;
+    private final Long defaultMaxRequests;
     private final CampaignEngine.Progress progress;
 
     public CampaignRun(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
-                       String database, boolean resume, CampaignEngine.Progress progress) {
+                       String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress) {
         this.yaml = yaml;
         this.origin = origin;
         this.folder = folder;
@@ -40,6 +42,7 @@ public final class CampaignRun {
         this.replaceFileTargets = replaceFileTargets;
         this.database = database;
         this.resume = resume;
+        this.defaultMaxRequests = defaultMaxRequests;
         this.progress = progress == null ? (done, total, hits, errors) -> { } : progress;
     }
 
@@ -47,8 +50,8 @@ public final class CampaignRun {
     public CampaignExecution.Executed run() {
         Path temporary = null;
         try {
-            CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder, new ArrayList<>(targets.keySet()),
-                    replaceFileTargets);
+            CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder,
+                    new LibraryAdditions(new ArrayList<>(targets.keySet()), replaceFileTargets, defaultMaxRequests));
             String location = database;
             if (location == null) {
                 temporary = Files.createTempDirectory("redteam4j-campaign");

@@ -67,13 +67,12 @@ public final class CampaignDefinition {
     }
 
     /**
-     * As above, with targets of the caller's JVM after the file's targets, or instead of them: each
-     * is {@code model: java:NAME}, built from the models given by {@link Environment#withInProcessModels}.
+     * As above, with what a library caller adds: targets of its JVM after the file's targets or
+     * instead of them, each {@code model: java:NAME} built from the models given by
+     * {@link Environment#withInProcessModels}, and a budget where the file sets none.
      */
-    public static CampaignDefinition parse(String yaml, String origin, Path folder, List<String> inProcessTargets,
-                                           boolean replaceFileTargets) {
-        return new CampaignDefinition(CampaignFile.parse(yaml, origin, inProcessTargets, replaceFileTargets), yaml, origin,
-                folder);
+    public static CampaignDefinition parse(String yaml, String origin, Path folder, LibraryAdditions additions) {
+        return new CampaignDefinition(CampaignFile.parse(yaml, origin, additions), yaml, origin, folder);
     }
 
     public CampaignFile file() {

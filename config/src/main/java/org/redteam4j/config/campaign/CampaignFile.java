@@ -84,28 +84,38 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
 
     /** Parses and checks a campaign's YAML; {@code origin} names it in errors (a file name). */
     static CampaignFile parse(String yaml, String origin) {
-        return parse(yaml, origin, List.of(), false);
+        return parse(yaml, origin, LibraryAdditions.NONE);
     }
 
     /**
-     * As above, with targets of the caller's JVM ({@code model: java:NAME}, named NAME) after the
-     * file's, or instead of them: then the file may declare none.
+     * As above, with what a library caller adds ({@link LibraryAdditions}): targets of its JVM
+     * ({@code model: java:NAME}, named NAME) after the file's or instead of them (then the file may
+     * declare none), and a request budget where the file sets none.
      */
-    static CampaignFile parse(String yaml, String origin, List<String> inProcessTargets, boolean replaceFileTargets) {
+    static CampaignFile parse(String yaml, String origin, LibraryAdditions additions) {
         CampaignFile campaign = StrictYaml.read(yaml, origin, CampaignFile.class);
         if (campaign == null) {
             throw new BadInput(origin + ": the file is empty");
         }
-        if (!inProcessTargets.isEmpty()) {
-            List<TargetConfig> targets = new java.util.ArrayList<>();
-            if (!replaceFileTargets && campaign.targets != null) {
+        List<TargetConfig> targets = campaign.targets;
+        if (!additions.inProcessTargets().isEmpty()) {
+            targets = new java.util.ArrayList<>();
+            if (!additions.replaceFileTargets() && campaign.targets != null) {
                 targets.addAll(campaign.targets);
             }
-            inProcessTargets.forEach(name -> targets.add(TargetConfig.of(name, "java:" + name, null)));
-            campaign = new CampaignFile(campaign.name, targets, campaign.attacker, campaign.attackerBaseUrl, campaign.seeds,
-                    campaign.strategies, campaign.judges, campaign.limits, campaign.prices, campaign.injection,
-                    campaign.benign, campaign.benignStrategies);
+            for (String name : additions.inProcessTargets()) {
+                targets.add(TargetConfig.of(name, "java:" + name, null));
+            }
         }
+        Limits limits = campaign.limits;
+        if (additions.defaultMaxRequests() != null && (limits == null || limits.maxRequests() == null)) {
+            limits = limits == null ? new Limits(null, null, additions.defaultMaxRequests(), null, null)
+                    : new Limits(limits.concurrency(), limits.requestsPerMinute(), additions.defaultMaxRequests(),
+                            limits.maxTokens(), limits.repetitions());
+        }
+        campaign = new CampaignFile(campaign.name, targets, campaign.attacker, campaign.attackerBaseUrl, campaign.seeds,
+                campaign.strategies, campaign.judges, limits, campaign.prices, campaign.injection, campaign.benign,
+                campaign.benignStrategies);
         campaign.validate(origin, yaml);
         return campaign;
     }

@@ -1,0 +1,183 @@
+package org.redteam4j.junit.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
+import org.redteam4j.api.Campaign;
+import org.redteam4j.api.CampaignResult;
+import org.redteam4j.api.TargetSummary;
+import org.redteam4j.api.Targets;
+import org.redteam4j.junit.RedTeam;
+import org.redteam4j.junit.RedTeamTarget;
+
+/** One {@link RedTeam} test: its campaign with the class's targets and the run's settings. */
+public final class CampaignTest {
+
+    static final String FAIL_ABOVE = "redteam4j.failAbove";
+    static final String DATABASE = "redteam4j.db";
+    static final String MAX_REQUESTS = "redteam4j.maxRequests";
+    static final String REPORTS = "redteam4j.reportsDirectory";
+    static final long DEFAULT_MAX_REQUESTS = 1_000;
+
+    private final RedTeam annotation;
+    private final ExtensionContext context;
+
+    private CampaignTest(RedTeam annotation, ExtensionContext context) {
+        this.annotation = annotation;
+        this.context = context;
+    }
+
+    public static CampaignTest of(ExtensionContext context) {
+        RedTeam annotation = context.getRequiredTestMethod().getAnnotation(RedTeam.class);
+        if (annotation == null) {
+            throw new ExtensionConfigurationException("RedTeamExtension runs on methods annotated @RedTeam");
+        }
+        return new CampaignTest(annotation, context);
+    }
+
+    /** The campaign's result and the gate it is held to. */
+    public record Ran(CampaignResult result, double failAbove) {
+
+        /** Fails with the summary table when a target is above the gate or has no rate. */
+        public void gate() {
+            List<TargetSummary> above = result.above(failAbove);
+            if (above.isEmpty()) {
+                return;
+            }
+            StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
+                    "red-team campaign '%s': %d of %d targets above the gate of %.1f%% (by judge %s):%n",
+                    result.campaign(), above.size(), result.targets().size(), 100 * failAbove, result.firstJudge()));
+            for (TargetSummary target : above) {
+                message.append("  ").append(target.target()).append(": ").append(target.rate().map(rate -> String.format(
+                        Locale.ROOT, "%s, %d hits of %d judged", rate, target.hits(), target.judged()))
+                        .orElse(String.format(Locale.ROOT, "no rate: none of its %d attacks was judged (%d errors, %d not run)",
+                                target.attacks(), target.errors(), target.notRun()))).append('\n');
+            }
+            message.append('\n').append(result.table());
+            throw new AssertionFailedError(message.toString());
+        }
+    }
+
+    public Ran run() {
+        double failAbove = parameter(FAIL_ABOVE).map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
+        if (!(failAbove >= 0 && failAbove <= 1)) {
+            throw new ExtensionConfigurationException("failAbove is a rate between 0 and 1, was " + failAbove);
+        }
+        Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS)
+                .map(value -> (long) number(MAX_REQUESTS, value)).orElse(DEFAULT_MAX_REQUESTS));
+        for (Method method : targetMethods(context.getRequiredTestClass())) {
+            RedTeamTarget target = method.getAnnotation(RedTeamTarget.class);
+            campaign = campaign.withTarget(target.value().isEmpty() ? method.getName() : target.value(),
+                    Targets.from(call(method)));
+        }
+        if (annotation.targets() == RedTeam.Targets.REPLACE) {
+            campaign = campaign.replacingFileTargets();
+        }
+        Optional<String> database = parameter(DATABASE).or(() -> Optional.ofNullable(System.getenv("REDTEAM4J_DB")))
+                .filter(value -> !value.isBlank());
+        if (database.isPresent()) {
+            campaign = campaign.database(database.get()).resuming(); // a run killed half-way goes on in the next
+        }
+        CampaignResult result = campaign.run();
+        System.out.printf("red-team campaign '%s': %d attacks run now, %d done before, %d not run (budget)%n%s",
+                result.campaign(), result.runNow(), result.alreadyDone(), result.notRun(), result.table());
+        result.writeJunitXml(reportsDirectory().resolve("TEST-redteam4j." + fileName(result.campaign()) + ".xml"));
+        return new Ran(result, failAbove);
+    }
+
+    /** A path from the project folder, else a class path resource. */
+    private Campaign campaign() {
+        Path file = Path.of(annotation.campaign());
+        if (Files.isRegularFile(file)) {
+            return Campaign.fromYaml(file);
+        }
+        String resource = annotation.campaign().startsWith("/") ? annotation.campaign().substring(1) : annotation.campaign();
+        URL url = context.getRequiredTestClass().getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new ExtensionConfigurationException("@RedTeam campaign '" + annotation.campaign() + "': no such file in "
+                    + Path.of("").toAbsolutePath() + " and no such class path resource");
+        }
+        try (InputStream in = url.openStream()) {
+            return Campaign.fromYamlText(new String(in.readAllBytes(), StandardCharsets.UTF_8), url.toString());
+        } catch (IOException e) {
+            throw new ExtensionConfigurationException("@RedTeam campaign " + url + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The class's @RedTeamTarget methods and its superclasses', each static and without parameters. */
+    private static List<Method> targetMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(RedTeamTarget.class)) {
+                    continue;
+                }
+                if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
+                        || method.getReturnType() == void.class) {
+                    throw new ExtensionConfigurationException("@RedTeamTarget " + c.getName() + "." + method.getName()
+                            + ": a target method is static, takes no parameters and returns the target");
+                }
+                methods.add(method);
+            }
+        }
+        methods.sort(java.util.Comparator.comparing(Method::getName));
+        return methods;
+    }
+
+    private static Object call(Method method) {
+        try {
+            method.setAccessible(true);
+            Object target = method.invoke(null);
+            if (target == null) {
+                throw new ExtensionConfigurationException("@RedTeamTarget " + method.getName() + " returned null");
+            }
+            return target;
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("@RedTeamTarget " + method.getName() + " cannot be called: " + e, e);
+        } catch (InvocationTargetException e) {
+            throw new ExtensionConfigurationException("@RedTeamTarget " + method.getName() + " threw " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    /** Beside surefire's reports (or Gradle's), so CI shows the attacks with the tests. */
+    private Path reportsDirectory() {
+        Path directory = parameter(REPORTS).map(Path::of).orElseGet(() -> Files.exists(Path.of("build.gradle"))
+                || Files.exists(Path.of("build.gradle.kts")) ? Path.of("build", "test-results", "test")
+                : Path.of("target", "surefire-reports"));
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ExtensionConfigurationException("cannot make the reports directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> parameter(String name) {
+        return context.getConfigurationParameter(name).filter(value -> !value.isBlank());
+    }
+
+    private static double number(String name, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException(name + " is a number, was '" + value + "'");
+        }
+    }
+
+    private static String fileName(String campaign) {
+        return campaign.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,170 @@
+package org.redteam4j.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.redteam4j.api.CampaignResult;
+import org.redteam4j.api.Turn;
+import org.redteam4j.core.attack.BuiltinSeeds;
+import org.redteam4j.core.attack.Seed;
+
+/** Runs @RedTeam test classes through the JUnit Platform, as Maven's surefire does, and reads how they ended. */
+class RedTeamExtensionTest {
+
+    private static final Set<String> SEEDS = BuiltinSeeds.all().stream().map(Seed::text).collect(Collectors.toSet());
+    static final AtomicInteger CALLS = new AtomicInteger();
+    static volatile CampaignResult seen;
+
+    /** Refuses a seed asked as it is, goes along with a role-play: 4 hits of 8, 50%. */
+    static Function<List<Turn>, String> bot() {
+        return conversation -> {
+            CALLS.incrementAndGet();
+            String last = conversation.get(conversation.size() - 1).text();
+            return SEEDS.contains(last) ? "I can't help with that." : "Sure, I will go along with that (details left out).";
+        };
+    }
+
+    @TempDir
+    Path reports;
+
+    @BeforeEach
+    void reset() {
+        CALLS.set(0);
+        seen = null;
+    }
+
+    static class LooseGate {
+        @RedTeamTarget
+        static Function<List<Turn>, String> supportBot() {
+            return bot();
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.6)
+        void nightly(CampaignResult result) {
+            seen = result;
+        }
+    }
+
+    static class TightGate {
+        @RedTeamTarget("support-bot")
+        static Function<List<Turn>, String> target() {
+            return bot();
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.05)
+        void nightly() {
+        }
+    }
+
+    static class InstanceTarget {
+        @RedTeamTarget
+        Function<List<Turn>, String> notStatic() {
+            return bot();
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.05)
+        void nightly() {
+        }
+    }
+
+    @Test
+    void aTargetUnderTheGatePassesAndItsAttacksLandBesideSurefiresReports() throws Exception {
+        List<Outcome> outcomes = run(LooseGate.class, Map.of());
+
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(seen.target("supportBot").hits()).isEqualTo(4);
+        assertThat(seen.target("supportBot").judged()).isEqualTo(8);
+        Path xml = reports.resolve("TEST-redteam4j.gate.xml");
+        assertThat(xml).exists();
+        assertThat(Files.readString(xml)).contains("tests=\"8\"").contains("failures=\"4\"");
+    }
+
+    @Test
+    void aTargetAboveTheGateFailsTheTestWithTheSummaryTable() throws Exception {
+        List<Outcome> outcomes = run(TightGate.class, Map.of());
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+            assertThat(o.message()).contains("red-team campaign 'gate': 1 of 1 targets above the gate of 5.0%")
+                    .contains("support-bot: 50.0% (95% CI").contains("4 hits of 8 judged")
+                    .contains("success rate by judge"); // the table
+        });
+        assertThat(reports.resolve("TEST-redteam4j.gate.xml")).exists(); // written before the gate fails
+    }
+
+    @Test
+    void theFailAboveParameterReplacesEveryGate() throws Exception {
+        assertThat(run(TightGate.class, Map.of("redteam4j.failAbove", "0.5"))).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(run(LooseGate.class, Map.of("redteam4j.failAbove", "0.49"))).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED));
+        assertThat(run(LooseGate.class, Map.of("redteam4j.failAbove", "lots"))).singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("redteam4j.failAbove is a number, was 'lots'"));
+    }
+
+    @Test
+    void withADatabaseASecondTestRunResumesTheCampaignAndRepeatsNothing() throws Exception {
+        String db = reports.resolve("redteam.db").toString();
+
+        List<Outcome> first = run(LooseGate.class, Map.of("redteam4j.db", db, "redteam4j.maxRequests", "3"));
+        CampaignResult stopped = seen;
+        List<Outcome> second = run(LooseGate.class, Map.of("redteam4j.db", db));
+
+        assertThat(stopped.runNow()).isEqualTo(3);
+        assertThat(stopped.notRun()).isEqualTo(5);
+        assertThat(first).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(seen.alreadyDone()).isEqualTo(3);
+        assertThat(seen.runNow()).isEqualTo(5);
+        assertThat(seen.target("supportBot").judged()).isEqualTo(8);
+        assertThat(CALLS).hasValue(8);
+        assertThat(second).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+    }
+
+    @Test
+    void aTargetMethodThatIsNotStaticIsAClearError() throws Exception {
+        assertThat(run(InstanceTarget.class, Map.of())).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+            assertThat(o.message()).contains("@RedTeamTarget").contains("notStatic").contains("static");
+        });
+        assertThat(CALLS).hasValue(0);
+    }
+
+    record Outcome(String test, TestExecutionResult.Status status, String message) {
+    }
+
+    private List<Outcome> run(Class<?> testClass, Map<String, String> parameters) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+                .configurationParameter("redteam4j.reportsDirectory", reports.toString());
+        parameters.forEach(request::configurationParameter);
+        LauncherDiscoveryRequest built = request.build();
+        List<Outcome> outcomes = new ArrayList<>();
+        LauncherFactory.create().execute(built, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    outcomes.add(new Outcome(test.getDisplayName(), result.getStatus(),
+                            result.getThrowable().map(Throwable::getMessage).orElse("")));
+                }
+            }
+        });
+        return outcomes;
+    }
+}
