@@ -41,6 +41,38 @@ public final class LoopbackServer implements AutoCloseable {
             return json(body.toString());
         }
 
+        /**
+         * An OpenAI chat completion streamed as server-sent events: one chunk per piece of {@code pieces}, the
+         * finish chunk, a usage chunk (what {@code stream_options.include_usage} asks for) and {@code [DONE]}.
+         */
+        public static Script chatCompletionStream(List<String> pieces, long promptTokens, long completionTokens) {
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < pieces.size(); i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode chunk = streamChunk();
+                com.fasterxml.jackson.databind.node.ObjectNode delta = chunk.putArray("choices").addObject()
+                        .put("index", 0).putNull("finish_reason").putObject("delta");
+                if (i == 0) {
+                    delta.put("role", "assistant");
+                }
+                delta.put("content", pieces.get(i));
+                events.append("data: ").append(chunk).append("\n\n");
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode finish = streamChunk();
+            finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+            events.append("data: ").append(finish).append("\n\n");
+            com.fasterxml.jackson.databind.node.ObjectNode usage = streamChunk();
+            usage.putArray("choices");
+            usage.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                    .put("total_tokens", promptTokens + completionTokens);
+            events.append("data: ").append(usage).append("\n\n").append("data: [DONE]\n\n");
+            return new Script(200, Map.of("Content-Type", "text/event-stream"), events.toString(), Duration.ZERO);
+        }
+
+        private static com.fasterxml.jackson.databind.node.ObjectNode streamChunk() {
+            return Json.mapper().createObjectNode().put("id", "chatcmpl-loopback")
+                    .put("object", "chat.completion.chunk").put("created", 0).put("model", "loopback");
+        }
+
         public static Script status(int status, String body) {
             return new Script(status, Map.of(), body, Duration.ZERO);
         }
@@ -71,6 +103,25 @@ public final class LoopbackServer implements AutoCloseable {
         public String lastMessage() {
             JsonNode messages = json().path("messages");
             return messages.path(messages.size() - 1).path("content").asText();
+        }
+
+        /**
+         * An OpenAI chat request's messages in order, each as {@code "role: content"} (a content given as
+         * parts is their texts joined), so a test states the exact conversation a client sent.
+         */
+        public List<String> messages() {
+            List<String> messages = new java.util.ArrayList<>();
+            for (JsonNode message : json().path("messages")) {
+                JsonNode content = message.path("content");
+                String text = content.asText();
+                if (content.isArray()) {
+                    StringBuilder parts = new StringBuilder();
+                    content.forEach(part -> parts.append(part.path("text").asText()));
+                    text = parts.toString();
+                }
+                messages.add(message.path("role").asText() + ": " + text);
+            }
+            return messages;
         }
 
         public String header(String name) {
@@ -165,7 +216,8 @@ public final class LoopbackServer implements AutoCloseable {
             inFlight.decrementAndGet();
             counted = false;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            script.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            // set, not add: a script's own Content-Type (an event stream) replaces the JSON default
+            script.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(script.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
