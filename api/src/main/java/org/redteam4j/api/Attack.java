@@ -19,6 +19,7 @@ import java.util.Optional;
 public record Attack(String target, String strategy, int repetition, String tag, String seed, List<Turn> conversation,
                      String reply, Optional<Boolean> hit, Optional<String> error) {
 
+    /** Copies the conversation: an attack does not change. */
     public Attack {
         conversation = List.copyOf(conversation);
     }

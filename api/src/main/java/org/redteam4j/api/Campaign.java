@@ -29,40 +29,28 @@ public final class Campaign {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private final String yaml;
-    private final String origin;
-    private final Path folder;
-    private final Map<String, ChatTarget> targets;
-    private final boolean replaceFileTargets;
-    private final String database;
-    private final boolean resume;
-    private final Long defaultMaxRequests;
-    private final ProgressListener progress;
+    private final CampaignRun run;
 
     /** Told after each finished attack; called from the campaign's threads, one call at a time. */
     @FunctionalInterface
     public interface ProgressListener {
+        /**
+         * @param done   attacks finished so far, those of earlier runs included
+         * @param total  attacks planned
+         * @param hits   successes so far by the first judge
+         * @param errors attacks failed because a model failed
+         */
         void update(long done, long total, long hits, long errors);
     }
 
-    private Campaign(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
-                     String database, boolean resume, Long defaultMaxRequests, ProgressListener progress) {
-        this.yaml = yaml;
-        this.origin = origin;
-        this.folder = folder;
-        this.targets = targets;
-        this.replaceFileTargets = replaceFileTargets;
-        this.database = database;
-        this.resume = resume;
-        this.defaultMaxRequests = defaultMaxRequests;
-        this.progress = progress;
+    private Campaign(CampaignRun run) {
+        this.run = run;
     }
 
     /** The campaign in a YAML file; relative seed and calibration paths are read from the file's folder. */
     public static Campaign fromYaml(Path file) {
         try {
-            return new Campaign(Files.readString(file), file.toString(), file.toAbsolutePath().getParent(), Map.of(), false,
-                    null, false, null, null);
+            return new Campaign(CampaignRun.of(Files.readString(file), file.toString(), file.toAbsolutePath().getParent()));
         } catch (IOException e) {
             throw new RedTeamException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -70,7 +58,7 @@ public final class Campaign {
 
     /** A campaign from YAML text; {@code origin} names it in errors, relative paths are read from the working directory. */
     public static Campaign fromYamlText(String yaml, String origin) {
-        return new Campaign(Objects.requireNonNull(yaml, "yaml"), origin, null, Map.of(), false, null, false, null, null);
+        return new Campaign(CampaignRun.of(Objects.requireNonNull(yaml, "yaml"), origin, null));
     }
 
     /** A campaign built in code; every setting is one of the campaign file's. */
@@ -86,11 +74,7 @@ public final class Campaign {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("a target's name is letters, digits, '.', '_' or '-', was '" + name + "'");
         }
-        Map<String, ChatTarget> more = new LinkedHashMap<>(targets);
-        if (more.put(name, Objects.requireNonNull(target, "target")) != null) {
-            throw new IllegalArgumentException("two targets are named '" + name + "'");
-        }
-        return new Campaign(yaml, origin, folder, java.util.Collections.unmodifiableMap(more), replaceFileTargets, database, resume, defaultMaxRequests, progress);
+        return new Campaign(run.withTarget(name, Objects.requireNonNull(target, "target")));
     }
 
     /** As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function). */
@@ -100,7 +84,7 @@ public final class Campaign {
 
     /** The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left out. */
     public Campaign replacingFileTargets() {
-        return new Campaign(yaml, origin, folder, targets, true, database, resume, defaultMaxRequests, progress);
+        return new Campaign(run.replacingFileTargets());
     }
 
     /**
@@ -108,8 +92,7 @@ public final class Campaign {
      * {@code jdbc:postgresql://} URL) instead of a temporary SQLite file deleted after the run.
      */
     public Campaign database(String location) {
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, Objects.requireNonNull(location, "location"),
-                resume, defaultMaxRequests, progress);
+        return new Campaign(run.withDatabase(Objects.requireNonNull(location, "location")));
     }
 
     /**
@@ -117,11 +100,12 @@ public final class Campaign {
      * is repeated. Without it, a campaign of that name with results is refused.
      */
     public Campaign resuming() {
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests, progress);
+        return new Campaign(run.resuming());
     }
 
+    /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
     public Campaign onProgress(ProgressListener listener) {
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
+        return new Campaign(run.withProgress(listener == null ? null : listener::update));
     }
 
     /**
@@ -132,7 +116,7 @@ public final class Campaign {
         if (maxRequests < 0) {
             throw new IllegalArgumentException("a budget cannot be negative, was " + maxRequests);
         }
-        return new Campaign(yaml, origin, folder, targets, replaceFileTargets, database, resume, maxRequests, progress);
+        return new Campaign(run.withDefaultMaxRequests(maxRequests));
     }
 
     /**
@@ -142,8 +126,7 @@ public final class Campaign {
      * @throws RedTeamException when the campaign cannot run; the message names the file and line
      */
     public CampaignResult run() {
-        return Results.of(new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
-                defaultMaxRequests, progress == null ? null : progress::update).run());
+        return Results.of(run.run());
     }
 
     /** Builds a campaign in code, as its YAML file would declare it. */
@@ -208,27 +191,27 @@ public final class Campaign {
             return this;
         }
 
+        /** How many times each target × seed × strategy is attacked (default 1); repetitions of a seed are resampled together. */
         public Builder repetitions(int repetitions) {
-            root.withObject("/limits").put("repetitions", repetitions);
-            return this;
+            return limit("repetitions", repetitions);
         }
 
+        /** How many attacks run at once (default 4); each target takes as many calls at once unless it sets its own. */
         public Builder concurrency(int concurrency) {
-            root.withObject("/limits").put("concurrency", concurrency);
-            return this;
+            return limit("concurrency", concurrency);
         }
 
         /** At most this many requests to targets and attacker; the rest are left not run, to resume. */
         public Builder maxRequests(long maxRequests) {
-            root.withObject("/limits").put("max_requests", maxRequests);
-            return this;
+            return limit("max_requests", maxRequests);
         }
 
+        /** At most this many tokens, prompt and completion, over targets and attacker, where they report them. */
         public Builder maxTokens(long maxTokens) {
-            root.withObject("/limits").put("max_tokens", maxTokens);
-            return this;
+            return limit("max_tokens", maxTokens);
         }
 
+        /** The campaign, checked when it runs: a bad setting fails {@link Campaign#run()} naming it. */
         public Campaign build() {
             String text;
             try {
@@ -241,6 +224,11 @@ public final class Campaign {
                 campaign = campaign.withTarget(target.getKey(), target.getValue());
             }
             return campaign;
+        }
+
+        private Builder limit(String key, long value) {
+            root.withObject("/limits").put(key, value);
+            return this;
         }
 
         private ArrayNode array(String field) {

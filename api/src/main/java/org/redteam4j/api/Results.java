@@ -18,16 +18,18 @@ final class Results {
 
     static CampaignResult of(CampaignExecution.Executed run) {
         String judge = run.firstJudge();
-        List<TargetSummary> targets = run.perTarget().stream().map(row -> summary(row, judge)).toList();
-        List<AttackResult> attacks = run.results().stream().filter(result -> !result.benign()).toList();
-        StringBuilder table = new StringBuilder(SummaryText.table(run.perTarget()));
-        table.append(SummaryText.redactions(run.perTarget())).append(SummaryText.corrections(run.perTarget()));
-        if (run.perTarget().stream().anyMatch(AttackSummary.Row::simulated)) {
+        List<AttackResult> all = run.results().results(run.campaignId());
+        List<AttackSummary.Row> perTarget = run.results().perTarget(run.campaignId());
+        List<TargetSummary> targets = perTarget.stream().map(row -> summary(row, judge)).toList();
+        List<AttackResult> attacks = all.stream().filter(result -> !result.benign()).toList();
+        StringBuilder table = new StringBuilder(SummaryText.table(perTarget));
+        table.append(SummaryText.redactions(perTarget)).append(SummaryText.corrections(perTarget));
+        if (perTarget.stream().anyMatch(AttackSummary.Row::simulated)) {
             table.append("[simulated]: the simulated assistant was involved; these numbers are not findings about a real model.\n");
         }
         return new CampaignResult(run.campaign(), judge, targets, attacks.stream().map(Results::attack).toList(),
                 run.outcome().finished(), run.outcome().skipped(), run.outcome().notRun(), table.toString(),
-                file -> JunitReport.write(run.campaign(), run.results(), file, run.perTarget(), judge));
+                file -> JunitReport.write(run.campaign(), all, file, perTarget, judge));
     }
 
     private static TargetSummary summary(AttackSummary.Row row, String judge) {

@@ -20,30 +20,50 @@ import org.redteam4j.core.failure.Failure;
 import org.redteam4j.store.Database;
 import org.redteam4j.store.DatabaseLocation;
 
-/** One run of a library campaign: its definition with the JVM's targets, its database, the engine. */
-public final class CampaignRun {
+/**
+ * A library campaign as set up so far, and its run: its definition with the JVM's targets, its
+ * database, the engine. Immutable; {@link org.redteam4j.api.Campaign} is its public face.
+ *
+ * @param database           as {@code --db}; null for a temporary SQLite file deleted after the run
+ * @param defaultMaxRequests {@code limits.max_requests} where the file sets none; null to leave it so
+ */
+public record CampaignRun(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
+                          String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress) {
 
-    private final String yaml;
-    private final String origin;
-    private final Path folder;
-    private final Map<String, ChatTarget> targets;
-    private final boolean replaceFileTargets;
-    private final String database;
-    private final boolean resume;
-    private final Long defaultMaxRequests;
-    private final CampaignEngine.Progress progress;
+    public CampaignRun {
+        targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    }
 
-    public CampaignRun(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
-                       String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress) {
-        this.yaml = yaml;
-        this.origin = origin;
-        this.folder = folder;
-        this.targets = targets;
-        this.replaceFileTargets = replaceFileTargets;
-        this.database = database;
-        this.resume = resume;
-        this.defaultMaxRequests = defaultMaxRequests;
-        this.progress = progress == null ? (done, total, hits, errors) -> { } : progress;
+    public static CampaignRun of(String yaml, String origin, Path folder) {
+        return new CampaignRun(yaml, origin, folder, Map.of(), false, null, false, null, null);
+    }
+
+    public CampaignRun withTarget(String name, ChatTarget target) {
+        Map<String, ChatTarget> more = new LinkedHashMap<>(targets);
+        if (more.put(name, target) != null) {
+            throw new IllegalArgumentException("two targets are named '" + name + "'");
+        }
+        return new CampaignRun(yaml, origin, folder, more, replaceFileTargets, database, resume, defaultMaxRequests, progress);
+    }
+
+    public CampaignRun replacingFileTargets() {
+        return new CampaignRun(yaml, origin, folder, targets, true, database, resume, defaultMaxRequests, progress);
+    }
+
+    public CampaignRun withDatabase(String location) {
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, location, resume, defaultMaxRequests, progress);
+    }
+
+    public CampaignRun resuming() {
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests, progress);
+    }
+
+    public CampaignRun withDefaultMaxRequests(long maxRequests) {
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, maxRequests, progress);
+    }
+
+    public CampaignRun withProgress(CampaignEngine.Progress listener) {
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
     }
 
     /** Runs it; every failure that is not a bug becomes a {@link RedTeamException} with the command line's message. */
@@ -60,7 +80,8 @@ public final class CampaignRun {
             Database db = Database.open(DatabaseLocation.parse(location));
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
-            return CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models), resume, progress);
+            CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
+            return CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models), resume, told);
         } catch (Failure e) {
             throw new RedTeamException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.redteam4j.api.internal.CampaignExecution;
 import org.redteam4j.api.internal.StoreSeeds;
 import org.redteam4j.app.cli.DatabaseOption;
 import org.redteam4j.app.cli.ExitCodes;
@@ -15,7 +16,6 @@ import org.redteam4j.core.format.TerminalText;
 import org.redteam4j.config.Environment;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.PreparedCampaign;
-import org.redteam4j.config.targets.Target;
 import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.analysis.AttackSummary;
 import org.redteam4j.core.analysis.CalibrationDraws;
@@ -136,21 +136,15 @@ public final class AttackCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
-        CampaignEngine.Outcome outcome;
-        long campaignId;
-        String primary;
-        // the database URL's password is redacted from model text as the API keys are
-        try (PreparedCampaign prepared = checkGate(campaign.prepare(plan, Environment.fromSystem().withSecrets(db.location().secrets())));
-             AttackStore store = AttackStore.open(db, campaign.name(), prepared.settingsJson(),
-                     prepared.provenance().toJson(),
-                     prepared.targets().values().stream().map(Target::facts).toList(), prepared.calibrations())) {
-            campaignId = store.campaignId();
-            primary = prepared.primaryJudge().id();
-            try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
-                outcome = prepared.run(store, (done, total, hits, errors) ->
-                        progress.update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
-            }
+        CampaignExecution.Executed executed;
+        try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
+            executed = CampaignExecution.run(campaign, plan, db, Environment.fromSystem(), resume, this::checkGate,
+                    (done, total, hits, errors) -> progress.update(done, total,
+                            String.format("%,d hits, %,d errors", hits, errors)));
         }
+        CampaignEngine.Outcome outcome = executed.outcome();
+        long campaignId = executed.campaignId();
+        String primary = executed.firstJudge();
         err.printf("Campaign '%s': %,d attacks planned%s, %,d already done, %,d run now (%,d hits, %,d errors), %,d not run "
                         + "(budget) in %.1f s.%n", TerminalText.line(campaign.name()), outcome.planned(),
                 plan.benignCount() == 0 ? "" : String.format(" (%,d of them benign prompts)", plan.benignCount()), outcome.skipped(), outcome.finished(),
@@ -226,9 +220,9 @@ public final class AttackCommand implements Callable<Integer> {
      * does depends on the calibration alone (its counts and its seeded resamples), so it is refused
      * here, before any attack is run or paid for — --dry-run included (bad usage, exit 2).
      */
-    private PreparedCampaign checkGate(PreparedCampaign prepared) {
+    private void checkGate(PreparedCampaign prepared) {
         if (gate != Gate.corrected) {
-            return prepared;
+            return;
         }
         String primary = prepared.primaryJudge().id();
         JudgeCalibration calibration = prepared.calibrations().get(primary);
@@ -237,10 +231,8 @@ public final class AttackCommand implements Callable<Integer> {
                         + "written by eval-judge --out, in the campaign file)")
                 : CalibrationDraws.of(calibration).refusal();
         if (refusal.isPresent()) {
-            prepared.close();
             throw new BadInput("--gate corrected: " + refusal.get());
         }
-        return prepared;
     }
 
     private int gate(List<AttackSummary.Row> perTarget, String primary, PrintWriter err) {

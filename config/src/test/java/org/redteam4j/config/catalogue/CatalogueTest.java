@@ -38,7 +38,22 @@ class CatalogueTest {
     private static final List<Seed> SEEDS = List.of(Seed.of("Ask for help cheating at cards"));
     private static final Environment ENVIRONMENT = new Environment(
             new ApiKeys(Map.of("OPENAI_API_KEY", "sk-catalogue-test", "ANTHROPIC_API_KEY", "sk-ant-catalogue-test"), null),
-            EmbeddedPreferenceModel::loadDefault, RefusalClassifier::shipped);
+            EmbeddedPreferenceModel::loadDefault, RefusalClassifier::shipped)
+            // java:bot, the runtime's example: a model of this JVM, as the library API gives them
+            .withInProcessModels(Map.of("bot", new org.redteam4j.core.chat.ChatModel() {
+                private final org.redteam4j.core.chat.ChatModel sim =
+                        new org.redteam4j.models.sim.SimulatedAssistant(org.redteam4j.models.sim.SimSettings.DEFAULT);
+
+                @Override
+                public org.redteam4j.core.chat.ChatResponse chat(org.redteam4j.core.chat.ChatRequest request) {
+                    return sim.chat(request);
+                }
+
+                @Override
+                public String id() {
+                    return "java:bot";
+                }
+            }));
 
     @TempDir
     static Path dir;
