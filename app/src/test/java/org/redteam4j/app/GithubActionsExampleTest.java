@@ -17,8 +17,8 @@ import picocli.CommandLine;
 
 /**
  * {@code examples/github-actions.yml} names only commands and options that exist: each
- * {@code ./redteam4j} line of its steps is parsed by the real command line (nothing runs), and what
- * it writes is what the workflow uploads.
+ * {@code ./redteam4j} line of its steps is parsed by the real command line (nothing runs), what it
+ * writes is what the workflow uploads, and the files it names are in the repository.
  */
 class GithubActionsExampleTest {
 
@@ -55,6 +55,21 @@ class GithubActionsExampleTest {
 
         assertThat(paths).contains(valueOf(commands, "attack", "--junit"), valueOf(commands, "analyze", "--out") + "/");
         assertThat(valueOf(commands, "attack", "--db")).isEqualTo(valueOf(commands, "analyze", "--db")); // the report reads that run
+    }
+
+    @Test
+    void itsCampaignFileAndWorkingDirectoriesExist() throws IOException {
+        JsonNode workflow = new YAMLMapper().readTree(WORKFLOW.toFile());
+        Path root = Path.of("..");
+
+        assertThat(root.resolve(workflow.path("jobs").path("campaign").path("env").path("CAMPAIGN").asText())).isRegularFile();
+        for (JsonNode job : workflow.path("jobs")) {
+            for (JsonNode step : job.path("steps")) {
+                if (step.has("working-directory")) {
+                    assertThat(root.resolve(step.path("working-directory").asText()).resolve("pom.xml")).isRegularFile();
+                }
+            }
+        }
     }
 
     private static void parse(List<String> args) {
