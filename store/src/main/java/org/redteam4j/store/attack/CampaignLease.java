@@ -149,7 +149,12 @@ final class CampaignLease implements AutoCloseable {
     public void close() {
         try {
             if (session != null) {
-                session.close(); // ending the session frees its advisory locks
+                try (Handle held = session) {
+                    // the server frees a closed session's locks only once its backend has ended, a moment later:
+                    // unlocked here, the campaign reads as settled as soon as close returns
+                    held.createQuery("SELECT pg_advisory_unlock(:space, :campaign)").bind("space", LOCK_SPACE)
+                            .bind("campaign", (int) campaignId).mapTo(Boolean.class).one();
+                }
                 return;
             }
             database.useTransaction(handle -> handle.createUpdate(
