@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redteam4j.core.attack.AttackRun;
 import org.redteam4j.core.attack.AttackTools;
+import org.redteam4j.core.attack.Strategy;
 import org.redteam4j.core.chat.ChatModelException;
 import org.redteam4j.core.chat.MeteredChatModel;
 import org.redteam4j.core.chat.TokenUsage;
@@ -96,8 +97,7 @@ public final class CampaignEngine {
             List<Future<?>> running = new ArrayList<>(todo.size());
             for (PlannedAttack attack : todo) {
                 running.add(pool.submit(() -> {
-                    int cost = (int) Math.min(Integer.MAX_VALUE, // two int budgets may add past an int
-                            (long) attack.strategy().maxTargetRequests() + attack.strategy().maxAttackerRequests());
+                    int cost = reservation(attack);
                     if (exhausted.get() || !budget.reserve(cost)) {
                         exhausted.set(true);
                         notRun.add(attack);
@@ -142,6 +142,18 @@ public final class CampaignEngine {
             throw new IllegalStateException("the plan holds benign prompts but the engine was given no refusal judge for them");
         }
         return List.of(benignJudge);
+    }
+
+    /**
+     * What an attack may spend at most: its strategy's target requests, times what one call may take
+     * on its target (a stateful application replays the conversation into a new session when a strategy
+     * backtracks), and its attacker requests — reserved before it runs, so a budget is never overspent.
+     */
+    private int reservation(PlannedAttack attack) {
+        Strategy strategy = attack.strategy();
+        long perCall = Math.max(1, targets.get(attack.target()).model().maxRequestsPerCall(strategy.maxHumanTurns()));
+        long cost = (long) strategy.maxTargetRequests() * perCall + strategy.maxAttackerRequests();
+        return (int) Math.min(Integer.MAX_VALUE, cost); // int budgets may multiply past an int
     }
 
     private AttackResult execute(PlannedAttack attack, int reserved) {

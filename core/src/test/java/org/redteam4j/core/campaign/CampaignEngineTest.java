@@ -56,7 +56,7 @@ class CampaignEngineTest {
     }
 
     /** Fails every n-th call with a server error; otherwise complies or refuses by the message. */
-    static final class FlakyModel implements ChatModel {
+    static class FlakyModel implements ChatModel {
         final AtomicInteger calls = new AtomicInteger();
         final int failEvery;
 
@@ -155,6 +155,26 @@ class CampaignEngineTest {
         assertThat(outcome.notRun()).isEqualTo(70);
         assertThat(ledger.notRun).hasSize(70);
         assertThat(ledger.records).hasSize(30);
+    }
+
+    @Test
+    void anAttackReservesWhatItsTargetMayTakePerCallSoTheBudgetHoldsForAReplayingTarget() throws Exception {
+        MemoryLedger ledger = new MemoryLedger();
+        FlakyModel replaying = new FlakyModel(0) {
+            @Override
+            public int maxRequestsPerCall(int humanTurns) {
+                return 3; // a stateful application may replay the conversation into a new session
+            }
+        };
+        Budget budget = new Budget(30, 0);
+
+        CampaignEngine.Outcome outcome = new CampaignEngine(Map.of("t", new AttackTarget("t", replaying, Sampling.DEFAULT)),
+                List.of(COMPLIES), new AttackTools(null, null, null), ledger, 1, budget).run(plan(100), (d, t, h, e) -> { });
+
+        // each attack reserves 3 and spends 1: the 29th would need 28 + 3 > 30
+        assertThat(outcome.finished()).isEqualTo(28);
+        assertThat(outcome.notRun()).isEqualTo(72);
+        assertThat(budget.requestsSpent()).isEqualTo(28);
     }
 
     @Test
