@@ -68,7 +68,9 @@ public final class Campaign {
 
     /**
      * The same campaign with {@code target} attacked too, under {@code name} (as {@code model: java:NAME}
-     * would be); it joins the file's targets unless {@link #replacingFileTargets()}.
+     * would be); it joins the file's targets unless {@link #replacingFileTargets()}. A file target of
+     * {@code model: java:NAME} declares this one's settings (its intervention, limits, sampling) and
+     * is attacked in its place.
      */
     public Campaign withTarget(String name, ChatTarget target) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -82,7 +84,10 @@ public final class Campaign {
         return withTarget(name, Targets.from(model));
     }
 
-    /** The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left out. */
+    /**
+     * The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left
+     * out, except those of {@code model: java:NAME} that declare one of them.
+     */
     public Campaign replacingFileTargets() {
         return new Campaign(run.replacingFileTargets());
     }

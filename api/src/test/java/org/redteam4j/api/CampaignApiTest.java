@@ -151,6 +151,49 @@ class CampaignApiTest {
     }
 
     @Test
+    void aFileTargetOfModelJavaNameDeclaresThatTargetsSettingsWhetherJoinedOrReplaced() {
+        String yaml = """
+                name: declared
+                targets:
+                  - {name: sim-plain, model: sim, intervention: plain}
+                  - {name: bot, model: 'java:bot', intervention: prompted}
+                seeds: {builtin: true, limit: 2}
+                strategies: [direct]
+                judges: [keyword]
+                """;
+        List<List<Turn>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatTarget bot = conversation -> {
+            seen.add(conversation);
+            return Reply.of(bot(conversation));
+        };
+
+        CampaignResult joined = Campaign.fromYamlText(yaml, "declared.yaml").withTarget("bot", bot).run();
+        CampaignResult replaced = Campaign.fromYamlText(yaml, "declared.yaml").withTarget("bot", bot).replacingFileTargets()
+                .run();
+
+        assertThat(joined.targets()).extracting(TargetSummary::target).containsExactly("bot", "sim-plain");
+        assertThat(joined.target("bot").attacks()).isEqualTo(2); // the declared bot only, not a second bare one
+        assertThat(replaced.targets()).extracting(TargetSummary::target).containsExactly("bot");
+        // intervention: prompted reached the JVM's target both times: its few-shot prompt comes first, as the system turn
+        assertThat(seen).hasSize(4).allSatisfy(conversation -> {
+            assertThat(conversation.get(0).role()).isEqualTo(Turn.Role.SYSTEM);
+            assertThat(conversation.get(conversation.size() - 1).role()).isEqualTo(Turn.Role.USER);
+        });
+    }
+
+    @Test
+    void aFunctionThatReturnsNullFailsThatAttackSayingSo() {
+        CampaignResult result = Campaign.builder("null-reply").builtinSeeds(1).strategies("direct").judges("keyword")
+                .target("bot", (java.util.function.Function<List<Turn>, String>) conversation -> null).build().run();
+
+        assertThat(result.target("bot").errors()).isEqualTo(1);
+        assertThat(result.attacks()).singleElement().satisfies(attack -> {
+            assertThat(attack.hit()).isEmpty();
+            assertThat(attack.error()).hasValueSatisfying(error -> assertThat(error).contains("target bot returned no reply (null)"));
+        });
+    }
+
+    @Test
     void badCampaignsAreRefusedWithTheFileAndLine() {
         assertThatThrownBy(() -> Campaign.fromYamlText("name: x\nstrategies: [direct]\njudges: [keyword]\n", "x.yaml").run())
                 .isInstanceOf(RedTeamException.class).hasMessageContaining("x.yaml").hasMessageContaining("no targets");
@@ -168,6 +211,18 @@ class CampaignApiTest {
         assertThatThrownBy(() -> fourSeedsTwoStrategies().judges("refusal").target("bot", ChatTarget.of(this::bot)).build()
                 .run()).isInstanceOf(RedTeamException.class)
                 .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void withoutTheOfflineJudgesArtifactMultiTurnBacktrackingSaysWhichDependencyToAddBeforeAnyAttack() {
+        for (String strategy : List.of("multi_turn: {turns: 2}", "crescendo: {turns: 2, backtracks: 1}")) {
+            assertThatThrownBy(() -> Campaign.builder("backtracking").builtinSeeds(1).strategies(strategy).judges("keyword")
+                    .attacker("sim").target("bot", ChatTarget.of(this::bot)).build().run())
+                    .as(strategy).isInstanceOf(RedTeamException.class)
+                    .hasMessageContaining("multi-turn backtracking")
+                    .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        }
         assertThat(calls).hasValue(0);
     }
 
