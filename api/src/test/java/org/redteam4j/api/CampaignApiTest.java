@@ -227,6 +227,22 @@ class CampaignApiTest {
     }
 
     @Test
+    void withoutTheOfflineJudgesArtifactBenignPromptsAndRejectionSamplingSayWhichDependencyToAddBeforeAnyAttack()
+            throws Exception {
+        Path benign = Files.writeString(dir.resolve("benign.txt"), "Asks how to bake bread.\n");
+        String benignCampaign = "name: benign\nseeds: {builtin: true, limit: 1}\nbenign: [{text: '" + benign + "'}]\n"
+                + "strategies: [direct]\njudges: [keyword]\n";
+        String rejectionSampling = "name: rs\ntargets: [{name: guarded, model: 'java:bot', intervention: rejection-sampling}]\n"
+                + "seeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [keyword]\n";
+        for (String yaml : List.of(benignCampaign, rejectionSampling)) {
+            assertThatThrownBy(() -> Campaign.fromYamlText(yaml, "onnx.yaml").withTarget("bot", ChatTarget.of(this::bot)).run())
+                    .as(yaml).isInstanceOf(RedTeamException.class)
+                    .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        }
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
     void theJunitXmlHoldsOneCaseAnAttack() throws Exception {
         CampaignResult result = fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().run();
         Path xml = dir.resolve("TEST-redteam4j.api-test.xml");
