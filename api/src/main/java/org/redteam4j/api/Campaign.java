@@ -131,7 +131,7 @@ public final class Campaign {
      * @throws RedTeamException when the campaign cannot run; the message names the file and line
      */
     public CampaignResult run() {
-        return Results.of(run.run());
+        return run.run(Results::of);
     }
 
     /** Builds a campaign in code, as its YAML file would declare it. */

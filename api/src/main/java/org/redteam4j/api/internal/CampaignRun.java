@@ -66,8 +66,13 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
         return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
     }
 
-    /** Runs it; every failure that is not a bug becomes a {@link RedTeamException} with the command line's message. */
-    public CampaignExecution.Executed run() {
+    /**
+     * Runs it and reads what it left with {@code read}, before a temporary database is deleted (read
+     * afterwards, it was reached only through connections still open on a deleted file, and not at all
+     * where an open file cannot be deleted); every failure that is not a bug becomes a
+     * {@link RedTeamException} with the command line's message.
+     */
+    public <T> T run(java.util.function.Function<CampaignExecution.Executed, T> read) {
         Path temporary = null;
         try {
             CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder,
@@ -81,7 +86,8 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
             CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
-            return CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models), resume, told);
+            return read.apply(CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models),
+                    resume, told));
         } catch (Failure e) {
             throw new RedTeamException(e.getMessage(), e);
         } catch (InterruptedException e) {
