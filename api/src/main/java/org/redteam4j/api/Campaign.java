@@ -31,14 +31,18 @@ public final class Campaign {
 
     private final CampaignRun run;
 
-    /** Told after each finished attack; called from the campaign's threads, one call at a time. */
+    /**
+     * Told after each finished attack; called from the campaign's threads, one call at a time (a
+     * listener need not be thread-safe). The counts are this run's: a resumed campaign's earlier
+     * attacks are in {@link CampaignResult#alreadyDone()}.
+     */
     @FunctionalInterface
     public interface ProgressListener {
         /**
-         * @param done   attacks finished so far, those of earlier runs included
-         * @param total  attacks planned
-         * @param hits   successes so far by the first judge
-         * @param errors attacks failed because a model failed
+         * @param done   attacks this run has finished so far
+         * @param total  attacks this run has to do: those planned, less those finished in earlier runs
+         * @param hits   successes so far in this run, by the first judge
+         * @param errors attacks of this run failed because a model failed
          */
         void update(long done, long total, long hits, long errors);
     }
@@ -110,7 +114,16 @@ public final class Campaign {
 
     /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
     public Campaign onProgress(ProgressListener listener) {
-        return new Campaign(run.withProgress(listener == null ? null : listener::update));
+        if (listener == null) {
+            return new Campaign(run.withProgress(null));
+        }
+        // the engine tells from each attack's thread as it finishes; the listener hears one at a time
+        Object lock = new Object();
+        return new Campaign(run.withProgress((done, total, hits, errors) -> {
+            synchronized (lock) {
+                listener.update(done, total, hits, errors);
+            }
+        }));
     }
 
     /**

@@ -109,6 +109,35 @@ class CampaignApiTest {
     }
 
     @Test
+    void theProgressListenerHearsOneAttackAtATimeCountingThisRunsAttacks() {
+        String db = dir.resolve("progress.db").toString();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        List<long[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Campaign.ProgressListener listener = (done, total, hits, errors) -> {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20); // long enough for the other attack threads to finish and call too
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            heard.add(new long[] {done, total});
+            inside.decrementAndGet();
+        };
+
+        fourSeedsTwoStrategies().concurrency(4).maxRequests(3).target("bot", ChatTarget.of(this::bot)).build().database(db)
+                .onProgress(listener).run();
+        int first = heard.size();
+        fourSeedsTwoStrategies().concurrency(4).target("bot", ChatTarget.of(this::bot)).build().database(db).resuming()
+                .onProgress(listener).run();
+
+        assertThat(mostInside).hasValue(1);
+        assertThat(first).isEqualTo(3);
+        assertThat(heard.subList(0, first)).allSatisfy(told -> assertThat(told[1]).isEqualTo(8));
+        assertThat(heard.subList(first, heard.size())).hasSize(5).allSatisfy(told -> assertThat(told[1]).isEqualTo(5));
+    }
+
+    @Test
     void inProcessTargetsJoinOrReplaceTheFileTargets() throws Exception {
         Path file = dir.resolve("nightly.yaml");
         Files.writeString(file, """
