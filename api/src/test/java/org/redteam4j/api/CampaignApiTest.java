@@ -256,14 +256,16 @@ class CampaignApiTest {
     }
 
     @Test
-    void withoutTheOfflineJudgesArtifactBenignPromptsAndRejectionSamplingSayWhichDependencyToAddBeforeAnyAttack()
+    void withoutTheOfflineJudgesArtifactBenignPromptsRejectionSamplingHarmAndPmSayWhichDependencyToAddBeforeAnyAttack()
             throws Exception {
         Path benign = Files.writeString(dir.resolve("benign.txt"), "Asks how to bake bread.\n");
         String benignCampaign = "name: benign\nseeds: {builtin: true, limit: 1}\nbenign: [{text: '" + benign + "'}]\n"
                 + "strategies: [direct]\njudges: [keyword]\n";
         String rejectionSampling = "name: rs\ntargets: [{name: guarded, model: 'java:bot', intervention: rejection-sampling}]\n"
                 + "seeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [keyword]\n";
-        for (String yaml : List.of(benignCampaign, rejectionSampling)) {
+        String harm = "name: harm\nseeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [harm]\n";
+        String preferenceModel = "name: pm\nseeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [keyword, pm]\n";
+        for (String yaml : List.of(benignCampaign, rejectionSampling, harm, preferenceModel)) {
             assertThatThrownBy(() -> Campaign.fromYamlText(yaml, "onnx.yaml").withTarget("bot", ChatTarget.of(this::bot)).run())
                     .as(yaml).isInstanceOf(RedTeamException.class)
                     .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
