@@ -205,6 +205,11 @@ class RedTeamExtensionTest {
                 .satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED));
         assertThat(run(LooseGate.class, Map.of("redteam4j.failAbove", "lots"))).singleElement()
                 .satisfies(o -> assertThat(o.message()).contains("redteam4j.failAbove is a number, was 'lots'"));
+        assertThat(run(LooseGate.class, Map.of("redteam4j.failAbove", "1.5"))).singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("redteam4j.failAbove is a rate between 0 and 1, was 1.5"));
+        assertThat(run(LooseGate.class, Map.of("redteam4j.maxRequests", "-5"))).singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("redteam4j.maxRequests is a whole number of requests"));
+        assertThat(CALLS).hasValue(16); // the two runs above; none of the refused ones
     }
 
     @Test

@@ -72,12 +72,14 @@ public final class CampaignTest {
     }
 
     public Ran run() {
-        double failAbove = parameter(FAIL_ABOVE).map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
+        Optional<String> given = parameter(FAIL_ABOVE);
+        double failAbove = given.map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
         if (!(failAbove >= 0 && failAbove <= 1)) {
-            throw new ExtensionConfigurationException("failAbove is a rate between 0 and 1, was " + failAbove);
+            throw new ExtensionConfigurationException((given.isPresent() ? FAIL_ABOVE : "@RedTeam failAbove")
+                    + " is a rate between 0 and 1, was " + failAbove);
         }
-        Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS)
-                .map(value -> (long) number(MAX_REQUESTS, value)).orElse(DEFAULT_MAX_REQUESTS));
+        Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS).map(CampaignTest::budget)
+                .orElse(DEFAULT_MAX_REQUESTS));
         for (Method method : targetMethods(context.getRequiredTestClass())) {
             RedTeamTarget target = method.getAnnotation(RedTeamTarget.class);
             campaign = campaign.withTarget(target.value().isEmpty() ? method.getName() : target.value(),
@@ -175,6 +177,15 @@ public final class CampaignTest {
         } catch (NumberFormatException e) {
             throw new ExtensionConfigurationException(name + " is a number, was '" + value + "'");
         }
+    }
+
+    private static long budget(String value) {
+        double requests = number(MAX_REQUESTS, value);
+        if (!(requests >= 0 && requests == Math.rint(requests) && requests <= Long.MAX_VALUE)) {
+            throw new ExtensionConfigurationException(MAX_REQUESTS + " is a whole number of requests, 0 or more (0: no "
+                    + "budget), was '" + value + "'");
+        }
+        return (long) requests;
     }
 
     private static String fileName(String campaign) {
