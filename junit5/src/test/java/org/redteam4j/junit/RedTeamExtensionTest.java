@@ -228,6 +228,13 @@ class RedTeamExtensionTest {
         assertThat(seen.target("supportBot").judged()).isEqualTo(8);
         assertThat(CALLS).hasValue(8);
         assertThat(second).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+
+        // finished: a third run calls no target and gates on what is stored (here, tighter than its 4 of 8)
+        List<Outcome> third = run(LooseGate.class, Map.of("redteam4j.db", db, "redteam4j.failAbove", "0.4"));
+        assertThat(seen.runNow()).isZero();
+        assertThat(seen.alreadyDone()).isEqualTo(8);
+        assertThat(CALLS).hasValue(8);
+        assertThat(third).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED));
     }
 
     @Test
