@@ -100,7 +100,10 @@ public final class CampaignTest {
         return new Ran(result, failAbove);
     }
 
-    /** A path from the project folder, else a class path resource. */
+    /**
+     * A path from the project folder, else a class path resource: read as a file where it is one (a
+     * test resources folder), so its relative seed and calibration paths are read beside it.
+     */
     private Campaign campaign() {
         Path file = Path.of(annotation.campaign());
         if (Files.isRegularFile(file)) {
@@ -111,6 +114,13 @@ public final class CampaignTest {
         if (url == null) {
             throw new ExtensionConfigurationException("@RedTeam campaign '" + annotation.campaign() + "': no such file in "
                     + Path.of("").toAbsolutePath() + " and no such class path resource");
+        }
+        if (url.getProtocol().equals("file")) {
+            try {
+                return Campaign.fromYaml(Path.of(url.toURI()));
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                // not a plain file after all: read as text below
+            }
         }
         try (InputStream in = url.openStream()) {
             return Campaign.fromYamlText(new String(in.readAllBytes(), StandardCharsets.UTF_8), url.toString());
