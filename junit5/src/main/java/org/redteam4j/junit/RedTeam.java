@@ -41,7 +41,8 @@ public @interface RedTeam {
 
     /**
      * The campaign file (YAML, as {@code redteam4j attack} reads it): a path from the project's
-     * folder (the working directory of the test run), else a class path resource.
+     * folder (the working directory of the test run), else a class path resource; the relative paths
+     * in it (seed files, calibrations) are read from its folder.
      */
     String campaign();
 
