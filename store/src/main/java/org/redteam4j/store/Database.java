@@ -66,6 +66,7 @@ public final class Database {
         };
         try {
             Flyway.configure()
+                    .loggers("slf4j") // the user's logging decides, also where Flyway would guess java.util.logging
                     .dataSource(dataSource)
                     .placeholders(location.dialect().placeholders())
                     .locations("classpath:db/migration")

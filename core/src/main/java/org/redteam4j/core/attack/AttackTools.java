@@ -11,10 +11,15 @@ import org.redteam4j.core.scoring.RefusalDetector;
  * when the campaign uses no strategy that needs it; and the campaign's {@link TacticMemory}, which
  * strategies with {@code memory: true} read and add to.
  */
-public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals, TacticMemory memory) {
+public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals, TacticMemory memory, int repetition) {
 
+    /** @param repetition which repetition of its target × seed × strategy the attack is (0 the first): random draws differ by it */
     public AttackTools {
         memory = memory == null ? new TacticMemory() : memory;
+    }
+
+    public AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals, TacticMemory memory) {
+        this(attacker, judge, refusals, memory, 0);
     }
 
     /** Tools with a memory of their own: every attack run with them shares it. */
@@ -24,6 +29,11 @@ public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refus
 
     /** The same tools with another attacker (the engine's per-attack meter around the campaign's attacker). */
     public AttackTools withAttacker(ChatModel other) {
-        return new AttackTools(other, judge, refusals, memory);
+        return new AttackTools(other, judge, refusals, memory, repetition);
+    }
+
+    /** The same tools for the given repetition of an attack. */
+    public AttackTools forRepetition(int which) {
+        return new AttackTools(attacker, judge, refusals, memory, which);
     }
 }

@@ -44,7 +44,7 @@ public final class BestOfN implements Strategy {
     @Override
     public AttackRun run(Seed seed, ChatModel target, Sampling sampling, AttackTools tools) {
         JudgedTries tries = new JudgedTries("best_of_n", target, sampling, tools);
-        Random random = AttackRandom.of(sampling, seed);
+        Random random = AttackRandom.of(sampling, seed, tools.repetition());
         List<String> applied = augmentations.stream().map(Augmentation::id).toList();
         for (int sample = 0; sample < n; sample++) {
             String prompt = seed.text();

@@ -43,7 +43,7 @@ public final class ManyShot implements Strategy {
     @Override
     public AttackRun run(Seed seed, ChatModel target, Sampling sampling, AttackTools tools) {
         List<Exchange> shots = new ArrayList<>(EXCHANGES);
-        Collections.shuffle(shots, AttackRandom.of(sampling, seed));
+        Collections.shuffle(shots, AttackRandom.of(sampling, seed, tools.repetition()));
         List<Turn> conversation = new ArrayList<>(2 * k + 2);
         for (Exchange shot : shots.subList(0, k)) {
             conversation.add(Turn.human(shot.user()));
