@@ -156,6 +156,8 @@ class CampaignApiTest {
         assertThat(joined.target("sim-plain").simulated()).isTrue();
         assertThat(replaced.targets()).extracting(TargetSummary::target).containsExactly("bot");
         assertThat(replaced.target("bot").attacks()).isEqualTo(2);
+        assertThatThrownBy(() -> Campaign.fromYaml(file).replacingFileTargets().run()).isInstanceOf(RedTeamException.class)
+                .hasMessageContaining("nightly.yaml: its targets are replaced by this JVM's, but none was given");
     }
 
     @Test

@@ -73,6 +73,11 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
      * {@link RedTeamException} with the command line's message.
      */
     public <T> T run(java.util.function.Function<CampaignExecution.Executed, T> read) {
+        if (replaceFileTargets && targets.isEmpty()) {
+            // else the file's targets, which the caller meant to leave out, would be attacked after all
+            throw new RedTeamException(origin + ": its targets are replaced by this JVM's, but none was given (withTarget, "
+                    + "or a @RedTeamTarget method): nothing to attack", null);
+        }
         Path temporary = null;
         try {
             CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder,
