@@ -138,6 +138,30 @@ class CampaignApiTest {
     }
 
     @Test
+    void aRunLeavesNoDatabaseFileOpenBehindIt() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            org.redteam4j.core.testing.Requirement.missing("/proc/self/fd, to list this JVM's open files (Linux)");
+        }
+        String db = dir.resolve("held.db").toString();
+
+        fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().run();           // a temporary database
+        fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().database(db).run();
+
+        List<String> open = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> links = Files.list(fds)) {
+            for (Path link : links.toList()) {
+                try {
+                    open.add(Files.readSymbolicLink(link).toString());
+                } catch (java.io.IOException e) {
+                    // closed while listed
+                }
+            }
+        }
+        assertThat(open).noneMatch(file -> file.contains("redteam4j-campaign") || file.contains("held.db"));
+    }
+
+    @Test
     void inProcessTargetsJoinOrReplaceTheFileTargets() throws Exception {
         Path file = dir.resolve("nightly.yaml");
         Files.writeString(file, """

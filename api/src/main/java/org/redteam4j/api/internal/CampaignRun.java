@@ -79,6 +79,7 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
                     + "or a @RedTeamTarget method): nothing to attack", null);
         }
         Path temporary = null;
+        Database db = null;
         try {
             CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder,
                     new LibraryAdditions(new ArrayList<>(targets.keySet()), replaceFileTargets, defaultMaxRequests));
@@ -87,7 +88,7 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
                 temporary = Files.createTempDirectory("redteam4j-campaign");
                 location = temporary.resolve("campaign.db").toString();
             }
-            Database db = Database.open(DatabaseLocation.parse(location));
+            db = Database.open(DatabaseLocation.parse(location));
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
             CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
@@ -101,6 +102,9 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
         } catch (IOException e) {
             throw new RedTeamException("cannot make a temporary database: " + e.getMessage(), e);
         } finally {
+            if (db != null) {
+                db.releaseConnections(); // results are read: the file is not held open to the JVM's end
+            }
             if (temporary != null) {
                 deleteQuietly(temporary);
             }
