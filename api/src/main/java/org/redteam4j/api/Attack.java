@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param repetition   0 for the first repetition
  * @param tag          the seed's content tag
  * @param seed         the seed: the request the attack was built from
- * @param conversation the conversation the target saw, its replies included (empty when not run)
+ * @param conversation the attack's transcript: the red team's turns and the target's replies (empty when
+ *                     not run); a system prompt or few-shot prompt an intervention put first is not in it
  * @param reply        the target's last reply (empty when not run or failed)
  * @param hit          by the first judge: true a success, false not; empty for an error or an attack not run
  * @param error        why the attack failed, when it did

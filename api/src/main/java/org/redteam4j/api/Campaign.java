@@ -31,14 +31,18 @@ public final class Campaign {
 
     private final CampaignRun run;
 
-    /** Told after each finished attack; called from the campaign's threads, one call at a time. */
+    /**
+     * Told after each finished attack; called from the campaign's threads, one call at a time (a
+     * listener need not be thread-safe). The counts are this run's: a resumed campaign's earlier
+     * attacks are in {@link CampaignResult#alreadyDone()}.
+     */
     @FunctionalInterface
     public interface ProgressListener {
         /**
-         * @param done   attacks finished so far, those of earlier runs included
-         * @param total  attacks planned
-         * @param hits   successes so far by the first judge
-         * @param errors attacks failed because a model failed
+         * @param done   attacks this run has finished so far
+         * @param total  attacks this run has to do: those planned, less those finished in earlier runs
+         * @param hits   successes so far in this run, by the first judge
+         * @param errors attacks of this run failed because a model failed
          */
         void update(long done, long total, long hits, long errors);
     }
@@ -68,7 +72,9 @@ public final class Campaign {
 
     /**
      * The same campaign with {@code target} attacked too, under {@code name} (as {@code model: java:NAME}
-     * would be); it joins the file's targets unless {@link #replacingFileTargets()}.
+     * would be); it joins the file's targets unless {@link #replacingFileTargets()}. A file target of
+     * {@code model: java:NAME} declares this one's settings (its intervention, limits, sampling) and
+     * is attacked in its place.
      */
     public Campaign withTarget(String name, ChatTarget target) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -82,7 +88,10 @@ public final class Campaign {
         return withTarget(name, Targets.from(model));
     }
 
-    /** The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left out. */
+    /**
+     * The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left
+     * out, except those of {@code model: java:NAME} that declare one of them.
+     */
     public Campaign replacingFileTargets() {
         return new Campaign(run.replacingFileTargets());
     }
@@ -105,7 +114,16 @@ public final class Campaign {
 
     /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
     public Campaign onProgress(ProgressListener listener) {
-        return new Campaign(run.withProgress(listener == null ? null : listener::update));
+        if (listener == null) {
+            return new Campaign(run.withProgress(null));
+        }
+        // the engine tells from each attack's thread as it finishes; the listener hears one at a time
+        Object lock = new Object();
+        return new Campaign(run.withProgress((done, total, hits, errors) -> {
+            synchronized (lock) {
+                listener.update(done, total, hits, errors);
+            }
+        }));
     }
 
     /**
@@ -126,7 +144,7 @@ public final class Campaign {
      * @throws RedTeamException when the campaign cannot run; the message names the file and line
      */
     public CampaignResult run() {
-        return Results.of(run.run());
+        return run.run(Results::of);
     }
 
     /** Builds a campaign in code, as its YAML file would declare it. */

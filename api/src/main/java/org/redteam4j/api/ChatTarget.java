@@ -16,11 +16,24 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface ChatTarget {
 
+    /**
+     * The reply to {@code conversation}.
+     *
+     * @param conversation the system turn if any, then the turns so far; the last is the red team's
+     * @return the reply, never null (a null fails the attack as an error: no reply is not a refusal)
+     * @throws Exception when the target fails; that attack counts as an error
+     */
     Reply reply(List<Turn> conversation) throws Exception;
 
-    /** A target from a function of the conversation to the reply's text (an agent, a service method, …). */
+    /**
+     * A target from a function of the conversation to the reply's text (an agent, a service method, …);
+     * a function that returns null fails that attack as an error, saying so.
+     */
     static ChatTarget of(Function<List<Turn>, String> function) {
         Objects.requireNonNull(function, "function");
-        return conversation -> Reply.of(function.apply(conversation));
+        return conversation -> {
+            String text = function.apply(conversation);
+            return text == null ? null : Reply.of(text);
+        };
     }
 }

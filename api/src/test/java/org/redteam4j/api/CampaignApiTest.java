@@ -109,6 +109,59 @@ class CampaignApiTest {
     }
 
     @Test
+    void theProgressListenerHearsOneAttackAtATimeCountingThisRunsAttacks() {
+        String db = dir.resolve("progress.db").toString();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        List<long[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Campaign.ProgressListener listener = (done, total, hits, errors) -> {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20); // long enough for the other attack threads to finish and call too
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            heard.add(new long[] {done, total});
+            inside.decrementAndGet();
+        };
+
+        fourSeedsTwoStrategies().concurrency(4).maxRequests(3).target("bot", ChatTarget.of(this::bot)).build().database(db)
+                .onProgress(listener).run();
+        int first = heard.size();
+        fourSeedsTwoStrategies().concurrency(4).target("bot", ChatTarget.of(this::bot)).build().database(db).resuming()
+                .onProgress(listener).run();
+
+        assertThat(mostInside).hasValue(1);
+        assertThat(first).isEqualTo(3);
+        assertThat(heard.subList(0, first)).allSatisfy(told -> assertThat(told[1]).isEqualTo(8));
+        assertThat(heard.subList(first, heard.size())).hasSize(5).allSatisfy(told -> assertThat(told[1]).isEqualTo(5));
+    }
+
+    @Test
+    void aRunLeavesNoDatabaseFileOpenBehindIt() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            org.redteam4j.core.testing.Requirement.missing("/proc/self/fd, to list this JVM's open files (Linux)");
+        }
+        String db = dir.resolve("held.db").toString();
+
+        fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().run();           // a temporary database
+        fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().database(db).run();
+
+        List<String> open = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> links = Files.list(fds)) {
+            for (Path link : links.toList()) {
+                try {
+                    open.add(Files.readSymbolicLink(link).toString());
+                } catch (java.io.IOException e) {
+                    // closed while listed
+                }
+            }
+        }
+        assertThat(open).noneMatch(file -> file.contains("redteam4j-campaign") || file.contains("held.db"));
+    }
+
+    @Test
     void inProcessTargetsJoinOrReplaceTheFileTargets() throws Exception {
         Path file = dir.resolve("nightly.yaml");
         Files.writeString(file, """
@@ -127,6 +180,8 @@ class CampaignApiTest {
         assertThat(joined.target("sim-plain").simulated()).isTrue();
         assertThat(replaced.targets()).extracting(TargetSummary::target).containsExactly("bot");
         assertThat(replaced.target("bot").attacks()).isEqualTo(2);
+        assertThatThrownBy(() -> Campaign.fromYaml(file).replacingFileTargets().run()).isInstanceOf(RedTeamException.class)
+                .hasMessageContaining("nightly.yaml: its targets are replaced by this JVM's, but none was given");
     }
 
     @Test
@@ -151,6 +206,49 @@ class CampaignApiTest {
     }
 
     @Test
+    void aFileTargetOfModelJavaNameDeclaresThatTargetsSettingsWhetherJoinedOrReplaced() {
+        String yaml = """
+                name: declared
+                targets:
+                  - {name: sim-plain, model: sim, intervention: plain}
+                  - {name: bot, model: 'java:bot', intervention: prompted}
+                seeds: {builtin: true, limit: 2}
+                strategies: [direct]
+                judges: [keyword]
+                """;
+        List<List<Turn>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatTarget bot = conversation -> {
+            seen.add(conversation);
+            return Reply.of(bot(conversation));
+        };
+
+        CampaignResult joined = Campaign.fromYamlText(yaml, "declared.yaml").withTarget("bot", bot).run();
+        CampaignResult replaced = Campaign.fromYamlText(yaml, "declared.yaml").withTarget("bot", bot).replacingFileTargets()
+                .run();
+
+        assertThat(joined.targets()).extracting(TargetSummary::target).containsExactly("bot", "sim-plain");
+        assertThat(joined.target("bot").attacks()).isEqualTo(2); // the declared bot only, not a second bare one
+        assertThat(replaced.targets()).extracting(TargetSummary::target).containsExactly("bot");
+        // intervention: prompted reached the JVM's target both times: its few-shot prompt comes first, as the system turn
+        assertThat(seen).hasSize(4).allSatisfy(conversation -> {
+            assertThat(conversation.get(0).role()).isEqualTo(Turn.Role.SYSTEM);
+            assertThat(conversation.get(conversation.size() - 1).role()).isEqualTo(Turn.Role.USER);
+        });
+    }
+
+    @Test
+    void aFunctionThatReturnsNullFailsThatAttackSayingSo() {
+        CampaignResult result = Campaign.builder("null-reply").builtinSeeds(1).strategies("direct").judges("keyword")
+                .target("bot", (java.util.function.Function<List<Turn>, String>) conversation -> null).build().run();
+
+        assertThat(result.target("bot").errors()).isEqualTo(1);
+        assertThat(result.attacks()).singleElement().satisfies(attack -> {
+            assertThat(attack.hit()).isEmpty();
+            assertThat(attack.error()).hasValueSatisfying(error -> assertThat(error).contains("target bot returned no reply (null)"));
+        });
+    }
+
+    @Test
     void badCampaignsAreRefusedWithTheFileAndLine() {
         assertThatThrownBy(() -> Campaign.fromYamlText("name: x\nstrategies: [direct]\njudges: [keyword]\n", "x.yaml").run())
                 .isInstanceOf(RedTeamException.class).hasMessageContaining("x.yaml").hasMessageContaining("no targets");
@@ -168,6 +266,36 @@ class CampaignApiTest {
         assertThatThrownBy(() -> fourSeedsTwoStrategies().judges("refusal").target("bot", ChatTarget.of(this::bot)).build()
                 .run()).isInstanceOf(RedTeamException.class)
                 .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void withoutTheOfflineJudgesArtifactMultiTurnBacktrackingSaysWhichDependencyToAddBeforeAnyAttack() {
+        for (String strategy : List.of("multi_turn: {turns: 2}", "crescendo: {turns: 2, backtracks: 1}")) {
+            assertThatThrownBy(() -> Campaign.builder("backtracking").builtinSeeds(1).strategies(strategy).judges("keyword")
+                    .attacker("sim").target("bot", ChatTarget.of(this::bot)).build().run())
+                    .as(strategy).isInstanceOf(RedTeamException.class)
+                    .hasMessageContaining("multi-turn backtracking")
+                    .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        }
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void withoutTheOfflineJudgesArtifactBenignPromptsRejectionSamplingHarmAndPmSayWhichDependencyToAddBeforeAnyAttack()
+            throws Exception {
+        Path benign = Files.writeString(dir.resolve("benign.txt"), "Asks how to bake bread.\n");
+        String benignCampaign = "name: benign\nseeds: {builtin: true, limit: 1}\nbenign: [{text: '" + benign + "'}]\n"
+                + "strategies: [direct]\njudges: [keyword]\n";
+        String rejectionSampling = "name: rs\ntargets: [{name: guarded, model: 'java:bot', intervention: rejection-sampling}]\n"
+                + "seeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [keyword]\n";
+        String harm = "name: harm\nseeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [harm]\n";
+        String preferenceModel = "name: pm\nseeds: {builtin: true, limit: 1}\nstrategies: [direct]\njudges: [keyword, pm]\n";
+        for (String yaml : List.of(benignCampaign, rejectionSampling, harm, preferenceModel)) {
+            assertThatThrownBy(() -> Campaign.fromYamlText(yaml, "onnx.yaml").withTarget("bot", ChatTarget.of(this::bot)).run())
+                    .as(yaml).isInstanceOf(RedTeamException.class)
+                    .hasMessageContaining("org.redteam4j:redteam4j-offline-judges");
+        }
         assertThat(calls).hasValue(0);
     }
 

@@ -41,21 +41,26 @@ public @interface RedTeam {
 
     /**
      * The campaign file (YAML, as {@code redteam4j attack} reads it): a path from the project's
-     * folder (the working directory of the test run), else a class path resource.
+     * folder (the working directory of the test run), else a class path resource; the relative paths
+     * in it (seed files, calibrations) are read from its folder.
      */
     String campaign();
 
     /** The highest attack success rate (0–1) a target may have for the test to pass. */
     double failAbove();
 
-    /** Whether the test class's {@link RedTeamTarget}s join the file's targets or replace them. */
+    /**
+     * Whether the test class's {@link RedTeamTarget}s join the file's targets or replace them; either
+     * way a file target of {@code model: java:NAME} declares the settings of the class's target NAME
+     * (intervention, limits, sampling) and is attacked in its place.
+     */
     Targets targets() default Targets.JOIN;
 
     /** How the class's targets and the file's go together. */
     enum Targets {
         /** The file's targets and the class's are all attacked. */
         JOIN,
-        /** Only the class's targets are attacked; the file may declare none. */
+        /** Only the class's targets are attacked (as the file's {@code java:NAME} targets declare them); the file may declare none. */
         REPLACE
     }
 }

@@ -42,6 +42,29 @@ class LangChain4jTargetAdapterTest {
         }
     }
 
+    /** An application's model that is also a function of the conversation (a wrapper with a convenience method). */
+    static final class ModelAndFunction implements dev.langchain4j.model.chat.ChatModel, java.util.function.Function<List<Turn>, String> {
+
+        @Override
+        public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest request) {
+            return dev.langchain4j.model.chat.response.ChatResponse.builder()
+                    .aiMessage(dev.langchain4j.data.message.AiMessage.from("through chat, " + request.messages().size() + " messages"))
+                    .build();
+        }
+
+        @Override
+        public String apply(List<Turn> conversation) {
+            return "through apply";
+        }
+    }
+
+    @Test
+    void aChatModelThatIsAlsoAFunctionIsAttackedAsTheChatModel() throws Exception {
+        // its chat path holds what the application puts in the loop (listeners, guardrails), so the adapter goes first
+        assertThat(Targets.from(new ModelAndFunction()).reply(List.of(Turn.system("Be helpful."), Turn.user("Asks how to pick a lock."))))
+                .isEqualTo(Reply.of("through chat, 2 messages"));
+    }
+
     @Test
     void whatNothingAcceptsIsNamedWithThisAdapter() {
         assertThatThrownBy(() -> Targets.from(new Object())).isInstanceOf(IllegalArgumentException.class)

@@ -2,6 +2,7 @@ package org.redteam4j.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,11 +40,13 @@ public final class Database {
     private final Jdbi jdbi;
     private final Jdbi reader;
     private final ReentrantLock writer; // null: the server orders its own writers (PostgreSQL)
+    private final List<DataSource> sources;
 
-    private Database(DatabaseLocation location, Jdbi jdbi, Jdbi reader) {
+    private Database(DatabaseLocation location, Jdbi jdbi, Jdbi reader, List<DataSource> sources) {
         this.location = location;
         this.jdbi = jdbi;
         this.reader = reader;
+        this.sources = sources;
         this.writer = location.dialect() == Dialect.SQLITE
                 ? WRITERS.computeIfAbsent(sqliteFile(location), file -> new ReentrantLock()) : null;
     }
@@ -52,6 +55,19 @@ public final class Database {
         String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
         return file.startsWith(":memory:") || file.startsWith("file::memory:") ? file + "@" + System.identityHashCode(location)
                 : Path.of(file).toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * Closes the SQLite connections kept open between transactions; a later transaction opens a new
+     * one. What a process that opens many databases (the library API, a test run) calls when done
+     * with one, so their files are not held open to its end.
+     */
+    public void releaseConnections() {
+        for (DataSource source : sources) {
+            if (source instanceof SqliteConnections connections) {
+                connections.closeIdle();
+            }
+        }
     }
 
     /** Opens (creating it if needed) and migrates the database at {@code spec}; see {@link DatabaseLocation#parse}. */
@@ -76,9 +92,9 @@ public final class Database {
             throw new StoreException("database " + location + ": cannot be opened or migrated: "
                     + DatabaseLocation.redact(rootMessage(e)), e);
         }
-        Jdbi reader = location.dialect() == Dialect.SQLITE ? Jdbi.create(sqlite(location, SQLiteConfig.TransactionMode.DEFERRED))
-                : Jdbi.create(dataSource);
-        return new Database(location, Jdbi.create(dataSource), reader);
+        DataSource reads = location.dialect() == Dialect.SQLITE ? sqlite(location, SQLiteConfig.TransactionMode.DEFERRED)
+                : dataSource;
+        return new Database(location, Jdbi.create(dataSource), Jdbi.create(reads), List.of(dataSource, reads));
     }
 
     public Jdbi jdbi() {

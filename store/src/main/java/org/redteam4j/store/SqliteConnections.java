@@ -44,6 +44,18 @@ final class SqliteConnections implements DataSource {
         return lent(real);
     }
 
+    /** Closes the connections kept idle; a later transaction opens a new one. */
+    void closeIdle() {
+        for (Connection real = idle.pollFirst(); real != null; real = idle.pollFirst()) {
+            idleCount.decrementAndGet();
+            try {
+                real.close();
+            } catch (SQLException e) {
+                // closing an idle connection that failed: nothing of it is left to give back
+            }
+        }
+    }
+
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         return getConnection();

@@ -66,9 +66,20 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
         return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
     }
 
-    /** Runs it; every failure that is not a bug becomes a {@link RedTeamException} with the command line's message. */
-    public CampaignExecution.Executed run() {
+    /**
+     * Runs it and reads what it left with {@code read}, before a temporary database is deleted (read
+     * afterwards, it was reached only through connections still open on a deleted file, and not at all
+     * where an open file cannot be deleted); every failure that is not a bug becomes a
+     * {@link RedTeamException} with the command line's message.
+     */
+    public <T> T run(java.util.function.Function<CampaignExecution.Executed, T> read) {
+        if (replaceFileTargets && targets.isEmpty()) {
+            // else the file's targets, which the caller meant to leave out, would be attacked after all
+            throw new RedTeamException(origin + ": its targets are replaced by this JVM's, but none was given (withTarget, "
+                    + "or a @RedTeamTarget method): nothing to attack", null);
+        }
         Path temporary = null;
+        Database db = null;
         try {
             CampaignDefinition definition = CampaignDefinition.parse(yaml, origin, folder,
                     new LibraryAdditions(new ArrayList<>(targets.keySet()), replaceFileTargets, defaultMaxRequests));
@@ -77,11 +88,12 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
                 temporary = Files.createTempDirectory("redteam4j-campaign");
                 location = temporary.resolve("campaign.db").toString();
             }
-            Database db = Database.open(DatabaseLocation.parse(location));
+            db = Database.open(DatabaseLocation.parse(location));
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
             CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
-            return CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models), resume, told);
+            return read.apply(CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models),
+                    resume, told));
         } catch (Failure e) {
             throw new RedTeamException(e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -90,6 +102,9 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
         } catch (IOException e) {
             throw new RedTeamException("cannot make a temporary database: " + e.getMessage(), e);
         } finally {
+            if (db != null) {
+                db.releaseConnections(); // results are read: the file is not held open to the JVM's end
+            }
             if (temporary != null) {
                 deleteQuietly(temporary);
             }

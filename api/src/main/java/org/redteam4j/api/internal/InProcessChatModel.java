@@ -44,7 +44,8 @@ public final class InProcessChatModel implements ChatModel {
             replies.add(org.redteam4j.core.chat.Reply.of(reply.text(), "stop"));
             usage = usage.plus(new TokenUsage(reply.inputTokens(), reply.outputTokens()));
         }
-        return new ChatResponse(replies, usage, Duration.ofNanos(System.nanoTime() - started), id(), false);
+        // one call of the target per sample: budgets and the stored spend count each
+        return new ChatResponse(replies, usage, Duration.ofNanos(System.nanoTime() - started), id(), false, replies.size());
     }
 
     private Reply reply(List<Turn> conversation) {

@@ -137,10 +137,18 @@ public final class AttackCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         CampaignExecution.Executed executed;
-        try (Progress progress = progressOption.start("attack", plan.attacks().size(), " attacks", 1)) {
-            executed = CampaignExecution.run(campaign, plan, db, Environment.fromSystem(), resume, this::checkGate,
-                    (done, total, hits, errors) -> progress.update(done, total,
-                            String.format("%,d hits, %,d errors", hits, errors)));
+        // the bar starts once targets and judges are built (models loaded, the gate checked), so what
+        // preparing prints is not drawn over, and a campaign refused before any attack shows no bar
+        Progress[] progress = {null};
+        try {
+            executed = CampaignExecution.run(campaign, plan, db, Environment.fromSystem(), resume, prepared -> {
+                checkGate(prepared);
+                progress[0] = progressOption.start("attack", plan.attacks().size(), " attacks", 1);
+            }, (done, total, hits, errors) -> progress[0].update(done, total, String.format("%,d hits, %,d errors", hits, errors)));
+        } finally {
+            if (progress[0] != null) {
+                progress[0].close();
+            }
         }
         CampaignEngine.Outcome outcome = executed.outcome();
         long campaignId = executed.campaignId();

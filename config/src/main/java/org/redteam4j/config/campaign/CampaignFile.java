@@ -82,6 +82,34 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
     public record Price(Double input, Double output) {
     }
 
+    /**
+     * The file's targets with the JVM's: a file target of {@code model: java:NAME} is the declaration
+     * of the JVM's target NAME (its intervention, limits and sampling apply), kept whether the JVM's
+     * targets join the file's or replace them; every other JVM target comes after, as a bare
+     * {@code java:NAME}. Without this a declared one was attacked twice, or refused as a second
+     * target of its name, or (replaced) lost its settings.
+     */
+    private static List<TargetConfig> withInProcessTargets(List<TargetConfig> fileTargets, LibraryAdditions additions) {
+        List<TargetConfig> targets = new java.util.ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (TargetConfig target : fileTargets) {
+            String inProcess = target != null && target.model() != null && target.runtime().equals("java")
+                    ? target.model().substring(target.model().indexOf(':') + 1) : null;
+            if (inProcess != null && additions.inProcessTargets().contains(inProcess)) {
+                declared.add(inProcess);
+                targets.add(target);
+            } else if (!additions.replaceFileTargets()) {
+                targets.add(target);
+            }
+        }
+        for (String name : additions.inProcessTargets()) {
+            if (!declared.contains(name)) {
+                targets.add(TargetConfig.of(name, "java:" + name, null));
+            }
+        }
+        return targets;
+    }
+
     /** Parses and checks a campaign's YAML; {@code origin} names it in errors (a file name). */
     static CampaignFile parse(String yaml, String origin) {
         return parse(yaml, origin, LibraryAdditions.NONE);
@@ -90,7 +118,8 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
     /**
      * As above, with what a library caller adds ({@link LibraryAdditions}): targets of its JVM
      * ({@code model: java:NAME}, named NAME) after the file's or instead of them (then the file may
-     * declare none), and a request budget where the file sets none.
+     * declare none; a file target of {@code model: java:NAME} declares NAME's settings, and stays), and a
+     * request budget where the file sets none.
      */
     static CampaignFile parse(String yaml, String origin, LibraryAdditions additions) {
         CampaignFile campaign = StrictYaml.read(yaml, origin, CampaignFile.class);
@@ -99,13 +128,7 @@ public record CampaignFile(String name, List<TargetConfig> targets, String attac
         }
         List<TargetConfig> targets = campaign.targets;
         if (!additions.inProcessTargets().isEmpty()) {
-            targets = new java.util.ArrayList<>();
-            if (!additions.replaceFileTargets() && campaign.targets != null) {
-                targets.addAll(campaign.targets);
-            }
-            for (String name : additions.inProcessTargets()) {
-                targets.add(TargetConfig.of(name, "java:" + name, null));
-            }
+            targets = withInProcessTargets(campaign.targets == null ? List.of() : campaign.targets, additions);
         }
         Limits limits = campaign.limits;
         if (additions.defaultMaxRequests() != null && (limits == null || limits.maxRequests() == null)) {

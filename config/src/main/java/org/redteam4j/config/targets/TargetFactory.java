@@ -92,7 +92,13 @@ public final class TargetFactory {
             case "gguf" -> new LlamaCppChatModel(Path.of(name), gguf(config.gguf()));
             case "sim" -> new SimulatedAssistant(sim(config.sim()));
             case "http" -> HttpTargets.model(config, keys, policy);
-            case "java" -> new ResilientChatModel(inProcess(config, name), policy);
+            case "java" -> {
+                // the JVM's model holds its own key, which redteam4j never handles: the providers' usual variables
+                // are looked up, so such a key leaked in a reply is redacted as the keys redteam4j uses are
+                keys.find(OpenAiCompatibleChatModel.KEY_VARIABLE);
+                keys.find(AnthropicChatModel.KEY_VARIABLE);
+                yield new ResilientChatModel(inProcess(config, name), policy);
+            }
             default -> throw new IllegalStateException("catalogue runtime '" + runtime + "' has no implementation");
         };
     }

@@ -72,12 +72,14 @@ public final class CampaignTest {
     }
 
     public Ran run() {
-        double failAbove = parameter(FAIL_ABOVE).map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
+        Optional<String> given = parameter(FAIL_ABOVE);
+        double failAbove = given.map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
         if (!(failAbove >= 0 && failAbove <= 1)) {
-            throw new ExtensionConfigurationException("failAbove is a rate between 0 and 1, was " + failAbove);
+            throw new ExtensionConfigurationException((given.isPresent() ? FAIL_ABOVE : "@RedTeam failAbove")
+                    + " is a rate between 0 and 1, was " + failAbove);
         }
-        Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS)
-                .map(value -> (long) number(MAX_REQUESTS, value)).orElse(DEFAULT_MAX_REQUESTS));
+        Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS).map(CampaignTest::budget)
+                .orElse(DEFAULT_MAX_REQUESTS));
         for (Method method : targetMethods(context.getRequiredTestClass())) {
             RedTeamTarget target = method.getAnnotation(RedTeamTarget.class);
             campaign = campaign.withTarget(target.value().isEmpty() ? method.getName() : target.value(),
@@ -98,7 +100,10 @@ public final class CampaignTest {
         return new Ran(result, failAbove);
     }
 
-    /** A path from the project folder, else a class path resource. */
+    /**
+     * A path from the project folder, else a class path resource: read as a file where it is one (a
+     * test resources folder), so its relative seed and calibration paths are read beside it.
+     */
     private Campaign campaign() {
         Path file = Path.of(annotation.campaign());
         if (Files.isRegularFile(file)) {
@@ -109,6 +114,13 @@ public final class CampaignTest {
         if (url == null) {
             throw new ExtensionConfigurationException("@RedTeam campaign '" + annotation.campaign() + "': no such file in "
                     + Path.of("").toAbsolutePath() + " and no such class path resource");
+        }
+        if (url.getProtocol().equals("file")) {
+            try {
+                return Campaign.fromYaml(Path.of(url.toURI()));
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                // not a plain file after all: read as text below
+            }
         }
         try (InputStream in = url.openStream()) {
             return Campaign.fromYamlText(new String(in.readAllBytes(), StandardCharsets.UTF_8), url.toString());
@@ -175,6 +187,15 @@ public final class CampaignTest {
         } catch (NumberFormatException e) {
             throw new ExtensionConfigurationException(name + " is a number, was '" + value + "'");
         }
+    }
+
+    private static long budget(String value) {
+        double requests = number(MAX_REQUESTS, value);
+        if (!(requests >= 0 && requests == Math.rint(requests) && requests <= Long.MAX_VALUE)) {
+            throw new ExtensionConfigurationException(MAX_REQUESTS + " is a whole number of requests, 0 or more (0: no "
+                    + "budget), was '" + value + "'");
+        }
+        return (long) requests;
     }
 
     private static String fileName(String campaign) {
