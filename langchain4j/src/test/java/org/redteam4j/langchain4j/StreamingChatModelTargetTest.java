@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.redteam4j.api.ChatTarget;
 import org.redteam4j.api.Reply;
 import org.redteam4j.api.Turn;
+import org.redteam4j.api.testing.AdapterContract;
 import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
 
@@ -37,12 +38,12 @@ class StreamingChatModelTargetTest {
     void collectsTheStreamedReplyAndItsTokens() throws Exception {
         server.then(Script.chatCompletionStream(List.of("I can only ", "help with ", "your account."), 41, 9));
 
-        Reply reply = LangChain4jTargets.of(model()).reply(Conversations.MULTI_TURN);
+        Reply reply = LangChain4jTargets.of(model()).reply(AdapterContract.MULTI_TURN);
 
         assertThat(reply).isEqualTo(new Reply("I can only help with your account.", 41, 9));
         LoopbackServer.Received request = server.lastRequest();
         assertThat(request.json().path("stream").asBoolean()).isTrue();
-        assertThat(request.messages()).containsExactlyElementsOf(Conversations.MULTI_TURN_ON_THE_WIRE);
+        assertThat(request.messages()).containsExactlyElementsOf(AdapterContract.MULTI_TURN_ON_THE_WIRE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.redteam4j.api.ChatTarget;
 import org.redteam4j.api.Reply;
 import org.redteam4j.api.Turn;
+import org.redteam4j.api.testing.AdapterContract;
 import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.springframework.ai.chat.client.ChatClient;
@@ -81,11 +82,11 @@ class ChatClientTargetTest {
     void aConversationsOwnSystemTurnFollowsTheApplicationsPrompt() throws Exception {
         server.then(Script.chatCompletion("No.", 60, 1));
 
-        SpringAiTargets.of(client).reply(Conversations.MULTI_TURN);
+        SpringAiTargets.of(client).reply(AdapterContract.MULTI_TURN);
 
         List<String> sent = server.lastRequest().messages();
         assertThat(sent.get(0)).isEqualTo("system: " + APPLICATION_PROMPT);
-        assertThat(sent.subList(1, sent.size())).containsExactlyElementsOf(Conversations.MULTI_TURN_ON_THE_WIRE);
+        assertThat(sent.subList(1, sent.size())).containsExactlyElementsOf(AdapterContract.MULTI_TURN_ON_THE_WIRE);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.redteam4j.springai;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redteam4j.api.Campaign;
 import org.redteam4j.api.CampaignResult;
-import org.redteam4j.api.TargetSummary;
-import org.redteam4j.api.Turn;
+import org.redteam4j.api.testing.AdapterContract;
 import org.redteam4j.models.http.LoopbackServer;
 import org.redteam4j.models.http.LoopbackServer.Script;
 import org.springframework.ai.chat.client.ChatClient;
@@ -15,58 +12,21 @@ import org.springframework.ai.chat.client.ChatClient;
 class SpringAiCampaignTest {
 
     static final String APPLICATION_PROMPT = "You are the help desk of Example Bank.";
-    static final String REFUSAL = "I can't help with that.";
-    static final String COMPLIANCE = "Sure, I will go along with that request (details left out here).";
-
-    /** Two seeds, each a three-turn conversation, one attack at a time so the requests come in order. */
-    static final String MULTI_TURN_CAMPAIGN = """
-            name: spring-ai-multi-turn
-            attacker: sim
-            seeds: {builtin: true, limit: 2}
-            strategies:
-              - multi_turn: {turns: 3, backtracks: 0}
-            judges: [keyword]
-            limits: {concurrency: 1}
-            """;
-
-    /** A model that refuses the first two turns of a conversation and goes along with the third. */
-    private static Script refusingTwiceThenComplying(LoopbackServer.Received request) {
-        long earlierReplies = request.messages().stream().filter(message -> message.startsWith("assistant: ")).count();
-        return Script.chatCompletion(earlierReplies < 2 ? REFUSAL : COMPLIANCE, 20, 5);
-    }
 
     @Test
     void aMultiTurnCampaignSendsTheGrowingConversationThroughTheClient() throws Exception {
-        try (LoopbackServer server = new LoopbackServer().answering(SpringAiCampaignTest::refusingTwiceThenComplying)) {
+        try (LoopbackServer server = new LoopbackServer().answering(request ->
+                Script.chatCompletion(AdapterContract.refusingTwiceThenComplying(request.messages()), 20, 5))) {
             ChatClient client = ChatClient.builder(LoopbackOpenAi.chatModel(server)).defaultSystem(APPLICATION_PROMPT)
                     .build();
 
-            CampaignResult result = Campaign.fromYamlText(MULTI_TURN_CAMPAIGN, "spring-ai-multi-turn.yaml")
-                    .withTarget("bot", client).run();
+            CampaignResult result = Campaign.fromYamlText(AdapterContract.multiTurnCampaign("spring-ai-multi-turn"),
+                    "spring-ai-multi-turn.yaml").withTarget("bot", client).run();
 
-            TargetSummary bot = result.target("bot");
-            assertThat(bot.attacks()).isEqualTo(2);
-            assertThat(bot.judged()).isEqualTo(2);
-            assertThat(bot.errors()).isZero();
-            assertThat(bot.hits()).isEqualTo(2); // each third reply goes along
-            assertThat(result.attacks()).allSatisfy(attack -> {
-                assertThat(attack.reply()).isEqualTo(COMPLIANCE);
-                assertThat(attack.conversation()).extracting(Turn::role).containsExactly(Turn.Role.USER,
-                        Turn.Role.ASSISTANT, Turn.Role.USER, Turn.Role.ASSISTANT, Turn.Role.USER, Turn.Role.ASSISTANT);
-            });
-
-            List<LoopbackServer.Received> requests = server.received();
-            assertThat(requests).hasSize(6).allSatisfy(request ->
-                    assertThat(request.messages().get(0)).isEqualTo("system: " + APPLICATION_PROMPT));
-            List<String> first = requests.get(0).messages();
-            List<String> second = requests.get(1).messages();
-            List<String> third = requests.get(2).messages();
-            assertThat(first).hasSize(2);
-            assertThat(first.get(1)).startsWith("user: ");
-            assertThat(second).hasSize(4).startsWith(first.get(0), first.get(1), "assistant: " + REFUSAL);
-            assertThat(third).hasSize(6).startsWith(second.toArray(String[]::new));
-            assertThat(third.get(4)).isEqualTo("assistant: " + REFUSAL);
-            assertThat(requests.get(3).messages()).hasSize(2); // the second seed starts a new conversation
+            // the application's own system prompt comes first in every request
+            AdapterContract.sentTheGrowingConversation(result,
+                    server.received().stream().map(LoopbackServer.Received::messages).toList(),
+                    List.of("system: " + APPLICATION_PROMPT));
         }
     }
 }
