@@ -1,77 +1,19 @@
 package org.redteam4j.langchain4j;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.redteam4j.api.ChatTarget;
-import org.redteam4j.api.Reply;
-import org.redteam4j.api.Turn;
-import org.redteam4j.api.testing.AdapterContract;
+import org.redteam4j.api.testing.OpenAiAdapterContract;
 import org.redteam4j.models.http.LoopbackServer;
-import org.redteam4j.models.http.LoopbackServer.Script;
 
-class ChatModelTargetTest {
-
-    private final LoopbackServer server = new LoopbackServer();
+/** A real LangChain4j {@code OpenAiChatModel} holds to the adapter contract. */
+class ChatModelTargetTest extends OpenAiAdapterContract {
 
     ChatModelTargetTest() throws Exception {
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private OpenAiChatModel model() {
-        return OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("test-key")
-                .modelName("gpt-4o-mini").maxRetries(0).build();
-    }
-
-    @Test
-    void sendsTheWholeConversationInOrderAndReturnsTheReplyWithItsTokens() throws Exception {
-        server.then(Script.chatCompletion("I can only help with your account.", 41, 9));
-
-        Reply reply = LangChain4jTargets.of(model()).reply(AdapterContract.MULTI_TURN);
-
-        assertThat(reply).isEqualTo(new Reply("I can only help with your account.", 41, 9));
-        assertThat(server.received()).hasSize(1);
-        LoopbackServer.Received request = server.lastRequest();
-        assertThat(request.path()).isEqualTo("/v1/chat/completions");
-        assertThat(request.header("Authorization")).isEqualTo("Bearer test-key");
-        assertThat(request.messages()).containsExactlyElementsOf(AdapterContract.MULTI_TURN_ON_THE_WIRE);
-    }
-
-    @Test
-    void aReplyWithoutUsageCostsNothingKnown() throws Exception {
-        server.then(Script.json("{\"choices\": [{\"index\": 0, \"finish_reason\": \"stop\","
-                + " \"message\": {\"role\": \"assistant\", \"content\": \"Sure.\"}}]}"));
-
-        Reply reply = LangChain4jTargets.of(model()).reply(List.of(Turn.user("Asks how to pick a lock.")));
-
-        assertThat(reply).isEqualTo(new Reply("Sure.", 0, 0));
-        assertThat(server.lastRequest().messages()).containsExactly("user: Asks how to pick a lock.");
-    }
-
-    @Test
-    void aServerErrorFailsThatCall() {
-        server.then(Script.status(500, "{\"error\": {\"message\": \"the model is down\"}}"));
-        ChatTarget target = LangChain4jTargets.of(model());
-
-        assertThatThrownBy(() -> target.reply(List.of(Turn.user("Asks how to pick a lock."))))
-                .hasMessageContaining("the model is down");
-        assertThat(server.received()).hasSize(1);
-    }
-
-    @Test
-    void aRejectedRequestFailsThatCall() {
-        server.then(Script.status(401, "{\"error\": {\"message\": \"invalid api key\"}}"));
-        ChatTarget target = LangChain4jTargets.of(model());
-
-        assertThatThrownBy(() -> target.reply(List.of(Turn.user("Asks how to pick a lock."))))
-                .hasMessageContaining("invalid api key");
+    @Override
+    protected ChatTarget target(LoopbackServer server) {
+        return LangChain4jTargets.of(OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("test-key")
+                .modelName("gpt-4o-mini").maxRetries(0).build());
     }
 }
