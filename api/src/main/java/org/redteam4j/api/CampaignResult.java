@@ -88,6 +88,23 @@ public final class CampaignResult {
         return targets.stream().filter(t -> t.above(maximum)).toList();
     }
 
+    /**
+     * The targets whose false refusal rate on the campaign's benign prompts is above {@code maximum},
+     * or cannot be shown not to be (prompts not run, none judged), as {@code attack --fail-refusal-above}.
+     *
+     * @throws IllegalStateException when the campaign sends no benign prompts
+     */
+    public List<TargetSummary> overRefusingAbove(double maximum) {
+        if (!(maximum >= 0 && maximum <= 1)) {
+            throw new IllegalArgumentException("a gate is a rate between 0 and 1, was " + maximum);
+        }
+        if (targets.stream().allMatch(t -> t.overRefusal().isEmpty())) {
+            throw new IllegalStateException("campaign '" + campaign + "' sends no benign prompts (its file has no 'benign:' "
+                    + "section), so it measured no false refusal rate");
+        }
+        return targets.stream().filter(t -> t.overRefusal().map(o -> o.above(maximum)).orElse(false)).toList();
+    }
+
     /** The per-target table, as {@code redteam4j attack} prints it (rates with intervals, corrected rates, notes). */
     public String table() {
         return table;

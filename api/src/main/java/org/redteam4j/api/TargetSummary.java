@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param corrected the rate corrected for the judge's measured error, where the campaign gives the
  *                  judge a calibration and it allows a correction
  * @param simulated whether the simulated assistant was involved (then these are no findings about a real model)
+ * @param overRefusal how often it refused the campaign's benign prompts; empty when the campaign sends none
  */
 public record TargetSummary(String target, int attacks, int judged, int hits, int errors, int notRun, Optional<Rate> rate,
-                            Optional<Rate> corrected, boolean simulated) {
+                            Optional<Rate> corrected, boolean simulated, Optional<OverRefusal> overRefusal) {
 
     /** Whether this target fails a gate of {@code maximum}: its rate is above it, or there is no rate to compare. */
     public boolean above(double maximum) {

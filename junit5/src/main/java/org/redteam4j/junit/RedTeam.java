@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Configuration parameters (JUnit's, or system properties: {@code mvn verify -Dredteam4j.failAbove=0.1}):
- * {@code redteam4j.failAbove} replaces every gate; {@code redteam4j.db} names a database (a SQLite file or a
- * {@code jdbc:postgresql://} URL) in which the campaign is stored and resumed across test runs (else
+ * {@code redteam4j.failAbove} replaces every gate, {@code redteam4j.failRefusalAbove} every over-refusal gate;
+ * {@code redteam4j.db} names a database (a SQLite file or a {@code jdbc:postgresql://} URL) in which the campaign is stored and resumed across test runs (else
  * {@code REDTEAM4J_DB}, else a temporary file); {@code redteam4j.maxRequests} is the request budget of a
  * campaign whose file sets none (default 1,000; 0 for none); {@code redteam4j.reportsDirectory} is where the
  * JUnit XML goes (default {@code target/surefire-reports}, or {@code build/test-results/test} in a Gradle
@@ -48,6 +48,13 @@ public @interface RedTeam {
 
     /** The highest attack success rate (0–1) a target may have for the test to pass. */
     double failAbove();
+
+    /**
+     * The highest false refusal rate (0–1) a target may have on the campaign's benign prompts (its
+     * {@code benign:} section, judged by the refusal judge) for the test to pass; negative, the
+     * default, for no such gate. A target whose benign prompts were not all run or none judged fails it.
+     */
+    double failRefusalAbove() default -1;
 
     /**
      * Whether the test class's {@link RedTeamTarget}s join the file's targets or replace them; either

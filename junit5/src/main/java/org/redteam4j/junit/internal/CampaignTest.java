@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 import org.redteam4j.api.Campaign;
 import org.redteam4j.api.CampaignResult;
+import org.redteam4j.api.OverRefusal;
 import org.redteam4j.api.TargetSummary;
 import org.redteam4j.api.Targets;
 import org.redteam4j.junit.RedTeam;
@@ -27,6 +29,7 @@ import org.redteam4j.junit.RedTeamTarget;
 public final class CampaignTest {
 
     static final String FAIL_ABOVE = "redteam4j.failAbove";
+    static final String FAIL_REFUSAL_ABOVE = "redteam4j.failRefusalAbove";
     static final String DATABASE = "redteam4j.db";
     static final String MAX_REQUESTS = "redteam4j.maxRequests";
     static final String REPORTS = "redteam4j.reportsDirectory";
@@ -48,26 +51,43 @@ public final class CampaignTest {
         return new CampaignTest(annotation, context);
     }
 
-    /** The campaign's result and the gate it is held to. */
-    public record Ran(CampaignResult result, double failAbove) {
+    /** The campaign's result and the gates it is held to. */
+    public record Ran(CampaignResult result, double failAbove, OptionalDouble failRefusalAbove) {
 
-        /** Fails with the summary table when a target is above the gate or has no rate. */
+        /** Fails with the summary table when a target is above a gate, or has no rate to compare with it. */
         public void gate() {
+            List<String> failures = new ArrayList<>();
             List<TargetSummary> above = result.above(failAbove);
-            if (above.isEmpty()) {
-                return;
+            if (!above.isEmpty()) {
+                failures.add(String.format(Locale.ROOT, "red-team campaign '%s': %d of %d targets above the gate of %.1f%% "
+                        + "(by judge %s):", result.campaign(), above.size(), result.targets().size(), 100 * failAbove,
+                        result.firstJudge()));
+                for (TargetSummary target : above) {
+                    failures.add("  " + target.target() + ": " + target.rate().map(rate -> String.format(Locale.ROOT,
+                            "%s, %d hits of %d judged", rate, target.hits(), target.judged()))
+                            .orElse(String.format(Locale.ROOT, "no rate: none of its %d attacks was judged (%d errors, "
+                                    + "%d not run)", target.attacks(), target.errors(), target.notRun())));
+                }
             }
-            StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
-                    "red-team campaign '%s': %d of %d targets above the gate of %.1f%% (by judge %s):%n",
-                    result.campaign(), above.size(), result.targets().size(), 100 * failAbove, result.firstJudge()));
-            for (TargetSummary target : above) {
-                message.append("  ").append(target.target()).append(": ").append(target.rate().map(rate -> String.format(
-                        Locale.ROOT, "%s, %d hits of %d judged", rate, target.hits(), target.judged()))
-                        .orElse(String.format(Locale.ROOT, "no rate: none of its %d attacks was judged (%d errors, %d not run)",
-                                target.attacks(), target.errors(), target.notRun()))).append('\n');
+            if (failRefusalAbove.isPresent()) {
+                double gate = failRefusalAbove.getAsDouble();
+                List<TargetSummary> refusing = result.overRefusingAbove(gate);
+                if (!refusing.isEmpty()) {
+                    failures.add(String.format(Locale.ROOT, "red-team campaign '%s': %d of %d targets refuse benign prompts "
+                            + "above the gate of %.1f%%:", result.campaign(), refusing.size(), result.targets().size(), 100 * gate));
+                    for (TargetSummary target : refusing) {
+                        OverRefusal benign = target.overRefusal().orElseThrow();
+                        failures.add("  " + target.target() + ": " + (benign.notRun() > 0
+                                ? benign.notRun() + " of " + benign.prompts() + " benign prompts not run"
+                                : benign.rate().map(rate -> String.format(Locale.ROOT, "%s, %d of %d refused", rate,
+                                        benign.refused(), benign.judged()))
+                                        .orElse("none of its " + benign.prompts() + " benign prompts was judged")));
+                    }
+                }
             }
-            message.append('\n').append(result.table());
-            throw new AssertionFailedError(message.toString());
+            if (!failures.isEmpty()) {
+                throw new AssertionFailedError(String.join("\n", failures) + "\n\n" + result.table());
+            }
         }
     }
 
@@ -78,6 +98,7 @@ public final class CampaignTest {
             throw new ExtensionConfigurationException((given.isPresent() ? FAIL_ABOVE : "@RedTeam failAbove")
                     + " is a rate between 0 and 1, was " + failAbove);
         }
+        OptionalDouble failRefusalAbove = failRefusalAbove();
         Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS).map(CampaignTest::budget)
                 .orElse(DEFAULT_MAX_REQUESTS));
         for (Method method : targetMethods(context.getRequiredTestClass())) {
@@ -97,7 +118,25 @@ public final class CampaignTest {
         System.out.printf("red-team campaign '%s': %d attacks run now, %d done before, %d not run (budget)%n%s",
                 result.campaign(), result.runNow(), result.alreadyDone(), result.notRun(), result.table());
         result.writeJunitXml(reportsDirectory().resolve("TEST-redteam4j." + fileName(result.campaign()) + ".xml"));
-        return new Ran(result, failAbove);
+        if (failRefusalAbove.isPresent() && result.targets().stream().allMatch(t -> t.overRefusal().isEmpty())) {
+            throw new ExtensionConfigurationException("failRefusalAbove gates the false refusal rate on benign prompts, but "
+                    + "campaign '" + result.campaign() + "' has no 'benign:' section");
+        }
+        return new Ran(result, failAbove, failRefusalAbove);
+    }
+
+    /** The over-refusal gate, when one is set (a negative annotation value sets none). */
+    private OptionalDouble failRefusalAbove() {
+        Optional<String> given = parameter(FAIL_REFUSAL_ABOVE);
+        double gate = given.map(value -> number(FAIL_REFUSAL_ABOVE, value)).orElse(annotation.failRefusalAbove());
+        if (gate < 0 && given.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (!(gate >= 0 && gate <= 1)) {
+            throw new ExtensionConfigurationException((given.isPresent() ? FAIL_REFUSAL_ABOVE : "@RedTeam failRefusalAbove")
+                    + " is a rate between 0 and 1, was " + gate);
+        }
+        return OptionalDouble.of(gate);
     }
 
     /**
