@@ -112,6 +112,21 @@ public final class Campaign {
         return new Campaign(run.resuming());
     }
 
+    /**
+     * The same campaign, with {@code value} redacted as {@code [redacted NAME]} from every model text
+     * before it is stored or shown, and reported as a finding where it appears: a secret of the
+     * application under test (a token its tools use, a system prompt's canary) that redteam4j would
+     * not otherwise know. API keys in the environment under the runtimes' variables are known already.
+     *
+     * @param name  how it is shown, e.g. {@code CRM_TOKEN}
+     * @param value the secret itself
+     * @return the same campaign, with one more secret to redact
+     */
+    public Campaign redacting(String name, String value) {
+        org.redteam4j.core.secrets.Secret secret = new org.redteam4j.core.secrets.Secret(name, value); // refuses blanks now
+        return new Campaign(run.withSecret(secret.name(), secret.value()));
+    }
+
     /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
     public Campaign onProgress(ProgressListener listener) {
         if (listener == null) {

@@ -300,6 +300,23 @@ class CampaignApiTest {
     }
 
     @Test
+    void aSecretOfTheApplicationIsRedactedFromWhatTheTargetSaidBeforeItIsStored() {
+        String token = "crm-7f3a9c21d4e8b6f0";
+        ChatTarget leaky = conversation -> Reply.of("Sure. By the way, our CRM token is " + token + ".");
+
+        CampaignResult result = Campaign.builder("secrets").builtinSeeds(2).strategies("direct").judges("keyword")
+                .target("leaky", leaky).build().redacting("CRM_TOKEN", token).run();
+
+        assertThat(result.attacks()).hasSize(2).allSatisfy(attack -> {
+            assertThat(attack.reply()).contains("[redacted CRM_TOKEN]").doesNotContain(token);
+            assertThat(attack.conversation()).noneMatch(turn -> turn.text().contains(token));
+        });
+        assertThat(result.table()).contains("CRM_TOKEN").doesNotContain(token);
+        assertThatThrownBy(() -> Campaign.builder("x").build().redacting("EMPTY", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theJunitXmlHoldsOneCaseAnAttack() throws Exception {
         CampaignResult result = fourSeedsTwoStrategies().target("bot", ChatTarget.of(this::bot)).build().run();
         Path xml = dir.resolve("TEST-redteam4j.api-test.xml");

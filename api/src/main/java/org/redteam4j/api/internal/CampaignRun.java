@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.redteam4j.api.ChatTarget;
 import org.redteam4j.api.RedTeamException;
 import org.redteam4j.config.Environment;
+import org.redteam4j.core.secrets.Secret;
+import org.redteam4j.core.secrets.Secrets;
 import org.redteam4j.config.campaign.CampaignDefinition;
 import org.redteam4j.config.campaign.LibraryAdditions;
 import org.redteam4j.core.campaign.CampaignEngine;
@@ -26,16 +28,19 @@ import org.redteam4j.store.DatabaseLocation;
  *
  * @param database           as {@code --db}; null for a temporary SQLite file deleted after the run
  * @param defaultMaxRequests {@code limits.max_requests} where the file sets none; null to leave it so
+ * @param secrets            more secrets (name → value) to redact from every model text, beside the API keys found
  */
 public record CampaignRun(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
-                          String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress) {
+                          String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress,
+                          Map<String, String> secrets) {
 
     public CampaignRun {
         targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        secrets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     }
 
     public static CampaignRun of(String yaml, String origin, Path folder) {
-        return new CampaignRun(yaml, origin, folder, Map.of(), false, null, false, null, null);
+        return new CampaignRun(yaml, origin, folder, Map.of(), false, null, false, null, null, Map.of());
     }
 
     public CampaignRun withTarget(String name, ChatTarget target) {
@@ -43,27 +48,41 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
         if (more.put(name, target) != null) {
             throw new IllegalArgumentException("two targets are named '" + name + "'");
         }
-        return new CampaignRun(yaml, origin, folder, more, replaceFileTargets, database, resume, defaultMaxRequests, progress);
+        return new CampaignRun(yaml, origin, folder, more, replaceFileTargets, database, resume, defaultMaxRequests,
+                progress, secrets);
     }
 
     public CampaignRun replacingFileTargets() {
-        return new CampaignRun(yaml, origin, folder, targets, true, database, resume, defaultMaxRequests, progress);
+        return new CampaignRun(yaml, origin, folder, targets, true, database, resume, defaultMaxRequests, progress,
+                secrets);
     }
 
     public CampaignRun withDatabase(String location) {
-        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, location, resume, defaultMaxRequests, progress);
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, location, resume,
+                defaultMaxRequests, progress, secrets);
     }
 
     public CampaignRun resuming() {
-        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests, progress);
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, true, defaultMaxRequests,
+                progress, secrets);
     }
 
     public CampaignRun withDefaultMaxRequests(long maxRequests) {
-        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, maxRequests, progress);
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, maxRequests,
+                progress, secrets);
+    }
+
+    public CampaignRun withSecret(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(secrets);
+        more.put(name, value);
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
+                defaultMaxRequests, progress,
+                more);
     }
 
     public CampaignRun withProgress(CampaignEngine.Progress listener) {
-        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, listener);
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
+                defaultMaxRequests, listener, secrets);
     }
 
     /**
@@ -92,8 +111,9 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
             CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
-            return read.apply(CampaignExecution.run(definition, db, Environment.fromSystem().withInProcessModels(models),
-                    resume, told));
+            Secrets more = Secrets.of(secrets.entrySet().stream().map(e -> new Secret(e.getKey(), e.getValue())).toList());
+            return read.apply(CampaignExecution.run(definition, db,
+                    Environment.fromSystem().withInProcessModels(models).withSecrets(more), resume, told));
         } catch (Failure e) {
             throw new RedTeamException(e.getMessage(), e);
         } catch (InterruptedException e) {
