@@ -9,6 +9,7 @@ public final class RedTeamException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A failure with the message the command line would print; {@code cause} may be null. */
     public RedTeamException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Reply(String text, long inputTokens, long outputTokens) {
 
+    /** Refuses a null text and negative token counts. */
     public Reply {
         Objects.requireNonNull(text, "text");
         if (inputTokens < 0 || outputTokens < 0) {

@@ -20,19 +20,23 @@ public record Turn(Role role, String text) {
         ASSISTANT
     }
 
+    /** Refuses a null role or text. */
     public Turn {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(text, "text");
     }
 
+    /** The instructions before the conversation. */
     public static Turn system(String text) {
         return new Turn(Role.SYSTEM, text);
     }
 
+    /** A message of the red team. */
     public static Turn user(String text) {
         return new Turn(Role.USER, text);
     }
 
+    /** An earlier reply of the target. */
     public static Turn assistant(String text) {
         return new Turn(Role.ASSISTANT, text);
     }
