@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A static method of a {@link RedTeam} test's class, without parameters, that returns a target: a
+ * A method of a {@link RedTeam} test's class, without parameters, that returns a target: a
  * LangChain4j or Spring AI model (with redteam4j-langchain4j or redteam4j-spring-ai on the test
  * class path), a {@code Function<List<Turn>, String>} or a {@link org.redteam4j.api.ChatTarget}.
- * It is called once per campaign run; the target is named by the method, or by {@link #value()}.
+ * A static method is called as it is; another is called on the test instance, once the other
+ * extensions have prepared it (a Spring test's injected {@code ChatClient} can be returned). It is
+ * called once per campaign run; the target is named by the method, or by {@link #value()}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

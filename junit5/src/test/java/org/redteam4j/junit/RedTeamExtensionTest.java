@@ -75,13 +75,28 @@ class RedTeamExtensionTest {
         }
     }
 
+    /** A target made from the test instance's own state, as a Spring test's injected ChatClient would be. */
     static class InstanceTarget {
+        private final Function<List<Turn>, String> injected = bot();
+
         @RedTeamTarget
-        Function<List<Turn>, String> notStatic() {
+        Function<List<Turn>, String> supportBot() {
+            return injected;
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.6)
+        void nightly(CampaignResult result) {
+            seen = result;
+        }
+    }
+
+    static class TargetWithParameters {
+        @RedTeamTarget
+        static Function<List<Turn>, String> supportBot(String name) {
             return bot();
         }
 
-        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.05)
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.6)
         void nightly() {
         }
     }
@@ -260,10 +275,18 @@ class RedTeamExtensionTest {
     }
 
     @Test
-    void aTargetMethodThatIsNotStaticIsAClearError() throws Exception {
-        assertThat(run(InstanceTarget.class, Map.of())).singleElement().satisfies(o -> {
+    void aTargetMethodOfTheTestInstanceIsCalledOnIt() throws Exception {
+        assertThat(run(InstanceTarget.class, Map.of())).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(seen.target("supportBot").judged()).isEqualTo(8);
+        assertThat(CALLS).hasValue(8);
+    }
+
+    @Test
+    void aTargetMethodThatTakesParametersIsAClearError() throws Exception {
+        assertThat(run(TargetWithParameters.class, Map.of())).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(o.message()).contains("@RedTeamTarget").contains("notStatic").contains("static");
+            assertThat(o.message()).contains("@RedTeamTarget").contains("supportBot").contains("takes no parameters");
         });
         assertThat(CALLS).hasValue(0);
     }

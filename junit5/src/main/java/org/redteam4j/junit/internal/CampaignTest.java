@@ -104,7 +104,7 @@ public final class CampaignTest {
         for (Method method : targetMethods(context.getRequiredTestClass())) {
             RedTeamTarget target = method.getAnnotation(RedTeamTarget.class);
             campaign = campaign.withTarget(target.value().isEmpty() ? method.getName() : target.value(),
-                    Targets.from(call(method)));
+                    Targets.from(call(method, context.getTestInstance().orElse(null))));
         }
         if (annotation.targets() == RedTeam.Targets.REPLACE) {
             campaign = campaign.replacingFileTargets();
@@ -168,7 +168,11 @@ public final class CampaignTest {
         }
     }
 
-    /** The class's @RedTeamTarget methods and its superclasses', each static and without parameters. */
+    /**
+     * The class's @RedTeamTarget methods and its superclasses', each without parameters: static, or of
+     * the test instance — after other extensions prepared it, so a Spring test's injected
+     * {@code ChatClient} can be the target.
+     */
     private static List<Method> targetMethods(Class<?> type) {
         List<Method> methods = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -176,10 +180,9 @@ public final class CampaignTest {
                 if (!method.isAnnotationPresent(RedTeamTarget.class)) {
                     continue;
                 }
-                if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
-                        || method.getReturnType() == void.class) {
+                if (method.getParameterCount() != 0 || method.getReturnType() == void.class) {
                     throw new ExtensionConfigurationException("@RedTeamTarget " + c.getName() + "." + method.getName()
-                            + ": a target method is static, takes no parameters and returns the target");
+                            + ": a target method takes no parameters and returns the target");
                 }
                 methods.add(method);
             }
@@ -188,10 +191,10 @@ public final class CampaignTest {
         return methods;
     }
 
-    private static Object call(Method method) {
+    private static Object call(Method method, Object testInstance) {
         try {
             method.setAccessible(true);
-            Object target = method.invoke(null);
+            Object target = method.invoke(Modifier.isStatic(method.getModifiers()) ? null : testInstance);
             if (target == null) {
                 throw new ExtensionConfigurationException("@RedTeamTarget " + method.getName() + " returned null");
             }
