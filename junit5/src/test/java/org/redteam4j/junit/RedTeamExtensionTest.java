@@ -75,9 +75,21 @@ class RedTeamExtensionTest {
         }
     }
 
-    /** A target made from the test instance's own state, as a Spring test's injected ChatClient would be. */
+    /** Sets the test instance's {@code injected} field, as SpringExtension injects an {@code @Autowired} one. */
+    static final class Injecting implements org.junit.jupiter.api.extension.TestInstancePostProcessor {
+        @Override
+        public void postProcessTestInstance(Object instance, org.junit.jupiter.api.extension.ExtensionContext context)
+                throws Exception {
+            java.lang.reflect.Field field = instance.getClass().getDeclaredField("injected");
+            field.setAccessible(true);
+            field.set(instance, bot());
+        }
+    }
+
+    /** A target from the test instance's injected state, as a Spring test's ChatClient would be. */
+    @org.junit.jupiter.api.extension.ExtendWith(Injecting.class)
     static class InstanceTarget {
-        private final Function<List<Turn>, String> injected = bot();
+        private Function<List<Turn>, String> injected;
 
         @RedTeamTarget
         Function<List<Turn>, String> supportBot() {
