@@ -360,6 +360,32 @@ class RedTeamExtensionTest {
         });
     }
 
+    static class TwoTestsOfOneCampaign {
+        @RedTeamTarget
+        static Function<List<Turn>, String> supportBot() {
+            return bot();
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.6)
+        void first() {
+        }
+
+        @RedTeam(campaign = "redteam/gate.yaml", failAbove = 0.6)
+        void second() {
+        }
+    }
+
+    @Test
+    void twoTestsOfOneCampaignKeepBothReports() throws Exception {
+        assertThat(run(TwoTestsOfOneCampaign.class, Map.of())).hasSize(2)
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+
+        try (java.util.stream.Stream<Path> files = Files.list(reports)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("TEST-redteam4j.gate")))
+                    .hasSize(2).contains("TEST-redteam4j.gate.xml");
+        }
+    }
+
     record Outcome(String test, TestExecutionResult.Status status, String message) {
     }
 

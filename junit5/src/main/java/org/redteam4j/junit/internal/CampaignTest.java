@@ -34,6 +34,9 @@ public final class CampaignTest {
     static final String MAX_REQUESTS = "redteam4j.maxRequests";
     static final String REPORTS = "redteam4j.reportsDirectory";
     static final long DEFAULT_MAX_REQUESTS = 1_000;
+    /** Which test of this JVM wrote each report file first. */
+    private static final java.util.concurrent.ConcurrentMap<Path, String> REPORT_OWNERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final RedTeam annotation;
     private final ExtensionContext context;
@@ -117,7 +120,7 @@ public final class CampaignTest {
         CampaignResult result = campaign.run();
         System.out.printf("red-team campaign '%s': %d attacks run now, %d done before, %d not run (budget)%n%s",
                 result.campaign(), result.runNow(), result.alreadyDone(), result.notRun(), result.table());
-        result.writeJunitXml(reportsDirectory().resolve("TEST-redteam4j." + fileName(result.campaign()) + ".xml"));
+        result.writeJunitXml(reportFile(result.campaign()));
         if (failRefusalAbove.isPresent() && result.targets().stream().allMatch(t -> t.overRefusal().isEmpty())) {
             throw new ExtensionConfigurationException("failRefusalAbove gates the false refusal rate on benign prompts, but "
                     + "campaign '" + result.campaign() + "' has no 'benign:' section");
@@ -238,6 +241,22 @@ public final class CampaignTest {
                     + "budget), was '" + value + "'");
         }
         return (long) requests;
+    }
+
+    /**
+     * {@code TEST-redteam4j.CAMPAIGN.xml}; when another test of this JVM wrote that file already (two
+     * tests of one campaign), {@code TEST-redteam4j.CAMPAIGN.CLASS.METHOD.xml}, so neither is lost.
+     */
+    private Path reportFile(String campaign) {
+        Path directory = reportsDirectory();
+        Path plain = directory.resolve("TEST-redteam4j." + fileName(campaign) + ".xml").toAbsolutePath().normalize();
+        String test = context.getUniqueId();
+        String owner = REPORT_OWNERS.putIfAbsent(plain, test);
+        if (owner == null || owner.equals(test)) {
+            return plain;
+        }
+        return directory.resolve("TEST-redteam4j." + fileName(campaign) + "." + context.getRequiredTestClass().getName() + "."
+                + context.getRequiredTestMethod().getName() + ".xml");
     }
 
     private static String fileName(String campaign) {
