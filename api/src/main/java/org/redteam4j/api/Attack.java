@@ -20,7 +20,19 @@ import java.util.Optional;
 public record Attack(String target, String strategy, int repetition, String tag, String seed, List<Turn> conversation,
                      String reply, Optional<Boolean> hit, Optional<String> error) {
 
-    /** Copies the conversation: an attack does not change. */
+    /**
+     * Copies the conversation: an attack does not change.
+     *
+     * @param target the target's name
+     * @param strategy the strategy's id
+     * @param repetition 0 for the first repetition
+     * @param tag the seed's content tag
+     * @param seed the seed
+     * @param conversation the transcript, copied
+     * @param reply the last reply
+     * @param hit by the first judge, when judged
+     * @param error why it failed, when it did
+     */
     public Attack {
         conversation = List.copyOf(conversation);
     }

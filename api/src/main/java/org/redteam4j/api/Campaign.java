@@ -51,7 +51,12 @@ public final class Campaign {
         this.run = run;
     }
 
-    /** The campaign in a YAML file; relative seed and calibration paths are read from the file's folder. */
+    /**
+     * The campaign in a YAML file; relative seed and calibration paths are read from the file's folder.
+     *
+     * @param file the campaign file
+     * @return the campaign, checked when it runs
+     */
     public static Campaign fromYaml(Path file) {
         try {
             return new Campaign(CampaignRun.of(Files.readString(file), file.toString(), file.toAbsolutePath().getParent()));
@@ -60,12 +65,23 @@ public final class Campaign {
         }
     }
 
-    /** A campaign from YAML text; {@code origin} names it in errors, relative paths are read from the working directory. */
+    /**
+     * A campaign from YAML text; {@code origin} names it in errors, relative paths are read from the working directory.
+     *
+     * @param yaml the campaign file's text
+     * @param origin how errors name it, e.g. a file or resource name
+     * @return the campaign, checked when it runs
+     */
     public static Campaign fromYamlText(String yaml, String origin) {
         return new Campaign(CampaignRun.of(Objects.requireNonNull(yaml, "yaml"), origin, null));
     }
 
-    /** A campaign built in code; every setting is one of the campaign file's. */
+    /**
+     * A campaign built in code; every setting is one of the campaign file's.
+     *
+     * @param name the campaign's name in results (and the key its database resumes by)
+     * @return a builder with no targets, seeds, strategies or judges yet
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -75,6 +91,10 @@ public final class Campaign {
      * would be); it joins the file's targets unless {@link #replacingFileTargets()}. A file target of
      * {@code model: java:NAME} declares this one's settings (its intervention, limits, sampling) and
      * is attacked in its place.
+     *
+     * @param name the target's name in results: letters, digits, '.', '_' or '-'
+     * @param target what is attacked
+     * @return the same campaign, with one more target
      */
     public Campaign withTarget(String name, ChatTarget target) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -83,7 +103,13 @@ public final class Campaign {
         return new Campaign(run.withTarget(name, Objects.requireNonNull(target, "target")));
     }
 
-    /** As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function). */
+    /**
+     * As above, for any model {@link Targets#from} accepts (a LangChain4j or Spring AI model with its adapter, a function).
+     *
+     * @param name the target's name in results
+     * @param model the model: whatever {@link Targets#from} accepts
+     * @return the same campaign, with one more target
+     */
     public Campaign withTarget(String name, Object model) {
         return withTarget(name, Targets.from(model));
     }
@@ -91,6 +117,8 @@ public final class Campaign {
     /**
      * The same campaign, attacking only the targets given with {@link #withTarget}: the file's are left
      * out, except those of {@code model: java:NAME} that declare one of them.
+     *
+     * @return the same campaign, attacking the JVM's targets only
      */
     public Campaign replacingFileTargets() {
         return new Campaign(run.replacingFileTargets());
@@ -99,6 +127,9 @@ public final class Campaign {
     /**
      * The same campaign, stored in {@code location} (as {@code --db}: a file path for SQLite, or a
      * {@code jdbc:postgresql://} URL) instead of a temporary SQLite file deleted after the run.
+     *
+     * @param location a SQLite file path or a {@code jdbc:postgresql://} URL
+     * @return the same campaign, stored there
      */
     public Campaign database(String location) {
         return new Campaign(run.withDatabase(Objects.requireNonNull(location, "location")));
@@ -107,6 +138,8 @@ public final class Campaign {
     /**
      * The same campaign, continuing its results in the database when it has some: nothing finished
      * is repeated. Without it, a campaign of that name with results is refused.
+     *
+     * @return the same campaign, resuming what its database holds
      */
     public Campaign resuming() {
         return new Campaign(run.resuming());
@@ -127,7 +160,12 @@ public final class Campaign {
         return new Campaign(run.withSecret(secret.name(), secret.value()));
     }
 
-    /** The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line). */
+    /**
+     * The same campaign, telling {@code listener} after each finished attack (for a progress bar or a log line).
+     *
+     * @param listener told of every finished attack; null for none
+     * @return the same campaign, with that listener
+     */
     public Campaign onProgress(ProgressListener listener) {
         if (listener == null) {
             return new Campaign(run.withProgress(null));
@@ -144,6 +182,9 @@ public final class Campaign {
     /**
      * The same campaign with {@code limits.max_requests} of {@code maxRequests} where its file sets
      * none (0: no budget): what stops a campaign whose file forgot a budget from spending without end.
+     *
+     * @param maxRequests the budget in requests, 0 for none
+     * @return the same campaign, with that default budget
      */
     public Campaign withDefaultMaxRequests(long maxRequests) {
         if (maxRequests < 0) {
@@ -157,6 +198,7 @@ public final class Campaign {
      * then runs every attack, committing each as it finishes.
      *
      * @throws RedTeamException when the campaign cannot run; the message names the file and line
+     * @return every attack of the campaign (earlier runs' included) and the summary per target
      */
     public CampaignResult run() {
         return run.run(Results::of);
@@ -172,7 +214,13 @@ public final class Campaign {
             root.put("name", Objects.requireNonNull(name, "name"));
         }
 
-        /** A target of this JVM. */
+        /**
+         * A target of this JVM.
+         *
+         * @param name the target's name in results
+         * @param model the model: whatever {@link Targets#from} accepts
+         * @return this builder
+         */
         public Builder target(String name, Object model) {
             if (targets.put(name, Targets.from(model)) != null) {
                 throw new IllegalArgumentException("two targets are named '" + name + "'");
@@ -180,13 +228,23 @@ public final class Campaign {
             return this;
         }
 
-        /** A target declared as in a campaign file, e.g. {@code "{name: prod, model: openai:gpt-4o-mini}"}. */
+        /**
+         * A target declared as in a campaign file, e.g. {@code "{name: prod, model: openai:gpt-4o-mini}"}.
+         *
+         * @param yaml one item of a campaign file's {@code targets:} list
+         * @return this builder
+         */
         public Builder declaredTarget(String yaml) {
             array("targets").add(node(yaml));
             return this;
         }
 
-        /** The built-in seeds, at most {@code limit} of them (0: all). */
+        /**
+         * The built-in seeds, at most {@code limit} of them (0: all).
+         *
+         * @param limit how many seeds at most; 0 for all
+         * @return this builder
+         */
         public Builder builtinSeeds(int limit) {
             ObjectNode seeds = root.withObject("/seeds");
             seeds.put("builtin", true);
@@ -196,13 +254,24 @@ public final class Campaign {
             return this;
         }
 
-        /** Seeds from a file in one of {@code import}'s seed formats ({@code auto}: told by its header). */
+        /**
+         * Seeds from a file in one of {@code import}'s seed formats ({@code auto}: told by its header).
+         *
+         * @param format the seed format's id, or {@code auto}
+         * @param file the seed file
+         * @return this builder
+         */
         public Builder seedFile(String format, Path file) {
             root.withObject("/seeds").withArray("files").addObject().put("format", format).put("path", file.toString());
             return this;
         }
 
-        /** Strategies as a campaign file writes them: {@code "direct"}, {@code "multi_turn: {turns: 3}"}. */
+        /**
+         * Strategies as a campaign file writes them: {@code "direct"}, {@code "multi_turn: {turns: 3}"}.
+         *
+         * @param strategies each as one item of a campaign file's {@code strategies:} list
+         * @return this builder
+         */
         public Builder strategies(String... strategies) {
             for (String strategy : strategies) {
                 array("strategies").add(node(strategy));
@@ -210,7 +279,12 @@ public final class Campaign {
             return this;
         }
 
-        /** Judges as a campaign file writes them; the first is the one rates and gates are by. */
+        /**
+         * Judges as a campaign file writes them; the first is the one rates and gates are by.
+         *
+         * @param judges each as one item of a campaign file's {@code judges:} list
+         * @return this builder
+         */
         public Builder judges(String... judges) {
             for (String judge : judges) {
                 array("judges").add(node(judge));
@@ -218,33 +292,62 @@ public final class Campaign {
             return this;
         }
 
-        /** The model that writes attacks for the strategies that need one, e.g. {@code openai:gpt-4o-mini} or {@code sim}. */
+        /**
+         * The model that writes attacks for the strategies that need one, e.g. {@code openai:gpt-4o-mini} or {@code sim}.
+         *
+         * @param model a model spec as {@code --target} takes it
+         * @return this builder
+         */
         public Builder attacker(String model) {
             root.put("attacker", model);
             return this;
         }
 
-        /** How many times each target × seed × strategy is attacked (default 1); repetitions of a seed are resampled together. */
+        /**
+         * How many times each target × seed × strategy is attacked (default 1); repetitions of a seed are resampled together.
+         *
+         * @param repetitions 1 or more
+         * @return this builder
+         */
         public Builder repetitions(int repetitions) {
             return limit("repetitions", repetitions);
         }
 
-        /** How many attacks run at once (default 4); each target takes as many calls at once unless it sets its own. */
+        /**
+         * How many attacks run at once (default 4); each target takes as many calls at once unless it sets its own.
+         *
+         * @param concurrency 1 or more
+         * @return this builder
+         */
         public Builder concurrency(int concurrency) {
             return limit("concurrency", concurrency);
         }
 
-        /** At most this many requests to targets and attacker; the rest are left not run, to resume. */
+        /**
+         * At most this many requests to targets and attacker; the rest are left not run, to resume.
+         *
+         * @param maxRequests the budget in requests, 0 for none
+         * @return this builder
+         */
         public Builder maxRequests(long maxRequests) {
             return limit("max_requests", maxRequests);
         }
 
-        /** At most this many tokens, prompt and completion, over targets and attacker, where they report them. */
+        /**
+         * At most this many tokens, prompt and completion, over targets and attacker, where they report them.
+         *
+         * @param maxTokens the budget in tokens, 0 for none
+         * @return this builder
+         */
         public Builder maxTokens(long maxTokens) {
             return limit("max_tokens", maxTokens);
         }
 
-        /** The campaign, checked when it runs: a bad setting fails {@link Campaign#run()} naming it. */
+        /**
+         * The campaign, checked when it runs: a bad setting fails {@link Campaign#run()} naming it.
+         *
+         * @return the campaign, with the targets given to this builder
+         */
         public Campaign build() {
             String text;
             try {

@@ -28,6 +28,9 @@ public interface ChatTarget {
     /**
      * A target from a function of the conversation to the reply's text (an agent, a service method, …);
      * a function that returns null fails that attack as an error, saying so.
+     *
+     * @param function the conversation → the reply's text
+     * @return a target whose replies cost no known tokens
      */
     static ChatTarget of(Function<List<Turn>, String> function) {
         Objects.requireNonNull(function, "function");

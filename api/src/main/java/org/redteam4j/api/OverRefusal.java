@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record OverRefusal(int prompts, int judged, int refused, int notRun, Optional<Rate> rate) {
 
-    /** Whether this fails a gate of {@code maximum}: the rate is above it, or it cannot be shown not to be (prompts not run, none judged). */
+    /**
+     * Whether this fails a gate of {@code maximum}: the rate is above it, or it cannot be shown not to be (prompts not run, none judged).
+     *
+     * @param maximum the gate, a rate between 0 and 1
+     * @return true when this fails it
+     */
     public boolean above(double maximum) {
         return notRun > 0 || rate.map(r -> r.estimate() > maximum).orElse(true);
     }

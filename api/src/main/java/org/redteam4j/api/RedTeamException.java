@@ -9,7 +9,12 @@ public final class RedTeamException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure with the message the command line would print; {@code cause} may be null. */
+    /**
+     * A failure with the message the command line would print; {@code cause} may be null.
+     *
+     * @param message what went wrong, naming the file and line where there is one
+     * @param cause the failure underneath, or null
+     */
     public RedTeamException(String message, Throwable cause) {
         super(message, cause);
     }

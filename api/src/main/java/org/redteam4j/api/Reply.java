@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Reply(String text, long inputTokens, long outputTokens) {
 
-    /** Refuses a null text and negative token counts. */
+    /**
+     * Refuses a null text and negative token counts.
+     *
+     * @param text the reply's text
+     * @param inputTokens tokens the request took, 0 or more
+     * @param outputTokens tokens the reply took, 0 or more
+     */
     public Reply {
         Objects.requireNonNull(text, "text");
         if (inputTokens < 0 || outputTokens < 0) {
@@ -20,7 +26,12 @@ public record Reply(String text, long inputTokens, long outputTokens) {
         }
     }
 
-    /** A reply whose cost is unknown. */
+    /**
+     * A reply whose cost is unknown.
+     *
+     * @param text the reply's text
+     * @return a reply of unknown cost
+     */
     public static Reply of(String text) {
         return new Reply(text, 0, 0);
     }

@@ -20,7 +20,12 @@ import java.util.Optional;
 public record TargetSummary(String target, int attacks, int judged, int hits, int errors, int notRun, Optional<Rate> rate,
                             Optional<Rate> corrected, boolean simulated, Optional<OverRefusal> overRefusal) {
 
-    /** Whether this target fails a gate of {@code maximum}: its rate is above it, or there is no rate to compare. */
+    /**
+     * Whether this target fails a gate of {@code maximum}: its rate is above it, or there is no rate to compare.
+     *
+     * @param maximum the gate, a rate between 0 and 1
+     * @return true when this target fails it
+     */
     public boolean above(double maximum) {
         return rate.map(r -> r.estimate() > maximum).orElse(true);
     }

@@ -20,6 +20,8 @@ public final class Targets {
      * {@code ChatModel} or {@code ChatClient}).
      *
      * @throws IllegalArgumentException when nothing accepts it; the message lists what would
+     * @param model the object to attack
+     * @return it as a target
      */
     @SuppressWarnings("unchecked")
     public static ChatTarget from(Object model) {

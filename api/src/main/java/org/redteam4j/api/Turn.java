@@ -20,23 +20,43 @@ public record Turn(Role role, String text) {
         ASSISTANT
     }
 
-    /** Refuses a null role or text. */
+    /**
+     * Refuses a null role or text.
+     *
+     * @param role who wrote it
+     * @param text what was written
+     */
     public Turn {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(text, "text");
     }
 
-    /** The instructions before the conversation. */
+    /**
+     * The instructions before the conversation.
+     *
+     * @param text the instructions
+     * @return a SYSTEM turn
+     */
     public static Turn system(String text) {
         return new Turn(Role.SYSTEM, text);
     }
 
-    /** A message of the red team. */
+    /**
+     * A message of the red team.
+     *
+     * @param text the message
+     * @return a USER turn
+     */
     public static Turn user(String text) {
         return new Turn(Role.USER, text);
     }
 
-    /** An earlier reply of the target. */
+    /**
+     * An earlier reply of the target.
+     *
+     * @param text the reply
+     * @return an ASSISTANT turn
+     */
     public static Turn assistant(String text) {
         return new Turn(Role.ASSISTANT, text);
     }

@@ -43,16 +43,24 @@ public @interface RedTeam {
      * The campaign file (YAML, as {@code redteam4j attack} reads it): a path from the project's
      * folder (the working directory of the test run), else a class path resource; the relative paths
      * in it (seed files, calibrations) are read from its folder.
+     *
+     * @return the campaign file's path or resource name
      */
     String campaign();
 
-    /** The highest attack success rate (0–1) a target may have for the test to pass. */
+    /**
+     * The highest attack success rate (0–1) a target may have for the test to pass.
+     *
+     * @return the gate, a rate between 0 and 1
+     */
     double failAbove();
 
     /**
      * The highest false refusal rate (0–1) a target may have on the campaign's benign prompts (its
      * {@code benign:} section, judged by the refusal judge) for the test to pass; negative, the
      * default, for no such gate. A target whose benign prompts were not all run or none judged fails it.
+     *
+     * @return the over-refusal gate, or a negative number for none
      */
     double failRefusalAbove() default -1;
 
@@ -60,6 +68,8 @@ public @interface RedTeam {
      * Whether the test class's {@link RedTeamTarget}s join the file's targets or replace them; either
      * way a file target of {@code model: java:NAME} declares the settings of the class's target NAME
      * (intervention, limits, sampling) and is attacked in its place.
+     *
+     * @return JOIN (the default) or REPLACE
      */
     Targets targets() default Targets.JOIN;
 

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Documented
 public @interface RedTeamTarget {
 
-    /** The target's name in results; the method's name when empty. */
+    /**
+     * The target's name in results; the method's name when empty.
+     *
+     * @return the target's name, or empty for the method's
+     */
     String value() default "";
 }

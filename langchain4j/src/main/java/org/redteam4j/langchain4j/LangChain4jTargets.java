@@ -21,7 +21,12 @@ public final class LangChain4jTargets {
     private LangChain4jTargets() {
     }
 
-    /** A target that asks {@code model} once per call; the model's own exceptions fail that call. */
+    /**
+     * A target that asks {@code model} once per call; the model's own exceptions fail that call.
+     *
+     * @param model the application's chat model
+     * @return it as a target
+     */
     public static ChatTarget of(ChatModel model) {
         return new ChatModelTarget(Objects.requireNonNull(model, "model"));
     }
@@ -29,6 +34,9 @@ public final class LangChain4jTargets {
     /**
      * A target that streams each reply from {@code model} and returns it once complete, waiting at most
      * {@link #DEFAULT_STREAMING_TIMEOUT}; the handler's {@code onError} fails that call.
+     *
+     * @param model the application's streaming chat model
+     * @return it as a target, each reply collected whole
      */
     public static ChatTarget of(StreamingChatModel model) {
         return of(model, DEFAULT_STREAMING_TIMEOUT);
@@ -39,6 +47,9 @@ public final class LangChain4jTargets {
      * the call fails with a {@link java.util.concurrent.TimeoutException} rather than hang the campaign.
      *
      * @throws IllegalArgumentException when {@code timeout} is not positive
+     * @param model the application's streaming chat model
+     * @param timeout how long a reply may take to stream
+     * @return it as a target, each reply collected whole
      */
     public static ChatTarget of(StreamingChatModel model, Duration timeout) {
         Objects.requireNonNull(model, "model");

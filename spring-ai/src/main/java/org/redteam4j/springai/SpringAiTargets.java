@@ -18,7 +18,12 @@ public final class SpringAiTargets {
     private SpringAiTargets() {
     }
 
-    /** A target that calls {@code model} with the conversation as its prompt, once per reply. */
+    /**
+     * A target that calls {@code model} with the conversation as its prompt, once per reply.
+     *
+     * @param model the application's chat model
+     * @return it as a target
+     */
     public static ChatTarget of(ChatModel model) {
         return new ChatModelTarget(Objects.requireNonNull(model, "model"));
     }
@@ -27,6 +32,9 @@ public final class SpringAiTargets {
      * A target that sends the conversation through {@code client} ({@code prompt().messages(...).call()}),
      * so the client's defaults and advisors apply to every attack. A client's default system prompt comes
      * first; a conversation's own system turn (an intervention's) follows it as a second system message.
+     *
+     * @param client the application's chat client, with its default system prompt and advisors
+     * @return it as a target
      */
     public static ChatTarget of(ChatClient client) {
         return new ChatClientTarget(Objects.requireNonNull(client, "client"));

@@ -10,9 +10,18 @@ import org.redteam4j.api.ChatTarget;
  */
 public interface TargetAdapter {
 
-    /** The target for {@code model}, or empty when this adapter does not know its type. */
+    /**
+     * The target for {@code model}, or empty when this adapter does not know its type.
+     *
+     * @param model any object
+     * @return the target, or empty
+     */
     Optional<ChatTarget> adapt(Object model);
 
-    /** What this adapter accepts, for the message when nothing does, e.g. "a LangChain4j ChatModel". */
+    /**
+     * What this adapter accepts, for the message when nothing does, e.g. "a LangChain4j ChatModel".
+     *
+     * @return a short description, e.g. {@code a LangChain4j ChatModel or StreamingChatModel}
+     */
     String accepts();
 }
