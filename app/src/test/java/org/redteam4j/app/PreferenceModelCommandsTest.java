@@ -50,7 +50,11 @@ class PreferenceModelCommandsTest {
         }
     }
 
-    /** On another CPU: the retrained head's accuracy within 2 points of the shipped one's, the same reply preferred in 95% of pairs. */
+    /**
+     * On another CPU: the retrained head's accuracy within 2 points of the shipped one's, the same reply
+     * preferred in 93% of pairs. Measured here: the shipped head with 15% independent noise on every
+     * weight agrees on 97% of pairs; one trained with another validation split (--seed 2) on 87%.
+     */
     private void ranksTheTestPairsAsTheShippedHead(Path made) throws Exception {
         Path madePairs = dir.resolve("made-pairs.jsonl");
         Path shippedPairs = dir.resolve("shipped-pairs.jsonl");
@@ -74,7 +78,7 @@ class PreferenceModelCommandsTest {
             boolean shippedPrefersChosen = b.get("chosen_score").asDouble() > b.get("rejected_score").asDouble();
             same += madePrefersChosen == shippedPrefersChosen ? 1 : 0;
         }
-        assertThat(same / 400.0).as("pairs where both heads prefer the same reply").isGreaterThanOrEqualTo(0.95);
+        assertThat(same / 400.0).as("pairs where both heads prefer the same reply").isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
