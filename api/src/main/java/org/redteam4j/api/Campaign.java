@@ -156,8 +156,7 @@ public final class Campaign {
      * @return the same campaign, with one more secret to redact
      */
     public Campaign redacting(String name, String value) {
-        org.redteam4j.core.secrets.Secret secret = new org.redteam4j.core.secrets.Secret(name, value); // refuses blanks now
-        return new Campaign(run.withSecret(secret.name(), secret.value()));
+        return new Campaign(run.withSecret(new org.redteam4j.core.secrets.Secret(name, value))); // refuses blanks now
     }
 
     /**

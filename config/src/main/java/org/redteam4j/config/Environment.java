@@ -1,10 +1,9 @@
 package org.redteam4j.config;
 
 import java.util.Map;
-import org.redteam4j.core.chat.ChatModel;
-
 import java.util.function.Supplier;
 import org.redteam4j.config.targets.TargetFactory;
+import org.redteam4j.core.chat.ChatModel;
 import org.redteam4j.core.scoring.HarmlessnessScorer;
 import org.redteam4j.core.scoring.RefusalDetector;
 import org.redteam4j.core.secrets.Secrets;

@@ -28,19 +28,18 @@ import org.redteam4j.store.DatabaseLocation;
  *
  * @param database           as {@code --db}; null for a temporary SQLite file deleted after the run
  * @param defaultMaxRequests {@code limits.max_requests} where the file sets none; null to leave it so
- * @param secrets            more secrets (name → value) to redact from every model text, beside the API keys found
+ * @param secrets            more secrets to redact from every model text, beside the API keys found
  */
 public record CampaignRun(String yaml, String origin, Path folder, Map<String, ChatTarget> targets, boolean replaceFileTargets,
                           String database, boolean resume, Long defaultMaxRequests, CampaignEngine.Progress progress,
-                          Map<String, String> secrets) {
+                          Secrets secrets) {
 
     public CampaignRun {
         targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
-        secrets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     }
 
     public static CampaignRun of(String yaml, String origin, Path folder) {
-        return new CampaignRun(yaml, origin, folder, Map.of(), false, null, false, null, null, Map.of());
+        return new CampaignRun(yaml, origin, folder, Map.of(), false, null, false, null, null, Secrets.NONE);
     }
 
     public CampaignRun withTarget(String name, ChatTarget target) {
@@ -72,12 +71,9 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
                 progress, secrets);
     }
 
-    public CampaignRun withSecret(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(secrets);
-        more.put(name, value);
-        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume,
-                defaultMaxRequests, progress,
-                more);
+    public CampaignRun withSecret(Secret secret) {
+        return new CampaignRun(yaml, origin, folder, targets, replaceFileTargets, database, resume, defaultMaxRequests, progress,
+                secrets.plus(Secrets.of(secret)));
     }
 
     public CampaignRun withProgress(CampaignEngine.Progress listener) {
@@ -111,9 +107,8 @@ public record CampaignRun(String yaml, String origin, Path folder, Map<String, C
             Map<String, ChatModel> models = new LinkedHashMap<>();
             targets.forEach((name, target) -> models.put(name, new InProcessChatModel(name, target)));
             CampaignEngine.Progress told = progress == null ? (done, total, hits, errors) -> { } : progress;
-            Secrets more = Secrets.of(secrets.entrySet().stream().map(e -> new Secret(e.getKey(), e.getValue())).toList());
             return read.apply(CampaignExecution.run(definition, db,
-                    Environment.fromSystem().withInProcessModels(models).withSecrets(more), resume, told));
+                    Environment.fromSystem().withInProcessModels(models).withSecrets(secrets), resume, told));
         } catch (Failure e) {
             throw new RedTeamException(e.getMessage(), e);
         } catch (InterruptedException e) {

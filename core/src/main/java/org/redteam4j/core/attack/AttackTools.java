@@ -9,11 +9,11 @@ import org.redteam4j.core.scoring.RefusalDetector;
  * adaptive, past_tense, persuasion and the attacker converters), the campaign's primary judge (iterative refinement, tree
  * search, early stops) and a refusal detector (multi-turn backtracking), any of which may be null
  * when the campaign uses no strategy that needs it; and the campaign's {@link TacticMemory}, which
- * strategies with {@code memory: true} read and add to.
+ * strategies with {@code memory: true} read and add to; and which repetition of its target × seed ×
+ * strategy the attack is (0 the first), by which random strategies draw afresh.
  */
 public record AttackTools(ChatModel attacker, Judge judge, RefusalDetector refusals, TacticMemory memory, int repetition) {
 
-    /** @param repetition which repetition of its target × seed × strategy the attack is (0 the first): random draws differ by it */
     public AttackTools {
         memory = memory == null ? new TacticMemory() : memory;
     }

@@ -163,7 +163,8 @@ public final class CampaignEngine {
         // the attacker's spend is counted per attack as it happens, whatever calls it (strategy or converter)
         MeteredChatModel attacker = tools.attacker() == null ? null : new MeteredChatModel(tools.attacker());
         try {
-            AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), tools.withAttacker(attacker).forRepetition(attack.repetition()))
+            AttackTools attackTools = tools.withAttacker(attacker).forRepetition(attack.repetition());
+            AttackRun run = attack.strategy().run(attack.seed(), target.model(), target.sampling(), attackTools)
                     .withAttacker(attacker == null ? 0 : attacker.requests(), attacker == null ? TokenUsage.NONE : attacker.usage());
             budget.settle(reserved, run.targetRequests() + run.attackerRequests(), run.usage().total());
             List<Judge> judging = judgesOf(attack);

@@ -95,13 +95,11 @@ public final class CampaignTest {
     }
 
     public Ran run() {
-        Optional<String> given = parameter(FAIL_ABOVE);
-        double failAbove = given.map(value -> number(FAIL_ABOVE, value)).orElse(annotation.failAbove());
-        if (!(failAbove >= 0 && failAbove <= 1)) {
-            throw new ExtensionConfigurationException((given.isPresent() ? FAIL_ABOVE : "@RedTeam failAbove")
-                    + " is a rate between 0 and 1, was " + failAbove);
-        }
-        OptionalDouble failRefusalAbove = failRefusalAbove();
+        double failAbove = gate(FAIL_ABOVE, "failAbove", annotation.failAbove());
+        // a negative annotation value sets no over-refusal gate; the parameter always sets one
+        OptionalDouble failRefusalAbove = annotation.failRefusalAbove() < 0 && parameter(FAIL_REFUSAL_ABOVE).isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(gate(FAIL_REFUSAL_ABOVE, "failRefusalAbove", annotation.failRefusalAbove()));
         Campaign campaign = campaign().withDefaultMaxRequests(parameter(MAX_REQUESTS).map(CampaignTest::budget)
                 .orElse(DEFAULT_MAX_REQUESTS));
         for (Method method : targetMethods(context.getRequiredTestClass())) {
@@ -128,18 +126,15 @@ public final class CampaignTest {
         return new Ran(result, failAbove, failRefusalAbove);
     }
 
-    /** The over-refusal gate, when one is set (a negative annotation value sets none). */
-    private OptionalDouble failRefusalAbove() {
-        Optional<String> given = parameter(FAIL_REFUSAL_ABOVE);
-        double gate = given.map(value -> number(FAIL_REFUSAL_ABOVE, value)).orElse(annotation.failRefusalAbove());
-        if (gate < 0 && given.isEmpty()) {
-            return OptionalDouble.empty();
-        }
+    /** A gate: the configuration parameter's rate when given, else the annotation's; either must lie in 0–1. */
+    private double gate(String parameter, String attribute, double annotated) {
+        Optional<String> given = parameter(parameter);
+        double gate = given.map(value -> number(parameter, value)).orElse(annotated);
         if (!(gate >= 0 && gate <= 1)) {
-            throw new ExtensionConfigurationException((given.isPresent() ? FAIL_REFUSAL_ABOVE : "@RedTeam failRefusalAbove")
+            throw new ExtensionConfigurationException((given.isPresent() ? parameter : "@RedTeam " + attribute)
                     + " is a rate between 0 and 1, was " + gate);
         }
-        return OptionalDouble.of(gate);
+        return gate;
     }
 
     /**

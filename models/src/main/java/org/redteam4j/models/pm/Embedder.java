@@ -30,10 +30,13 @@ public final class Embedder implements AutoCloseable {
 
     /** The embedding models that ship as Maven artifacts (LangChain4j's packaging of them). */
     public enum Kind {
-        MINILM("all-minilm-l6-v2-q", "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.MEAN, ""),
-        BGE_SMALL("bge-small-en-v1.5-q", "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.CLS, ""),
+        MINILM("all-minilm-l6-v2-q", "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel",
+                OnnxSentenceEncoder.Pooling.MEAN, ""),
+        BGE_SMALL("bge-small-en-v1.5-q", "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel",
+                OnnxSentenceEncoder.Pooling.CLS, ""),
         /** E5 was trained with every text after "query: " (or "passage: "), so it reads them that way. */
-        E5_SMALL("e5-small-v2-q", "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel", OnnxSentenceEncoder.Pooling.MEAN, "query: ");
+        E5_SMALL("e5-small-v2-q", "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel",
+                OnnxSentenceEncoder.Pooling.MEAN, "query: ");
 
         private final String id;
         /** A class of the model's artifact: its class loader finds the model files. Named, so a build without them runs. */
@@ -131,7 +134,7 @@ public final class Embedder implements AutoCloseable {
 
     /** This JVM's embedder for {@code kind}, loaded on first use. */
     public static Embedder shared(Kind kind) {
-        kind.artifactLoader(); // before any ONNX Runtime class loads: without the artifacts, say which to add
+        kind.requireAvailable(); // before any ONNX Runtime class loads: without the artifacts, say which to add
         return SHARED.computeIfAbsent(kind, Embedder::new);
     }
 
